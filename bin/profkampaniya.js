@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The package's command line: runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
+require('tsx/cjs/api').register();
+require('../src/cli/main.ts')
+  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr })
+  .then((code) => process.exit(code));

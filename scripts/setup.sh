@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine: LibreOffice (recalculates written workbooks in
+# tests), Chromium (the pane's end-to-end tests), libsecret (office-addin-debugging's keytar), then npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+command -v chromium >/dev/null || need+=(chromium)
+pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev pkg-config)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+npm ci --no-audit --no-fund

@@ -1,0 +1,48 @@
+/** `profkampaniya` — the command line over the same core as the add-in. */
+import { EXIT, UsageError, type CliIO } from './io';
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  stamp: { summary: 'записать бланк формы (план — прил. 2, отчёт — прил. 3) в файл .xlsx', load: async () => (await import('./stamp')).stamp },
+  check: { summary: 'проверить заполненные формы', load: async () => (await import('./check')).check },
+  merge: { summary: 'свести отчёты в один сводный файл', load: async () => (await import('./merge')).merge },
+};
+
+export const USAGE = `Профкампания — формы, проверка и свод отчётов профориентационной кампании.
+
+Использование: profkampaniya <команда> [параметры]
+
+Команды:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .join('\n')}
+
+Справка по команде: profkampaniya <команда> --help`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(USAGE + '\n');
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.stderr.write(`Неизвестная команда: «${name}».\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await cmd.load())(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`${e.message}\nСправка: profkampaniya ${name} --help\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`Непредвиденная ошибка: ${(e as Error).message}\nСообщите разработчикам, приложив файл, на котором она возникла.\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => process.exit(code));
+}

@@ -1,0 +1,102 @@
+/**
+ * What a received workbook says, once read: the forms' rows as numbers and text, each value with the cell it
+ * came from. The reader (src/domain/read) produces this from plain grids; the rules check it; the merge
+ * consolidates it. Nothing here knows about files or Excel.
+ */
+import type { Problem } from './problems';
+import type { EventLevel } from './forms/officialText';
+
+/** A value read from one cell. `value` is null when the cell was empty or said «нет» (—, -). */
+export interface Read<T> {
+  value: T | null;
+  /** A1 address on `sheet` of the row's record. */
+  cell: string;
+  /** What the cell held, when it was interpreted (text → number, `7/6` split, free text parsed). */
+  interpreted?: string;
+}
+
+export interface Source {
+  file: string;
+  sheet: string;
+  /** 1-based row of the record on its sheet. */
+  row: number;
+}
+
+/** Table 3.1 — one unit's participation row. Keys match appendix3.participationTable leaves. */
+export interface ParticipationRow {
+  source: Source;
+  unit: Read<string>;
+  schools: Read<number>;
+  schoolsActive: Read<number>;
+  events: Read<number>;
+  students: Read<number>;
+  participants: Read<number>;
+  /** Per grade 5…11, in order. */
+  grades: Read<number>[];
+  teachers: Read<number>;
+  /** Extra column: all teachers, for the share of teachers who took part. */
+  teachersTotal: Read<number>;
+  ovzStudents: Read<number>;
+  ovzParticipants: Read<number>;
+  ovzGrades: Read<number>[];
+  partnersCount: Read<number>;
+  partnersNames: Read<string[]>;
+}
+
+export interface PartnerCategoryCell {
+  count: Read<number>;
+  names: Read<string[]>;
+}
+
+/** Table 3.2 — one unit's partners row. */
+export interface PartnersRow {
+  source: Source;
+  unit: Read<string>;
+  partnersTotal: Read<number>;
+  professionalEducation: PartnerCategoryCell;
+  companies: PartnerCategoryCell;
+  business: PartnerCategoryCell;
+  community: PartnerCategoryCell;
+}
+
+export interface DateRange {
+  from: string; // ISO
+  to: string; // ISO
+}
+
+/** Appendix 2 — one planned event. */
+export interface PlanRow {
+  source: Source;
+  level: Read<EventLevel>;
+  name: Read<string>;
+  dates: Read<DateRange>;
+  targetGroup: Read<string>;
+  expectedParticipants: Read<number>;
+  expectedResults: Read<string>;
+  responsible: Read<string>;
+}
+
+/** The header lines above a form's table. */
+export interface FormHeader {
+  unit: string;
+  coordinator: string;
+}
+
+export interface ReadWorkbook {
+  file: string;
+  /** Appendix 3, if found. A school's «Итого» row is recognised and left out of `participation`/`partners`. */
+  report?: {
+    sheet: string;
+    header: FormHeader;
+    participation: ParticipationRow[];
+    partners: PartnersRow[];
+  };
+  /** Appendix 2, if found. */
+  plan?: {
+    sheet: string;
+    header: FormHeader;
+    rows: PlanRow[];
+  };
+  /** Reading problems: unreadable values, missing tables, etc. (rule violations are added by the checker). */
+  problems: Problem[];
+}
