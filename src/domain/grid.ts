@@ -1,0 +1,67 @@
+/**
+ * A sheet as plain data: what both adapters (files via @e965/xlsx, the open workbook via office.js) hand to the
+ * reader, so finding and reading the forms is the same code for a received file and for the open workbook.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** A merged area, 1-based and inclusive. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** cells[r][c] is row r+1, column c+1. Rows may be ragged; a missing cell is null. Formula cells hold their cached value. */
+  cells: CellValue[][];
+  /** formulas[r][c] is the cell's formula without `=` where the source has one, else null. Optional. */
+  formulas?: (string | null)[][];
+  merges: MergedArea[];
+  /** True when the sheet is hidden in the source workbook (e.g. the add-in's settings sheet). Optional. */
+  hidden?: boolean;
+}
+
+export interface WorkbookGrid {
+  /** File name as received (or the open workbook's name). */
+  file: string;
+  sheets: SheetGrid[];
+}
+
+/** Number of rows and the widest row of a sheet. */
+export function gridSize(sheet: SheetGrid): { rows: number; cols: number } {
+  let cols = 0;
+  for (const r of sheet.cells) if (r && r.length > cols) cols = r.length;
+  return { rows: sheet.cells.length, cols };
+}
+
+/** The raw value stored at (row, col), 1-based; null outside the grid. */
+export function rawCell(sheet: SheetGrid, row: number, col: number): CellValue {
+  const r = sheet.cells[row - 1];
+  if (!r) return null;
+  const v = r[col - 1];
+  return v === undefined ? null : v;
+}
+
+/** The merged area covering (row, col), if any. */
+export function mergeAt(sheet: SheetGrid, row: number, col: number): MergedArea | undefined {
+  return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}
+
+/**
+ * What a person sees at (row, col): a merged cell's value covers its whole area (only the top-left cell stores
+ * it in every format).
+ */
+export function cellValue(sheet: SheetGrid, row: number, col: number): CellValue {
+  const m = mergeAt(sheet, row, col);
+  return m ? rawCell(sheet, m.top, m.left) : rawCell(sheet, row, col);
+}
+
+/** Cell text as shown, trimmed; '' for empty. Numbers keep JS formatting (the reader parses them back). */
+export function cellText(sheet: SheetGrid, row: number, col: number): string {
+  const v = cellValue(sheet, row, col);
+  if (v === null || v === undefined) return '';
+  return String(v).trim();
+}
