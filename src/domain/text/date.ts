@@ -1,0 +1,22 @@
+/** Dates as Russian documents write them: «13 октября 2023 г.», ranges «с 19 сентября по 13 октября 2023 г.». */
+
+const long = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayMonth = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+const parseIso = (iso: string): Date => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) throw new Error(`Неверная дата: «${iso}». Ожидалась дата в виде ГГГГ-ММ-ДД.`);
+  return d;
+};
+
+/** «13 октября 2023 г.» from an ISO date. */
+export function formatDate(iso: string): string {
+  return long.format(parseIso(iso)).replace(/\s/g, '\u00a0');
+}
+
+/** «с 19 сентября по 13 октября 2023 г.»; the year is printed once when both dates share it. */
+export function formatDateRange(fromIso: string, toIso: string): string {
+  const sameYear = fromIso.slice(0, 4) === toIso.slice(0, 4);
+  const from = sameYear ? dayMonth.format(parseIso(fromIso)).replace(/\s/g, '\u00a0') : formatDate(fromIso);
+  return `с ${from} по ${formatDate(toIso)}`;
+}
