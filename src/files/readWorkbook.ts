@@ -1,5 +1,9 @@
-/** Reads a received workbook (.xlsx, .xlsm, .xls, .ods, .csv) into plain grids. No fs: works in the browser. */
-import type { WorkbookGrid } from '../domain/grid';
+/**
+ * Reads a received workbook (.xlsx, .xlsm, .xls, .ods, .csv) into plain grids with @e965/xlsx (SheetJS CE).
+ * No fs here: the bytes come from the CLI or from a file picked in the browser.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -12,6 +16,141 @@ export class FileReadError extends Error {
   }
 }
 
+const ZIP_MAGIC = [0x50, 0x4b];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+const extensionOf = (fileName: string): string => /\.([^.\\/]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+
+const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+
+const SAVE_AS = 'Откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)», затем пришлите снова.';
+
+/**
+ * Text of a CSV file: UTF-8 (with or without BOM) or Windows-1251, which Russian Excel writes by default.
+ * A strict UTF-8 decode fails on 1251 bytes, which is how the two are told apart.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1251').decode(bytes);
+  }
+}
+
+/** `;` (Russian Excel) or `,`: whichever occurs more outside quotes in the first lines. */
+export function csvDelimiter(text: string): string {
+  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  let lines = 0;
+  for (const ch of text.slice(0, 20000)) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+    else if (!quoted && ch === '\n' && ++lines >= 30) break;
+  }
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return n > 0 ? best : ';';
+}
+
+/** Excel also saves HTML or XML spreadsheets under .xls; SheetJS reads those. */
+const looksLikeMarkup = (bytes: Uint8Array): boolean =>
+  /^\s*</.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''));
+
+function parseWorkbook(bytes: Uint8Array, fileName: string): XLSX.WorkBook {
+  const ext = extensionOf(fileName);
+  const common = { cellFormula: true, cellDates: true, dense: true, cellStyles: false, UTC: true } as const;
+  if (ext === 'csv' || ext === 'txt') {
+    if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe))
+      throw new FileReadError(fileName, `Файл «${fileName}» не является текстовым файлом CSV: возможно, это книга Excel с неверным расширением. ${SAVE_AS}`);
+    const text = decodeCsv(bytes);
+    // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
+    return XLSX.read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions);
+  }
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
+    if (startsWith(bytes, CFB_MAGIC))
+      throw new FileReadError(fileName, `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`);
+    if (!startsWith(bytes, ZIP_MAGIC))
+      throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel или OpenDocument, хотя имеет расширение .${ext}: возможно, он повреждён или переименован. ${SAVE_AS}`);
+  }
+  if (ext === 'xls' && !startsWith(bytes, CFB_MAGIC) && !looksLikeMarkup(bytes) && bytes[0] !== 0x09)
+    throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel, хотя имеет расширение .xls: возможно, он повреждён или переименован. ${SAVE_AS}`);
+  return XLSX.read(bytes, { ...common, type: 'array' });
+}
+
+function explain(e: unknown, fileName: string): FileReadError {
+  const text = String((e as Error)?.message ?? e);
+  if (/password|encrypt/i.test(text))
+    return new FileReadError(fileName, `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`);
+  return new FileReadError(fileName, `Файл «${fileName}» не удалось прочитать: он повреждён или это не таблица. ${SAVE_AS}`);
+}
+
+function cellOf(c: XLSX.CellObject | undefined): CellValue {
+  if (!c || c.v === undefined || c.t === 'z') return null;
+  if (c.t === 'e') return typeof c.w === 'string' ? c.w : null;
+  if (c.v instanceof Date) return isoDate(c.v);
+  if (typeof c.v === 'string') return c.v === '' ? null : c.v;
+  return c.v as number | boolean;
+}
+
+/** A date cell as ISO text; date and time when the time is not midnight. */
+function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const s = d.toISOString();
+  return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ');
+}
+
+function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean): SheetGrid {
+  const data = ((ws as { '!data'?: XLSX.CellObject[][] })['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const cells: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  let anyFormula = false;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    const out: CellValue[] = [];
+    const f: (string | null)[] = [];
+    if (row)
+      for (let c = 0; c < row.length; c++) {
+        out[c] = cellOf(row[c]);
+        const formula = row[c]?.f;
+        f[c] = formula ? formula : null;
+        if (formula) anyFormula = true;
+      }
+    for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
+    for (let c = 0; c < f.length; c++) if (f[c] === undefined) f[c] = null;
+    cells.push(out);
+    formulas.push(f);
+  }
+  const merges: MergedArea[] = (ws['!merges'] ?? []).map((m) => ({
+    top: m.s.r + 1,
+    left: m.s.c + 1,
+    bottom: m.e.r + 1,
+    right: m.e.c + 1,
+  }));
+  const grid: SheetGrid = { name, cells, merges };
+  if (anyFormula) grid.formulas = formulas;
+  if (hidden) grid.hidden = true;
+  return grid;
+}
+
 export function readWorkbookFile(bytes: Uint8Array, fileName: string): WorkbookGrid {
-  throw new FileReadError(fileName, `Чтение файла «${fileName}» ещё не готово.`);
+  if (bytes.length === 0) throw new FileReadError(fileName, `Файл «${fileName}» пуст (0 байт). Попросите прислать его ещё раз.`);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = parseWorkbook(bytes, fileName);
+  } catch (e) {
+    if (e instanceof FileReadError) throw e;
+    throw explain(e, fileName);
+  }
+  if (!wb?.SheetNames?.length) throw new FileReadError(fileName, `В файле «${fileName}» нет ни одного листа. ${SAVE_AS}`);
+  const meta = wb.Workbook?.Sheets ?? [];
+  const isText = ['csv', 'txt'].includes(extensionOf(fileName));
+  // A CSV has no sheet names; SheetJS says «Sheet1», a coordinator would look for the file's name.
+  const nameOf = (name: string) => (isText ? baseName(fileName) : name);
+  return {
+    file: fileName,
+    sheets: wb.SheetNames.map((name, i) => sheetGrid(nameOf(name), wb.Sheets[name], Boolean(meta[i]?.Hidden))),
+  };
 }
