@@ -1,0 +1,139 @@
+/**
+ * The register of received reports «Реестр отчётов»: every file with its unit, date received, on time or late,
+ * errors, warnings, status and reason; then the units on the expected list that are missing. A later merge into
+ * the same output reads the dates back from here, so a file keeps the date it first arrived.
+ */
+import { rangeRef } from '../a1';
+import type { CellInput, CellValue } from '../sheetPlan';
+import { emptySheetPlan, type SheetPlan } from '../sheetPlan';
+import { SHEET } from '../sheetNames';
+import type { CampaignSettings } from '../settings';
+import type { SheetGrid, WorkbookGrid } from '../grid';
+import { formatDate } from '../text';
+import { formatReceived, parseReceived, yesNo } from './cells';
+import type { EarlierRegisterEntry, FileStatus, MergeResult, RowKind } from './merge';
+
+export const REGISTER_HEADER_ROW = 5;
+export const REGISTER_COLUMNS = ['№', 'Организация', 'Файл', 'Получен', 'В срок', 'Ошибок', 'Предупреждений', 'Статус', 'Причина, примечание'] as const;
+
+export const STATUS_TITLE: Record<FileStatus | 'missing', string> = {
+  merged: 'принят',
+  superseded: 'заменён более поздним',
+  refused: 'отклонён',
+  missing: 'не получен',
+};
+
+const KIND_TITLE: Record<RowKind, string> = {
+  participation: 'строк табл. 3.1',
+  partners: 'строк табл. 3.2',
+  plan: 'строк плана (прил. 2)',
+};
+
+export function registerSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
+  const plan = emptySheetPlan(SHEET.register, 'register');
+  const late = result.files.filter((f) => f.status !== 'refused' && f.onTime === false).length;
+  const summary = [
+    result.deadline ? `Срок представления: ${formatDate(result.deadline)}.` : 'Срок представления не задан: своевременность не оценивалась.',
+    `Файлов получено: ${result.files.length}; организаций в своде: ${result.units.length}`,
+    result.deadline ? `; получено с опозданием: ${late}` : '',
+    `; не получено от ожидаемых: ${result.missing.length}`,
+    result.offList.length ? `; вне списка ожидаемых: ${result.offList.length}` : '',
+    '.',
+  ].join('');
+  const accounting =
+    'Учёт строк: ' +
+    (Object.keys(result.accounting) as RowKind[])
+      .map((k) => {
+        const t = result.accounting[k];
+        return `${KIND_TITLE[k]} получено ${t.received}, принято ${t.merged}, заменено ${t.superseded}, отклонено ${t.refused}`;
+      })
+      .join('; ') +
+    '.';
+  plan.blocks.push({
+    at: 'A1',
+    rows: [[`Реестр полученных отчётов${settings.unit ? ` — ${settings.unit}` : ''}`], [summary], [accounting]],
+  });
+  plan.merges.push('A1:I1', 'A2:I2', 'A3:I3');
+  plan.styles.push({ range: 'A1', style: { bold: true, fontSize: 14 } }, { range: 'A2:A3', style: { wrap: true, vAlign: 'top' } });
+  plan.rowHeights = { 2: 32, 3: 32, [REGISTER_HEADER_ROW]: 30 };
+
+  plan.blocks.push({ at: `A${REGISTER_HEADER_ROW}`, rows: [[...REGISTER_COLUMNS]] });
+  plan.styles.push({
+    range: rangeRef(REGISTER_HEADER_ROW, 1, REGISTER_HEADER_ROW, REGISTER_COLUMNS.length),
+    style: { bold: true, wrap: true, border: true, fill: 'DDEBF7', hAlign: 'center', vAlign: 'middle' },
+  });
+
+  const byDate = [...result.files].sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : 0));
+  const rows: CellInput[][] = byDate.map((f, i): CellValue[] => [
+    i + 1,
+    f.unit,
+    f.file,
+    formatReceived(f.received),
+    yesNo(f.onTime),
+    f.errors,
+    f.warnings,
+    STATUS_TITLE[f.status],
+    f.reason || (result.offList.some((u) => f.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
+  ]);
+  const refusedUnits = new Set(result.files.filter((f) => f.status === 'refused').map((f) => f.unit));
+  result.missing.forEach((u, i) => {
+    rows.push([
+      byDate.length + i + 1,
+      u,
+      '',
+      '',
+      '',
+      null,
+      null,
+      STATUS_TITLE.missing,
+      refusedUnits.has(u) ? 'отчёт получен, но отклонён (см. строку файла выше): запросите исправленный' : 'отчёт не получен: напомните организации',
+    ]);
+  });
+  if (rows.length) {
+    const first = REGISTER_HEADER_ROW + 1;
+    const last = first + rows.length - 1;
+    plan.blocks.push({ at: `A${first}`, rows });
+    plan.styles.push(
+      { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), style: { border: true, vAlign: 'top' } },
+      { range: rangeRef(first, 2, last, 5), style: { numberFormat: '@' } },
+      { range: rangeRef(first, 9, last, 9), style: { wrap: true } },
+    );
+    plan.conditionalFormats.push(
+      { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), formula: `$H${first}="${STATUS_TITLE.refused}"`, style: { fill: 'F8CBAD' } },
+      { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), formula: `$H${first}="${STATUS_TITLE.missing}"`, style: { fill: 'FFE699' } },
+      { range: rangeRef(first, 5, last, 5), formula: `$E${first}="нет"`, style: { fill: 'FCE4D6', bold: true } },
+    );
+  }
+  plan.columnWidths = [5, 36, 30, 17, 8, 9, 10, 16, 70];
+  plan.freeze = { rows: REGISTER_HEADER_ROW, columns: 0 };
+  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}` };
+  plan.tabColor = 'C65911';
+  return plan;
+}
+
+/**
+ * Dates received from the register of an earlier output, so merging again keeps each file's first date.
+ * Null when the workbook has no register of ours.
+ */
+export function readEarlierRegister(wb: WorkbookGrid): EarlierRegisterEntry[] | null {
+  const sheet = wb.sheets.find((s) => s.name === SHEET.register);
+  if (!sheet) return null;
+  const header = findHeaderRow(sheet);
+  if (header === null) return null;
+  const out: EarlierRegisterEntry[] = [];
+  for (let r = header + 1; r < sheet.cells.length; r++) {
+    const row = sheet.cells[r] ?? [];
+    const file = String(row[2] ?? '').trim();
+    const received = parseReceived(String(row[3] ?? ''));
+    if (file && received) out.push({ file, received });
+  }
+  return out;
+}
+
+function findHeaderRow(sheet: SheetGrid): number | null {
+  for (let r = 0; r < Math.min(sheet.cells.length, 20); r++) {
+    const row = sheet.cells[r] ?? [];
+    if (String(row[2] ?? '').trim() === REGISTER_COLUMNS[2] && String(row[3] ?? '').trim() === REGISTER_COLUMNS[3]) return r;
+  }
+  return null;
+}
