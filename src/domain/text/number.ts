@@ -7,9 +7,11 @@ import { plural, type PluralForms } from './plural';
 export const NBSP = '\u00a0';
 
 // Grouping 'always': ICU's Russian default leaves four-digit numbers ungrouped («3448»), the reports group them.
-const integer = new Intl.NumberFormat('ru-RU', { useGrouping: 'always', maximumFractionDigits: 0 });
+// (ES2023 Intl option; the project's lib typings stop at ES2022.)
+const ALWAYS = 'always' as unknown as boolean;
+const integer = new Intl.NumberFormat('ru-RU', { useGrouping: ALWAYS, maximumFractionDigits: 0 });
 const decimals = (digits: number) =>
-  new Intl.NumberFormat('ru-RU', { useGrouping: 'always', minimumFractionDigits: 0, maximumFractionDigits: digits });
+  new Intl.NumberFormat('ru-RU', { useGrouping: ALWAYS, minimumFractionDigits: 0, maximumFractionDigits: digits });
 
 const nbsp = (s: string): string => s.replace(/[\u202f\u2009 ]/g, NBSP);
 

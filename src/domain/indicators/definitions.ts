@@ -1,0 +1,210 @@
+/**
+ * The monitoring indicators (seed 001: X = A × 100 / B; seed 000 shows them in use). Each is defined once here:
+ * as formulas over the consolidated sheets, for the «Показатели» sheet, and as a computation over the figures,
+ * for the note and for the dynamics against earlier campaigns.
+ */
+import { detailRange, type DetailKey } from '../consolidate/detailLayout';
+import { share } from '../text/number';
+import { REPORT_STATUS_TITLE, type CampaignFigures, type ReportStatus } from './figures';
+
+/** share: X = A × 100 / B in whole per cent; count: X = A; ratio: X = A / B to one decimal. */
+export type IndicatorKind = 'share' | 'count' | 'ratio';
+
+export type IndicatorKey =
+  | 'participation'
+  | 'ovzParticipation'
+  | 'schoolsActive'
+  | 'teachers'
+  | 'teachersCount'
+  | 'events'
+  | 'eventsPerSchool'
+  | 'earlyParticipants'
+  | 'eventsVsPlan'
+  | 'participantsVsExpected'
+  | 'communityPartners'
+  | 'reportsOnTime'
+  | 'reportsLate'
+  | 'reportsMissing';
+
+/** Where the formulas find what they count. */
+export interface FormulaContext {
+  units: number;
+  /** The per-unit report status column on the indicators sheet («в срок» / «с опозданием» / «не представлен»). */
+  statusRange: string;
+}
+
+export interface IndicatorDef {
+  key: IndicatorKey;
+  title: string;
+  kind: IndicatorKind;
+  /** What A and B are, for the reader of the sheet. */
+  aCaption: string;
+  bCaption?: string;
+  /** Formula expressions (no leading «=»). */
+  a: (c: FormulaContext) => string;
+  b?: (c: FormulaContext) => string;
+  /** The same from figures. */
+  values: (f: CampaignFigures) => { a: number; b?: number };
+}
+
+const sum = (key: DetailKey) => (c: FormulaContext) => `SUM(${detailRange(key, c.units)})`;
+/** Sum of `key` over the units that gave `where` (> 0): A and B then cover the same units. */
+const sumWhere = (key: DetailKey, where: DetailKey) => (c: FormulaContext) =>
+  `SUMIF(${detailRange(where, c.units)},">0",${detailRange(key, c.units)})`;
+const countStatus = (s: ReportStatus) => (c: FormulaContext) => `COUNTIF(${c.statusRange},"${REPORT_STATUS_TITLE[s]}")`;
+const received = (c: FormulaContext) => `${countStatus('onTime')(c)}+${countStatus('late')(c)}+${countStatus('received')(c)}`;
+
+export const INDICATORS: IndicatorDef[] = [
+  {
+    key: 'participation',
+    title: 'Доля обучающихся 5–11 классов, принявших участие в профориентационных мероприятиях',
+    kind: 'share',
+    aCaption: 'приняли участие',
+    bCaption: 'всего обучающихся 5–11 классов',
+    a: sum('participants'),
+    b: sum('students'),
+    values: (f) => ({ a: f.participants, b: f.students }),
+  },
+  {
+    key: 'ovzParticipation',
+    title: 'Доля обучающихся с ОВЗ, принявших участие в профориентационных мероприятиях',
+    kind: 'share',
+    aCaption: 'обучающихся с ОВЗ приняли участие',
+    bCaption: 'всего обучающихся с ОВЗ',
+    a: sum('ovzParticipants'),
+    b: sum('ovzStudents'),
+    values: (f) => ({ a: f.ovzParticipants, b: f.ovzStudents }),
+  },
+  {
+    key: 'schoolsActive',
+    title: 'Доля общеобразовательных организаций, организовавших профориентационные мероприятия',
+    kind: 'share',
+    aCaption: 'ОО организовали мероприятия',
+    bCaption: 'всего ОО',
+    a: sum('schoolsActive'),
+    b: sum('schools'),
+    values: (f) => ({ a: f.schoolsActive, b: f.schools }),
+  },
+  {
+    key: 'teachers',
+    title: 'Доля педагогов, принявших участие в профориентационных мероприятиях',
+    kind: 'share',
+    aCaption: 'педагогов приняли участие (где указано общее число педагогов)',
+    bCaption: 'всего педагогов',
+    a: sumWhere('teachers', 'teachersTotal'),
+    b: sum('teachersTotal'),
+    values: (f) => ({ a: f.teachersWhereTotalGiven, b: f.teachersTotal }),
+  },
+  {
+    key: 'teachersCount',
+    title: 'Количество педагогов, принявших участие в профориентационных мероприятиях',
+    kind: 'count',
+    aCaption: 'педагогов',
+    a: sum('teachers'),
+    values: (f) => ({ a: f.teachers }),
+  },
+  {
+    key: 'events',
+    title: 'Количество проведённых профориентационных мероприятий',
+    kind: 'count',
+    aCaption: 'мероприятий',
+    a: sum('events'),
+    values: (f) => ({ a: f.events }),
+  },
+  {
+    key: 'eventsPerSchool',
+    title: 'Мероприятий в среднем на одну общеобразовательную организацию',
+    kind: 'ratio',
+    aCaption: 'мероприятий',
+    bCaption: 'всего ОО',
+    a: sum('events'),
+    b: sum('schools'),
+    values: (f) => ({ a: f.events, b: f.schools }),
+  },
+  {
+    key: 'earlyParticipants',
+    title: 'Ранняя профориентация: обучающиеся 5–7 классов, принявшие участие',
+    kind: 'count',
+    aCaption: 'обучающихся 5–7 классов',
+    a: (c) => ['g5', 'g6', 'g7'].map((k) => `SUM(${detailRange(k as DetailKey, c.units)})`).join('+'),
+    values: (f) => ({ a: f.grades[0] + f.grades[1] + f.grades[2] }),
+  },
+  {
+    key: 'eventsVsPlan',
+    title: 'Доля проведённых мероприятий от запланированных (прил. 2)',
+    kind: 'share',
+    aCaption: 'проведено мероприятий (ОО с планом)',
+    bCaption: 'запланировано мероприятий',
+    a: sumWhere('events', 'plannedEvents'),
+    b: sum('plannedEvents'),
+    values: (f) => ({ a: f.eventsWherePlanned, b: f.plannedEvents }),
+  },
+  {
+    key: 'participantsVsExpected',
+    title: 'Фактическое число участников к ожидаемому по плану (прил. 2)',
+    kind: 'share',
+    aCaption: 'приняли участие (ОО с планом)',
+    bCaption: 'ожидалось участников',
+    a: sumWhere('participants', 'plannedParticipants'),
+    b: sum('plannedParticipants'),
+    values: (f) => ({ a: f.participantsWherePlanned, b: f.plannedParticipants }),
+  },
+  {
+    key: 'communityPartners',
+    title: 'Доля организаций, привлекающих родителей, НКО, выпускников',
+    kind: 'share',
+    aCaption: 'организаций с партнёрами 4-й категории',
+    bCaption: 'организаций, представивших отчёт',
+    a: (c) => `COUNTIF(${detailRange('communityCount', c.units)},">0")`,
+    b: received,
+    values: (f) => ({ a: f.unitsWithCommunityPartners, b: f.units - f.reports.missing.length }),
+  },
+  {
+    key: 'reportsOnTime',
+    title: 'Доля отчётов, представленных в срок',
+    kind: 'share',
+    aCaption: 'отчётов в срок',
+    bCaption: 'ожидалось отчётов',
+    a: countStatus('onTime'),
+    b: (c) => `ROWS(${c.statusRange})`,
+    values: (f) => ({ a: f.reports.onTime.length, b: f.units }),
+  },
+  {
+    key: 'reportsLate',
+    title: 'Отчётов, представленных с опозданием',
+    kind: 'count',
+    aCaption: 'отчётов',
+    a: countStatus('late'),
+    values: (f) => ({ a: f.reports.late.length }),
+  },
+  {
+    key: 'reportsMissing',
+    title: 'Отчётов не представлено',
+    kind: 'count',
+    aCaption: 'отчётов',
+    a: countStatus('missing'),
+    values: (f) => ({ a: f.reports.missing.length }),
+  },
+];
+
+export const indicator = (key: IndicatorKey): IndicatorDef => {
+  const d = INDICATORS.find((i) => i.key === key);
+  if (!d) throw new Error(`Нет показателя ${key}`);
+  return d;
+};
+
+/** X of an indicator from figures, rounded as the sheet rounds; null where B is 0 (the sheet shows it empty). */
+export function indicatorValue(key: IndicatorKey, f: CampaignFigures): number | null {
+  const d = indicator(key);
+  const { a, b } = d.values(f);
+  if (d.kind === 'count') return a;
+  if (!b) return null;
+  return d.kind === 'share' ? share(a, b) : Math.round((a / b) * 10) / 10;
+}
+
+/** The formula for X over the cells holding A and B. */
+export function xFormula(kind: IndicatorKind, aCell: string, bCell: string): string {
+  if (kind === 'count') return `=${aCell}`;
+  if (kind === 'ratio') return `=IF(N(${bCell})=0,"",ROUND(${aCell}/${bCell},1))`;
+  return `=IF(N(${bCell})=0,"",ROUND(${aCell}*100/${bCell},0))`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The campaign's figures computed from the detail sheet's values («Свод по ОО»): what the analytical note
+ * prints, and what an earlier campaign contributes to the dynamics. The «Показатели» sheet computes the same
+ * figures by formula; `indicatorValue` and the formulas in `definitions.ts` follow one definition each.
+ */
+import type { CellValue } from '../sheetPlan';
+import type { DetailKey } from '../consolidate/detailLayout';
+import { CATEGORY_TITLE } from '../consolidate/partnerRegister';
+import { PARTNER_CATEGORIES, type PartnerCategory } from '../forms/appendix3';
+
+/** One row of the detail sheet as values, keyed by the layout's column keys. */
+export type DetailValues = Partial<Record<DetailKey, CellValue>>;
+
+export const GRADE_KEYS = ['g5', 'g6', 'g7', 'g8', 'g9', 'g10', 'g11'] as const;
+export const OVZ_GRADE_KEYS = ['ovzG5', 'ovzG6', 'ovzG7', 'ovzG8', 'ovzG9', 'ovzG10', 'ovzG11'] as const;
+export const GRADES = [5, 6, 7, 8, 9, 10, 11] as const;
+
+export { PARTNER_CATEGORIES, type PartnerCategory };
+export const PARTNER_CATEGORY_TITLE: Record<PartnerCategory, string> = CATEGORY_TITLE;
+export const PARTNER_COUNT_KEY: Record<PartnerCategory, DetailKey> = {
+  professionalEducation: 'professionalEducationCount',
+  companies: 'companiesCount',
+  business: 'businessCount',
+  community: 'communityCount',
+};
+
+/** `received`: a report came in but no deadline was set, so it is neither on time nor late. */
+export type ReportStatus = 'onTime' | 'late' | 'received' | 'missing';
+export const REPORT_STATUSES: readonly ReportStatus[] = ['onTime', 'late', 'received', 'missing'];
+export const REPORT_STATUS_TITLE: Record<ReportStatus, string> = {
+  onTime: 'в срок',
+  late: 'с опозданием',
+  received: 'получен (срок не задан)',
+  missing: 'не представлен',
+};
+
+export interface CampaignFigures {
+  /** «осенняя кампания 2023 г.» — how the campaign is named in tables and the note. */
+  label: string;
+  units: number;
+  unitNames: string[];
+  schools: number;
+  schoolsActive: number;
+  events: number;
+  students: number;
+  participants: number;
+  grades: number[];
+  /** Teachers who took part, all units. */
+  teachers: number;
+  /** Teachers who took part and all teachers, over the units that gave the total of teachers. */
+  teachersWhereTotalGiven: number;
+  teachersTotal: number;
+  ovzStudents: number;
+  ovzParticipants: number;
+  ovzGrades: number[];
+  /** Sum over the units' reports (table 3.2) per category, and distinct organisations where the register is known. */
+  partnersReported: Record<PartnerCategory, number>;
+  partnersDistinct?: Record<PartnerCategory, number>;
+  unitsWithCommunityPartners: number;
+  plannedEvents: number;
+  eventsWherePlanned: number;
+  plannedParticipants: number;
+  participantsWherePlanned: number;
+  reports: Record<ReportStatus, string[]>;
+}
+
+const num = (v: CellValue | undefined): number => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const n = Number(v.replace(/[\s\u00a0]/g, '').replace(',', '.'));
+    return v.trim() !== '' && Number.isFinite(n) ? n : 0;
+  }
+  return 0;
+};
+
+/**
+ * Whether a «Получен» / «В срок» cell says yes. The merge may write «да», TRUE, 1 or a date; empty, «нет»,
+ * FALSE and 0 say no. The formula twin is `truthyFormula`.
+ */
+export function isYes(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined || v === false || v === 0) return false;
+  if (typeof v === 'string') return v.trim() !== '' && v.trim().toLowerCase() !== 'нет';
+  return true;
+}
+
+const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+export function reportStatus(row: DetailValues): ReportStatus {
+  if (!isYes(row.received)) return 'missing';
+  if (isBlank(row.onTime)) return 'received';
+  return isYes(row.onTime) ? 'onTime' : 'late';
+}
+
+export function figuresFromDetail(
+  rows: DetailValues[],
+  label: string,
+  partnersDistinct?: Record<PartnerCategory, number>,
+): CampaignFigures {
+  const sum = (k: DetailKey, where: (r: DetailValues) => boolean = () => true) =>
+    rows.filter(where).reduce((s, r) => s + num(r[k]), 0);
+  const planned = (k: DetailKey) => (r: DetailValues) => num(r[k]) > 0;
+  const reports: Record<ReportStatus, string[]> = { onTime: [], late: [], received: [], missing: [] };
+  for (const r of rows) reports[reportStatus(r)].push(String(r.unit ?? '').trim());
+  return {
+    label,
+    units: rows.length,
+    unitNames: rows.map((r) => String(r.unit ?? '').trim()),
+    schools: sum('schools'),
+    schoolsActive: sum('schoolsActive'),
+    events: sum('events'),
+    students: sum('students'),
+    participants: sum('participants'),
+    grades: GRADE_KEYS.map((k) => sum(k)),
+    teachers: sum('teachers'),
+    teachersWhereTotalGiven: sum('teachers', planned('teachersTotal')),
+    teachersTotal: sum('teachersTotal'),
+    ovzStudents: sum('ovzStudents'),
+    ovzParticipants: sum('ovzParticipants'),
+    ovzGrades: OVZ_GRADE_KEYS.map((k) => sum(k)),
+    partnersReported: Object.fromEntries(PARTNER_CATEGORIES.map((c) => [c, sum(PARTNER_COUNT_KEY[c])])) as Record<PartnerCategory, number>,
+    partnersDistinct,
+    unitsWithCommunityPartners: rows.filter((r) => num(r.communityCount) > 0).length,
+    plannedEvents: sum('plannedEvents'),
+    eventsWherePlanned: sum('events', planned('plannedEvents')),
+    plannedParticipants: sum('plannedParticipants'),
+    participantsWherePlanned: sum('participants', planned('plannedParticipants')),
+    reports,
+  };
+}

@@ -1,0 +1,413 @@
+/**
+ * The «Показатели» sheet: every indicator as a live formula over the consolidated sheets, in total and per unit,
+ * with A, B and X side by side (X = A × 100 / B), tables for the charts (participants by grade, partners by
+ * category, reports on time / late / missing, dynamics over campaigns) and the charts bound to them.
+ * Numbers are never pasted: correct a school's figure on «Свод по ОО» and the sheet follows after recalculation.
+ * The only literals are earlier campaigns' figures, which come from other workbooks.
+ */
+import { absolute, cellRef, quoteSheet, rangeRef } from '../a1';
+import { DETAIL_FIRST_ROW, detailColumn, detailRange, type DetailKey } from '../consolidate/detailLayout';
+import { SHEET } from '../sheetNames';
+import { emptySheetPlan, type CellInput, type ChartPlan, type SheetPlan } from '../sheetPlan';
+import { INDICATORS, indicatorValue, xFormula, type IndicatorDef, type IndicatorKey } from './definitions';
+import {
+  GRADES,
+  GRADE_KEYS,
+  OVZ_GRADE_KEYS,
+  PARTNER_CATEGORIES,
+  PARTNER_CATEGORY_TITLE,
+  PARTNER_COUNT_KEY,
+  REPORT_STATUSES,
+  REPORT_STATUS_TITLE,
+  type CampaignFigures,
+  type DetailValues,
+  type PartnerCategory,
+} from './figures';
+
+export interface PartnerRegisterRef {
+  /** Sheet-qualified range of the partner register's category column, one row per distinct partner. */
+  categoryRange: string;
+  /** The text that column holds for each category. */
+  labels: Record<PartnerCategory, string>;
+}
+
+export interface IndicatorsSheetOptions {
+  /** «осенняя кампания 2023 г.» */
+  label: string;
+  /** The merged values of the detail rows, in detail order: used only to order the per-unit rows (lagging first). */
+  values?: DetailValues[];
+  /** Where distinct partners are counted; without it the distinct column says why it is empty. */
+  partnerRegister?: PartnerRegisterRef;
+  /** Earlier campaigns, oldest first (from `previousCampaign`). */
+  previous?: CampaignFigures[];
+}
+
+export const CAMPAIGN_LABEL_CAPTION = 'Кампания:';
+export const TOTALS_TITLE = 'Итоговые показатели';
+export const UNITS_TITLE = 'Показатели по организациям (сначала — с наименьшей долей участия)';
+export const GRADES_TITLE = 'Участники по классам';
+export const PARTNERS_TITLE = 'Организации-партнёры по категориям';
+export const REPORTS_TITLE = 'Отчёты организаций';
+export const DYNAMICS_TITLE = 'Динамика по кампаниям';
+
+const HEADER = { bold: true, fill: 'DDEBF7', border: true, wrap: true, vAlign: 'middle' as const, hAlign: 'center' as const };
+const BODY = { border: true, vAlign: 'top' as const };
+const PERCENT = '0';
+const POINTS = '+0" п. п.";-0" п. п.";0" п. п."';
+const PERCENT_CHANGE = '+0" %";-0" %";0" %"';
+
+/** Indicators shown over the campaigns in the dynamics table and its charts. */
+const DYNAMIC_SHARES: IndicatorKey[] = ['participation', 'schoolsActive', 'teachers'];
+const DYNAMIC_COUNT: IndicatorKey = 'events';
+
+interface UnitColumn {
+  title: string;
+  /** The cell on sheet row `row`, column `col`, showing detail row `detailRow`. */
+  cell: (detailRow: number, row: number, col: number) => CellInput;
+  format?: string;
+}
+
+const detailCell = (key: DetailKey, detailRow: number): string =>
+  `${quoteSheet(SHEET.detail)}!${cellRef(detailRow, detailColumn(key))}`;
+
+/** A yes-cell test that accepts «да», TRUE, 1 or a date (see `isYes`). */
+const yes = (ref: string) => `AND(${ref}<>"",${ref}<>"нет",${ref}<>0,${ref}<>FALSE)`;
+
+const ratioCols = (a: DetailKey, b: DetailKey, aTitle: string, bTitle: string, xTitle: string): UnitColumn[] => [
+  { title: aTitle, cell: (d) => ({ formula: `=N(${detailCell(a, d)})` }) },
+  { title: bTitle, cell: (d) => ({ formula: `=N(${detailCell(b, d)})` }) },
+  // X over A and B, the two columns to the left.
+  { title: xTitle, cell: (_d, r, c) => ({ formula: xFormula('share', cellRef(r, c - 2), cellRef(r, c - 1)) }), format: PERCENT },
+];
+
+const UNIT_COLUMNS: UnitColumn[] = [
+  { title: '№', cell: () => null },
+  { title: 'Организация', cell: (d) => ({ formula: `=${detailCell('unit', d)}&""` }) },
+  {
+    title: 'Отчёт',
+    cell: (d) => {
+      const rec = detailCell('received', d);
+      const ontime = detailCell('onTime', d);
+      const t = REPORT_STATUS_TITLE;
+      return {
+        formula: `=IF(${yes(rec)},IF(${ontime}="","${t.received}",IF(${yes(ontime)},"${t.onTime}","${t.late}")),"${t.missing}")`,
+      };
+    },
+  },
+  ...ratioCols('participants', 'students', 'Приняли участие', 'Обучающихся 5–11 кл.', 'Доля участия, %'),
+  ...ratioCols('ovzParticipants', 'ovzStudents', 'С ОВЗ приняли участие', 'Обучающихся с ОВЗ', 'Доля ОВЗ, %'),
+  ...ratioCols('schoolsActive', 'schools', 'ОО организовали мероприятия', 'Всего ОО', 'Доля ОО, %'),
+  ...ratioCols('teachers', 'teachersTotal', 'Педагогов приняли участие', 'Педагогов всего', 'Доля педагогов, %'),
+  ...ratioCols('events', 'plannedEvents', 'Мероприятий проведено', 'Мероприятий по плану', 'Выполнение плана, %'),
+  { title: 'Партнёров: родители, НКО, выпускники', cell: (d) => ({ formula: `=N(${detailCell('communityCount', d)})` }) },
+];
+const UNIT_SHARE_COLUMN = 6; // «Доля участия, %»
+const STATUS_COLUMN = 3;
+
+export interface IndicatorsLayout {
+  totalsHeaderRow: number;
+  /** Row of each indicator in the totals table; A, B, X are columns C, D, E. */
+  totalsRow: Record<IndicatorKey, number>;
+  gradesFirstRow: number;
+  partnersFirstRow: number;
+  reportsFirstRow: number;
+  dynamicsFirstRow?: number;
+  unitsHeaderRow: number;
+  unitsFirstRow: number;
+  /** Detail row (1-based sheet row) shown on each per-unit row, in display order. */
+  unitDetailRows: number[];
+  /** First column of the earlier campaigns' values in the totals table, and the change column. */
+  previousFirstColumn: number;
+  changeColumn?: number;
+  unitColumns: string[];
+}
+
+export const TOTAL_COLUMNS = { n: 1, title: 2, a: 3, b: 4, x: 5, unit: 6, what: 7 } as const;
+
+/** Detail rows ordered by the merged participation share, lowest first; units without figures come first. */
+export function lagFirstOrder(units: number, values?: DetailValues[]): number[] {
+  const idx = Array.from({ length: Math.max(units, 1) }, (_, i) => i);
+  if (!values) return idx;
+  const shareOf = (i: number): number => {
+    const v = values[i] ?? {};
+    const a = Number(v.participants);
+    const b = Number(v.students);
+    return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : -1;
+  };
+  return idx.sort((p, q) => shareOf(p) - shareOf(q) || p - q);
+}
+
+export function indicatorsLayout(units: number, opts: IndicatorsSheetOptions): IndicatorsLayout {
+  const previous = opts.previous ?? [];
+  const totalsHeaderRow = 5;
+  const totalsRow = {} as Record<IndicatorKey, number>;
+  INDICATORS.forEach((d, i) => (totalsRow[d.key] = totalsHeaderRow + 1 + i));
+  const afterTotals = totalsHeaderRow + INDICATORS.length + 2;
+  const gradesFirstRow = afterTotals + 2; // title, header
+  const partnersFirstRow = gradesFirstRow + GRADES.length + 1 + 3; // grades, total row, gap, title, header
+  const reportsFirstRow = partnersFirstRow + PARTNER_CATEGORIES.length + 3;
+  let next = reportsFirstRow + REPORT_STATUSES.length + 1;
+  let dynamicsFirstRow: number | undefined;
+  if (previous.length > 0) {
+    dynamicsFirstRow = next + 2;
+    next = dynamicsFirstRow + previous.length + 1 + 1;
+  }
+  // Leave room for the charts beside the tables above before the wide per-unit table.
+  next = Math.max(next, 5 + 4 * 16 + 1);
+  const unitsHeaderRow = next + 1;
+  const order = lagFirstOrder(units, opts.values);
+  return {
+    totalsHeaderRow,
+    totalsRow,
+    gradesFirstRow,
+    partnersFirstRow,
+    reportsFirstRow,
+    dynamicsFirstRow,
+    unitsHeaderRow,
+    unitsFirstRow: unitsHeaderRow + 1,
+    unitDetailRows: order.map((i) => DETAIL_FIRST_ROW + i),
+    previousFirstColumn: TOTAL_COLUMNS.what + 1,
+    changeColumn: previous.length > 0 ? TOTAL_COLUMNS.what + 1 + previous.length : undefined,
+    unitColumns: UNIT_COLUMNS.map((c) => c.title),
+  };
+}
+
+const unitsOf = (kind: IndicatorDef['kind']): string => (kind === 'share' ? '%' : 'ед.');
+
+export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): SheetPlan {
+  const plan = emptySheetPlan(SHEET.indicators, 'indicators');
+  const L = indicatorsLayout(units, opts);
+  const previous = opts.previous ?? [];
+  const q = quoteSheet(SHEET.indicators);
+  const abs = (r1: number, c1: number, r2 = r1, c2 = c1) => `${q}!${absolute(r1, c1)}:${absolute(r2, c2)}`;
+  const style = (range: string, s: SheetPlan['styles'][number]['style']) => plan.styles.push({ range, style: s });
+
+  // Title and what the sheet is.
+  plan.blocks.push({
+    at: 'A1',
+    rows: [
+      ['Показатели профориентационной кампании'],
+      [CAMPAIGN_LABEL_CAPTION, opts.label],
+      [
+        `X = A × 100 / B. Все значения — формулы по листу «${SHEET.detail}»: исправьте число там, и показатели пересчитаются. Пустая ячейка X — знаменатель B равен нулю или не указан.`,
+      ],
+    ],
+  });
+  plan.merges.push('A1:G1', 'A3:G3');
+  style('A1', { bold: true, fontSize: 14 });
+  style('A2', { bold: true });
+  style('A3', { italic: true, wrap: true, fontColor: '595959' });
+  plan.rowHeights = { 3: 30 };
+
+  // Totals.
+  const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
+  const totalsHeader: CellInput[] = ['№', 'Показатель', 'A', 'B', 'X', 'Ед.', 'A и B', ...previous.map((p) => p.label)];
+  if (lastPrevious) totalsHeader.push(`Изменение к «${lastPrevious.label}»`);
+  const ctx = { units, statusRange: abs(L.unitsFirstRow, STATUS_COLUMN, L.unitsFirstRow + L.unitDetailRows.length - 1) };
+  const totalsRows: CellInput[][] = INDICATORS.map((d, i) => {
+    const r = L.totalsRow[d.key];
+    const aCell = cellRef(r, TOTAL_COLUMNS.a);
+    const bCell = cellRef(r, TOTAL_COLUMNS.b);
+    const xCell = cellRef(r, TOTAL_COLUMNS.x);
+    const row: CellInput[] = [
+      i + 1,
+      d.title,
+      { formula: `=${d.a(ctx)}` },
+      d.b ? { formula: `=${d.b(ctx)}` } : null,
+      { formula: xFormula(d.kind, aCell, bCell) },
+      unitsOf(d.kind),
+      d.bCaption ? `A — ${d.aCaption}; B — ${d.bCaption}` : `A — ${d.aCaption}`,
+      ...previous.map((p) => indicatorValue(d.key, p)),
+    ];
+    if (lastPrevious) {
+      const prevCell = cellRef(r, L.previousFirstColumn + previous.length - 1);
+      row.push({
+        formula:
+          d.kind === 'share'
+            ? `=IF(OR(${xCell}="",${prevCell}=""),"",${xCell}-${prevCell})`
+            : `=IF(OR(${xCell}="",N(${prevCell})=0),"",ROUND((${xCell}-${prevCell})*100/${prevCell},0))`,
+      });
+      style(cellRef(r, L.changeColumn!), { numberFormat: d.kind === 'share' ? POINTS : PERCENT_CHANGE });
+    }
+    style(xCell, { numberFormat: d.kind === 'ratio' ? '0.0' : '0', bold: true });
+    return row;
+  });
+  plan.blocks.push({ at: cellRef(L.totalsHeaderRow - 1, 1), rows: [[TOTALS_TITLE]] });
+  style(cellRef(L.totalsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
+  plan.blocks.push({ at: cellRef(L.totalsHeaderRow, 1), rows: [totalsHeader, ...totalsRows] });
+  const totalsRight = totalsHeader.length;
+  style(rangeRef(L.totalsHeaderRow, 1, L.totalsHeaderRow, totalsRight), HEADER);
+  style(rangeRef(L.totalsHeaderRow + 1, 1, L.totalsHeaderRow + INDICATORS.length, totalsRight), { ...BODY, wrap: true });
+  style(rangeRef(L.totalsHeaderRow + 1, TOTAL_COLUMNS.a, L.totalsHeaderRow + INDICATORS.length, TOTAL_COLUMNS.b), { numberFormat: '#,##0' });
+
+  // Participants by grade.
+  const g0 = L.gradesFirstRow;
+  plan.blocks.push({
+    at: cellRef(g0 - 2, 1),
+    rows: [
+      [GRADES_TITLE],
+      ['', 'Класс', 'Все участники', 'С ОВЗ'],
+      ...GRADES.map((g, i): CellInput[] => [
+        '',
+        `${g} класс`,
+        { formula: `=SUM(${detailRange(GRADE_KEYS[i], units)})` },
+        { formula: `=SUM(${detailRange(OVZ_GRADE_KEYS[i], units)})` },
+      ]),
+      ['', 'Итого', { formula: `=SUM(${rangeRef(g0, 3, g0 + 6, 3)})` }, { formula: `=SUM(${rangeRef(g0, 4, g0 + 6, 4)})` }],
+    ],
+  });
+  style(cellRef(g0 - 2, 1), { bold: true, fontSize: 12 });
+  style(rangeRef(g0 - 1, 2, g0 - 1, 4), HEADER);
+  style(rangeRef(g0, 2, g0 + 7, 4), { ...BODY, numberFormat: '#,##0' });
+  style(rangeRef(g0 + 7, 2, g0 + 7, 4), { bold: true });
+
+  // Partners by category: distinct organisations from the register, the units' reported sum beside.
+  const p0 = L.partnersFirstRow;
+  const reg = opts.partnerRegister;
+  plan.blocks.push({
+    at: cellRef(p0 - 2, 1),
+    rows: [
+      [PARTNERS_TITLE],
+      ['', 'Категория', 'Различных организаций', 'Сумма по отчётам (табл. 3.2)'],
+      ...PARTNER_CATEGORIES.map((c): CellInput[] => [
+        '',
+        PARTNER_CATEGORY_TITLE[c],
+        reg ? { formula: `=COUNTIF(${reg.categoryRange},"${reg.labels[c].replace(/"/g, '""')}")` } : '',
+        { formula: `=SUM(${detailRange(PARTNER_COUNT_KEY[c], units)})` },
+      ]),
+    ],
+  });
+  if (!reg) plan.blocks.push({ at: cellRef(p0 + PARTNER_CATEGORIES.length, 2), rows: [[`Различные организации считаются по листу «${SHEET.partners}»; его в этой книге нет.`]] });
+  style(cellRef(p0 - 2, 1), { bold: true, fontSize: 12 });
+  style(rangeRef(p0 - 1, 2, p0 - 1, 4), HEADER);
+  style(rangeRef(p0, 2, p0 + PARTNER_CATEGORIES.length - 1, 4), { ...BODY, wrap: true });
+
+  // Reports on time / late / missing.
+  const r0 = L.reportsFirstRow;
+  const statuses = REPORT_STATUSES;
+  plan.blocks.push({
+    at: cellRef(r0 - 2, 1),
+    rows: [
+      [REPORTS_TITLE],
+      ['', 'Отчёт', 'Организаций'],
+      ...statuses.map((s): CellInput[] => ['', REPORT_STATUS_TITLE[s], { formula: `=COUNTIF(${ctx.statusRange},"${REPORT_STATUS_TITLE[s]}")` }]),
+    ],
+  });
+  style(cellRef(r0 - 2, 1), { bold: true, fontSize: 12 });
+  style(rangeRef(r0 - 1, 2, r0 - 1, 3), HEADER);
+  style(rangeRef(r0, 2, r0 + statuses.length - 1, 3), BODY);
+
+  // Dynamics over campaigns: earlier campaigns' values, then this campaign's live totals.
+  if (L.dynamicsFirstRow !== undefined) {
+    const d0 = L.dynamicsFirstRow;
+    const keys = [...DYNAMIC_SHARES, DYNAMIC_COUNT];
+    plan.blocks.push({
+      at: cellRef(d0 - 2, 1),
+      rows: [
+        [DYNAMICS_TITLE],
+        ['', 'Кампания', ...keys.map((k) => dynamicsTitle(k))],
+        ...previous.map((p): CellInput[] => ['', p.label, ...keys.map((k) => indicatorValue(k, p))]),
+        ['', opts.label, ...keys.map((k): CellInput => ({ formula: `=${cellRef(L.totalsRow[k], TOTAL_COLUMNS.x)}` }))],
+      ],
+    });
+    style(cellRef(d0 - 2, 1), { bold: true, fontSize: 12 });
+    style(rangeRef(d0 - 1, 2, d0 - 1, 2 + keys.length), HEADER);
+    style(rangeRef(d0, 2, d0 + previous.length, 2 + keys.length), BODY);
+  }
+
+  // Per unit: one row per unit, lagging first, each a formula over its own detail row.
+  const u0 = L.unitsFirstRow;
+  plan.blocks.push({ at: cellRef(L.unitsHeaderRow - 1, 1), rows: [[UNITS_TITLE]] });
+  style(cellRef(L.unitsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
+  const unitRows: CellInput[][] = L.unitDetailRows.map((d, i) => {
+    const r = u0 + i;
+    return UNIT_COLUMNS.map((c, ci) => (ci === 0 ? i + 1 : c.cell(d, r, ci + 1)));
+  });
+  plan.blocks.push({ at: cellRef(L.unitsHeaderRow, 1), rows: [UNIT_COLUMNS.map((c) => c.title), ...unitRows] });
+  const uLast = u0 + unitRows.length - 1;
+  style(rangeRef(L.unitsHeaderRow, 1, L.unitsHeaderRow, UNIT_COLUMNS.length), HEADER);
+  style(rangeRef(u0, 1, uLast, UNIT_COLUMNS.length), BODY);
+  UNIT_COLUMNS.forEach((c, ci) => {
+    if (c.format) style(rangeRef(u0, ci + 1, uLast, ci + 1), { numberFormat: c.format, bold: true });
+  });
+  plan.conditionalFormats.push({
+    range: rangeRef(u0, STATUS_COLUMN, uLast, STATUS_COLUMN),
+    formula: `${cellRef(u0, STATUS_COLUMN)}<>"${REPORT_STATUS_TITLE.onTime}"`,
+    style: { fontColor: 'C00000', bold: true },
+  });
+
+  plan.columnWidths = [5, 58, 14, 12, 10, 8, 34, ...previous.map(() => 14), ...(lastPrevious ? [16] : [])];
+  while (plan.columnWidths.length < UNIT_COLUMNS.length) plan.columnWidths.push(13);
+  plan.freeze = { rows: 0, columns: 2 };
+  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true };
+
+  // Charts in a 2 × n grid beside the top tables, the per-unit chart beside the per-unit table.
+  const chartLeft = Math.max(totalsRight, 7) + 2;
+  const slot = (i: number) => {
+    const top = 5 + Math.floor(i / 2) * 16;
+    const left = chartLeft + (i % 2) * 8;
+    return { from: cellRef(top, left), to: cellRef(top + 15, left + 7) };
+  };
+  const charts: Omit<ChartPlan, 'from' | 'to'>[] = [
+    {
+      kind: 'column',
+      title: 'Участники по классам',
+      series: [
+        { name: 'Все участники', categories: abs(g0, 2, g0 + 6), values: abs(g0, 3, g0 + 6) },
+        { name: 'С ОВЗ', categories: abs(g0, 2, g0 + 6), values: abs(g0, 4, g0 + 6) },
+      ],
+    },
+    {
+      kind: 'column',
+      title: 'Организации-партнёры по категориям',
+      series: [
+        ...(reg ? [{ name: 'Различных организаций', categories: abs(p0, 2, p0 + 3), values: abs(p0, 3, p0 + 3) }] : []),
+        { name: 'Сумма по отчётам', categories: abs(p0, 2, p0 + 3), values: abs(p0, 4, p0 + 3) },
+      ],
+    },
+    {
+      kind: 'pie',
+      title: 'Отчёты: в срок, с опозданием, не представлены',
+      series: [{ name: 'Организаций', categories: abs(r0, 2, r0 + REPORT_STATUSES.length - 1), values: abs(r0, 3, r0 + REPORT_STATUSES.length - 1) }],
+    },
+  ];
+  if (L.dynamicsFirstRow !== undefined) {
+    const d0 = L.dynamicsFirstRow;
+    const dLast = d0 + previous.length;
+    charts.push({
+      kind: 'line',
+      title: 'Доли участия по кампаниям, %',
+      series: DYNAMIC_SHARES.map((k, i) => ({ name: dynamicsTitle(k), categories: abs(d0, 2, dLast), values: abs(d0, 3 + i, dLast) })),
+    });
+    charts.push({
+      kind: 'column',
+      title: 'Мероприятий по кампаниям',
+      series: [{ name: dynamicsTitle(DYNAMIC_COUNT), categories: abs(d0, 2, dLast), values: abs(d0, 3 + DYNAMIC_SHARES.length, dLast) }],
+    });
+  }
+  plan.charts = charts.map((c, i) => ({ ...c, ...slot(i) }));
+  const unitsLeft = UNIT_COLUMNS.length + 2;
+  plan.charts.push({
+    kind: 'bar',
+    title: 'Доля обучающихся, принявших участие, по организациям, %',
+    series: [{ name: 'Доля участия, %', categories: abs(u0, 2, uLast), values: abs(u0, UNIT_SHARE_COLUMN, uLast) }],
+    from: cellRef(L.unitsHeaderRow, unitsLeft),
+    to: cellRef(L.unitsHeaderRow + Math.max(16, Math.ceil(unitRows.length * 0.9)), unitsLeft + 9),
+  });
+  return plan;
+}
+
+function dynamicsTitle(k: IndicatorKey): string {
+  switch (k) {
+    case 'participation':
+      return 'Доля обучающихся, %';
+    case 'schoolsActive':
+      return 'Доля ОО, %';
+    case 'teachers':
+      return 'Доля педагогов, %';
+    case 'events':
+      return 'Мероприятий';
+    default:
+      return k;
+  }
+}

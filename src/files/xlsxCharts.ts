@@ -1,0 +1,233 @@
+/**
+ * Native Excel charts for the .xlsx the file writer produces. exceljs writes no charts, so the written zip is
+ * post-processed: per chart an xl/charts/chartN.xml (DrawingML c:chartSpace whose series refer to the sheet's
+ * ranges by formula, so the chart follows the cells), per sheet an xl/drawings/drawingN.xml anchoring the charts
+ * to cells, the relationships sheet → drawing → chart, and the content-type overrides (ECMA-376 parts 1, 21).
+ */
+import JSZip from 'jszip';
+import { parseCell } from '../domain/a1';
+import type { ChartPlan, ChartSeriesPlan } from '../domain/sheetPlan';
+
+export interface SheetCharts {
+  sheet: string;
+  charts: ChartPlan[];
+}
+
+const NS = {
+  c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
+  rels: 'http://schemas.openxmlformats.org/package/2006/relationships',
+};
+const REL = {
+  drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
+  chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
+};
+const CONTENT_TYPE = {
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+};
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const unesc = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+const attrs = (tag: string): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out[m[1]] = unesc(m[2]);
+  return out;
+};
+
+/** Add the charts to a written workbook. Sheets are found by name; a chart on a missing sheet is an error. */
+export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promise<Uint8Array> {
+  const wanted = sheets.filter((s) => s.charts.length > 0);
+  if (wanted.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  const read = async (path: string): Promise<string> => {
+    const f = zip.file(path);
+    if (!f) throw new Error(`В книге нет части ${path}: файл записан не полностью.`);
+    return f.async('string');
+  };
+
+  const sheetPaths = await sheetPartsByName(read);
+  let contentTypes = await read('[Content_Types].xml');
+  let drawingNo = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
+  let chartNo = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
+
+  for (const { sheet, charts } of wanted) {
+    const sheetPath = sheetPaths.get(sheet);
+    if (!sheetPath) throw new Error(`Диаграммы не добавлены: в книге нет листа «${sheet}».`);
+    let sheetXml = await read(sheetPath);
+    if (/<drawing\b/.test(sheetXml)) throw new Error(`На листе «${sheet}» уже есть рисунки: диаграммы не добавлены.`);
+
+    const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+    const chartRels: string[] = [];
+    const anchors: string[] = [];
+    charts.forEach((chart, i) => {
+      const chartPath = `xl/charts/chart${chartNo}.xml`;
+      zip.file(chartPath, chartXml(chart));
+      contentTypes = addOverride(contentTypes, `/${chartPath}`, CONTENT_TYPE.chart);
+      chartRels.push(`<Relationship Id="rId${i + 1}" Type="${REL.chart}" Target="../charts/chart${chartNo}.xml"/>`);
+      anchors.push(anchorXml(chart, i));
+      chartNo++;
+    });
+    zip.file(
+      drawingPath,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`,
+    );
+    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(chartRels));
+    contentTypes = addOverride(contentTypes, `/${drawingPath}`, CONTENT_TYPE.drawing);
+
+    // Sheet → drawing.
+    const sheetRelsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
+    const existing = zip.file(sheetRelsPath) ? await read(sheetRelsPath) : relsXml([]);
+    const rid = freeRelId(existing);
+    zip.file(
+      sheetRelsPath,
+      existing.replace('</Relationships>', `<Relationship Id="${rid}" Type="${REL.drawing}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`),
+    );
+    if (!/xmlns:r="/.test(sheetXml.slice(0, sheetXml.indexOf('>', sheetXml.indexOf('<worksheet')))))
+      sheetXml = sheetXml.replace('<worksheet', `<worksheet xmlns:r="${NS.r}"`);
+    sheetXml = insertDrawing(sheetXml, `<drawing r:id="${rid}"/>`);
+    zip.file(sheetPath, sheetXml);
+    drawingNo++;
+  }
+  zip.file('[Content_Types].xml', contentTypes);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Sheet name → its part path, through workbook.xml and its relationships. */
+async function sheetPartsByName(read: (p: string) => Promise<string>): Promise<Map<string, string>> {
+  const wb = await read('xl/workbook.xml');
+  const rels = await read('xl/_rels/workbook.xml.rels');
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    targets.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const target = targets.get(a['r:id']);
+    if (target) out.set(a.name, target);
+  }
+  return out;
+}
+
+function nextNumber(zip: JSZip, re: RegExp): number {
+  let max = 0;
+  zip.forEach((path) => {
+    const m = re.exec(path);
+    if (m) max = Math.max(max, Number(m[1]));
+  });
+  return max + 1;
+}
+
+function freeRelId(rels: string): string {
+  const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+const relsXml = (rels: string[]): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}">${rels.join('')}</Relationships>`;
+
+function addOverride(ct: string, partName: string, type: string): string {
+  if (ct.includes(`PartName="${partName}"`)) return ct;
+  return ct.replace('</Types>', `<Override PartName="${partName}" ContentType="${type}"/></Types>`);
+}
+
+/** <drawing> goes after the page setup parts and before legacy drawings, tables and extensions (CT_Worksheet order). */
+function insertDrawing(sheetXml: string, drawing: string): string {
+  const after = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheetXml);
+  const at = after ? after.index : sheetXml.lastIndexOf('</worksheet>');
+  return sheetXml.slice(0, at) + drawing + sheetXml.slice(at);
+}
+
+function anchorXml(chart: ChartPlan, i: number): string {
+  const from = parseCell(chart.from);
+  const to = parseCell(chart.to);
+  // `to` is the bottom-right cell the chart covers, so the anchor ends at the start of the next row and column.
+  const marker = (tag: string, col: number, row: number) =>
+    `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">${marker('from', from.col - 1, from.row - 1)}${marker('to', to.col, to.row)}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(`Диаграмма ${i + 1}: ${chart.title}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+const PALETTE = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
+
+const text = (s: string, size: number, bold: boolean) =>
+  `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="ru-RU" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${esc(s)}</a:t></a:r></a:p></c:rich>`;
+
+const seriesCommon = (s: ChartSeriesPlan, i: number) =>
+  `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>`;
+const catVal = (s: ChartSeriesPlan) =>
+  `<c:cat><c:strRef><c:f>${esc(s.categories)}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${esc(s.values)}</c:f></c:numRef></c:val>`;
+const fill = (i: number) => `<c:spPr><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill></c:spPr>`;
+const line = (i: number) =>
+  `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill><a:round/></a:ln></c:spPr>`;
+const labels = (pos?: string, percent = false) =>
+  `<c:dLbls>${pos ? `<c:dLblPos val="${pos}"/>` : ''}<c:showLegendKey val="0"/><c:showVal val="${percent ? 0 : 1}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${percent ? 1 : 0}"/><c:showBubbleSize val="0"/></c:dLbls>`;
+
+const CAT_AX = 500000001;
+const VAL_AX = 500000002;
+
+function axes(horizontalBars: boolean): string {
+  return (
+    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontalBars ? 'l' : 'b'}"/>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontalBars ? 'b' : 'l'}"/>` +
+    `<c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
+
+function plotXml(chart: ChartPlan): string {
+  const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
+  switch (chart.kind) {
+    case 'column':
+    case 'bar': {
+      const ser = chart.series
+        .map((s, i) => `<c:ser>${seriesCommon(s, i)}${fill(i)}<c:invertIfNegative val="0"/>${labels('outEnd')}${catVal(s)}</c:ser>`)
+        .join('');
+      return (
+        `<c:barChart><c:barDir val="${chart.kind === 'bar' ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${ser}` +
+        `<c:gapWidth val="80"/>${axIds}</c:barChart>${axes(chart.kind === 'bar')}`
+      );
+    }
+    case 'line': {
+      const ser = chart.series
+        .map(
+          (s, i) =>
+            `<c:ser>${seriesCommon(s, i)}${line(i)}<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>${labels('t')}${catVal(s)}<c:smooth val="0"/></c:ser>`,
+        )
+        .join('');
+      return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${ser}<c:marker val="1"/>${axIds}</c:lineChart>${axes(false)}`;
+    }
+    case 'pie': {
+      const ser = chart.series.map((s, i) => `<c:ser>${seriesCommon(s, i)}${labels('bestFit')}${catVal(s)}</c:ser>`).join('');
+      return `<c:pieChart><c:varyColors val="1"/>${ser}<c:firstSliceAng val="0"/></c:pieChart>`;
+    }
+  }
+}
+
+/** The chart part: title, one plot bound to the ranges by formula, legend at the bottom. */
+export function chartXml(chart: ChartPlan): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:lang val="ru-RU"/><c:roundedCorners val="0"/>` +
+    `<c:chart><c:title><c:tx>${text(chart.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>${plotXml(chart)}</c:plotArea>` +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `</c:chartSpace>`
+  );
+}
