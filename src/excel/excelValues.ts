@@ -1,0 +1,41 @@
+/**
+ * How a sheet plan's cells become what Range.values / Range.formulas take. Excel treats a string set through the
+ * API like typed input: "=…" becomes a formula, "1 234" or "12.03.2021" may become a number or a date. A received
+ * text must stay text, so such strings get a leading apostrophe — Excel's own "this is text" mark, which is not
+ * part of the stored value and survives saving to .xlsx (the cell is stored as a string).
+ */
+import { isFormula, type CellInput } from '../domain/sheetPlan';
+
+/** Strings Excel would not keep as the same text if typed into a General cell. */
+const COERCED = [
+  /^[=+\-@']/, // formulas, signs, the apostrophe itself
+  /^\s*[\d\s.,]+%?\s*$/, // numbers (with spaces or commas), percentages
+  /^\s*\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?\s*$/, // dates and day-month pairs
+  /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/, // times
+  /^(true|false|истина|ложь)$/i, // booleans in English and Russian Excel
+  /^#[A-ZА-Я/0!?]+[!?]?$/i, // error literals (#Н/Д, #REF!)
+];
+
+export function needsTextMark(s: string): boolean {
+  return s.length > 0 && COERCED.some((re) => re.test(s));
+}
+
+/** One cell for Range.values / Range.formulas. Null becomes '' (an empty cell). */
+export function toExcelInput(c: CellInput): string | number | boolean {
+  if (c === null || c === undefined) return '';
+  if (isFormula(c)) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
+  if (typeof c === 'string') return needsTextMark(c) ? `'${c}` : c;
+  if (typeof c === 'number' && !Number.isFinite(c)) return '';
+  return c;
+}
+
+/** JSON size in UTF-8 bytes, as it travels in an Office.js request (Cyrillic letters take two bytes). */
+export function payloadBytes(x: unknown): number {
+  const s = JSON.stringify(x) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 2 : 3;
+  }
+  return n;
+}

@@ -1,0 +1,835 @@
+/**
+ * A strict test double of the parts of the Excel JavaScript API the adapter (src/excel) uses.
+ *
+ * Unlike office-addin-mock it behaves like Excel where it matters for batching:
+ *  - every write and method call is queued and only happens at `context.sync()`, in order;
+ *  - reading a property that was not loaded and synced THROWS (Excel's PropertyNotLoaded);
+ *  - a request whose payload exceeds 5 MB is refused whole (Excel on the web's limit);
+ *  - an operation that fails stops the batch: what ran before it stays done, as in Excel (no transaction);
+ *  - string values are coerced as Excel coerces typed input: "=…" becomes a formula, "'…" stays text, "12" a number;
+ *  - APIs above the configured ExcelApi version throw ApiNotFound.
+ * It counts sync() calls and records the JSON size of each request, so tests can hold the adapter to a budget.
+ */
+import { parseRange, cellRef } from '../../src/domain/a1';
+
+export type Val = string | number | boolean | null;
+
+export interface FakeCell {
+  value: Val;
+  formula?: string; // with '='
+  /** Text entered with a leading apostrophe. */
+  textPrefix?: boolean;
+  numberFormat?: string;
+  format: Record<string, unknown>;
+}
+
+export interface FakeChart {
+  type: string;
+  title?: string;
+  series: { name?: string; values?: string; categories?: string }[];
+  position?: [string, string];
+}
+
+export interface FakeSheet {
+  id: number;
+  name: string;
+  visibility: string;
+  tabColor?: string;
+  cells: Map<string, FakeCell>;
+  merges: string[];
+  conditionalFormats: { id: number; range: string; type: string; formula?: string; format: Record<string, unknown> }[];
+  validations: { range: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown; ignoreBlanks?: boolean }[];
+  charts: FakeChart[];
+  protected: boolean;
+  freeze?: string;
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  pageLayout: Record<string, unknown>;
+  selected?: string;
+}
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+const bytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x) ?? '', 'utf8');
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+/** How Excel stores something typed into a cell (or set through values/formulas). */
+function coerce(input: unknown): Pick<FakeCell, 'value' | 'formula' | 'textPrefix'> {
+  if (input === null || input === undefined || input === '') return { value: null };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  const s = String(input);
+  if (s.startsWith("'")) return { value: s.slice(1), textPrefix: true };
+  if (s.startsWith('=') && s.length > 1) return { value: null, formula: s };
+  if (/^[+-]?\d+([.,]\d+)?$/.test(s.trim())) return { value: Number(s.trim().replace(',', '.')) };
+  if (/^(TRUE|FALSE)$/i.test(s)) return { value: /^TRUE$/i.test(s) };
+  return { value: s };
+}
+
+type Op = { size: number; run: () => void; what: string };
+
+export interface FakeOptions {
+  /** Highest ExcelApi minor version supported, e.g. 7 for Office 2019 volume licence. Default 14. */
+  apiMinor?: number;
+  /** Fail the first queued operation whose description matches (e.g. /setName/). */
+  failOn?: RegExp;
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  names = new Map<string, string>();
+  syncs = 0;
+  requestSizes: number[] = [];
+  calcSuspensions = 0;
+  active?: number;
+  private nextId = 1;
+  private queue: Op[] = [];
+  readonly apiMinor: number;
+  failOn?: RegExp;
+
+  constructor(opts: FakeOptions = {}) {
+    this.apiMinor = opts.apiMinor ?? 14;
+    this.failOn = opts.failOn;
+  }
+
+  // ---- test set-up and inspection (not part of the Excel API) ----
+  addSheet(name: string, cells: Record<string, Val> = {}, hidden = false): FakeSheet {
+    const s = this.newSheet(name);
+    if (hidden) s.visibility = 'Hidden';
+    for (const [addr, v] of Object.entries(cells)) {
+      const p = parseRange(addr);
+      s.cells.set(key(p.top, p.left), { ...coerce(v), format: {} });
+    }
+    return s;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+  cell(sheet: string, addr: string): FakeCell | undefined {
+    const s = this.sheet(sheet);
+    const p = parseRange(addr);
+    return s?.cells.get(key(p.top, p.left));
+  }
+  isSetSupported(name: string, version: string): boolean {
+    return name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= this.apiMinor;
+  }
+  /** Excel.run-compatible runner bound to this workbook. */
+  run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(this);
+    try {
+      return await batch(ctx as unknown as Excel.RequestContext);
+    } finally {
+      this.queue = []; // an abandoned batch is dropped, as when Excel.run ends
+    }
+  };
+
+  // ---- internals used by the proxies ----
+  newSheet(name: string): FakeSheet {
+    validSheetName(name);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeExcelError('ItemAlreadyExists', `A sheet named ${name} already exists`);
+    const s: FakeSheet = {
+      id: this.nextId++,
+      name,
+      visibility: 'Visible',
+      cells: new Map(),
+      merges: [],
+      conditionalFormats: [],
+      validations: [],
+      charts: [],
+      protected: false,
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      pageLayout: {},
+    };
+    this.sheets.push(s);
+    return s;
+  }
+  requireApi(minor: number, what: string): void {
+    if (this.apiMinor < minor) throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi 1.${minor}`);
+  }
+  enqueue(what: string, payload: unknown, run: () => void): void {
+    this.queue.push({ what, size: bytes(payload) + what.length + 16, run });
+  }
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    const size = ops.reduce((n, o) => n + o.size, 0);
+    this.requestSizes.push(size);
+    if (size > REQUEST_LIMIT_BYTES)
+      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${size} bytes exceeds ${REQUEST_LIMIT_BYTES}`);
+    for (const op of ops) {
+      if (this.failOn && this.failOn.test(op.what)) {
+        this.failOn = undefined;
+        throw new FakeExcelError('GeneralException', `injected failure at ${op.what}`);
+      }
+      op.run();
+    }
+  }
+}
+
+function validSheetName(name: string): void {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+    throw new FakeExcelError('InvalidArgument', `bad sheet name «${name}»`);
+}
+
+/** Base of every proxy: loaded properties live in `loaded`; reading anything else throws. */
+class ClientObject {
+  protected loaded = new Map<string, unknown>();
+  constructor(protected fx: FakeExcel) {}
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop))
+      throw new FakeExcelError('PropertyNotLoaded', `${this.constructor.name}.${prop} read before load() and sync()`);
+    return this.loaded.get(prop) as T;
+  }
+  protected snapshot(_props: string[]): void {
+    /* overridden */
+  }
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    this.fx.enqueue(`load ${this.constructor.name}`, list, () => this.snapshot(list));
+    return this;
+  }
+}
+
+class FakeContext {
+  workbook: FakeWorkbook;
+  application: { suspendApiCalculationUntilNextSync(): void };
+  constructor(private fx: FakeExcel) {
+    this.workbook = new FakeWorkbook(fx);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        fx.requireApi(8, 'suspendApiCalculationUntilNextSync');
+        fx.enqueue('suspendCalc', null, () => fx.calcSuspensions++);
+      },
+    };
+  }
+  sync(): Promise<void> {
+    return this.fx.sync();
+  }
+}
+
+class FakeWorkbook {
+  worksheets: FakeWorksheetCollection;
+  names: FakeNames;
+  constructor(private fx: FakeExcel) {
+    this.worksheets = new FakeWorksheetCollection(fx);
+    this.names = new FakeNames(fx);
+  }
+  getSelectedRange(): never {
+    throw new FakeExcelError('ApiNotFound', 'getSelectedRange is not used by the adapter');
+  }
+}
+
+class FakeWorksheetCollection extends ClientObject {
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+  protected snapshot(props: string[]): void {
+    const items = this.fx.sheets
+      .slice()
+      .map((s) => {
+        const w = new FakeWorksheet(this.fx, () => s);
+        w.snapshotNow(props.map((p) => p.replace(/^items\//, '')));
+        return w;
+      });
+    this.loaded.set('items', items);
+  }
+  add(name: string): FakeWorksheet {
+    let sheet: FakeSheet | undefined;
+    this.fx.enqueue(`addSheet ${name}`, name, () => {
+      sheet = this.fx.newSheet(name);
+    });
+    return new FakeWorksheet(this.fx, () => {
+      if (!sheet) throw new FakeExcelError('ItemNotFound', `sheet ${name} was not added`);
+      return sheet;
+    });
+  }
+  getItem(name: string): FakeWorksheet {
+    let bound: FakeSheet | undefined;
+    return new FakeWorksheet(this.fx, () => {
+      bound ??= this.fx.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (!bound) throw new FakeExcelError('ItemNotFound', `no sheet «${name}»`);
+      return bound;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    let bound: FakeSheet | null | undefined;
+    return new FakeWorksheet(
+      this.fx,
+      () => {
+        if (bound === undefined) bound = this.fx.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+        if (!bound) throw new FakeExcelError('ItemNotFound', `no sheet «${name}» (null object)`);
+        return bound;
+      },
+      true,
+    );
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fx, () => this.fx.sheets.find((s) => s.id === this.fx.active) ?? this.fx.sheets[0]);
+  }
+}
+
+class FakeWorksheet extends ClientObject {
+  freezePanes: { freezeAt(r: string | FakeRange): void; freezeRows(n: number): void; freezeColumns(n: number): void; unfreeze(): void };
+  protection: ClientObject & { protect(o?: unknown): void; unprotect(): void; readonly protected: boolean };
+  charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy };
+  private _pageLayout?: Record<string, unknown>;
+  constructor(
+    fx: FakeExcel,
+    readonly resolve: () => FakeSheet,
+    private nullable = false,
+  ) {
+    super(fx);
+    const ws = this;
+    this.freezePanes = {
+      freezeAt: (r) => fx.enqueue('freezeAt', typeof r === 'string' ? r : 'range', () => (resolve().freeze = typeof r === 'string' ? r : r.address0())),
+      freezeRows: (n) => fx.enqueue('freezeRows', n, () => (resolve().freeze = `rows:${n}`)),
+      freezeColumns: (n) => fx.enqueue('freezeColumns', n, () => (resolve().freeze = `columns:${n}`)),
+      unfreeze: () => fx.enqueue('unfreeze', null, () => (resolve().freeze = undefined)),
+    };
+    const prot = new (class extends ClientObject {
+      protect(o?: unknown) {
+        fx.enqueue('protect', o ?? null, () => (resolve().protected = true));
+      }
+      unprotect() {
+        fx.enqueue('unprotect', null, () => (resolve().protected = false));
+      }
+      get protected(): boolean {
+        return this.read('protected');
+      }
+      protected snapshot() {
+        this.loaded.set('protected', resolve().protected);
+      }
+    })(fx);
+    this.protection = prot;
+    this.charts = {
+      add: (type, source, seriesBy) => {
+        const chart: FakeChart = { type, series: [] };
+        fx.enqueue('addChart', [type, seriesBy], () => {
+          chart.series.push({ values: source.qualified() });
+          resolve().charts.push(chart);
+        });
+        return new FakeChartProxy(fx, chart);
+      },
+    };
+    void ws;
+  }
+  snapshotNow(props: string[]): void {
+    this.snapshot(props);
+  }
+  protected snapshot(props: string[]): void {
+    let s: FakeSheet | null;
+    try {
+      s = this.resolve();
+    } catch (e) {
+      if (!this.nullable) throw e;
+      s = null;
+    }
+    this.loaded.set('isNullObject', s === null);
+    if (!s) return;
+    const all = props.length === 0;
+    if (all || props.includes('name')) this.loaded.set('name', s.name);
+    if (all || props.includes('visibility')) this.loaded.set('visibility', s.visibility);
+    if (all || props.includes('position')) this.loaded.set('position', this.fx.sheets.indexOf(s));
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.fx.enqueue(`setName ${v}`, v, () => {
+      validSheetName(v);
+      const s = this.resolve();
+      if (this.fx.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase()))
+        throw new FakeExcelError('ItemAlreadyExists', `A sheet named ${v} already exists`);
+      s.name = v;
+    });
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+  set visibility(v: string) {
+    this.fx.enqueue('setVisibility', v, () => (this.resolve().visibility = v));
+  }
+  get position(): number {
+    return this.read('position');
+  }
+  set position(p: number) {
+    this.fx.enqueue('setPosition', p, () => {
+      const s = this.resolve();
+      const list = this.fx.sheets;
+      list.splice(list.indexOf(s), 1);
+      list.splice(Math.min(p, list.length), 0, s);
+    });
+  }
+  set tabColor(c: string) {
+    this.fx.requireApi(7, 'tabColor');
+    this.fx.enqueue('tabColor', c, () => (this.resolve().tabColor = c));
+  }
+  get pageLayout(): Record<string, unknown> & { setPrintTitleRows(r: string): void } {
+    this.fx.requireApi(9, 'pageLayout');
+    if (!this._pageLayout) {
+      const fx = this.fx;
+      const resolve = this.resolve;
+      const target: Record<string, unknown> = {
+        setPrintTitleRows: (r: string) => fx.enqueue('printTitleRows', r, () => (resolve().pageLayout.printTitleRows = r)),
+      };
+      this._pageLayout = new Proxy(target, {
+        set(_t, prop, value) {
+          fx.enqueue(`pageLayout.${String(prop)}`, value, () => (resolve().pageLayout[String(prop)] = value));
+          return true;
+        },
+        get(t, prop) {
+          if (prop in t) return t[prop as string];
+          throw new FakeExcelError('PropertyNotLoaded', `pageLayout.${String(prop)} is never read by the adapter`);
+        },
+      });
+    }
+    return this._pageLayout as Record<string, unknown> & { setPrintTitleRows(r: string): void };
+  }
+  delete(): void {
+    this.fx.enqueue('deleteSheet', null, () => {
+      const s = this.resolve();
+      if (this.fx.sheets.filter((o) => o.visibility === 'Visible').length === 1 && s.visibility === 'Visible')
+        throw new FakeExcelError('InvalidOperation', 'cannot delete the only visible sheet');
+      this.fx.sheets.splice(this.fx.sheets.indexOf(s), 1);
+    });
+  }
+  activate(): void {
+    this.fx.enqueue('activate', null, () => (this.fx.active = this.resolve().id));
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.fx, this.resolve, address ?? 'A1:XFD1048576');
+  }
+  getRanges(address: string): FakeRange {
+    this.fx.requireApi(9, 'getRanges');
+    return new FakeRange(this.fx, this.resolve, address);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.fx, this.resolve, null, valuesOnly);
+  }
+}
+
+class FakeChartProxy {
+  title: { text: string };
+  series: { getItemAt(i: number): FakeSeriesProxy; add(name?: string): FakeSeriesProxy };
+  constructor(
+    private fx: FakeExcel,
+    private chart: FakeChart,
+  ) {
+    this.title = {
+      set text(t: string) {
+        fx.enqueue('chartTitle', t, () => (chart.title = t));
+      },
+      get text(): string {
+        throw new FakeExcelError('PropertyNotLoaded', 'chart title');
+      },
+    };
+    this.series = {
+      getItemAt: (i) => new FakeSeriesProxy(fx, () => chart.series[i]),
+      add: (name) => {
+        fx.requireApi(7, 'series.add');
+        const s = { name };
+        fx.enqueue('addSeries', name ?? null, () => chart.series.push(s));
+        return new FakeSeriesProxy(fx, () => s);
+      },
+    };
+  }
+  setPosition(from: string, to: string): void {
+    this.fx.enqueue('chartPosition', [from, to], () => (this.chart.position = [from, to]));
+  }
+}
+
+class FakeSeriesProxy {
+  constructor(
+    private fx: FakeExcel,
+    private s: () => FakeChart['series'][number],
+  ) {}
+  set name(n: string) {
+    this.fx.enqueue('seriesName', n, () => (this.s().name = n));
+  }
+  setValues(r: FakeRange): void {
+    this.fx.requireApi(7, 'setValues');
+    this.fx.enqueue('seriesValues', null, () => (this.s().values = r.qualified()));
+  }
+  setXAxisValues(r: FakeRange): void {
+    this.fx.requireApi(7, 'setXAxisValues');
+    this.fx.enqueue('seriesCategories', null, () => (this.s().categories = r.qualified()));
+  }
+}
+
+type Box = { top: number; left: number; bottom: number; right: number };
+
+class FakeRange extends ClientObject {
+  format: Record<string, unknown>;
+  conditionalFormats: FakeConditionalFormats;
+  private _dv?: Record<string, unknown>;
+  getMergedAreasOrNullObject(): ClientObject & { isNullObject: boolean; areas: { items: { address: string }[] } } {
+    this.fx.requireApi(13, 'getMergedAreasOrNullObject');
+    const range = this;
+    return new (class extends ClientObject {
+      protected snapshot(): void {
+        let b: Box | undefined;
+        try {
+          b = range.box();
+        } catch {
+          b = undefined;
+        }
+        const s = range.sheetData();
+        const hits = b
+          ? s.merges.filter((m) => {
+              const o = parseRange(m);
+              return !(o.bottom < b!.top || o.top > b!.bottom || o.right < b!.left || o.left > b!.right);
+            })
+          : [];
+        this.loaded.set('isNullObject', hits.length === 0);
+        this.loaded.set('areas', { items: hits.map((m) => ({ address: `'${s.name}'!${m}` })) });
+      }
+      get isNullObject(): boolean {
+        return this.read('isNullObject');
+      }
+      get areas(): { items: { address: string }[] } {
+        return this.read('areas');
+      }
+    })(this.fx);
+  }
+  constructor(
+    fx: FakeExcel,
+    private sheetOf: () => FakeSheet,
+    private addr: string | null, // null: the used range, resolved when loaded
+    private valuesOnly = false,
+  ) {
+    super(fx);
+    this.format = formatProxy(fx, 'format', (path, v) => this.applyFormat(path, v));
+    this.conditionalFormats = new FakeConditionalFormats(fx, this);
+  }
+  /** The areas this range covers (several when given "A1:B2, D4"). */
+  boxes(): Box[] {
+    if (this.addr === null) {
+      const b = usedBox(this.sheetOf(), this.valuesOnly);
+      if (!b) throw new FakeExcelError('ItemNotFound', 'used range is empty (null object)');
+      return [b];
+    }
+    return this.addr.split(',').map((a) => parseRange(a.trim()));
+  }
+  box(): Box {
+    const bs = this.boxes();
+    if (bs.length !== 1) throw new FakeExcelError('InvalidArgument', 'multi-area range where one area is needed');
+    return bs[0];
+  }
+  address0(): string {
+    const b = this.box();
+    return `${cellRef(b.top, b.left)}:${cellRef(b.bottom, b.right)}`;
+  }
+  qualified(): string {
+    return `'${this.sheetOf().name}'!${this.address0()}`;
+  }
+  sheetData(): FakeSheet {
+    return this.sheetOf();
+  }
+  private cellAt(r: number, c: number): FakeCell {
+    const s = this.sheetOf();
+    let cell = s.cells.get(key(r, c));
+    if (!cell) {
+      cell = { value: null, format: {} };
+      s.cells.set(key(r, c), cell);
+    }
+    return cell;
+  }
+  private write(prop: 'values' | 'formulas' | 'numberFormat', data: unknown): void {
+    this.fx.enqueue(`set ${prop}`, data, () => {
+      const b = this.box();
+      const rows = b.bottom - b.top + 1;
+      const cols = b.right - b.left + 1;
+      if (!Array.isArray(data) || data.length !== rows || data.some((r) => !Array.isArray(r) || r.length !== cols))
+        throw new FakeExcelError('InvalidArgument', `${prop} dimensions do not match ${this.address0()}`);
+      const s = this.sheetOf();
+      if (s.protected) throw new FakeExcelError('AccessDenied', 'the sheet is protected');
+      (data as unknown[][]).forEach((row, i) =>
+        row.forEach((v, j) => {
+          const cell = this.cellAt(b.top + i, b.left + j);
+          if (prop === 'numberFormat') cell.numberFormat = String(v);
+          else {
+            const textFormat = cell.numberFormat === '@' && typeof v === 'string';
+            const c = textFormat ? { value: v === '' ? null : v, formula: undefined, textPrefix: false } : coerce(v);
+            cell.value = c.value;
+            cell.formula = c.formula;
+            cell.textPrefix = c.textPrefix;
+          }
+        }),
+      );
+    });
+  }
+  set values(v: Val[][]) {
+    this.write('values', v);
+  }
+  get values(): Val[][] {
+    return this.read('values');
+  }
+  set formulas(v: Val[][]) {
+    this.write('formulas', v);
+  }
+  get formulas(): Val[][] {
+    return this.read('formulas');
+  }
+  set numberFormat(v: string[][]) {
+    this.write('numberFormat', v);
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  protected snapshot(props: string[]): void {
+    let b: Box;
+    try {
+      b = this.box();
+    } catch (e) {
+      if (this.addr !== null) throw e;
+      this.loaded.set('isNullObject', true);
+      return;
+    }
+    this.loaded.set('isNullObject', false);
+    const s = this.sheetOf();
+    const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = b.top; r <= b.bottom; r++) {
+        const row: T[] = [];
+        for (let c = b.left; c <= b.right; c++) row.push(f(s.cells.get(key(r, c))));
+        out.push(row);
+      }
+      return out;
+    };
+    const want = (p: string) => props.length === 0 || props.includes(p);
+    if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > 5_000_000 && (want('values') || want('formulas')))
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'too many cells loaded');
+    if (want('values')) this.loaded.set('values', grid((c) => (c?.value ?? '') as Val));
+    if (want('formulas')) this.loaded.set('formulas', grid((c) => (c?.formula ?? c?.value ?? '') as Val));
+    if (want('numberFormat')) this.loaded.set('numberFormat', grid((c) => c?.numberFormat ?? 'General'));
+    if (want('address')) this.loaded.set('address', `'${s.name}'!${cellRef(b.top, b.left)}:${cellRef(b.bottom, b.right)}`);
+    if (want('rowCount')) this.loaded.set('rowCount', b.bottom - b.top + 1);
+    if (want('columnCount')) this.loaded.set('columnCount', b.right - b.left + 1);
+  }
+  private applyFormat(path: string, v: unknown): void {
+    const s = this.sheetOf();
+    for (const b of this.boxes()) {
+      if (path === 'format.columnWidth') for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v as number);
+      else if (path === 'format.rowHeight') for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v as number);
+      else {
+        if (b.bottom - b.top > 10000 || b.right - b.left > 200) continue; // whole rows/columns: not tracked per cell
+        for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.cellAt(r, c).format[path] = v;
+      }
+    }
+  }
+  merge(across = false): void {
+    this.fx.enqueue('merge', across, () => {
+      const s = this.sheetOf();
+      const b = this.box();
+      const overlaps = s.merges.some((m) => {
+        const o = parseRange(m);
+        return !(o.bottom < b.top || o.top > b.bottom || o.right < b.left || o.left > b.right);
+      });
+      if (overlaps) throw new FakeExcelError('InvalidOperation', `merge ${this.address0()} overlaps another merge`);
+      s.merges.push(this.address0());
+    });
+  }
+  select(): void {
+    this.fx.enqueue('select', null, () => {
+      const s = this.sheetOf();
+      s.selected = this.address0();
+      this.fx.active = s.id;
+    });
+  }
+  get dataValidation(): Record<string, unknown> {
+    this.fx.requireApi(8, 'dataValidation');
+    if (!this._dv) {
+      const fx = this.fx;
+      let entry: FakeSheet['validations'][number] | undefined;
+      const ensure = () => {
+        if (!entry) {
+          entry = { range: this.address0() };
+          this.sheetOf().validations.push(entry);
+        }
+        return entry;
+      };
+      this._dv = new Proxy(
+        { clear: () => fx.enqueue('dv.clear', null, () => undefined) },
+        {
+          set(_t, prop, value) {
+            fx.enqueue(`dv.${String(prop)}`, value, () => ((ensure() as Record<string, unknown>)[String(prop)] = value));
+            return true;
+          },
+          get(t, prop) {
+            if (prop === 'clear') return t.clear;
+            throw new FakeExcelError('PropertyNotLoaded', `dataValidation.${String(prop)}`);
+          },
+        },
+      );
+    }
+    return this._dv;
+  }
+}
+
+function usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
+  let b: Box | null = null;
+  for (const [k, c] of s.cells) {
+    const hasValue = c.value !== null || c.formula !== undefined;
+    if (!hasValue && (valuesOnly || Object.keys(c.format).length === 0)) continue;
+    const [r, col] = k.split(',').map(Number);
+    if (!b) b = { top: r, left: col, bottom: r, right: col };
+    else {
+      b.top = Math.min(b.top, r);
+      b.left = Math.min(b.left, col);
+      b.bottom = Math.max(b.bottom, r);
+      b.right = Math.max(b.right, col);
+    }
+  }
+  return b;
+}
+
+/** Nested write-only format objects: `range.format.font.bold = true` queues one format write. */
+function formatProxy(fx: FakeExcel, path: string, apply: (path: string, v: unknown) => void): Record<string, unknown> {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (prop === 'getItem') return (edge: string) => formatProxy(fx, `${path}.borders[${edge}]`, apply);
+        if (typeof prop !== 'string' || prop === 'then') return undefined;
+        if (['font', 'fill', 'borders', 'protection'].includes(prop)) return formatProxy(fx, `${path}.${prop}`, apply);
+        throw new FakeExcelError('PropertyNotLoaded', `${path}.${prop} is never read by the adapter`);
+      },
+      set(_t, prop, value) {
+        const p = `${path}.${String(prop)}`;
+        fx.enqueue(`set ${p}`, value, () => apply(p, value));
+        return true;
+      },
+    },
+  ) as Record<string, unknown>;
+}
+
+class FakeConditionalFormats extends ClientObject {
+  constructor(
+    fx: FakeExcel,
+    private range: FakeRange,
+  ) {
+    super(fx);
+  }
+  get items(): FakeConditionalFormat[] {
+    return this.read('items');
+  }
+  protected snapshot(props: string[]): void {
+    const s = this.range.sheetData();
+    const box = this.range.box();
+    const items = s.conditionalFormats
+      .filter((cf) => {
+        const o = parseRange(cf.range);
+        return !(o.bottom < box.top || o.top > box.bottom || o.right < box.left || o.left > box.right);
+      })
+      .map((cf) => {
+        const p = new FakeConditionalFormat(this.fx, s, cf);
+        p.snapshotNow(props.map((x) => x.replace(/^items\//, '')));
+        return p;
+      });
+    this.loaded.set('items', items);
+  }
+  add(type: string): FakeConditionalFormat {
+    const cf: FakeSheet['conditionalFormats'][number] = { id: 0, range: '', type, format: {} };
+    this.fx.enqueue('cf.add', type, () => {
+      cf.id = Math.floor(Math.random() * 1e9);
+      cf.range = this.range.address0();
+      this.range.sheetData().conditionalFormats.push(cf);
+    });
+    return new FakeConditionalFormat(this.fx, null, cf);
+  }
+}
+
+class FakeConditionalFormat extends ClientObject {
+  custom: { rule: { formula: string }; format: Record<string, unknown> };
+  constructor(
+    fx: FakeExcel,
+    private sheet: FakeSheet | null,
+    private cf: FakeSheet['conditionalFormats'][number],
+  ) {
+    super(fx);
+    const self = this;
+    this.custom = {
+      rule: {
+        set formula(f: string) {
+          fx.enqueue('cf.formula', f, () => (cf.formula = f));
+        },
+        get formula(): string {
+          return self.read('custom/rule/formula');
+        },
+      },
+      format: formatProxy(fx, 'cf', (p, v) => (cf.format[p] = v)),
+    };
+  }
+  snapshotNow(props: string[]): void {
+    this.snapshot(props);
+  }
+  protected snapshot(props: string[]): void {
+    this.loaded.set('type', this.cf.type);
+    if (props.includes('custom/rule/formula')) {
+      if (this.cf.type !== 'Custom') throw new FakeExcelError('InvalidOperation', 'custom of a non-custom conditional format');
+      this.loaded.set('custom/rule/formula', this.cf.formula);
+    }
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  delete(): void {
+    this.fx.enqueue('cf.delete', null, () => {
+      const s = this.sheet;
+      if (s) s.conditionalFormats = s.conditionalFormats.filter((c) => c !== this.cf);
+    });
+  }
+}
+
+class FakeNames extends ClientObject {
+  get items(): { name: string }[] {
+    return this.read('items');
+  }
+  protected snapshot(): void {
+    this.loaded.set(
+      'items',
+      [...this.fx.names.keys()].map((name) => ({ name })),
+    );
+  }
+  add(name: string, reference: string): void {
+    this.fx.enqueue('names.add', [name, reference], () => {
+      if (this.fx.names.has(name)) throw new FakeExcelError('ItemAlreadyExists', `name ${name} exists`);
+      this.fx.names.set(name, reference);
+    });
+  }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.fx.enqueue('names.delete', name, () => {
+          if (!this.fx.names.delete(name)) throw new FakeExcelError('ItemNotFound', `no name ${name}`);
+        }),
+    };
+  }
+}
