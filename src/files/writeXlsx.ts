@@ -1,0 +1,213 @@
+/**
+ * Writes sheet plans to an .xlsx file with exceljs, in Node and in the browser alike (no fs here: bytes in, bytes
+ * out). Everything a SheetPlan can say is carried out; charts, which exceljs cannot write, are added afterwards to
+ * the zip by xlsxCharts.ts (the post-processing step at the end of writeWorkbook).
+ */
+import ExcelJS from 'exceljs';
+import { parseRange, rangeRef } from '../domain/a1';
+import {
+  isFormula,
+  type CellStyle,
+  type ConditionalFormatPlan,
+  type DataValidationPlan,
+  type SheetPlan,
+  type WorkbookPlan,
+} from '../domain/sheetPlan';
+import { addCharts } from './xlsxCharts';
+
+/** A step over the written zip (charts today); gets the bytes and the plan, returns new bytes. */
+export type XlsxPostProcessor = (xlsx: Uint8Array, plan: WorkbookPlan) => Promise<Uint8Array>;
+
+/** Charts are added to the zip after exceljs has written it (see xlsxCharts.ts). */
+export const addPlanCharts: XlsxPostProcessor = (xlsx, plan) =>
+  addCharts(
+    xlsx,
+    plan.sheets.filter((s) => s.charts.length > 0).map((s) => ({ sheet: s.name, charts: s.charts })),
+  );
+
+export interface WriteOptions {
+  /** Steps run on the written zip, in order; default: the charts. */
+  postProcess?: XlsxPostProcessor[];
+}
+
+export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Профкампания';
+  // Formulas are written without cached results: make Excel compute them all on opening.
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) await writeSheet(wb, sheet);
+  for (const sheet of plan.sheets)
+    for (const n of sheet.namedRanges) wb.definedNames.add(n.range, n.name);
+  const buffer = await wb.xlsx.writeBuffer();
+  let bytes: Uint8Array = new Uint8Array(buffer as ArrayBuffer);
+  for (const step of options.postProcess ?? [addPlanCharts]) bytes = await step(bytes, plan);
+  return bytes;
+}
+
+const argb = (rgb: string): string => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
+const noEquals = (f: string): string => f.replace(/^=/, '');
+
+async function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
+  const ws = wb.addWorksheet(plan.name, {
+    state: plan.hidden ? 'hidden' : 'visible',
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
+    views: plan.freeze
+      ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
+      : [{ state: 'normal' }],
+  });
+  plan.columnWidths.forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+  for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = h;
+
+  // Merges first: exceljs copies a master's style onto its merged cells when merging, which would undo styles.
+  for (const m of plan.merges) ws.mergeCells(m);
+
+  for (const block of plan.blocks) {
+    const { top, left } = parseRange(block.at);
+    block.rows.forEach((values, i) => {
+      const row = ws.getRow(top + i);
+      values.forEach((v, j) => {
+        if (v === null || v === undefined) return; // null leaves the cell as it is (as Range.values does)
+        // Only a FormulaCell becomes a formula; text that looks like one ("=HYPERLINK(…)") stays text.
+        row.getCell(left + j).value = isFormula(v) ? { formula: noEquals(v.formula), date1904: false } : v;
+      });
+    });
+  }
+
+  applyStyles(ws, plan);
+  // exceljs has worksheet.dataValidations (keyed by address, ranges allowed) but leaves it out of its typings.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const v of plan.validations) validations.add(normalRange(v.range), validation(v));
+  plan.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
+
+  if (plan.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: plan.print.orientation,
+      fitToPage: plan.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as needed
+      printTitlesRow: plan.print.repeatRows,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    };
+  }
+  if (plan.protect) {
+    // No password: the protection guards the form against slips, not people. Resizing stays allowed.
+    await ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    });
+  }
+}
+
+/** "b7:d9" / "$B$7" → "B7:D9" / "B7": exceljs keys validations by address and merges equal neighbours by it. */
+function normalRange(range: string): string {
+  const r = parseRange(range);
+  return r.top === r.bottom && r.left === r.right ? rangeRef(r.top, r.left, r.top, r.left).split(':')[0] : rangeRef(r.top, r.left, r.bottom, r.right);
+}
+
+/**
+ * Styles: several styled ranges may cover a cell and merge in order. Each distinct combination becomes one shared
+ * exceljs style object (never mutated afterwards), so a large sheet costs one lookup per styled cell.
+ */
+function applyStyles(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const combined: CellStyle[] = [{}];
+  const combos = new Map<string, number>();
+  const cellStyle = new Map<number, number>();
+  const key = (r: number, c: number) => r * 20000 + c;
+  plan.styles.forEach((s, si) => {
+    const { top, left, bottom, right } = parseRange(s.range);
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        const k = key(r, c);
+        const was = cellStyle.get(k) ?? 0;
+        const comboKey = `${was}:${si}`;
+        let id = combos.get(comboKey);
+        if (id === undefined) {
+          id = combined.push({ ...combined[was], ...s.style }) - 1;
+          combos.set(comboKey, id);
+        }
+        cellStyle.set(k, id);
+      }
+  });
+  const excelStyles = combined.map(excelStyle);
+  for (const [k, id] of cellStyle) {
+    ws.getCell(Math.floor(k / 20000), k % 20000).style = excelStyles[id];
+  }
+}
+
+function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {
+    font: {
+      name: 'Calibri',
+      size: s.fontSize ?? 11,
+      bold: s.bold,
+      italic: s.italic,
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    },
+  };
+  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.wrap || s.hAlign || s.vAlign)
+    out.alignment = { wrapText: s.wrap, horizontal: s.hAlign, vertical: s.vAlign };
+  if (s.border) {
+    const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (s.numberFormat) out.numFmt = s.numberFormat;
+  if (s.locked !== undefined) out.protection = { locked: s.locked };
+  return out;
+}
+
+function validation(v: DataValidationPlan): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: v.allowBlank ?? true,
+    showErrorMessage: true,
+    errorStyle: v.severity === 'stop' ? 'stop' : 'warning',
+    errorTitle: v.title,
+    error: v.message,
+    showInputMessage: Boolean(v.prompt),
+    promptTitle: v.prompt ? v.title : undefined,
+    prompt: v.prompt,
+  } as const;
+  const rule = v.rule;
+  switch (rule.kind) {
+    case 'list':
+      return { ...common, type: 'list', formulae: [`"${rule.items.join(',')}"`] };
+    case 'wholeNumber':
+    case 'decimal':
+      return { ...common, type: rule.kind === 'wholeNumber' ? 'whole' : 'decimal', ...bounds(rule.min, rule.max) };
+    case 'date': {
+      const b = bounds(rule.min ? new Date(rule.min) : undefined, rule.max ? new Date(rule.max) : undefined);
+      return { ...common, type: 'date', ...b };
+    }
+    case 'custom':
+      return { ...common, type: 'custom', formulae: [noEquals(rule.formula)] };
+  }
+}
+
+/** min/max → the operator Excel needs; without either, any value of the type passes. */
+function bounds<T extends number | Date>(
+  min: T | undefined,
+  max: T | undefined,
+): { operator: ExcelJS.DataValidationOperator; formulae: unknown[] } {
+  if (min !== undefined && max !== undefined) return { operator: 'between', formulae: [min, max] };
+  if (min !== undefined) return { operator: 'greaterThanOrEqual', formulae: [min] };
+  if (max !== undefined) return { operator: 'lessThanOrEqual', formulae: [max] };
+  return { operator: 'greaterThanOrEqual', formulae: [-1e15] };
+}
+
+function conditionalFormat(cf: ConditionalFormatPlan, priority: number): ExcelJS.ConditionalFormattingOptions {
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.style.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.fill) } };
+  if (cf.style.fontColor || cf.style.bold)
+    style.font = { bold: cf.style.bold, ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}) };
+  return {
+    ref: normalRange(cf.range),
+    rules: [{ type: 'expression', priority, formulae: [noEquals(cf.formula)], style }],
+  };
+}
