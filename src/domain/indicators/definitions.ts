@@ -29,8 +29,10 @@ export type IndicatorKey =
 /** Where the formulas find what they count. */
 export interface FormulaContext {
   units: number;
-  /** The per-unit report status column on the indicators sheet («в срок» / «с опозданием» / «не представлен»). */
+  /** The per-unit report status column on the indicators sheet («в срок» / «с опозданием» / …). */
   statusRange: string;
+  /** Expression counting expected units that sent no report (from the register of received reports). */
+  missing: string;
 }
 
 export interface IndicatorDef {
@@ -52,7 +54,6 @@ const sum = (key: DetailKey) => (c: FormulaContext) => `SUM(${detailRange(key, c
 const sumWhere = (key: DetailKey, where: DetailKey) => (c: FormulaContext) =>
   `SUMIF(${detailRange(where, c.units)},">0",${detailRange(key, c.units)})`;
 const countStatus = (s: ReportStatus) => (c: FormulaContext) => `COUNTIF(${c.statusRange},"${REPORT_STATUS_TITLE[s]}")`;
-const received = (c: FormulaContext) => `${countStatus('onTime')(c)}+${countStatus('late')(c)}+${countStatus('received')(c)}`;
 
 export const INDICATORS: IndicatorDef[] = [
   {
@@ -154,10 +155,10 @@ export const INDICATORS: IndicatorDef[] = [
     title: 'Доля организаций, привлекающих родителей, НКО, выпускников',
     kind: 'share',
     aCaption: 'организаций с партнёрами 4-й категории',
-    bCaption: 'организаций, представивших отчёт',
+    bCaption: 'организаций в своде',
     a: (c) => `COUNTIF(${detailRange('communityCount', c.units)},">0")`,
-    b: received,
-    values: (f) => ({ a: f.unitsWithCommunityPartners, b: f.units - f.reports.missing.length }),
+    b: (c) => `ROWS(${c.statusRange})`,
+    values: (f) => ({ a: f.unitsWithCommunityPartners, b: f.units }),
   },
   {
     key: 'reportsOnTime',
@@ -166,8 +167,8 @@ export const INDICATORS: IndicatorDef[] = [
     aCaption: 'отчётов в срок',
     bCaption: 'ожидалось отчётов',
     a: countStatus('onTime'),
-    b: (c) => `ROWS(${c.statusRange})`,
-    values: (f) => ({ a: f.reports.onTime.length, b: f.units }),
+    b: (c) => `ROWS(${c.statusRange})+${c.missing}`,
+    values: (f) => ({ a: f.reports.onTime.length, b: f.units + f.reports.missing.length }),
   },
   {
     key: 'reportsLate',
@@ -182,7 +183,7 @@ export const INDICATORS: IndicatorDef[] = [
     title: 'Отчётов не представлено',
     kind: 'count',
     aCaption: 'отчётов',
-    a: countStatus('missing'),
+    a: (c) => c.missing,
     values: (f) => ({ a: f.reports.missing.length }),
   },
 ];

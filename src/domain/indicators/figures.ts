@@ -4,7 +4,8 @@
  * figures by formula; `indicatorValue` and the formulas in `definitions.ts` follow one definition each.
  */
 import type { CellValue } from '../sheetPlan';
-import type { DetailKey } from '../consolidate/detailLayout';
+import { DETAIL_COLUMNS, type DetailKey } from '../consolidate/detailLayout';
+import type { CampaignId } from './campaign';
 import { CATEGORY_TITLE } from '../consolidate/partnerRegister';
 import { PARTNER_CATEGORIES, type PartnerCategory } from '../forms/appendix3';
 
@@ -24,7 +25,10 @@ export const PARTNER_COUNT_KEY: Record<PartnerCategory, DetailKey> = {
   community: 'communityCount',
 };
 
-/** `received`: a report came in but no deadline was set, so it is neither on time nor late. */
+/**
+ * `received`: a report came in but no deadline was set, so it is neither on time nor late. `missing`: an expected
+ * unit sent nothing; such units are not on the detail sheet but in the register of received reports.
+ */
 export type ReportStatus = 'onTime' | 'late' | 'received' | 'missing';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['onTime', 'late', 'received', 'missing'];
 export const REPORT_STATUS_TITLE: Record<ReportStatus, string> = {
@@ -37,6 +41,8 @@ export const REPORT_STATUS_TITLE: Record<ReportStatus, string> = {
 export interface CampaignFigures {
   /** «осенняя кампания 2023 г.» — how the campaign is named in tables and the note. */
   label: string;
+  /** Season and year when known (the note then names the campaign in the right case). */
+  campaign?: CampaignId;
   units: number;
   unitNames: string[];
   schools: number;
@@ -91,18 +97,31 @@ export function reportStatus(row: DetailValues): ReportStatus {
   return isYes(row.onTime) ? 'onTime' : 'late';
 }
 
-export function figuresFromDetail(
-  rows: DetailValues[],
-  label: string,
-  partnersDistinct?: Record<PartnerCategory, number>,
-): CampaignFigures {
+export interface FiguresExtra {
+  /** Expected units that sent no report (MergeResult.missing, or the register's «не получен» rows). */
+  missing?: string[];
+  /** Distinct partner organisations by category (the partner register). */
+  partnersDistinct?: Record<PartnerCategory, number>;
+  campaign?: CampaignId;
+}
+
+/** Detail rows as written in layout order (e.g. a detail sheet plan's data block) → values by key. */
+export function detailValuesFromRows(rows: readonly (readonly CellValue[])[]): DetailValues[] {
+  return rows.map((r) => Object.fromEntries(DETAIL_COLUMNS.map((c, i) => [c.key, r[i] ?? null])) as DetailValues);
+}
+
+/** Figures of the units on the detail sheet (one element per detail row, in order). */
+export function figuresFromDetail(rows: DetailValues[], label: string, extra: FiguresExtra = {}): CampaignFigures {
+  const { partnersDistinct } = extra;
   const sum = (k: DetailKey, where: (r: DetailValues) => boolean = () => true) =>
     rows.filter(where).reduce((s, r) => s + num(r[k]), 0);
   const planned = (k: DetailKey) => (r: DetailValues) => num(r[k]) > 0;
   const reports: Record<ReportStatus, string[]> = { onTime: [], late: [], received: [], missing: [] };
   for (const r of rows) reports[reportStatus(r)].push(String(r.unit ?? '').trim());
+  reports.missing.push(...(extra.missing ?? []));
   return {
     label,
+    campaign: extra.campaign,
     units: rows.length,
     unitNames: rows.map((r) => String(r.unit ?? '').trim()),
     schools: sum('schools'),

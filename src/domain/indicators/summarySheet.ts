@@ -7,6 +7,8 @@
  */
 import { absolute, cellRef, quoteSheet, rangeRef } from '../a1';
 import { DETAIL_FIRST_ROW, detailColumn, detailRange, type DetailKey } from '../consolidate/detailLayout';
+import { distinctPartnersFormula } from '../consolidate/partnersSheet';
+import { REGISTER_HEADER_ROW, STATUS_TITLE as REGISTER_STATUS_TITLE } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type CellInput, type ChartPlan, type SheetPlan } from '../sheetPlan';
 import { INDICATORS, indicatorValue, xFormula, type IndicatorDef, type IndicatorKey } from './definitions';
@@ -21,23 +23,20 @@ import {
   REPORT_STATUS_TITLE,
   type CampaignFigures,
   type DetailValues,
-  type PartnerCategory,
 } from './figures';
-
-export interface PartnerRegisterRef {
-  /** Sheet-qualified range of the partner register's category column, one row per distinct partner. */
-  categoryRange: string;
-  /** The text that column holds for each category. */
-  labels: Record<PartnerCategory, string>;
-}
 
 export interface IndicatorsSheetOptions {
   /** «осенняя кампания 2023 г.» */
   label: string;
   /** The merged values of the detail rows, in detail order: used only to order the per-unit rows (lagging first). */
   values?: DetailValues[];
-  /** Where distinct partners are counted; without it the distinct column says why it is empty. */
-  partnerRegister?: PartnerRegisterRef;
+  /**
+   * Rows in the partner register's list («Партнёры»): distinct partners are counted there by formula. Without it
+   * (no register in the book) the distinct column says why it is empty.
+   */
+  partnerEntries?: number;
+  /** Whether the book has the register of received reports: missing reports are counted there. */
+  register?: boolean;
   /** Earlier campaigns, oldest first (from `previousCampaign`). */
   previous?: CampaignFigures[];
 }
@@ -203,7 +202,14 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
   const totalsHeader: CellInput[] = ['№', 'Показатель', 'A', 'B', 'X', 'Ед.', 'A и B', ...previous.map((p) => p.label)];
   if (lastPrevious) totalsHeader.push(`Изменение к «${lastPrevious.label}»`);
-  const ctx = { units, statusRange: abs(L.unitsFirstRow, STATUS_COLUMN, L.unitsFirstRow + L.unitDetailRows.length - 1) };
+  const statusRange = abs(L.unitsFirstRow, STATUS_COLUMN, L.unitsFirstRow + L.unitDetailRows.length - 1);
+  const ctx = {
+    units,
+    statusRange,
+    missing: opts.register
+      ? `COUNTIF(${quoteSheet(SHEET.register)}!$H$${REGISTER_HEADER_ROW + 1}:$H$100000,"${REGISTER_STATUS_TITLE.missing}")`
+      : `COUNTIF(${statusRange},"${REPORT_STATUS_TITLE.missing}")`,
+  };
   const totalsRows: CellInput[][] = INDICATORS.map((d, i) => {
     const r = L.totalsRow[d.key];
     const aCell = cellRef(r, TOTAL_COLUMNS.a);
@@ -263,7 +269,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
 
   // Partners by category: distinct organisations from the register, the units' reported sum beside.
   const p0 = L.partnersFirstRow;
-  const reg = opts.partnerRegister;
+  const reg = opts.partnerEntries !== undefined;
   plan.blocks.push({
     at: cellRef(p0 - 2, 1),
     rows: [
@@ -272,7 +278,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       ...PARTNER_CATEGORIES.map((c): CellInput[] => [
         '',
         PARTNER_CATEGORY_TITLE[c],
-        reg ? { formula: `=COUNTIF(${reg.categoryRange},"${reg.labels[c].replace(/"/g, '""')}")` } : '',
+        reg ? { formula: distinctPartnersFormula(c, opts.partnerEntries!) } : '',
         { formula: `=SUM(${detailRange(PARTNER_COUNT_KEY[c], units)})` },
       ]),
     ],
@@ -290,7 +296,11 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
     rows: [
       [REPORTS_TITLE],
       ['', 'Отчёт', 'Организаций'],
-      ...statuses.map((s): CellInput[] => ['', REPORT_STATUS_TITLE[s], { formula: `=COUNTIF(${ctx.statusRange},"${REPORT_STATUS_TITLE[s]}")` }]),
+      ...statuses.map((s): CellInput[] => [
+        '',
+        REPORT_STATUS_TITLE[s],
+        { formula: s === 'missing' ? `=${ctx.missing}` : `=COUNTIF(${ctx.statusRange},"${REPORT_STATUS_TITLE[s]}")` },
+      ]),
     ],
   });
   style(cellRef(r0 - 2, 1), { bold: true, fontSize: 12 });

@@ -1,0 +1,265 @@
+/**
+ * The draft analytical note «Аналитическая справка» (Appendix 3's narrative part), in the manner of seed 000:
+ * the figures in place, in correct Russian (plurals, verb agreement), with the change against the last campaign
+ * where there is one, and marked places «[Заполните: …]» for what only a person can write.
+ */
+import { formatDateRange } from '../text/date';
+import { formatList } from '../text/list';
+import { countOf, formatNumber, formatPercent, share } from '../text/number';
+import { NOUN, plural, type PluralForms } from '../text/plural';
+import { SEASON_TITLE, type CampaignSettings } from '../settings';
+import { SHEET } from '../sheetNames';
+import { emptySheetPlan, type CellStyle, type SheetPlan } from '../sheetPlan';
+import { campaignPrepositional } from './campaign';
+import { PARTNER_CATEGORIES, type CampaignFigures, type PartnerCategory } from './figures';
+
+export interface NoteOptions {
+  settings: CampaignSettings;
+  /** The territory in the genitive, as the note says «общеобразовательных организаций г. Томска». */
+  territoryGenitive?: string;
+  /** The last earlier campaign, for the changes. */
+  previous?: CampaignFigures;
+}
+
+export type NoteParagraph = { kind: 'title' | 'heading' | 'text' | 'fill'; text: string };
+
+export const FILL_PREFIX = '[Заполните: ';
+const fill = (what: string): NoteParagraph => ({ kind: 'fill', text: `${FILL_PREFIX}${what}]` });
+
+const PARTNER_NOUN: Record<PartnerCategory, PluralForms> = {
+  professionalEducation: [
+    'профессиональная образовательная организация',
+    'профессиональные образовательные организации',
+    'профессиональных образовательных организаций',
+  ],
+  companies: [
+    'производственная компания (предприятие)',
+    'производственные компании (предприятия)',
+    'производственных компаний и предприятий',
+  ],
+  business: [
+    'предприниматель (представитель бизнес-сообщества)',
+    'предпринимателя (представителя бизнес-сообщества)',
+    'предпринимателей и представителей бизнес-сообщества',
+  ],
+  community: [
+    'представитель родительской общественности, НКО или выпускник',
+    'представителя родительской общественности, НКО или выпускника',
+    'представителей родительской общественности, НКО и выпускников',
+  ],
+};
+
+const verb = (n: number, forms: PluralForms) => plural(n, forms);
+const TOOK_PART: PluralForms = ['принял участие', 'приняли участие', 'приняли участие'];
+const ORGANISED: PluralForms = ['организовала', 'организовали', 'организовали'];
+const SUBMITTED: PluralForms = ['представила', 'представили', 'представили'];
+
+/** «на 2 процентных пункта больше», «на 3 процентных пункта меньше», «столько же». */
+function pointsChange(now: number, before: number): string {
+  const d = now - before;
+  if (d === 0) return 'такая же, как';
+  return `на ${countOf(Math.abs(d), NOUN.point)} ${d > 0 ? 'больше' : 'меньше'}, чем`;
+}
+
+/** «на 30 % больше», «на 5 % меньше», «столько же» — change of a count in per cent of the earlier value. */
+function percentChange(now: number, before: number): string | null {
+  if (!before) return null;
+  const d = Math.round(((now - before) * 100) / before);
+  if (d === 0) return 'столько же, сколько';
+  return `на ${formatPercent(Math.abs(d))} ${d > 0 ? 'больше' : 'меньше'}, чем`;
+}
+
+/** «на 5 больше», for small counts such as partners. */
+function countChange(now: number, before: number): string {
+  const d = now - before;
+  if (d === 0) return 'столько же, сколько';
+  return `на ${formatNumber(Math.abs(d))} ${d > 0 ? 'больше' : 'меньше'}, чем`;
+}
+
+const sumOf = (r: Record<PartnerCategory, number>) => PARTNER_CATEGORIES.reduce((s, c) => s + r[c], 0);
+
+/** The note as paragraphs: the figures' sentences, then the places a person fills in. */
+export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParagraph[] {
+  const s = opts.settings;
+  const season = SEASON_TITLE[s.season];
+  const where = opts.territoryGenitive ?? (s.unit ? `(${s.unit})` : '');
+  const schoolsOf = `общеобразовательных организаций${where ? ` ${where}` : ''}`;
+  const prev = opts.previous;
+  // «в весенней кампании 2023 г.»: where the earlier figure was.
+  const inPrev = prev ? (prev.campaign ? `в ${campaignPrepositional(prev.campaign)}` : `в кампании «${prev.label}»`) : '';
+  const than = (change: string | null) => (change && prev ? `, что ${change} ${inPrev}` : '');
+  const out: NoteParagraph[] = [];
+
+  out.push({
+    kind: 'title',
+    text: `Аналитическая справка по итогам ${season.genitive} профориентационной кампании ${s.year} года для обучающихся 5-11 классов ${schoolsOf}`,
+  });
+  out.push({
+    kind: 'text',
+    text: `В срок ${formatDateRange(s.windowFrom, s.windowTo)} для обучающихся 5-11 классов ${schoolsOf} проведена ${season.adjective} профориентационная кампания.`,
+  });
+
+  // Pupils.
+  out.push({ kind: 'text', text: participationSentence(f, schoolsOf, season.genitive, prev, inPrev) });
+  const ovzShare = share(f.ovzParticipants, f.ovzStudents);
+  if (ovzShare !== null)
+    out.push({
+      kind: 'text',
+      text: `Из ${countOf(f.ovzStudents, ['обучающегося', 'обучающихся', 'обучающихся'])} с ОВЗ в мероприятиях ${verb(f.ovzParticipants, TOOK_PART)} ${formatNumber(f.ovzParticipants)}, это ${formatPercent(ovzShare)}.`,
+    });
+
+  // Schools.
+  const sch = share(f.schoolsActive, f.schools);
+  out.push({
+    kind: 'text',
+    text:
+      `Профориентационные мероприятия в период кампании ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)}` +
+      (sch !== null ? `, что составляет ${formatPercent(sch)} от общего их числа.` : '.'),
+  });
+
+  // Teachers.
+  const tch = share(f.teachersWhereTotalGiven, f.teachersTotal);
+  let teachers = `В мероприятиях кампании ${verb(f.teachers, TOOK_PART)} ${countOf(f.teachers, NOUN.teacher)}`;
+  if (tch !== null)
+    teachers +=
+      f.teachersWhereTotalGiven === f.teachers
+        ? `, что составляет ${formatPercent(tch)} от общего их числа`
+        : `; в организациях, указавших общее число педагогов, участвовали ${formatPercent(tch)} педагогов`;
+  const prevTch = prev ? share(prev.teachersWhereTotalGiven, prev.teachersTotal) : null;
+  if (tch !== null && prevTch !== null) teachers += than(pointsChange(tch, prevTch));
+  out.push({ kind: 'text', text: `${teachers}.` });
+
+  // Events.
+  let events = `Проведено ${countOf(f.events, NOUN.careerEvent)}`;
+  if (prev) events += than(percentChange(f.events, prev.events));
+  if (f.schools > 0) {
+    const avg = Math.round((f.events / f.schools) * 10) / 10;
+    events += `; в среднем ${formatNumber(avg, 1)} ${plural(avg, NOUN.event)} на одну общеобразовательную организацию`;
+  }
+  out.push({ kind: 'text', text: `${events}.` });
+  if (f.plannedEvents > 0) {
+    const done = share(f.eventsWherePlanned, f.plannedEvents);
+    out.push({
+      kind: 'text',
+      text: `По планам кампании (приложение 2) было запланировано ${countOf(f.plannedEvents, NOUN.event)}; организации, представившие план, провели ${countOf(f.eventsWherePlanned, NOUN.event)}${done !== null ? ` (${formatPercent(done)} от запланированного)` : ''}.`,
+    });
+  }
+  if (f.plannedParticipants > 0) {
+    const p = share(f.participantsWherePlanned, f.plannedParticipants);
+    out.push({
+      kind: 'text',
+      text: `Ожидалось участников по планам: ${formatNumber(f.plannedParticipants)}; фактически ${verb(f.participantsWherePlanned, TOOK_PART)} ${countOf(f.participantsWherePlanned, NOUN.pupil)}${p !== null ? ` (${formatPercent(p)} от ожидаемого)` : ''}.`,
+    });
+  }
+
+  // Grades.
+  if (f.participants > 0) {
+    const grades = f.grades.map((n, i) => ({ n, g: i + 5 }));
+    const most = grades.reduce((a, b) => (b.n > a.n ? b : a));
+    const least = grades.reduce((a, b) => (b.n < a.n ? b : a));
+    if (most.g !== least.g)
+      out.push({
+        kind: 'text',
+        text: `Больше всего участников среди обучающихся ${most.g} классов (${formatNumber(most.n)}), меньше всего — среди обучающихся ${least.g} классов (${formatNumber(least.n)}).`,
+      });
+  }
+
+  // Partners.
+  const counts = f.partnersDistinct ?? f.partnersReported;
+  const named = PARTNER_CATEGORIES.filter((c) => counts[c] > 0).map((c) => countOf(counts[c], PARTNER_NOUN[c]));
+  if (named.length > 0) {
+    let partners = `К проведению мероприятий привлечены организации-партнёры: ${formatList(named)}`;
+    partners += f.partnersDistinct
+      ? ` (различные организации; по отчётам организаций в сумме — ${formatNumber(sumOf(f.partnersReported))})`
+      : ' (по сумме отчётов организаций)';
+    const prevCounts = prev ? (prev.partnersDistinct ?? prev.partnersReported) : null;
+    // Compare like with like: distinct with distinct, reported sums with reported sums.
+    if (prevCounts && !!prev!.partnersDistinct === !!f.partnersDistinct)
+      partners += `. Партнёров ${countChange(sumOf(counts), sumOf(prevCounts))} ${inPrev}`;
+    out.push({ kind: 'text', text: `${partners}.` });
+  } else {
+    out.push({ kind: 'text', text: 'Организации-партнёры в отчётах не указаны.' });
+  }
+
+  // Parents and graduates.
+  const community = share(f.unitsWithCommunityPartners, f.units);
+  const unitsWord = s.level === 'region' ? 'муниципальных образований и ОГОО' : 'общеобразовательных организаций';
+  if (community !== null)
+    out.push({
+      kind: 'text',
+      text: `${formatPercent(community)} ${unitsWord} привлекают для профориентационных мероприятий представителей родительской общественности и своих выпускников.`,
+    });
+
+  // Reports.
+  const reported = f.units;
+  const late = f.reports.late;
+  const missing = f.reports.missing;
+  out.push({
+    kind: 'text',
+    text:
+      `Отчёты об итогах кампании ${verb(reported, SUBMITTED)} ${countOf(reported, NOUN.unit)}` +
+      (late.length + f.reports.onTime.length > 0 ? `, из них в срок — ${formatNumber(f.reports.onTime.length)}.` : '.'),
+  });
+  if (late.length > 0) out.push({ kind: 'text', text: `Несвоевременно представили отчёты: ${formatList(late)}.` });
+  else if (f.reports.onTime.length > 0 && f.reports.received.length === 0) out.push({ kind: 'text', text: 'Все отчёты представлены в срок.' });
+  if (missing.length > 0) out.push({ kind: 'text', text: `Не представили отчёт: ${formatList(missing)}.` });
+
+  // What only a person can write.
+  out.push({ kind: 'heading', text: 'Качественные результаты и эффекты кампании' });
+  out.push(fill('основные качественные результаты и эффекты проведения кампании'));
+  out.push({ kind: 'heading', text: 'Проблемы и пути их решения' });
+  out.push(fill('проблемы, выявленные в ходе кампании, и предложения по их решению'));
+  out.push({ kind: 'heading', text: 'Яркие примеры' });
+  out.push(fill('яркие примеры мероприятий с акцентом на привлечение партнёров из сферы бизнеса'));
+  out.push({ kind: 'heading', text: 'Три лучших мероприятия кампании' });
+  for (let i = 1; i <= 3; i++)
+    out.push(fill(`мероприятие ${i} — название, организация, даты; описание в 5–7 предложениях; приложите до 10 фотографий`));
+  out.push({ kind: 'heading', text: 'Освещение в СМИ' });
+  out.push(fill('ссылки на публикации в средствах массовой информации и в сети Интернет'));
+  return out;
+}
+
+function participationSentence(
+  f: CampaignFigures,
+  schoolsOf: string,
+  seasonGenitive: string,
+  prev: CampaignFigures | undefined,
+  inPrev: string,
+): string {
+  const part = share(f.participants, f.students);
+  const ovz = f.ovzParticipants > 0 ? ` (в том числе ${countOf(f.ovzParticipants, NOUN.pupil)} с ОВЗ)` : '';
+  let text = `В ${seasonGenitive} профориентационной кампании для обучающихся 5-11 классов ${schoolsOf} ${verb(f.participants, TOOK_PART)} ${countOf(f.participants, NOUN.pupil)}${ovz}`;
+  if (part !== null) text += `, что составляет ${formatPercent(part)} от общего числа обучающихся 5-11 классов`;
+  const prevPart = prev ? share(prev.participants, prev.students) : null;
+  if (part !== null && prevPart !== null) text += `; доля участников ${pointsChange(part, prevPart)} ${inPrev}`;
+  return `${text}.`;
+}
+
+const STYLE: Record<NoteParagraph['kind'], CellStyle> = {
+  title: { bold: true, fontSize: 14, wrap: true, hAlign: 'center', vAlign: 'middle' },
+  heading: { bold: true, fontSize: 12, wrap: true },
+  text: { fontSize: 12, wrap: true, vAlign: 'top' },
+  fill: { fontSize: 12, wrap: true, italic: true, fill: 'FFF2CC', fontColor: '7F6000', vAlign: 'top' },
+};
+
+/** Columns A:F merged per paragraph, about 100 characters of 12-pt text per line on A4 portrait. */
+const COLUMNS = [18, 18, 18, 18, 18, 18];
+const CHARS_PER_LINE = 95;
+
+export function noteSheet(figures: CampaignFigures, opts: NoteOptions): SheetPlan {
+  const plan = emptySheetPlan(SHEET.note, 'note');
+  const paragraphs = noteParagraphs(figures, opts);
+  plan.columnWidths = COLUMNS;
+  plan.rowHeights = {};
+  paragraphs.forEach((p, i) => {
+    const row = i + 1;
+    plan.blocks.push({ at: `A${row}`, rows: [[p.text]] });
+    plan.merges.push(`A${row}:F${row}`);
+    plan.styles.push({ range: `A${row}:F${row}`, style: STYLE[p.kind] });
+    // Merged wrapped cells do not grow by themselves: give each paragraph the height its lines need.
+    const lines = Math.max(1, Math.ceil(p.text.length / (p.kind === 'title' ? 80 : CHARS_PER_LINE)));
+    plan.rowHeights![row] = Math.round(lines * (p.kind === 'title' ? 19 : 16.5) + 6);
+  });
+  plan.print = { orientation: 'portrait', paper: 'A4', fitToWidth: true };
+  return plan;
+}
