@@ -41,11 +41,15 @@ export interface ParticipationRow {
   ovzGrades: Read<number>[];
   partnersCount: Read<number>;
   partnersNames: Read<string[]>;
+  /** The names end with «и т.д.»/«и др.»: the list is knowingly incomplete. */
+  partnersNamesOpen?: boolean;
 }
 
 export interface PartnerCategoryCell {
   count: Read<number>;
   names: Read<string[]>;
+  /** The names end with «и т.д.»/«и др.»: the list is knowingly incomplete. */
+  namesOpen?: boolean;
 }
 
 /** Table 3.2 — one unit's partners row. */

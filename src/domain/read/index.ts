@@ -1,7 +1,138 @@
-/** Finds the forms' tables in plain grids by their header text and reads their rows (see report.ts). */
+/**
+ * Reading a received workbook's forms: find Appendix 3 (tables 3.1 and 3.2) and Appendix 2 on any sheet by their
+ * header text, read their rows, and say what could not be read. The rules (../rules) then check the rows.
+ */
+import { SHEET } from '../sheetNames';
 import type { WorkbookGrid } from '../grid';
-import type { ReadWorkbook } from '../report';
+import type { Problem } from '../problems';
+import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook } from '../report';
+import { fieldTitle } from './fieldTitles';
+import { readFormHeader } from './header';
+import { locateTables, type LocatedTable, type TableKind } from './locate';
+import type { HeaderField } from './matchers';
+import { readParticipationRow, readPartnersRow, readPlanRow, rowKind, type RowContext } from './rows';
 
-export function readForms(wb: WorkbookGrid): ReadWorkbook {
-  throw new Error(`readForms: not implemented yet (${wb.file})`);
+export { locateTables, type LocatedTable, type TableKind } from './locate';
+export { readFormHeader } from './header';
+
+export interface ReadOptions {
+  /** Year for plan dates written without one (default: the current year). */
+  year?: number;
+}
+
+const TABLE_TITLE: Record<TableKind, string> = {
+  participation: 'таблица 3.1 «Участие образовательных организаций, обучающихся и педагогов…» (прил. 3)',
+  partners: 'таблица 3.2 «Привлечение… организаций-партнёров» (прил. 3)',
+  plan: 'таблица «Сводный план Кампании» (прил. 2)',
+};
+
+const MISSING_TITLE: Partial<Record<HeaderField, string>> = {
+  schools: 'Общее количество общеобразовательных организаций…/…организовавших мероприятия',
+  events: 'Общее количество организованных профориентационных мероприятий',
+  students: 'Общее количество обучающихся/…принявших участие',
+  teachers: 'Общее количество педагогов, принявших участие…',
+  ovz: 'Общее количество обучающихся с ОВЗ…',
+  partners: 'Количество организаций-партнеров… (перечислить все наименования)',
+  partnersTotal: 'Общее количество организаций-партнёров…',
+  professionalEducation: 'Профессиональные образовательные организации (сузы, вузы)',
+  companies: 'Производственные компании, предприятия',
+  business: 'Предприниматели, представители бизнес-сообщества',
+  community: 'Представители родительской общественности, НКО, успешные выпускники…',
+};
+
+function rowsOf<T>(file: string, table: LocatedTable, headerUnit: string, year: number, problems: Problem[], read: (ctx: RowContext) => T): T[] {
+  const out: T[] = [];
+  for (let row = table.headerBottom + 1; row < table.end; row++) {
+    if (rowKind(table, row) !== 'data') continue;
+    out.push(read({ file, table, row, headerUnit, problems, year }));
+  }
+  return out;
+}
+
+function columnProblems(file: string, t: LocatedTable): Problem[] {
+  return t.missing.map((f) => ({
+    file,
+    sheet: t.sheet.name,
+    cell: '',
+    code: 'column-missing',
+    severity: f === 'unit' ? ('warning' as const) : ('error' as const),
+    message:
+      `В таблице «${TABLE_TITLE[t.kind]}» (заголовок в строке ${t.headerTop}) не найден столбец «${MISSING_TITLE[f] ?? fieldTitle(f)}». ` +
+      'Верните столбец с заголовком из бланка формы или перенесите данные в бланк «Профкампании».',
+  }));
+}
+
+export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWorkbook {
+  const year = options.year ?? new Date().getFullYear();
+  const problems: Problem[] = [];
+  const result: ReadWorkbook = { file: wb.file, problems };
+  const first: Partial<Record<TableKind, LocatedTable>> = {};
+  for (const sheet of wb.sheets) {
+    if (sheet.name === SHEET.settings) continue;
+    for (const t of locateTables(sheet)) {
+      if (!first[t.kind]) first[t.kind] = t;
+      else
+        problems.push({
+          file: wb.file,
+          sheet: sheet.name,
+          cell: '',
+          code: 'table-duplicate',
+          severity: 'warning',
+          message: `Таблица «${TABLE_TITLE[t.kind]}» есть и на листе «${first[t.kind]!.sheet.name}», и на этом листе (строка ${t.headerTop}). Проверена только первая; удалите лишнюю копию.`,
+        });
+    }
+  }
+  const p31 = first.participation;
+  const p32 = first.partners;
+  const plan = first.plan;
+  if (p31 || p32) {
+    const headSheet = (p31 ?? p32)!;
+    const header = readFormHeader(headSheet.sheet, headSheet.headerTop);
+    const participation: ParticipationRow[] = [];
+    const partners: PartnersRow[] = [];
+    if (p31) {
+      problems.push(...columnProblems(wb.file, p31));
+      participation.push(...rowsOf(wb.file, p31, header.unit, year, problems, readParticipationRow));
+    }
+    if (p32) {
+      problems.push(...columnProblems(wb.file, p32));
+      partners.push(...rowsOf(wb.file, p32, header.unit, year, problems, readPartnersRow));
+    }
+    result.report = { sheet: headSheet.sheet.name, header, participation, partners };
+    if (!p31)
+      problems.push({
+        file: wb.file,
+        sheet: p32!.sheet.name,
+        cell: '',
+        code: 'table-not-found',
+        severity: 'error',
+        message: `Не найдена ${TABLE_TITLE.participation}: нет строки с её заголовками. Скопируйте таблицу из бланка формы и заполните её.`,
+      });
+    if (!p32)
+      problems.push({
+        file: wb.file,
+        sheet: p31!.sheet.name,
+        cell: '',
+        code: 'table-not-found',
+        severity: 'warning',
+        message: `Не найдена ${TABLE_TITLE.partners}: нет строки с её заголовками. Добавьте таблицу из бланка формы, если у вас были партнёры.`,
+      });
+  }
+  if (plan) {
+    problems.push(...columnProblems(wb.file, plan));
+    const header = readFormHeader(plan.sheet, plan.headerTop);
+    result.plan = { sheet: plan.sheet.name, header, rows: rowsOf(wb.file, plan, header.unit, year, problems, readPlanRow) };
+  }
+  if (!p31 && !p32 && !plan)
+    problems.push({
+      file: wb.file,
+      sheet: '',
+      cell: '',
+      code: 'table-not-found',
+      severity: 'error',
+      message:
+        `В файле «${wb.file}» не найдено ни отчёта (прил. 3), ни плана (прил. 2): ни на одном листе нет строки с заголовками таблиц формы. ` +
+        'Заполните бланк формы, созданный «Профкампанией», или скопируйте в файл таблицу из распоряжения вместе с заголовками.',
+    });
+  return result;
 }

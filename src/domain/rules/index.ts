@@ -1,8 +1,28 @@
-/** The rules a filled report must satisfy (DOMAIN.md) → located problems with stable codes. */
+/**
+ * The rules a filled report must satisfy (DOMAIN.md, «Rules a filled report must satisfy») → located problems
+ * with stable codes (docs/validation-codes.md). Each defect is reported once, at the cell of the offending value.
+ */
 import type { Problem } from '../problems';
 import type { ReadWorkbook } from '../report';
-import type { CampaignSettings } from '../settings';
+import { defaultSettings, seasonFor, type CampaignSettings } from '../settings';
+import { checkParticipationRow } from './participation';
+import { checkPartnersAgreement, checkPartnersRow } from './partners';
+import { checkPlanRow } from './plan';
 
+/**
+ * All problems of a read workbook: the reading problems (`read.problems`) first, then the rule violations.
+ * Without settings, the campaign window is the default one for the current season and year.
+ */
 export function checkWorkbook(read: ReadWorkbook, settings?: CampaignSettings): Problem[] {
-  throw new Error(`checkWorkbook: not implemented yet (${read.file}, ${settings?.season})`);
+  const now = seasonFor(new Date());
+  const s = settings ?? defaultSettings(now.season, now.year);
+  const sink = { file: read.file, problems: [...read.problems] };
+  if (read.report) {
+    const { header, participation, partners } = read.report;
+    for (const row of participation) checkParticipationRow(sink, row, header.unit);
+    for (const row of partners) checkPartnersRow(sink, row, header.unit);
+    checkPartnersAgreement(sink, participation, partners, header.unit);
+  }
+  if (read.plan) for (const row of read.plan.rows) checkPlanRow(sink, row, read.plan.header.unit, s);
+  return sink.problems;
 }
