@@ -1,6 +1,242 @@
-// Placeholder until the merge command lands (owned by the helper building it).
-import type { CliIO } from './io';
-export async function merge(_args: string[], io: CliIO): Promise<number> {
-  io.stderr.write('Команда merge ещё не готова.\n');
-  return 2;
+/**
+ * `profkampaniya merge` — many units' received workbooks into one consolidated workbook: the consolidated
+ * Appendix 3 (live formulas), the detail sheet, the consolidated plan, the partner register and the register of
+ * received reports.
+ *
+ * An existing --out is rewritten only when every sheet in it is the add-in's own (listed on its settings sheet):
+ * a coordinator's own sheets are never changed or dropped — the command refuses and says which sheets are in the way.
+ * Its register keeps each file's first date received, so merging again with late files updates everything
+ * without duplicating a row.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { mergeReports, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
+import { readEarlierRegister } from '../domain/consolidate/registerSheet';
+import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
+import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
+import type { Problem } from '../domain/problems';
+import { readForms } from '../domain/read';
+import { checkWorkbook } from '../domain/rules';
+import { defaultSettings, seasonFor, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
+import { readSettingsSheet } from '../domain/settingsSheet';
+import { SHEET } from '../domain/sheetNames';
+import { formatNumber } from '../domain/text';
+import { collectInputs, InputError } from '../files/collectInputs';
+import { decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { writeWorkbook } from '../files/writeXlsx';
+import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+
+export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
+
+Сводит полученные отчёты (прил. 3) и планы (прил. 2) в один файл: сводный отчёт для вышестоящего уровня
+(формулы по листу «${SHEET.detail}»), свод по организациям, сводный план, реестр партнёров и реестр полученных отчётов.
+Папки просматриваются вместе с вложенными; читаются .xlsx, .xlsm, .xls, .ods, .csv.
+Организация, приславшая отчёт дважды, учитывается один раз — по более позднему файлу.
+
+Параметры:
+  --out ФАЙЛ.xlsx       куда записать свод (обязательно). Если файл уже есть и в нём только листы «Профкампании»,
+                        он перезаписывается, а даты получения файлов берутся из его реестра. Если в нём есть
+                        ваши листы, свод не записывается: укажите другой файл.
+  --units СПИСОК        список ожидаемых организаций (.csv, .txt или .xlsx, по одной в строке, первый столбец):
+                        реестр покажет, кто не прислал отчёт
+  --deadline ГГГГ-ММ-ДД срок представления: отчёты, полученные позже, отмечаются как поступившие с опозданием
+                        (дата получения — дата изменения файла, если реестр прежнего свода не говорит иного)
+  --refuse-errors       не включать в свод файлы с ошибками (они попадут в реестр с причиной)
+  --merge-errors        включать файлы с ошибками (по умолчанию), число ошибок видно в реестре
+  --unit НАЗВАНИЕ       кто составляет свод (муниципальное образование, регион) — впишется в сводный отчёт
+  --level УРОВЕНЬ       municipality (по умолчанию), ogoo или region
+  --season СЕЗОН        spring или autumn; по умолчанию — из прежнего свода или по дате
+  --year ГГГГ           год кампании
+  --json                вывести итоги в формате JSON (только JSON, без пояснений)
+  --help                эта справка
+
+Код выхода: 0 — свод записан; 1 — свод записан, но ни один отчёт не принят; 2 — ошибка в параметрах.`;
+
+const LEVELS: UnitLevel[] = ['school', 'municipality', 'ogoo', 'region'];
+const SEASONS: Season[] = ['spring', 'autumn'];
+const one = (values: Record<string, string[]>, name: string): string | undefined => values[name]?.[0];
+
+/** What the JSON output promises (see the usage text of the brief). */
+export interface MergeJson {
+  files: { file: string; unit: string; status: string; onTime: boolean | null; errors: number; warnings: number; reason: string }[];
+  missing: string[];
+  offList: string[];
+  totals: MergeResult['totals'];
+  accounting: MergeResult['accounting'];
+  out: string;
+}
+
+async function readUnitsList(file: string): Promise<string[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    throw new UsageError(`Список организаций «${file}» не найден. Проверьте путь в параметре --units.`);
+  }
+  const ext = path.extname(file).toLowerCase();
+  let units: string[];
+  if (ext === '.txt') units = expectedUnitsFromText(decodeCsv(bytes));
+  else if (['.csv', '.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
+    try {
+      const wb = readWorkbookFile(bytes, path.basename(file));
+      units = expectedUnitsFromGrid(wb.sheets[0]);
+    } catch (e) {
+      if (e instanceof FileReadError) throw new UsageError(`Список организаций: ${e.message}`);
+      throw e;
+    }
+  } else throw new UsageError(`Список организаций «${file}» должен быть файлом .csv, .txt или .xlsx (по одной организации в строке).`);
+  if (units.length === 0) throw new UsageError(`В списке «${file}» нет ни одной организации: впишите по одной в первый столбец.`);
+  return units;
+}
+
+/** An existing output: its settings and register when it is ours; a refusal when it holds the user's own sheets. */
+async function existingOutput(out: string): Promise<{ settings?: CampaignSettings; register: { file: string; received: string }[] }> {
+  if (!existsSync(out)) return { register: [] };
+  let wb;
+  try {
+    wb = readWorkbookFile(new Uint8Array(await readFile(out)), path.basename(out));
+  } catch (e) {
+    throw new UsageError(
+      `Файл «${out}» уже существует, но его не удалось прочитать (${(e as Error).message}). Свод не записан, чтобы не испортить его: укажите другой файл --out.`,
+    );
+  }
+  const settingsGrid = wb.sheets.find((s) => s.name === SHEET.settings);
+  const saved = settingsGrid ? readSettingsSheet(settingsGrid.cells) : undefined;
+  const owned = new Set([SHEET.settings as string, ...(saved?.owned.map((o) => o.name) ?? [])]);
+  const foreign = wb.sheets.filter((s) => !owned.has(s.name)).map((s) => `«${s.name}»`);
+  if (foreign.length)
+    throw new UsageError(
+      `В файле «${out}» есть листы, созданные не «Профкампанией»: ${foreign.join(', ')}. Чтобы не изменить их, свод в этот файл не записан. Укажите другой файл --out или перенесите эти листы в другую книгу.`,
+    );
+  return { settings: saved?.settings, register: readEarlierRegister(wb) ?? [] };
+}
+
+/** Read, find the forms, check: a failure of one file never stops the others. */
+async function receive(file: { path: string; name: string; modified: string }, settings: CampaignSettings): Promise<ReceivedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file.path));
+  } catch (e) {
+    return { file: file.name, received: file.modified, error: `Файл «${file.name}» не удалось открыть: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте права доступа.` };
+  }
+  let grid;
+  try {
+    grid = readWorkbookFile(bytes, file.name);
+  } catch (e) {
+    if (e instanceof FileReadError) return { file: file.name, received: file.modified, error: e.message };
+    return { file: file.name, received: file.modified, error: `Файл «${file.name}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` };
+  }
+  let read;
+  try {
+    read = readForms(grid, { year: settings.year });
+  } catch (e) {
+    return { file: file.name, received: file.modified, error: `Формы в файле «${file.name}» не удалось разобрать (${(e as Error).message}). Сообщите разработчикам, приложив файл.` };
+  }
+  const problems: Problem[] = [...read.problems];
+  try {
+    problems.push(...checkWorkbook(read, settings));
+  } catch (e) {
+    problems.push({
+      file: file.name, sheet: '', cell: '', code: 'check-failed', severity: 'warning',
+      message: `Файл не удалось проверить по правилам форм (${(e as Error).message}); принят без проверки. Сообщите разработчикам, приложив файл.`,
+    });
+  }
+  return { file: file.name, received: file.modified, read, problems };
+}
+
+const STATUS_RU = { merged: 'принят', superseded: 'заменён', refused: 'отклонён' } as const;
+
+function humanSummary(result: MergeResult, out: string): string {
+  const t = result.totals;
+  const c = (s: string) => result.files.filter((f) => f.status === s).length;
+  const lines = [
+    `Свод записан: ${out}`,
+    `Файлов: ${result.files.length} (принято ${c('merged')}, заменено более поздними ${c('superseded')}, отклонено ${c('refused')}); организаций в своде: ${result.units.length}.`,
+    `Приняли участие ${formatNumber(t.participants)} из ${formatNumber(t.students)} обучающихся 5–11 классов; мероприятий: ${formatNumber(t.events)}; педагогов: ${formatNumber(t.teachers)}.`,
+    `Партнёров (различных организаций): ${t.partners.distinct}; профобразование ${t.partners.professionalEducation}, предприятия ${t.partners.companies}, предприниматели ${t.partners.business}, родители/НКО/выпускники ${t.partners.community}.`,
+  ];
+  const late = result.files.filter((f) => f.onTime === false && f.status !== 'refused');
+  if (late.length) lines.push(`С опозданием: ${late.map((f) => f.unit || f.file).join('; ')}.`);
+  if (result.missing.length) lines.push(`Не прислали отчёт (${result.missing.length}): ${result.missing.join('; ')}.`);
+  if (result.offList.length) lines.push(`Нет в списке ожидаемых (приняты, проверьте названия): ${result.offList.join('; ')}.`);
+  for (const f of result.files.filter((f) => f.status !== 'merged' || f.reason))
+    lines.push(`  ${f.file}: ${STATUS_RU[f.status]}${f.reason ? ` — ${f.reason}` : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function merge(args: string[], io: CliIO, today: Date = new Date()): Promise<number> {
+  const { positionals, values, flags } = parseArgs(args, {
+    values: ['out', 'units', 'deadline', 'unit', 'level', 'season', 'year'],
+    flags: ['json', 'refuse-errors', 'merge-errors', 'help'],
+  });
+  if (flags.has('help')) {
+    io.stdout.write(MERGE_USAGE + '\n');
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('Укажите файлы или папки с полученными отчётами.');
+  const out = one(values, 'out');
+  if (!out) throw new UsageError('Укажите файл для свода: --out СВОД.xlsx.');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Файл свода «${out}» должен иметь расширение .xlsx.`);
+  if (flags.has('refuse-errors') && flags.has('merge-errors'))
+    throw new UsageError('Укажите что-то одно: --refuse-errors или --merge-errors.');
+  const policy: MergePolicy = flags.has('refuse-errors') ? 'refuse-errors' : 'merge-with-errors';
+  const deadline = one(values, 'deadline');
+  if (deadline !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(deadline))))
+    throw new UsageError(`Срок указан неверно: «${deadline}». Укажите дату в виде ГГГГ-ММ-ДД, например --deadline 2023-10-19.`);
+  const level = one(values, 'level') as UnitLevel | undefined;
+  if (level !== undefined && !LEVELS.includes(level)) throw new UsageError(`Неизвестный уровень: «${level}». Допустимо: municipality, ogoo, region.`);
+  const season = one(values, 'season') as Season | undefined;
+  if (season !== undefined && !SEASONS.includes(season)) throw new UsageError(`Неизвестная кампания: «${season}». Допустимо: spring или autumn.`);
+  const yearText = one(values, 'year');
+  if (yearText !== undefined && (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100))
+    throw new UsageError(`Год указан неверно: «${yearText}». Укажите год четырьмя цифрами.`);
+
+  const expectedUnits = values.units ? await readUnitsList(values.units[0]) : [];
+  const previous = await existingOutput(out);
+  const basis = deadline ? new Date(`${deadline}T12:00:00`) : today;
+  const guess = seasonFor(basis);
+  const settings: CampaignSettings = previous.settings
+    ? { ...previous.settings }
+    : defaultSettings(season ?? guess.season, yearText ? Number(yearText) : guess.year, { level: 'municipality' });
+  if (season) settings.season = season;
+  if (yearText) settings.year = Number(yearText);
+  if (level) settings.level = level;
+  const unit = one(values, 'unit');
+  if (unit !== undefined) settings.unit = unit.trim();
+
+  let inputs;
+  try {
+    inputs = await collectInputs(positionals, [out, ...(values.units ?? [])]);
+  } catch (e) {
+    if (e instanceof InputError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (inputs.length === 0) throw new UsageError(`В указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv): ${positionals.join(', ')}.`);
+
+  const files: ReceivedFile[] = [];
+  for (const f of inputs) files.push(await receive(f, settings));
+  const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
+
+  const bytes = await writeWorkbook(buildConsolidatedWorkbook(result, settings));
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, out);
+  } catch (e) {
+    throw new UsageError(`Не удалось записать «${out}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Возможно, файл открыт в Excel — закройте его и повторите.`);
+  }
+
+  if (flags.has('json')) {
+    const json: MergeJson = {
+      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason })),
+      missing: result.missing,
+      offList: result.offList,
+      totals: result.totals,
+      accounting: result.accounting,
+      out,
+    };
+    io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  } else io.stdout.write(humanSummary(result, out));
+  return result.units.length > 0 ? EXIT.ok : EXIT.problems;
 }
