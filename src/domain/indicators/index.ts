@@ -1,0 +1,67 @@
+/**
+ * The consolidated workbook's own analytical sheets: «Показатели» (live formulas and charts) and the draft
+ * «Аналитическая справка», built over the merge's detail sheet, partner register and register of reports.
+ */
+import { DETAIL_FIRST_ROW } from '../consolidate/detailLayout';
+import { detailSheet } from '../consolidate/detailSheet';
+import type { MergeResult } from '../consolidate/merge';
+import { parseCell } from '../a1';
+import type { CampaignSettings } from '../settings';
+import type { CellValue, SheetPlan } from '../sheetPlan';
+import { isFormula } from '../sheetPlan';
+import { campaignLabel } from './campaign';
+import { detailValuesFromRows, figuresFromDetail, PARTNER_CATEGORIES, type CampaignFigures, type DetailValues, type PartnerCategory } from './figures';
+import { noteSheet } from './note';
+import { indicatorsSheet } from './summarySheet';
+
+export * from './campaign';
+export * from './definitions';
+export * from './figures';
+export * from './note';
+export * from './summarySheet';
+export * from './dynamics';
+
+export interface SummaryOptions {
+  settings: CampaignSettings;
+  /** Earlier campaigns, oldest first (from `previousCampaign`). */
+  previous?: CampaignFigures[];
+  /** The territory in the genitive for the note: «г. Томска». */
+  territoryGenitive?: string;
+}
+
+/** The detail rows' values exactly as the detail sheet writes them. */
+export function detailValues(result: MergeResult, settings: CampaignSettings): DetailValues[] {
+  const plan = detailSheet(result, settings);
+  const block = plan.blocks.find((b) => parseCell(b.at).row === DETAIL_FIRST_ROW);
+  if (!block) return [];
+  return detailValuesFromRows(block.rows.map((r) => r.map((c): CellValue => (isFormula(c) ? null : c))));
+}
+
+/** This campaign's figures from a merge (what the note prints). */
+export function campaignFigures(result: MergeResult, settings: CampaignSettings): CampaignFigures {
+  const campaign = { season: settings.season, year: settings.year };
+  const partnersDistinct = Object.fromEntries(
+    PARTNER_CATEGORIES.map((c) => [c, result.partners.byCategory[c].distinct]),
+  ) as Record<PartnerCategory, number>;
+  return figuresFromDetail(detailValues(result, settings), campaignLabel(campaign), {
+    missing: result.missing,
+    partnersDistinct,
+    campaign,
+  });
+}
+
+/** «Показатели» and «Аналитическая справка» for a merge, to follow the detail, partner and register sheets. */
+export function summarySheets(result: MergeResult, opts: SummaryOptions): SheetPlan[] {
+  const figures = campaignFigures(result, opts.settings);
+  const previous = opts.previous ?? [];
+  return [
+    indicatorsSheet(result.units.length, {
+      label: figures.label,
+      values: detailValues(result, opts.settings),
+      partnerEntries: result.partners.entries.length,
+      register: true,
+      previous,
+    }),
+    noteSheet(figures, { settings: opts.settings, territoryGenitive: opts.territoryGenitive, previous: previous[previous.length - 1] }),
+  ];
+}
