@@ -49,3 +49,7 @@ export function countValue(sink: RuleSink, source: Source, unit: string, r: Read
   }
   return r.value;
 }
+
+/** Whether the reader could not read the value at that cell (it said so there; rules built on it stay quiet). */
+export const unreadableAt = (sink: RuleSink, sheet: string, cell: string): boolean =>
+  cell !== '' && sink.problems.some((p) => p.code === 'value-unreadable' && p.sheet === sheet && p.cell === cell);

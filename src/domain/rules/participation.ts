@@ -3,7 +3,7 @@ import { GRADES } from '../forms/appendix3';
 import { fieldTitle } from '../read/fieldTitles';
 import type { ParticipationRow, Read } from '../report';
 import { parseCount } from '../values/count';
-import { cellOf, countValue, num, report, type RuleSink } from './context';
+import { cellOf, countValue, num, report, unreadableAt, type RuleSink } from './context';
 
 /** Counts that every filled row should have; an empty cell is a warning (a dash or «нет» means none and is fine). */
 const EXPECTED: (keyof ParticipationRow)[] = ['schools', 'schoolsActive', 'events', 'students', 'participants', 'teachers'];
@@ -101,7 +101,7 @@ function gradesSum(
   const src = row.source;
   const reads = code === 'grades-sum' ? row.grades : row.ovzGrades;
   // A grade that failed its own check is reported there; the sum would repeat it.
-  if (reads.some((r, i) => r.value !== null && grades[i] === undefined)) return;
+  if (reads.some((r, i) => (r.value !== null && grades[i] === undefined) || unreadableAt(sink, src.sheet, r.cell))) return;
   const given = grades.filter((g): g is number => g !== undefined);
   if (given.length === 0) {
     if (total > 0)

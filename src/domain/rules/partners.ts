@@ -2,7 +2,7 @@
 import { PARTNER_CATEGORIES } from '../forms/appendix3';
 import { fieldTitle } from '../read/fieldTitles';
 import type { ParticipationRow, PartnersRow, Read } from '../report';
-import { cellOf, countValue, num, report, type RuleSink } from './context';
+import { cellOf, countValue, num, report, unreadableAt, type RuleSink } from './context';
 import { namesCount } from './participation';
 
 export function checkPartnersRow(sink: RuleSink, row: PartnersRow, headerUnit: string): void {
@@ -21,7 +21,7 @@ export function checkPartnersRow(sink: RuleSink, row: PartnersRow, headerUnit: s
     return;
   }
   // A category that failed its own check is reported there.
-  if (PARTNER_CATEGORIES.some((c, i) => row[c].count.value !== null && counts[i] === undefined)) return;
+  if (PARTNER_CATEGORIES.some((c, i) => (row[c].count.value !== null && counts[i] === undefined) || unreadableAt(sink, src.sheet, row[c].count.cell))) return;
   const sum = counts.reduce<number>((a, n) => a + (n ?? 0), 0);
   if (sum !== total) {
     const parts = PARTNER_CATEGORIES.map((c, i) => (counts[i] === undefined ? '—' : num(counts[i] as number))).join(' + ');
