@@ -15,6 +15,7 @@ import { mergeReports, type MergePolicy, type MergeResult, type ReceivedFile } f
 import { readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
+import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
 import type { Problem } from '../domain/problems';
 import { readForms } from '../domain/read';
 import { checkWorkbook } from '../domain/rules';
@@ -48,6 +49,8 @@ export const MERGE_USAGE = `Использование: profkampaniya merge ФА
   --level УРОВЕНЬ       municipality (по умолчанию), ogoo или region
   --season СЕЗОН        spring или autumn; по умолчанию — из прежнего свода или по дате
   --year ГГГГ           год кампании
+  --previous ФАЙЛ.xlsx  свод прошлой кампании, сохранённый «Профкампанией», для сравнения (можно указать
+                        несколько раз): на листе «Показатели» появятся прежние значения, изменения и графики
   --json                вывести итоги в формате JSON (только JSON, без пояснений)
   --help                эта справка
 
@@ -145,6 +148,27 @@ async function receive(file: { path: string; name: string; modified: string }, s
   return { file: file.name, received: file.modified, read, problems };
 }
 
+/** Earlier campaigns' consolidated files (--previous), oldest campaign first. */
+async function readPreviousCampaigns(files: string[]): Promise<CampaignFigures[]> {
+  const out: CampaignFigures[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      throw new UsageError(`Не удалось прочитать свод прошлой кампании «${file}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте путь.`);
+    }
+    try {
+      out.push(previousCampaign(readWorkbookFile(bytes, path.basename(file))));
+    } catch (e) {
+      if (e instanceof FileReadError || e instanceof PreviousCampaignError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  const order = (f: CampaignFigures) => (f.campaign ? f.campaign.year * 2 + (f.campaign.season === 'autumn' ? 1 : 0) : 0);
+  return out.sort((a, b) => order(a) - order(b));
+}
+
 const STATUS_RU = { merged: 'принят', superseded: 'заменён', refused: 'отклонён' } as const;
 
 function humanSummary(result: MergeResult, out: string): string {
@@ -168,6 +192,7 @@ function humanSummary(result: MergeResult, out: string): string {
 export async function merge(args: string[], io: CliIO, today: Date = new Date()): Promise<number> {
   const { positionals, values, flags } = parseArgs(args, {
     values: ['out', 'units', 'deadline', 'unit', 'level', 'season', 'year'],
+    repeatable: ['previous'],
     flags: ['json', 'refuse-errors', 'merge-errors', 'help'],
   });
   if (flags.has('help')) {
@@ -218,7 +243,8 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   for (const f of inputs) files.push(await receive(f, settings));
   const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
 
-  const bytes = await writeWorkbook(buildConsolidatedWorkbook(result, settings));
+  const earlierCampaigns = await readPreviousCampaigns(values.previous ?? []);
+  const bytes = await writeWorkbook(buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns }));
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);

@@ -11,12 +11,17 @@ import { detailSheet } from './detailSheet';
 import type { MergeResult } from './merge';
 import { partnersSheet } from './partnersSheet';
 import { registerSheet } from './registerSheet';
+import { summarySheets, type SummaryOptions } from '../indicators';
 
 /**
  * The consolidated sheets and, last, the hidden settings sheet listing them as the add-in's own. Whoever appends
  * sheets (the indicators) calls `withSettingsSheet` again on the full list so the settings name them too.
  */
-export function buildConsolidatedWorkbook(result: MergeResult, settings: CampaignSettings): WorkbookPlan {
+export function buildConsolidatedWorkbook(
+  result: MergeResult,
+  settings: CampaignSettings,
+  summary: Omit<SummaryOptions, 'settings'> = {},
+): WorkbookPlan {
   return withSettingsSheet(
     [
       consolidatedReportSheet(result, settings),
@@ -24,6 +29,7 @@ export function buildConsolidatedWorkbook(result: MergeResult, settings: Campaig
       consolidatedPlanSheet(result, settings),
       partnersSheet(result),
       registerSheet(result, settings),
+      ...summarySheets(result, { ...summary, settings }),
     ],
     settings,
   );
