@@ -66,7 +66,7 @@ export function checkParticipationRow(sink: RuleSink, row: ParticipationRow, hea
   const eventsNone = row.events.value === null && (row.events.interpreted === undefined || parseCount(row.events.interpreted).kind === 'none');
   if (organised && (events === 0 || eventsNone))
     report(sink, src, at(row.events), unit, 'events-missing', 'error',
-      `${num(active as number)} ОО организовали мероприятия, но количество мероприятий ${events === 0 ? 'указано 0' : 'не указано'}${who}. Укажите, сколько мероприятий проведено.`);
+      `${num(active as number)} ОО организовали мероприятия, но количество мероприятий ${events === 0 ? 'указано 0' : row.events.interpreted ? `указано «${row.events.interpreted}»` : 'не указано'}${who}. Укажите, сколько мероприятий проведено.`);
 
   if (teachers !== undefined && teachersTotal !== undefined && teachers > teachersTotal)
     report(sink, src, at(row.teachers), unit, 'teachers-over-total', 'error',
