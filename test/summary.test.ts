@@ -70,6 +70,15 @@ describe('the indicators of the seed-000 municipality, recalculated by LibreOffi
     expect(errorsOn(wb, SHEET.indicators)).toEqual([]);
   });
 
+  it('writes the note with seed 000’s figures in place', () => {
+    const text = (wb[SHEET.note] ?? []).map((r) => String(r[0] ?? '').replace(/\u00a0/g, ' '));
+    expect(text).toContain(
+      'В осенней профориентационной кампании для обучающихся 5-11 классов общеобразовательных организаций (Город Томск) приняли участие 34 290 обучающихся (в том числе 2 277 обучающихся с ОВЗ), что составляет 96 % от общего числа обучающихся 5-11 классов.',
+    );
+    expect(text).toContain('В мероприятиях кампании приняли участие 2 702 педагога, что составляет 51 % от общего их числа.');
+    expect(text).toContain('Несвоевременно представили отчёты: МАОУ СОШ № 2, МАОУ СОШ № 3 и МАОУ школа «Эврика-развитие».');
+  });
+
   it('counts partners as distinct organisations from the partner register: 48, 56 and 7', () => {
     const layout = indicatorsLayout(66, { label: '' });
     const distinct = [0, 1, 2].map((i) => at(wb, SHEET.indicators, layout.partnersFirstRow + i, 3));

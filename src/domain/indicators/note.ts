@@ -76,6 +76,9 @@ function countChange(now: number, before: number): string {
   return `на ${formatNumber(Math.abs(d))} ${d > 0 ? 'больше' : 'меньше'}, чем`;
 }
 
+/** A sentence's full stop, unless it already ends with one (as «… 2023 г.» does). */
+const stop = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
+
 const sumOf = (r: Record<PartnerCategory, number>) => PARTNER_CATEGORIES.reduce((s, c) => s + r[c], 0);
 
 /** The note as paragraphs: the figures' sentences, then the places a person fills in. */
@@ -127,7 +130,7 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
         : `; в организациях, указавших общее число педагогов, участвовали ${formatPercent(tch)} педагогов`;
   const prevTch = prev ? share(prev.teachersWhereTotalGiven, prev.teachersTotal) : null;
   if (tch !== null && prevTch !== null) teachers += than(pointsChange(tch, prevTch));
-  out.push({ kind: 'text', text: `${teachers}.` });
+  out.push({ kind: 'text', text: stop(teachers) });
 
   // Events.
   let events = `Проведено ${countOf(f.events, NOUN.careerEvent)}`;
@@ -136,7 +139,7 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
     const avg = Math.round((f.events / f.schools) * 10) / 10;
     events += `; в среднем ${formatNumber(avg, 1)} ${plural(avg, NOUN.event)} на одну общеобразовательную организацию`;
   }
-  out.push({ kind: 'text', text: `${events}.` });
+  out.push({ kind: 'text', text: stop(events) });
   if (f.plannedEvents > 0) {
     const done = share(f.eventsWherePlanned, f.plannedEvents);
     out.push({
@@ -176,7 +179,7 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
     // Compare like with like: distinct with distinct, reported sums with reported sums.
     if (prevCounts && !!prev!.partnersDistinct === !!f.partnersDistinct)
       partners += `. Партнёров ${countChange(sumOf(counts), sumOf(prevCounts))} ${inPrev}`;
-    out.push({ kind: 'text', text: `${partners}.` });
+    out.push({ kind: 'text', text: stop(partners) });
   } else {
     out.push({ kind: 'text', text: 'Организации-партнёры в отчётах не указаны.' });
   }
@@ -232,7 +235,7 @@ function participationSentence(
   if (part !== null) text += `, что составляет ${formatPercent(part)} от общего числа обучающихся 5-11 классов`;
   const prevPart = prev ? share(prev.participants, prev.students) : null;
   if (part !== null && prevPart !== null) text += `; доля участников ${pointsChange(part, prevPart)} ${inPrev}`;
-  return `${text}.`;
+  return stop(text);
 }
 
 const STYLE: Record<NoteParagraph['kind'], CellStyle> = {

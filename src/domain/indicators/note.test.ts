@@ -1,0 +1,83 @@
+import { noteParagraphs, noteSheet } from './note';
+import { figuresFromDetail, type CampaignFigures, type DetailValues } from './figures';
+import { defaultSettings } from '../settings';
+
+const settings = defaultSettings('autumn', 2023, { windowFrom: '2023-09-19', windowTo: '2023-10-13', unit: 'Город Томск' });
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+/** Seed 000's totals spread over 66 schools; three of them late. */
+function seed000(over: Partial<CampaignFigures> = {}): CampaignFigures {
+  const late = ['МАОУ СОШ № 3', 'МАОУ школа «Эврика-развитие»', 'МАОУ СОШ № 2'];
+  const rows: DetailValues[] = Array.from({ length: 66 }, (_, i) => ({
+    unit: i < 3 ? late[i] : `МАОУ СОШ № ${100 + i}`,
+    received: '18.10.2023 10:00',
+    onTime: i < 3 ? 'нет' : 'да',
+    schools: 1,
+    schoolsActive: 1,
+    events: i === 0 ? 3448 - 65 * 52 : 52,
+    students: i === 0 ? 35719 - 65 * 541 : 541,
+    participants: i === 0 ? 34290 - 65 * 519 : 519,
+    teachers: i === 0 ? 2702 - 65 * 41 : 41,
+    teachersTotal: i === 0 ? 5298 - 65 * 80 : 80,
+    ovzStudents: i === 0 ? 2381 - 65 * 36 : 36,
+    ovzParticipants: i === 0 ? 2277 - 65 * 34 : 34,
+    communityCount: i < 43 ? 1 : 0,
+  }));
+  const f = figuresFromDetail(rows, 'осенняя кампания 2023 г.', {
+    campaign: { season: 'autumn', year: 2023 },
+    partnersDistinct: { professionalEducation: 48, companies: 56, business: 7, community: 0 },
+  });
+  return { ...f, ...over };
+}
+
+const texts = (f: CampaignFigures, previous?: CampaignFigures) =>
+  noteParagraphs(f, { settings, territoryGenitive: 'г. Томска', previous }).map((p) => plain(p.text));
+
+describe('the analytical note reads as a coordinator would write it', () => {
+  it('states seed 000’s figures with correct agreement', () => {
+    const t = texts(seed000());
+    expect(t).toContain(
+      'В осенней профориентационной кампании для обучающихся 5-11 классов общеобразовательных организаций г. Томска приняли участие 34 290 обучающихся (в том числе 2 277 обучающихся с ОВЗ), что составляет 96 % от общего числа обучающихся 5-11 классов.',
+    );
+    expect(t).toContain('Профориентационные мероприятия в период кампании организовали 66 общеобразовательных организаций, что составляет 100 % от общего их числа.');
+    expect(t).toContain('В мероприятиях кампании приняли участие 2 702 педагога, что составляет 51 % от общего их числа.');
+    expect(t).toContain('Проведено 3 448 профориентационных мероприятий; в среднем 52,2 мероприятия на одну общеобразовательную организацию.');
+    expect(t).toContain(
+      'К проведению мероприятий привлечены организации-партнёры: 48 профессиональных образовательных организаций, 56 производственных компаний и предприятий и 7 предпринимателей и представителей бизнес-сообщества (различные организации; по отчётам организаций в сумме — 43).',
+    );
+    expect(t).toContain('65 % общеобразовательных организаций привлекают для профориентационных мероприятий представителей родительской общественности и своих выпускников.');
+    expect(t).toContain('Несвоевременно представили отчёты: МАОУ СОШ № 3, МАОУ школа «Эврика-развитие» и МАОУ СОШ № 2.');
+    expect(t[1]).toBe('В срок с 19 сентября по 13 октября 2023 г. для обучающихся 5-11 классов общеобразовательных организаций г. Томска проведена осенняя профориентационная кампания.');
+  });
+
+  it('agrees verbs and nouns with 1, 2 and 21', () => {
+    const one = seed000({ schoolsActive: 1, schools: 1, teachers: 1, teachersWhereTotalGiven: 1, teachersTotal: 2, participants: 21, ovzParticipants: 1, students: 40, events: 1 });
+    const t = texts(one);
+    expect(t).toContain('Профориентационные мероприятия в период кампании организовала 1 общеобразовательная организация, что составляет 100 % от общего их числа.');
+    expect(t).toContain('В мероприятиях кампании принял участие 1 педагог, что составляет 50 % от общего их числа.');
+    expect(t.some((s) => s.includes('принял участие 21 обучающийся (в том числе 1 обучающийся с ОВЗ)'))).toBe(true);
+    expect(t.some((s) => s.startsWith('Проведено 1 профориентационное мероприятие;'))).toBe(true);
+  });
+
+  it('compares with the last campaign: points for shares, per cent for counts', () => {
+    const spring = seed000({ label: 'весенняя кампания 2023 г.', campaign: { season: 'spring', year: 2023 }, participants: 33576, events: 2652 });
+    const t = texts(seed000(), spring);
+    expect(t.some((s) => s.endsWith('от общего числа обучающихся 5-11 классов; доля участников на 2 процентных пункта больше, чем в весенней кампании 2023 г.'))).toBe(true);
+    expect(t.some((s) => s.startsWith('Проведено 3 448 профориентационных мероприятий, что на 30 % больше, чем в весенней кампании 2023 г.'))).toBe(true);
+  });
+
+  it('names late and missing reports, and leaves marked places for what a person writes', () => {
+    const f = seed000();
+    f.reports.missing.push('МАОУ СОШ № 99');
+    const paragraphs = noteParagraphs(f, { settings });
+    expect(paragraphs.map((p) => plain(p.text))).toContain('Не представили отчёт: МАОУ СОШ № 99.');
+    const fills = paragraphs.filter((p) => p.kind === 'fill').map((p) => p.text);
+    expect(fills).toHaveLength(7);
+    expect(fills.every((s) => s.startsWith('[Заполните: '))).toBe(true);
+    const sheet = noteSheet(f, { settings });
+    expect(sheet.print).toMatchObject({ orientation: 'portrait', paper: 'A4' });
+    const fillRow = paragraphs.findIndex((p) => p.kind === 'fill') + 1;
+    expect(sheet.styles.find((s) => s.range === `A${fillRow}:F${fillRow}`)?.style).toMatchObject({ italic: true, fill: 'FFF2CC' });
+    expect(sheet.merges).toContain(`A${fillRow}:F${fillRow}`);
+  });
+});
