@@ -153,3 +153,38 @@ export function csvOf(sheet: SheetGrid, delimiter: ';' | ','): string {
 export function cp1251(text: string): Uint8Array {
   return new Uint8Array(cptable.utils.encode(1251, text, 'buf') as Uint8Array);
 }
+
+/** A copy of a grid with `n` rows inserted before row `at` (merges move with their cells). */
+export function insertRows(sheet: SheetGrid, at: number, n: number, fill: CellValue[][] = []): SheetGrid {
+  const cells = sheet.cells.map((r) => [...r]);
+  cells.splice(at - 1, 0, ...Array.from({ length: n }, (_, i) => [...(fill[i] ?? [])]));
+  const shift = (r: number) => (r >= at ? r + n : r);
+  return { ...sheet, cells, merges: sheet.merges.map((m) => ({ ...m, top: shift(m.top), bottom: shift(m.bottom) })) };
+}
+
+/** A copy of a grid with a column inserted before column `at`, holding `values` by row (1-based keys). */
+export function insertColumn(sheet: SheetGrid, at: number, values: Record<number, CellValue> = {}): SheetGrid {
+  const width = Math.max(...sheet.cells.map((r) => r.length));
+  const cells = sheet.cells.map((r, i) => {
+    const row = [...r];
+    while (row.length < Math.max(width, at - 1)) row.push(null);
+    row.splice(at - 1, 0, values[i + 1] ?? null);
+    return row;
+  });
+  const shift = (c: number) => (c >= at ? c + 1 : c);
+  return { ...sheet, cells, merges: sheet.merges.map((m) => ({ ...m, left: shift(m.left), right: m.right >= at ? m.right + 1 : m.right })) };
+}
+
+/** A copy of a grid where, in rows top…bottom only, column `from` is cut out and put back at `to`. */
+export function moveColumn(sheet: SheetGrid, from: number, to: number, top: number, bottom: number): SheetGrid {
+  const width = Math.max(...sheet.cells.map((r) => r.length), from, to);
+  const cells = sheet.cells.map((r, i) => {
+    if (i + 1 < top || i + 1 > bottom) return [...r];
+    const row = [...r];
+    while (row.length < width) row.push(null);
+    const [v] = row.splice(from - 1, 1);
+    row.splice(to - 1, 0, v);
+    return row;
+  });
+  return { ...sheet, cells };
+}
