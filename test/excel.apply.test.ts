@@ -83,13 +83,13 @@ describe('applying sheet plans to the open workbook', () => {
     const before = JSON.stringify([...fx.sheet('Прил. 3 Отчёт')!.cells]);
     const order = fx.sheets.map((s) => s.name);
     fx.failOn = /names\.add/; // fails after the swap, while names are being written
-    await expect(applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: ['Прил. 3 Отчёт'] })).rejects.toThrow(
+    await expect(applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' }] })).rejects.toThrow(
       /Не удалось выполнить запись листа «Прил\. 3 Отчёт».*Книга оставлена как была/,
     );
     expect(fx.sheets.map((s) => s.name)).toEqual(order);
     expect(JSON.stringify([...fx.sheet('Прил. 3 Отчёт')!.cells])).toBe(before);
     fx.failOn = /set values/; // fails while building under the temporary name
-    await expect(applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: ['Прил. 3 Отчёт'] })).rejects.toThrow();
+    await expect(applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' }] })).rejects.toThrow();
     expect(fx.sheets.map((s) => s.name)).toEqual(order);
     expect(JSON.stringify([...fx.sheet('Прил. 3 Отчёт')!.cells])).toBe(before);
   });
@@ -113,7 +113,7 @@ describe('applying sheet plans to the open workbook', () => {
     });
     expect(asked).toEqual([expect.objectContaining({ sheet: 'Прил. 3 Отчёт', reason: 'foreign', copyName: 'Прил. 3 Отчёт (2)' })]);
     expect(r2.written.map((w) => w.sheet)).toEqual(['Прил. 3 Отчёт (2)']);
-    expect(r2.owned).toContain('Прил. 3 Отчёт (2)');
+    expect(r2.owned).toContainEqual({ name: 'Прил. 3 Отчёт (2)', kind: 'appendix3' });
     expect(fx.cell('Прил. 3 Отчёт', 'A1')?.value).toBe('отчёт, набранный вручную');
     expect(fx.cell('Прил. 3 Отчёт (2)', 'A1')?.value).toBe('Сводный отчет об итогах Кампании');
   });
@@ -127,10 +127,10 @@ describe('applying sheet plans to the open workbook', () => {
       asked.push(cs);
       return {};
     };
-    await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: ['Прил. 3 Отчёт'], resolve });
+    await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' }], resolve });
     expect(asked).toHaveLength(0);
     fx.sheet('Прил. 3 Отчёт')!.cells.set('5,2', { value: 17, format: {} }); // the user typed 17 into B5
-    const r = await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: ['Прил. 3 Отчёт'], resolve });
+    const r = await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' }], resolve });
     expect(asked[0]).toEqual([expect.objectContaining({ reason: 'user-data', cells: ['B5'] })]);
     expect(r.skipped).toEqual(['Прил. 3 Отчёт']);
     expect(fx.cell('Прил. 3 Отчёт', 'B5')?.value).toBe(17);
@@ -148,9 +148,9 @@ describe('applying sheet plans to the open workbook', () => {
   test('the settings sheet records every sheet written, including a copy', async () => {
     const fx = new FakeExcel();
     fx.addSheet('Лист1');
-    const settingsPlan = (owned: string[]) => {
+    const settingsPlan = (owned: { name: string }[]) => {
       const p = emptySheetPlan('ПК_Настройки', 'settings');
-      p.blocks.push({ at: 'A1', rows: owned.map((o) => [o]) });
+      p.blocks.push({ at: 'A1', rows: owned.map((o) => [o.name]) });
       p.hidden = true;
       return p;
     };

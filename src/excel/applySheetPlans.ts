@@ -15,6 +15,7 @@
 import { cellRef, parseCell, parseRange, rangeRef } from '../domain/a1';
 import { isFormula, type Block, type CellStyle, type ChartKind, type SheetPlan } from '../domain/sheetPlan';
 import { SHEET } from '../domain/sheetNames';
+import type { OwnedSheet } from '../domain/settingsSheet';
 import { ExcelActionError, excelErrorMessage } from './errors';
 import { payloadBytes, toExcelInput } from './excelValues';
 import type { ApiSupport, ExcelRun } from './support';
@@ -34,11 +35,11 @@ export interface ApplyOptions {
   run: ExcelRun;
   support: ApiSupport;
   /** Sheets the add-in owns (from its settings sheet). */
-  owned: readonly string[];
+  owned: readonly OwnedSheet[];
   /** Asked when a conflict is found; without it conflicts are skipped. */
   resolve?: (conflicts: Conflict[]) => Promise<Record<string, Resolution>>;
   /** The settings sheet, built once the owned list after this apply is known. */
-  settingsPlan?: (ownedAfter: string[]) => SheetPlan;
+  settingsPlan?: (ownedAfter: OwnedSheet[]) => SheetPlan;
   /** Flush a request before it passes this many bytes (default 4,000,000; Excel's limit is 5 MB). */
   chunkBytes?: number;
   /** Activate the first visible sheet written (default true). */
@@ -48,7 +49,7 @@ export interface ApplyOptions {
 export interface ApplyResult {
   written: { planned: string; sheet: string; replaced: boolean }[];
   skipped: string[];
-  owned: string[];
+  owned: OwnedSheet[];
   /** Russian notes on what this Excel could not do (validation, print setup…). */
   notes: string[];
 }
@@ -68,7 +69,7 @@ interface Existing {
 
 export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions): Promise<ApplyResult> {
   const existing = await readExisting(plansIn, opts.run);
-  const ownedLower = new Set(opts.owned.map((n) => n.toLowerCase()));
+  const ownedLower = new Set(opts.owned.map((o) => o.name.toLowerCase()));
   const has = (n: string) => existing.names.some((e) => e.toLowerCase() === n.toLowerCase());
 
   const conflicts: Conflict[] = [];
@@ -95,12 +96,12 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
     taken.push(finalName);
     targets.push({ plan: { ...p, name: finalName }, finalName, replaces: answer === 'replace' && has(p.name) });
   }
-  const owned = unique([...opts.owned, ...targets.map((t) => t.finalName)]);
+  const owned = uniqueSheets([...opts.owned, ...targets.map((t) => ({ name: t.finalName, kind: t.plan.kind }))]);
   if (opts.settingsPlan && targets.length > 0) {
-    if (!owned.includes(SHEET.settings)) owned.push(SHEET.settings);
-    const sp = opts.settingsPlan(owned);
+    const withSettings = uniqueSheets([...owned, { name: SHEET.settings, kind: 'settings' }]);
+    const sp = opts.settingsPlan(withSettings);
     targets.push({ plan: sp, finalName: sp.name, replaces: has(sp.name) });
-    if (!owned.includes(sp.name)) owned.push(sp.name);
+    owned.splice(0, owned.length, ...uniqueSheets([...withSettings, { name: sp.name, kind: 'settings' }]));
   }
   const notes = featureNotes(targets.map((t) => t.plan), opts.support);
   if (targets.length === 0) return { written: [], skipped, owned: [...opts.owned], notes };
@@ -498,4 +499,9 @@ export function freeName(name: string, taken: string[]): string {
   }
 }
 
-const unique = (xs: string[]) => [...new Set(xs)];
+/** Owned sheets without repeats (by name, case-insensitive, as Excel compares sheet names); the last kind wins. */
+function uniqueSheets(xs: OwnedSheet[]): OwnedSheet[] {
+  const m = new Map<string, OwnedSheet>();
+  for (const x of xs) m.set(x.name.toLowerCase(), x);
+  return [...m.values()];
+}

@@ -1,6 +1,6 @@
 /** The office.js adapter: the only place that touches Excel's JavaScript API. */
 export { applySheetPlans, freeName, userCells, type ApplyOptions, type ApplyResult, type Conflict, type Resolution } from './applySheetPlans';
-export { readWorkbookGrids } from './readWorkbookGrids';
+export { readWorkbookGrids, sheetNames } from './readWorkbookGrids';
 export { markProblems, clearMarks, selectCell } from './marks';
 export { detectSupport, supportNotes, MIN_EXCEL_API, type ApiSupport, type ExcelRun } from './support';
 export { ExcelActionError, excelErrorMessage } from './errors';

@@ -64,3 +64,13 @@ function toCell(v: unknown): CellValue {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
   return String(v);
 }
+
+/** Names of the open workbook's sheets, in tab order (one sync). */
+export async function sheetNames(run: ExcelRun): Promise<string[]> {
+  return run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}

@@ -1,0 +1,231 @@
+/** «Формы», «Проверка», «Свод», «Сводка»: each calls the core through services/flows and the host. */
+import { useState } from 'react';
+import { Button, Checkbox, Field, Textarea, Caption1 } from '@fluentui/react-components';
+import { stampAppendix2 } from '../domain/forms/stampAppendix2';
+import { stampAppendix3 } from '../domain/forms/stampAppendix3';
+import { SEASON_TITLE, type CampaignSettings } from '../domain/settings';
+import type { Problem } from '../domain/problems';
+import { countOf, NOUN } from '../domain/text';
+import { expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
+import type { MergeResult } from '../domain/consolidate/merge';
+import type { CampaignFigures } from '../domain/indicators';
+import type { AskConflicts, PaneHost } from './services/host';
+import { checkFiles, checkGrid, mergeFiles, previousFromFiles, sortProblems, summaryPlans, type CheckedFile } from './services/flows';
+import { FilePicker, Outcome, ProblemList, Section, useStyles, type Message } from './ui';
+import type { Strings } from './strings';
+
+/** Runs an action: busy state, progress in the live region, Russian message on failure. */
+export type Act = (doing: string, fn: () => Promise<Message | undefined>, show: (m: Message) => void) => Promise<void>;
+
+interface Common {
+  t: Strings;
+  host: PaneHost;
+  settings: CampaignSettings;
+  busy: boolean;
+  act: Act;
+  ask: AskConflicts;
+  headingRef?: (el: HTMLHeadingElement | null) => void;
+}
+
+const campaignTag = (s: CampaignSettings) => `${SEASON_TITLE[s.season].adjective} ${s.year}`;
+const outcomeMessage = (o: { message: string; notes: string[] }): Message => ({ intent: o.notes.length ? 'warning' : 'success', text: o.message, notes: o.notes });
+
+export function FormsSection(p: Common & { onWritten: () => void }) {
+  const { t, host, settings } = p;
+  const st = useStyles();
+  const [msg, setMsg] = useState<Message>();
+  const stamp = (form: 'plan' | 'report') =>
+    p.act(
+      form === 'plan' ? 'запись бланка плана' : 'запись бланка отчёта',
+      async () => {
+        const plan = form === 'plan' ? stampAppendix2(settings) : stampAppendix3(settings);
+        const unit = settings.unit.trim() || 'бланк';
+        const o = await host.deliver({ sheets: [plan] }, settings, `${plan.name} — ${unit} — ${campaignTag(settings)}.xlsx`, p.ask);
+        p.onWritten();
+        return outcomeMessage(o);
+      },
+      setMsg,
+    );
+  return (
+    <Section id="forms" title={t.formsTitle} hint={host.mode === 'excel' ? t.formsHintExcel : t.formsHintBrowser} headingRef={p.headingRef}>
+      <div className={st.row}>
+        <Button appearance="primary" disabled={p.busy} onClick={() => stamp('plan')}>
+          {t.stampPlan}
+        </Button>
+        <Button appearance="primary" disabled={p.busy} onClick={() => stamp('report')}>
+          {t.stampReport}
+        </Button>
+      </div>
+      <Outcome m={msg} />
+    </Section>
+  );
+}
+
+function problemsSummary(file: string, ps: Problem[]): string {
+  const e = ps.filter((x) => x.severity === 'error').length;
+  const w = ps.filter((x) => x.severity === 'warning').length;
+  if (e === 0 && w === 0) return `«${file}»: ошибок не найдено.`;
+  return `«${file}»: ${countOf(e, ['ошибка', 'ошибки', 'ошибок'])}, ${countOf(w, ['предупреждение', 'предупреждения', 'предупреждений'])}.`;
+}
+
+export function CheckSection(p: Common) {
+  const { t, host, settings } = p;
+  const st = useStyles();
+  const [msg, setMsg] = useState<Message>();
+  const [results, setResults] = useState<CheckedFile[]>([]);
+  const checkOpen = () =>
+    p.act(
+      'проверку книги',
+      async () => {
+        const wb = await host.readOpenWorkbook!();
+        const problems = sortProblems(checkGrid(wb, settings));
+        const marked = await host.mark!(problems);
+        setResults([{ file: wb.file, problems }]);
+        return {
+          intent: problems.some((x) => x.severity === 'error') ? 'warning' : 'success',
+          text: problemsSummary(wb.file, problems) + (marked ? ` Отмечено ячеек: ${marked} (отметки снимаются кнопкой «${t.clearMarks}»).` : ''),
+        };
+      },
+      setMsg,
+    );
+  const checkPicked = (files: File[]) =>
+    p.act(
+      'проверку файлов',
+      async () => {
+        const checked = (await checkFiles(files, settings)).map((c) => ({ ...c, problems: sortProblems(c.problems) }));
+        setResults(checked);
+        const bad = checked.filter((c) => c.error || c.problems.some((x) => x.severity === 'error')).length;
+        return {
+          intent: bad ? 'warning' : 'success',
+          text: `Проверено: ${countOf(checked.length, ['файл', 'файла', 'файлов'])}; с ошибками: ${bad}.`,
+        };
+      },
+      setMsg,
+    );
+  return (
+    <Section id="check" title={t.checkTitle} hint={t.checkHint} headingRef={p.headingRef}>
+      <div className={st.row}>
+        {host.mode === 'excel' && (
+          <>
+            <Button appearance="primary" disabled={p.busy} onClick={checkOpen}>
+              {t.checkWorkbook}
+            </Button>
+            <Button disabled={p.busy} onClick={() => p.act('снятие отметок', async () => ({ intent: 'success', text: `Снято отметок: ${await host.clearMarks!()}.` }), setMsg)}>
+              {t.clearMarks}
+            </Button>
+          </>
+        )}
+        <FilePicker label={t.pickFiles} multiple disabled={p.busy} onFiles={checkPicked} testId="check-files" />
+      </div>
+      <Outcome m={msg} />
+      {results.map((r) => (
+        <div key={r.file}>
+          <Caption1>{r.error ?? problemsSummary(r.file, r.problems)}</Caption1>
+          <ProblemList
+            problems={r.problems}
+            t={t}
+            onShow={host.showCell ? (x) => p.act('переход к ячейке', async () => (await host.showCell!(x.sheet, x.cell), undefined), setMsg) : undefined}
+          />
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+export function MergeSection(p: Common & { onMerged: (r: MergeResult) => void }) {
+  const { t, host, settings } = p;
+  const st = useStyles();
+  const [msg, setMsg] = useState<Message>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [expected, setExpected] = useState('');
+  const [withErrors, setWithErrors] = useState(false);
+  const [outcomes, setOutcomes] = useState<MergeResult['files']>([]);
+  const run = () =>
+    p.act(
+      'свод отчётов',
+      async () => {
+        const { result, plan } = await mergeFiles({ files, settings, expectedUnits: expectedUnitsFromText(expected), mergeWithErrors: withErrors });
+        setOutcomes(result.files);
+        const o = await host.deliver(plan, settings, `Свод — ${settings.unit.trim() || 'отчёты'} — ${campaignTag(settings)}.xlsx`, p.ask);
+        p.onMerged(result);
+        const refused = result.files.filter((f) => f.status === 'refused').length;
+        const lines = [
+          `Сведено: ${countOf(result.units.length, NOUN.unit)}; отклонено файлов: ${refused}.`,
+          result.missing.length ? `Нет отчёта: ${result.missing.join(', ')}.` : '',
+          o.message,
+        ].filter(Boolean);
+        return { intent: refused || result.missing.length || o.notes.length ? 'warning' : 'success', text: lines.join(' '), notes: o.notes };
+      },
+      setMsg,
+    );
+  return (
+    <Section id="merge" title={t.mergeTitle} hint={t.mergeHint} headingRef={p.headingRef}>
+      <div className={st.row}>
+        <FilePicker label={t.pickFiles} multiple disabled={p.busy} onFiles={setFiles} testId="merge-files" />
+        <Caption1 aria-live="polite">{files.length ? `Выбрано: ${countOf(files.length, ['файл', 'файла', 'файлов'])}` : ''}</Caption1>
+      </div>
+      <Field label={t.expectedUnits}>
+        <Textarea value={expected} onChange={(_, d) => setExpected(d.value)} resize="vertical" />
+      </Field>
+      <Checkbox checked={withErrors} onChange={(_, d) => setWithErrors(!!d.checked)} label={t.mergeWithErrors} />
+      <div>
+        <Button appearance="primary" disabled={p.busy || files.length === 0} onClick={run}>
+          {t.mergeRun}
+        </Button>
+      </div>
+      <Outcome m={msg} />
+      {outcomes.length > 0 && (
+        <ul className={st.problems} aria-label="Результат по файлам">
+          {outcomes.map((f) => (
+            <li key={f.file + f.received} className={st.problem}>
+              «{f.file}» — {f.status === 'merged' ? 'в своде' : f.status === 'superseded' ? 'заменён более поздним отчётом' : 'отклонён'}
+              {f.reason ? `: ${f.reason}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+export function SummarySection(p: Common & { lastMerge?: MergeResult; lastMergePlan?: () => import('../domain/sheetPlan').WorkbookPlan }) {
+  const { t, host, settings } = p;
+  const st = useStyles();
+  const [msg, setMsg] = useState<Message>();
+  const [previous, setPrevious] = useState<CampaignFigures[]>([]);
+  const canRun = host.mode === 'excel' || !!p.lastMerge;
+  const pickPrevious = (files: File[]) =>
+    p.act(
+      'чтение прошлых кампаний',
+      async () => {
+        const r = await previousFromFiles(files);
+        setPrevious(r.previous);
+        return { intent: r.errors.length ? 'warning' : 'success', text: `Прошлых кампаний для сравнения: ${r.previous.length}.`, notes: r.errors };
+      },
+      setMsg,
+    );
+  const run = () =>
+    p.act(
+      'формирование сводки',
+      async () => {
+        const source = p.lastMerge ? { merge: p.lastMerge } : { workbook: await host.readOpenWorkbook!() };
+        const sheets = summaryPlans(source, settings, previous);
+        // Without Excel the summary goes into one file with the consolidation it is computed from.
+        const plan = host.mode === 'browser' && p.lastMergePlan ? { sheets: [...p.lastMergePlan().sheets.filter((s) => s.kind !== 'settings'), ...sheets] } : { sheets };
+        return outcomeMessage(await host.deliver(plan, settings, `Сводка — ${settings.unit.trim() || 'свод'} — ${campaignTag(settings)}.xlsx`, p.ask));
+      },
+      setMsg,
+    );
+  return (
+    <Section id="summary" title={t.summaryTitle} hint={host.mode === 'excel' ? t.summaryHintExcel : t.summaryHintBrowser} headingRef={p.headingRef}>
+      <div className={st.row}>
+        <FilePicker label="Файлы прошлых кампаний…" multiple disabled={p.busy} onFiles={pickPrevious} testId="previous-files" />
+        <Button appearance="primary" disabled={p.busy || !canRun} onClick={run}>
+          {t.summaryRun}
+        </Button>
+      </div>
+      {!canRun && <Caption1>Сначала сведите отчёты в разделе «Свод».</Caption1>}
+      <Outcome m={msg} />
+    </Section>
+  );
+}

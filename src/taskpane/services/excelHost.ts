@@ -1,0 +1,85 @@
+/** The pane inside Excel: settings on the hidden settings sheet, results applied to the open workbook. */
+import { applySheetPlans } from '../../excel/applySheetPlans';
+import { clearMarks, markProblems, selectCell } from '../../excel/marks';
+import { readWorkbookGrids, sheetNames } from '../../excel/readWorkbookGrids';
+import { detectSupport, supportNotes, type ApiSupport, type ExcelRun } from '../../excel/support';
+import { readSettingsSheet, settingsSheet, type OwnedSheet } from '../../domain/settingsSheet';
+import { SHEET } from '../../domain/sheetNames';
+import type { CampaignSettings } from '../../domain/settings';
+import type { Outcome, PaneHost } from './host';
+
+export interface ExcelHostDeps {
+  run: ExcelRun;
+  support: ApiSupport;
+  /** The open workbook's name for messages (Excel does not always tell it). */
+  workbookName?: string;
+}
+
+export function excelDeps(): ExcelHostDeps {
+  return {
+    run: (batch) => Excel.run(batch),
+    support: detectSupport((n, v) => Office.context.requirements.isSetSupported(n, v)),
+    workbookName: nameFromUrl(Office.context.document?.url),
+  };
+}
+
+const nameFromUrl = (url?: string) => (url ? decodeURIComponent(url.split(/[\\/]/).pop() ?? '') || undefined : undefined);
+
+/** The settings sheet's contents, if the workbook has one. */
+async function readSettings(d: ExcelHostDeps): Promise<{ settings: CampaignSettings; owned: OwnedSheet[] } | undefined> {
+  const wb = await readWorkbookGrids({ run: d.run, support: d.support, file: d.workbookName ?? 'книга', only: (n) => n === SHEET.settings });
+  const sheet = wb.sheets[0];
+  return sheet ? readSettingsSheet(sheet.cells) : undefined;
+}
+
+const sheetList = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
+
+export function excelHost(d: ExcelHostDeps = excelDeps()): PaneHost {
+  return {
+    mode: 'excel',
+    async loadSettings() {
+      return (await readSettings(d))?.settings;
+    },
+    async saveSettings(s): Promise<Outcome> {
+      const owned = (await readSettings(d))?.owned ?? [];
+      const withSelf = [...owned.filter((o) => o.kind !== 'settings'), { name: SHEET.settings, kind: 'settings' as const }];
+      const plan = settingsSheet(s, withSelf);
+      plan.hidden = true;
+      const r = await applySheetPlans([plan], { run: d.run, support: d.support, owned: withSelf, activate: false });
+      if (r.skipped.length) return { message: `Настройки не сохранены: в книге есть свой лист «${SHEET.settings}». Переименуйте его и повторите.`, notes: [] };
+      return { message: 'Настройки сохранены в книге (скрытый лист «ПК_Настройки»).', notes: r.notes };
+    },
+    async deliver(plan, settings, _fileName, ask): Promise<Outcome> {
+      const owned = (await readSettings(d))?.owned ?? [];
+      const sheets = plan.sheets.filter((s) => s.kind !== 'settings');
+      const r = await applySheetPlans(sheets, {
+        run: d.run,
+        support: d.support,
+        owned,
+        resolve: ask,
+        settingsPlan: (after) => {
+          const p = settingsSheet(settings, after);
+          p.hidden = true;
+          return p;
+        },
+      });
+      const written = r.written.filter((w) => w.sheet !== SHEET.settings);
+      const parts: string[] = [];
+      if (written.length) parts.push(`${written.length > 1 ? 'Листы' : 'Лист'} ${sheetList(written.map((w) => w.sheet))} ${written.length > 1 ? 'записаны' : 'записан'} в книгу.`);
+      if (r.skipped.length) parts.push(`Не ${r.skipped.length > 1 ? 'созданы' : 'создан'}: ${sheetList(r.skipped)} — существующие листы не изменены.`);
+      return { message: parts.join(' ') || 'Ничего не записано.', notes: r.notes };
+    },
+    async state() {
+      const s = await readSettings(d);
+      if (!s) return { sheets: [] };
+      // Only the owned sheets that are still there (the user may have deleted one).
+      const present = new Set(await sheetNames(d.run));
+      return { sheets: s.owned.filter((o) => o.kind !== 'settings' && present.has(o.name)) };
+    },
+    readOpenWorkbook: () => readWorkbookGrids({ run: d.run, support: d.support, file: d.workbookName ?? 'Открытая книга' }),
+    mark: (problems) => markProblems(problems, d.run),
+    clearMarks: () => clearMarks(d.run),
+    showCell: (sheet, cell) => selectCell(sheet, cell, d.run),
+    limits: () => supportNotes(d.support),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * What the pane's sections do, over the core: read received files, check, merge, build the summary. No React here,
+ * so the same steps can be tested in Node and called from the ribbon commands.
+ */
+import { readForms } from '../../domain/read';
+import { checkWorkbook } from '../../domain/rules';
+import type { WorkbookGrid } from '../../domain/grid';
+import type { Problem } from '../../domain/problems';
+import type { CampaignSettings } from '../../domain/settings';
+import type { SheetPlan, WorkbookPlan } from '../../domain/sheetPlan';
+import { SHEET } from '../../domain/sheetNames';
+import { mergeReports, type MergeResult, type ReceivedFile } from '../../domain/consolidate/merge';
+import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
+import { indicatorsSheet, noteSheet, previousCampaign, summarySheets, type CampaignFigures } from '../../domain/indicators';
+
+/** A file as the pane gets it from <input type=file> (or a test). */
+export interface PickedFile {
+  name: string;
+  lastModified: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Local date-time without a zone, as the coordinator saw it: 2023-10-19T14:05:00. */
+export function localIso(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** Reads picked files into grids; a file that cannot be read gives its Russian reason instead. */
+export async function readPicked(files: PickedFile[]): Promise<({ file: string; received: string; grid: WorkbookGrid } | { file: string; received: string; error: string })[]> {
+  const { readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
+  const out = [];
+  for (const f of files) {
+    const received = localIso(f.lastModified);
+    try {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      out.push({ file: f.name, received, grid: readWorkbookFile(bytes, f.name) });
+    } catch (e) {
+      const msg = e instanceof Error && /[а-яё]/i.test(e.message) ? e.message : `Файл «${f.name}» не удалось прочитать. Откройте его в Excel, сохраните как .xlsx и выберите снова.`;
+      out.push({ file: f.name, received, error: msg });
+    }
+  }
+  return out;
+}
+
+/** The checker's problems for one workbook (reading problems included). */
+export function checkGrid(grid: WorkbookGrid, settings: CampaignSettings): Problem[] {
+  const read = readForms(grid, { year: settings.year });
+  return checkWorkbook(read, settings);
+}
+
+export interface CheckedFile {
+  file: string;
+  problems: Problem[];
+  /** Set when the file could not be read at all. */
+  error?: string;
+}
+
+export async function checkFiles(files: PickedFile[], settings: CampaignSettings): Promise<CheckedFile[]> {
+  return (await readPicked(files)).map((r) =>
+    'error' in r ? { file: r.file, problems: [], error: r.error } : { file: r.file, problems: checkGrid(r.grid, settings) },
+  );
+}
+
+export interface MergeRequest {
+  files: PickedFile[];
+  settings: CampaignSettings;
+  expectedUnits: string[];
+  mergeWithErrors: boolean;
+}
+
+export async function mergeFiles(req: MergeRequest): Promise<{ result: MergeResult; plan: WorkbookPlan }> {
+  const received: ReceivedFile[] = (await readPicked(req.files)).map((r) => {
+    if ('error' in r) return r;
+    const read = readForms(r.grid, { year: req.settings.year });
+    return { file: r.file, received: r.received, read, problems: checkWorkbook(read, req.settings) };
+  });
+  const result = mergeReports({
+    files: received,
+    expectedUnits: req.expectedUnits,
+    deadline: req.settings.schoolReportsDue,
+    policy: req.mergeWithErrors ? 'merge-with-errors' : 'refuse-errors',
+  });
+  return { result, plan: buildConsolidatedWorkbook(result, req.settings) };
+}
+
+/** Figures of earlier campaigns from their consolidated files, oldest first, for the dynamics. */
+export async function previousFromFiles(files: PickedFile[]): Promise<{ previous: CampaignFigures[]; errors: string[] }> {
+  const previous: CampaignFigures[] = [];
+  const errors: string[] = [];
+  for (const r of await readPicked(files)) {
+    if ('error' in r) errors.push(r.error);
+    else
+      try {
+        previous.push(previousCampaign(r.grid));
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+  }
+  previous.sort((a, b) => (a.campaign && b.campaign ? a.campaign.year - b.campaign.year || (a.campaign.season === 'spring' ? -1 : 1) : 0));
+  return { previous, errors };
+}
+
+/**
+ * The summary sheets. From this session's merge when there is one; otherwise from the open workbook's
+ * «Свод по ОО» (Excel), read back like an earlier campaign's file.
+ */
+export function summaryPlans(
+  source: { merge: MergeResult } | { workbook: WorkbookGrid },
+  settings: CampaignSettings,
+  previous: CampaignFigures[],
+): SheetPlan[] {
+  if ('merge' in source) return summarySheets(source.merge, { settings, previous });
+  const wb = source.workbook;
+  const figures = previousCampaign(wb); // throws a Russian message when the book has no detail sheet
+  return [
+    indicatorsSheet(figures.units, {
+      label: figures.label,
+      register: wb.sheets.some((s) => s.name === SHEET.register),
+      previous,
+    }),
+    noteSheet(figures, { settings, previous: previous[previous.length - 1] }),
+  ];
+}
+
+/** Problems sorted for reading: errors first, then by file, sheet and row. */
+export function sortProblems(ps: Problem[]): Problem[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const row = (c: string) => Number(/\d+/.exec(c)?.[0] ?? 0);
+  return [...ps].sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet) || row(a.cell) - row(b.cell));
+}

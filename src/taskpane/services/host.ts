@@ -1,0 +1,41 @@
+/**
+ * Where the pane's results go: into the open workbook (Excel) or into downloaded files (a plain browser).
+ * Sections talk to this interface only, so every section works the same in both places.
+ */
+import type { Conflict, Resolution } from '../../excel/applySheetPlans';
+import type { WorkbookGrid } from '../../domain/grid';
+import type { Problem } from '../../domain/problems';
+import type { CampaignSettings } from '../../domain/settings';
+import type { WorkbookPlan } from '../../domain/sheetPlan';
+
+export type AskConflicts = (conflicts: Conflict[]) => Promise<Record<string, Resolution>>;
+
+export interface Outcome {
+  /** What happened, in Russian, naming the sheets or the file. */
+  message: string;
+  /** What this Excel could not do, and similar remarks. */
+  notes: string[];
+}
+
+export interface WorkbookState {
+  /** Sheets of the add-in present in the open workbook (Excel), with their kinds. */
+  sheets: { name: string; kind: string }[];
+}
+
+export interface PaneHost {
+  mode: 'excel' | 'browser';
+  /** Settings saved earlier (the workbook's settings sheet, or this browser's storage). */
+  loadSettings(): Promise<CampaignSettings | undefined>;
+  saveSettings(s: CampaignSettings): Promise<Outcome>;
+  /** Puts generated sheets where the user gets them: into the workbook, or a downloaded file named `fileName`. */
+  deliver(plan: WorkbookPlan, settings: CampaignSettings, fileName: string, ask: AskConflicts): Promise<Outcome>;
+  state(): Promise<WorkbookState>;
+  /** Excel only: the open workbook as grids (for checking it, and for the summary). */
+  readOpenWorkbook?(): Promise<WorkbookGrid>;
+  /** Excel only: mark problems' cells; clear marks; show a cell. */
+  mark?(problems: Problem[]): Promise<number>;
+  clearMarks?(): Promise<number>;
+  showCell?(sheet: string, cell: string): Promise<void>;
+  /** Russian notes on what this Excel cannot do. */
+  limits(): string[];
+}

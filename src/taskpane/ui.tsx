@@ -1,0 +1,123 @@
+/** Small shared pieces of the pane: section frame, file picker, outcome messages, problem list. */
+import { useId, useRef, type ReactNode } from 'react';
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { Problem } from '../domain/problems';
+import type { Strings } from './strings';
+
+export const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '12px 0',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, outlineOffset: '2px' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'flex-end' },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: '8px' },
+  problems: { margin: 0, paddingLeft: '0', listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '4px' },
+  problem: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  info: { color: tokens.colorNeutralForeground3 },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+export function Section(props: { id: string; title: string; hint?: string; children: ReactNode; headingRef?: (el: HTMLHeadingElement | null) => void }) {
+  const s = useStyles();
+  return (
+    <section className={s.section} aria-labelledby={`${props.id}-h`} id={props.id}>
+      <h2 className={s.h2} id={`${props.id}-h`} tabIndex={-1} ref={props.headingRef}>
+        {props.title}
+      </h2>
+      {props.hint && <Caption1>{props.hint}</Caption1>}
+      {props.children}
+    </section>
+  );
+}
+
+/** A button that opens the system file dialog; the <input> itself is visually hidden but labelled. */
+export function FilePicker(props: { label: string; multiple?: boolean; disabled?: boolean; onFiles: (files: File[]) => void; testId?: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const s = useStyles();
+  return (
+    <>
+      <input
+        id={id}
+        ref={ref}
+        type="file"
+        className={s.hidden}
+        tabIndex={-1}
+        aria-hidden="true"
+        multiple={props.multiple}
+        accept=".xlsx,.xlsm,.xls,.ods,.csv"
+        data-testid={props.testId}
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          if (files.length) props.onFiles(files);
+        }}
+      />
+      <Button disabled={props.disabled} onClick={() => ref.current?.click()}>
+        {props.label}
+      </Button>
+    </>
+  );
+}
+
+export interface Message {
+  intent: 'success' | 'warning' | 'error' | 'info';
+  title?: string;
+  text: string;
+  notes?: string[];
+}
+
+export function Outcome({ m }: { m?: Message }) {
+  if (!m) return null;
+  return (
+    <MessageBar intent={m.intent} role={m.intent === 'error' ? 'alert' : undefined} layout="multiline">
+      <MessageBarBody>
+        {m.title && <MessageBarTitle>{m.title}</MessageBarTitle>}
+        {m.text}
+        {m.notes?.map((n) => (
+          <div key={n}>{n}</div>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+const SEVERITY_RU: Record<Problem['severity'], string> = { error: 'Ошибка', warning: 'Предупреждение', info: 'Замечание' };
+const MAX_SHOWN = 200;
+
+/** Problems of one file, each saying where; in Excel each cell can be shown. */
+export function ProblemList(props: { problems: Problem[]; t: Strings; onShow?: (p: Problem) => void }) {
+  const s = useStyles();
+  const shown = props.problems.slice(0, MAX_SHOWN);
+  return (
+    <ul className={s.problems}>
+      {shown.map((p, i) => (
+        <li key={i} className={s.problem}>
+          <span className={s[p.severity]}>{SEVERITY_RU[p.severity]}.</span> {p.sheet && `Лист «${p.sheet}»`}
+          {p.cell && `, ячейка ${p.cell}`}
+          {(p.sheet || p.cell) && ': '}
+          {p.message}{' '}
+          {props.onShow && p.cell && (
+            <Button size="small" appearance="transparent" onClick={() => props.onShow!(p)} aria-label={`${props.t.showCell} ${p.cell} на листе «${p.sheet}»`}>
+              {props.t.showCell}
+            </Button>
+          )}
+        </li>
+      ))}
+      {props.problems.length > MAX_SHOWN && <li className={s.problem}>… и ещё {props.problems.length - MAX_SHOWN}: исправьте показанные и проверьте снова.</li>}
+    </ul>
+  );
+}
+
+/** Any error as a Russian message; never a stack trace. */
+export function errorText(e: unknown, doing: string): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (/[а-яё]/i.test(m)) return m;
+  return `Не удалось ${doing}. Повторите; если ошибка повторится, сообщите разработчикам, что вы делали.`;
+}

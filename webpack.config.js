@@ -1,0 +1,137 @@
+/**
+ * Builds the task pane (React) and the ribbon commands into dist/.
+ *  npm run build   production build
+ *  npm start       dev server on port 3000: https with office-addin-dev-certs (what Office needs), or plain http when
+ *                  certificates cannot be had (PK_HTTP=1 forces it) — enough for the pane in a plain browser.
+ * The spreadsheet reader/writer (@e965/xlsx, exceljs) are imported dynamically by the pane, so they land in their
+ * own chunks and the first screen does not wait for them.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_PORT = 3000;
+/** Office.js must come from Microsoft's CDN; nothing else is loaded from outside. */
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
+
+function csp(dev) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_ORIGIN}`,
+    // Fluent UI (Griffel) inserts its style rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${OFFICE_ORIGIN}${dev ? ' ws://localhost:* wss://localhost:*' : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+async function devServerOptions() {
+  const base = {
+    port: DEV_PORT,
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    static: { directory: path.resolve(__dirname, 'dist') },
+    client: { overlay: false },
+  };
+  if (process.env.PK_HTTP === '1') return { ...base, server: 'http' };
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    return { ...base, server: { type: 'https', options } };
+  } catch (e) {
+    console.warn(
+      `Сертификаты для https не получены (${e && e.message}). Панель будет доступна по http://localhost:${DEV_PORT}/taskpane.html — ` +
+        'этого достаточно для работы с файлами в браузере; для Excel установите сертификаты: npx office-addin-dev-certs install.',
+    );
+    return { ...base, server: 'http' };
+  }
+}
+
+/**
+ * Minify with SWC instead of terser: terser spends minutes on exceljs and SheetJS on a 2-core machine, SWC seconds.
+ * The minimizer plugin comes with webpack; if a future webpack drops it, webpack's default minimizer is used.
+ */
+function fastMinimizer() {
+  try {
+    const MinimizerPlugin = require('minimizer-webpack-plugin');
+    return [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, parallel: 2, extractComments: false })];
+  } catch {
+    return ['...'];
+  }
+}
+
+module.exports = async (_env, argv) => {
+  const dev = argv.mode !== 'production';
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // exceljs and SheetJS reach for Node built-ins only in code paths the browser never takes.
+      fallback: { fs: false, path: false, crypto: false, stream: false, os: false, zlib: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    performance: {
+      // The first screen (taskpane entry) must stay small; lazy chunks (exceljs, SheetJS) may be big.
+      hints: dev ? false : 'warning',
+      assetFilter: (name) => /^taskpane\.[^.]+\.js$/.test(name),
+      maxEntrypointSize: 1_200_000,
+      maxAssetSize: 1_200_000,
+    },
+    optimization: { splitChunks: { chunks: 'async' }, minimizer: fastMinimizer() },
+    devServer: dev ? await devServerOptions() : undefined,
+  };
+};
