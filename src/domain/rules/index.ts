@@ -8,6 +8,7 @@ import { defaultSettings, seasonFor, type CampaignSettings } from '../settings';
 import { checkParticipationRow } from './participation';
 import { checkPartnersAgreement, checkPartnersRow } from './partners';
 import { checkPlanRow } from './plan';
+import { checkMonitoring } from '../monitoring/rules';
 
 /**
  * All problems of a read workbook: the reading problems (`read.problems`) first, then the rule violations.
@@ -24,5 +25,6 @@ export function checkWorkbook(read: ReadWorkbook, settings?: CampaignSettings): 
     checkPartnersAgreement(sink, participation, partners, header.unit);
   }
   if (read.plan) for (const row of read.plan.rows) checkPlanRow(sink, row, read.plan.header.unit, s);
+  if (read.monitoring) sink.problems.push(...checkMonitoring(read.file, read.monitoring));
   return sink.problems;
 }

@@ -2,7 +2,7 @@
 import { EVENT_LEVELS } from '../forms/officialText';
 import type { PlanRow } from '../report';
 import type { CampaignSettings } from '../settings';
-import { formatDate } from '../text';
+import { formatDate, formatDateRange } from '../text';
 import { hasContact } from '../values/contact';
 import { parseCount } from '../values/count';
 import { clip } from '../read/rows';
@@ -33,8 +33,8 @@ export function checkPlanRow(sink: RuleSink, row: PlanRow, unit: string, setting
     const { from, to } = row.dates.value;
     if (from < settings.windowFrom || to > settings.windowTo)
       report(sink, src, cellOf(row.dates, src), unit, 'plan-dates-outside-window', 'warning',
-        `Сроки ${from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`}${event} выходят за период кампании ` +
-          `${formatDate(settings.windowFrom)} – ${formatDate(settings.windowTo)}. Проверьте даты или перенесите мероприятие в период кампании.`);
+        `Сроки ${from === to ? formatDate(from) : formatDateRange(from, to)}${event} выходят за период кампании ` +
+          `(${formatDateRange(settings.windowFrom, settings.windowTo)}). Проверьте даты или перенесите мероприятие в период кампании.`);
   }
 
   const expected = row.expectedParticipants;
