@@ -1,12 +1,16 @@
 /** `profkampaniya` — the command line over the same core as the add-in. */
 import { EXIT, UsageError, type CliIO } from './io';
+import { stamp } from './stamp';
+import { check } from './check';
+import { merge } from './merge';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  stamp: { summary: 'записать бланк формы (план — прил. 2, отчёт — прил. 3) в файл .xlsx', load: async () => (await import('./stamp')).stamp },
-  check: { summary: 'проверить заполненные формы', load: async () => (await import('./check')).check },
-  merge: { summary: 'свести отчёты в один сводный файл', load: async () => (await import('./merge')).merge },
+// Static imports: the binary runs through tsx's CommonJS hook, which does not cover dynamic import().
+const COMMANDS: Record<string, { summary: string; run: Command }> = {
+  stamp: { summary: 'записать бланк формы (план — прил. 2, отчёт — прил. 3) в файл .xlsx', run: stamp },
+  check: { summary: 'проверить заполненные формы', run: check },
+  merge: { summary: 'свести отчёты в один сводный файл', run: merge },
 };
 
 export const USAGE = `Профкампания — формы, проверка и свод отчётов профориентационной кампании.
@@ -32,7 +36,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await (await cmd.load())(rest, io);
+    return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`${e.message}\nСправка: profkampaniya ${name} --help\n`);
