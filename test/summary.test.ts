@@ -108,7 +108,7 @@ describe('the indicators of the seed-000 municipality, recalculated by LibreOffi
     expect(rows.filter((r) => r[2] === REPORT_STATUS_TITLE.late).map((r) => r[1]).sort()).toEqual(
       ['МАОУ СОШ № 2', 'МАОУ СОШ № 3', 'МАОУ школа «Эврика-развитие»'].sort(),
     );
-    expect(plan.charts.map((c) => c.kind)).toEqual(['column', 'column', 'pie', 'bar']);
+    expect(plan.charts.map((c) => c.kind)).toEqual(['column', 'bar', 'pie', 'bar']);
   });
 });
 
@@ -158,6 +158,6 @@ describe('dynamics against an earlier campaign', () => {
     const eventsBefore = previous.events;
     expect(at(wb, SHEET.indicators, row('events'), layout.changeColumn!)).toBe(Math.round(((3448 - eventsBefore) * 100) / eventsBefore));
     expect(errorsOn(wb, SHEET.indicators)).toEqual([]);
-    expect(indicatorPlan(autumn.plan).charts.map((c) => c.kind)).toEqual(['column', 'column', 'pie', 'line', 'column', 'bar']);
+    expect(indicatorPlan(autumn.plan).charts.map((c) => c.kind)).toEqual(['column', 'bar', 'pie', 'line', 'column', 'bar']);
   });
 });

@@ -33,6 +33,8 @@ export interface FormulaContext {
   statusRange: string;
   /** Expression counting expected units that sent no report (from the register of received reports). */
   missing: string;
+  /** Expression for the number of units in the consolidation (0 when nothing was merged). */
+  unitCount: string;
 }
 
 export interface IndicatorDef {
@@ -157,7 +159,7 @@ export const INDICATORS: IndicatorDef[] = [
     aCaption: 'организаций с партнёрами 4-й категории',
     bCaption: 'организаций в своде',
     a: (c) => `COUNTIF(${detailRange('communityCount', c.units)},">0")`,
-    b: (c) => `ROWS(${c.statusRange})`,
+    b: (c) => c.unitCount,
     values: (f) => ({ a: f.unitsWithCommunityPartners, b: f.units }),
   },
   {
@@ -167,7 +169,7 @@ export const INDICATORS: IndicatorDef[] = [
     aCaption: 'отчётов в срок',
     bCaption: 'ожидалось отчётов',
     a: countStatus('onTime'),
-    b: (c) => `ROWS(${c.statusRange})+${c.missing}`,
+    b: (c) => `${c.unitCount}+${c.missing}`,
     values: (f) => ({ a: f.reports.onTime.length, b: f.units + f.reports.missing.length }),
   },
   {

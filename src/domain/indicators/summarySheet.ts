@@ -125,7 +125,7 @@ export const TOTAL_COLUMNS = { n: 1, title: 2, a: 3, b: 4, x: 5, unit: 6, what: 
 
 /** Detail rows ordered by the merged participation share, lowest first; units without figures come first. */
 export function lagFirstOrder(units: number, values?: DetailValues[]): number[] {
-  const idx = Array.from({ length: Math.max(units, 1) }, (_, i) => i);
+  const idx = Array.from({ length: units }, (_, i) => i);
   if (!values) return idx;
   const shareOf = (i: number): number => {
     const v = values[i] ?? {};
@@ -202,10 +202,12 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
   const totalsHeader: CellInput[] = ['№', 'Показатель', 'A', 'B', 'X', 'Ед.', 'A и B', ...previous.map((p) => p.label)];
   if (lastPrevious) totalsHeader.push(`Изменение к «${lastPrevious.label}»`);
-  const statusRange = abs(L.unitsFirstRow, STATUS_COLUMN, L.unitsFirstRow + L.unitDetailRows.length - 1);
+  // With no unit merged the status column is one empty row, counted as none.
+  const statusRange = abs(L.unitsFirstRow, STATUS_COLUMN, L.unitsFirstRow + Math.max(L.unitDetailRows.length, 1) - 1);
   const ctx = {
     units,
     statusRange,
+    unitCount: units > 0 ? `ROWS(${statusRange})` : '0',
     missing: opts.register
       ? `COUNTIF(${quoteSheet(SHEET.register)}!$H$${REGISTER_HEADER_ROW + 1}:$H$100000,"${REGISTER_STATUS_TITLE.missing}")`
       : `COUNTIF(${statusRange},"${REPORT_STATUS_TITLE.missing}")`,
@@ -336,15 +338,20 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   plan.blocks.push({ at: cellRef(L.unitsHeaderRow, 1), rows: [UNIT_COLUMNS.map((c) => c.title), ...unitRows] });
   const uLast = u0 + unitRows.length - 1;
   style(rangeRef(L.unitsHeaderRow, 1, L.unitsHeaderRow, UNIT_COLUMNS.length), HEADER);
-  style(rangeRef(u0, 1, uLast, UNIT_COLUMNS.length), BODY);
-  UNIT_COLUMNS.forEach((c, ci) => {
-    if (c.format) style(rangeRef(u0, ci + 1, uLast, ci + 1), { numberFormat: c.format, bold: true });
-  });
-  plan.conditionalFormats.push({
-    range: rangeRef(u0, STATUS_COLUMN, uLast, STATUS_COLUMN),
-    formula: `${cellRef(u0, STATUS_COLUMN)}<>"${REPORT_STATUS_TITLE.onTime}"`,
-    style: { fontColor: 'C00000', bold: true },
-  });
+  if (unitRows.length === 0) {
+    plan.blocks.push({ at: cellRef(u0, 2), rows: [['В своде нет ни одной организации: показатели по организациям появятся после свода отчётов.']] });
+  } else {
+    style(rangeRef(u0, 1, uLast, UNIT_COLUMNS.length), BODY);
+    UNIT_COLUMNS.forEach((c, ci) => {
+      if (c.format) style(rangeRef(u0, ci + 1, uLast, ci + 1), { numberFormat: c.format, bold: true });
+    });
+    // Reports not on time stand out in red.
+    plan.conditionalFormats.push({
+      range: rangeRef(u0, STATUS_COLUMN, uLast, STATUS_COLUMN),
+      formula: `${cellRef(u0, STATUS_COLUMN)}<>"${REPORT_STATUS_TITLE.onTime}"`,
+      style: { fontColor: 'C00000', bold: true },
+    });
+  }
 
   plan.columnWidths = [5, 58, 14, 12, 10, 8, 34, ...previous.map(() => 14), ...(lastPrevious ? [16] : [])];
   while (plan.columnWidths.length < UNIT_COLUMNS.length) plan.columnWidths.push(13);
@@ -368,7 +375,8 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       ],
     },
     {
-      kind: 'column',
+      // Horizontal bars: the category names are long and read better beside the bars than under them.
+      kind: 'bar',
       title: 'Организации-партнёры по категориям',
       series: [
         ...(reg ? [{ name: 'Различных организаций', categories: abs(p0, 2, p0 + 3), values: abs(p0, 3, p0 + 3) }] : []),
@@ -397,7 +405,8 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   }
   plan.charts = charts.map((c, i) => ({ ...c, ...slot(i) }));
   const unitsLeft = UNIT_COLUMNS.length + 2;
-  plan.charts.push({
+  if (unitRows.length > 0)
+    plan.charts.push({
     kind: 'bar',
     title: 'Доля обучающихся, принявших участие, по организациям, %',
     series: [{ name: 'Доля участия, %', categories: abs(u0, 2, uLast), values: abs(u0, UNIT_SHARE_COLUMN, uLast) }],
