@@ -4,6 +4,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
+import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sheetNameOfPart, sniff, zipPackageKind } from './guards';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -59,23 +60,67 @@ export function csvDelimiter(text: string): string {
 const looksLikeMarkup = (bytes: Uint8Array): boolean =>
   /^\s*</.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''));
 
+const PASSWORD = (fileName: string) =>
+  `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`;
+
+/**
+ * What the bytes are, whatever the name says; refuses before parsing what SheetJS must not see (zip bombs,
+ * encrypted packages, Word documents, PDF). See src/files/guards.ts and docs/threat-model.md.
+ */
+function guard(bytes: Uint8Array, fileName: string, ext: string): void {
+  const kind = sniff(bytes);
+  try {
+    if (kind === 'pdf')
+      throw new FileReadError(fileName, `Файл «${fileName}» — это документ PDF, а не таблица: данные из него прочитать нельзя. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
+    if (kind === 'zip') {
+      const parts = zipPackageKind(checkZip(bytes));
+      if (parts === 'word')
+        throw new FileReadError(fileName, `Файл «${fileName}» — это документ Word, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
+      if (parts === 'powerpoint')
+        throw new FileReadError(fileName, `Файл «${fileName}» — это презентация PowerPoint, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
+      if (parts === 'other')
+        throw new FileReadError(fileName, `Файл «${fileName}» — архив, но не книга Excel или OpenDocument. ${SAVE_AS}`);
+    }
+    if (kind === 'cfb') {
+      const cfb = cfbKind(bytes);
+      if (cfb === 'encrypted') throw new FileReadError(fileName, PASSWORD(fileName));
+      if (cfb === 'word')
+        throw new FileReadError(fileName, `Файл «${fileName}» — это документ Word, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
+      if (cfb === 'other' && ext !== 'xls')
+        throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel: возможно, он повреждён или переименован. ${SAVE_AS}`);
+    }
+  } catch (e) {
+    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, sheetNameOfPart(bytes, e.part), e.what);
+    if (!(e instanceof GuardRefusal)) throw e;
+    if (e.kind === 'zip-bomb')
+      throw new FileReadError(fileName, `Файл «${fileName}» не прочитан: ${e.message}. Настоящая книга с отчётом так не выглядит; файл мог быть подменён. Не открывайте его, попросите прислать отчёт заново.`);
+    if (e.kind === 'encrypted') throw new FileReadError(fileName, PASSWORD(fileName));
+    throw new FileReadError(fileName, `Файл «${fileName}» повреждён (${e.message}): возможно, он скачан или скопирован не полностью. Попросите прислать его ещё раз. ${SAVE_AS}`);
+  }
+}
+
 function parseWorkbook(bytes: Uint8Array, fileName: string): XLSX.WorkBook {
   const ext = extensionOf(fileName);
-  const common = { cellFormula: true, cellDates: true, dense: true, cellStyles: false, UTC: true } as const;
+  // sheetRows: SheetJS stops one row past the limit, so a longer sheet is noticed without reading it all.
+  const common = { cellFormula: true, cellDates: true, dense: true, cellStyles: false, UTC: true, sheetRows: LIMITS.rows + 1 } as const;
   if (ext === 'csv' || ext === 'txt') {
     if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe))
       throw new FileReadError(fileName, `Файл «${fileName}» не является текстовым файлом CSV: возможно, это книга Excel с неверным расширением. ${SAVE_AS}`);
     const text = decodeCsv(bytes);
+    // SheetJS reads a CSV to its end whatever sheetRows says; twice the row limit in lines (cells may hold line
+    // breaks) is refused before that. The exact limit is checked on the grid.
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && lines <= 2 * LIMITS.rows; i = text.indexOf('\n', i + 1)) lines++;
+    if (lines > 2 * LIMITS.rows) throw sheetTooBig(fileName, baseName(fileName), 'rows');
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
     return XLSX.read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions);
   }
+  guard(bytes, fileName, ext);
   if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
-    if (startsWith(bytes, CFB_MAGIC))
-      throw new FileReadError(fileName, `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`);
-    if (!startsWith(bytes, ZIP_MAGIC))
+    if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, CFB_MAGIC))
       throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel или OpenDocument, хотя имеет расширение .${ext}: возможно, он повреждён или переименован. ${SAVE_AS}`);
   }
-  if (ext === 'xls' && !startsWith(bytes, CFB_MAGIC) && !looksLikeMarkup(bytes) && bytes[0] !== 0x09)
+  if (ext === 'xls' && !startsWith(bytes, CFB_MAGIC) && !startsWith(bytes, ZIP_MAGIC) && !looksLikeMarkup(bytes) && bytes[0] !== 0x09)
     throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel, хотя имеет расширение .xls: возможно, он повреждён или переименован. ${SAVE_AS}`);
   return XLSX.read(bytes, { ...common, type: 'array' });
 }
@@ -85,6 +130,22 @@ function explain(e: unknown, fileName: string): FileReadError {
   if (/password|encrypt/i.test(text))
     return new FileReadError(fileName, `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`);
   return new FileReadError(fileName, `Файл «${fileName}» не удалось прочитать: он повреждён или это не таблица. ${SAVE_AS}`);
+}
+
+const sheetTooBig = (fileName: string, sheet: string, what: 'rows' | 'cells') =>
+  new FileReadError(
+    fileName,
+    `Файл «${fileName}», лист «${sheet}»: ${
+      what === 'rows' ? `больше ${LIMITS.rows.toLocaleString('ru-RU')} заполненных строк` : `больше ${LIMITS.cellsPerSheet.toLocaleString('ru-RU')} ячеек`
+    }. Форма отчёта занимает несколько сотен строк: удалите лишние строки и столбцы (или перенесите данные на отдельный лист в другой файл), сохраните и пришлите снова.`,
+  );
+
+/** Rows and cells within LIMITS, or a refusal naming the sheet: a grid of millions of cells would exhaust memory. */
+function checkSheetSize(sheet: string, data: (XLSX.CellObject[] | undefined)[], fileName: string): void {
+  if (data.length > LIMITS.rows) throw sheetTooBig(fileName, sheet, 'rows');
+  let cells = 0;
+  for (const row of data) if (row) cells += row.length;
+  if (cells > LIMITS.cellsPerSheet) throw sheetTooBig(fileName, sheet, 'cells');
 }
 
 function cellOf(c: XLSX.CellObject | undefined): CellValue {
@@ -102,8 +163,9 @@ function isoDate(d: Date): string {
   return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ');
 }
 
-function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean): SheetGrid {
+function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, fileName: string): SheetGrid {
   const data = ((ws as { '!data'?: XLSX.CellObject[][] })['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  checkSheetSize(name, data, fileName);
   const cells: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   let anyFormula = false;
@@ -137,6 +199,11 @@ function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean): SheetGrid
 
 export function readWorkbookFile(bytes: Uint8Array, fileName: string): WorkbookGrid {
   if (bytes.length === 0) throw new FileReadError(fileName, `Файл «${fileName}» пуст (0 байт). Попросите прислать его ещё раз.`);
+  if (bytes.length > LIMITS.fileBytes)
+    throw new FileReadError(
+      fileName,
+      `Файл «${fileName}» слишком велик: ${Math.round(bytes.length / 1024 / 1024)} МБ (допустимо до ${LIMITS.fileBytes / 1024 / 1024} МБ). Отчёт по форме занимает меньше мегабайта: удалите из книги лишние листы и рисунки, сохраните как .xlsx и пришлите снова.`,
+    );
   let wb: XLSX.WorkBook;
   try {
     wb = parseWorkbook(bytes, fileName);
@@ -149,8 +216,17 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string): WorkbookG
   const isText = ['csv', 'txt'].includes(extensionOf(fileName));
   // A CSV has no sheet names; SheetJS says «Sheet1», a coordinator would look for the file's name.
   const nameOf = (name: string) => (isText ? baseName(fileName) : name);
-  return {
-    file: fileName,
-    sheets: wb.SheetNames.map((name, i) => sheetGrid(nameOf(name), wb.Sheets[name], Boolean(meta[i]?.Hidden))),
-  };
+  try {
+    return {
+      file: fileName,
+      sheets: wb.SheetNames.map((name, i) => {
+        const ws: XLSX.WorkSheet | undefined = wb.Sheets[name];
+        return sheetGrid(nameOf(name), ws ?? {}, Boolean(meta[i]?.Hidden), fileName);
+      }),
+    };
+  } catch (e) {
+    // A damaged file can parse into odd shapes; whatever breaks here is the file's fault, said as such.
+    if (e instanceof FileReadError) throw e;
+    throw explain(e, fileName);
+  }
 }

@@ -1,0 +1,297 @@
+/**
+ * Guards for received files, run before SheetJS touches the bytes: a received file is hostile until proven
+ * otherwise. SheetJS inflates every zip entry in full and trusts the sizes the file declares, so a zip bomb would
+ * exhaust memory inside XLSX.read; here the central directory is checked and each entry is inflated once with a
+ * hard cap (streaming, nothing kept) before SheetJS is allowed to inflate it. No fs, no DOM: runs in the pane too.
+ *
+ * The limits are documented in docs/threat-model.md; change them there too.
+ */
+import * as XLSX from '@e965/xlsx';
+import { Inflate } from 'pako';
+
+export const LIMITS = {
+  /** A school's report is tens of kilobytes, a municipality's consolidated workbook a few megabytes. */
+  fileBytes: 30 * 1024 * 1024,
+  /** Parts in a zip package: a workbook of 100 sheets has about 300. */
+  zipEntries: 2000,
+  /** Inflated size of one part (one sheet's XML) and of the whole package. */
+  entryBytes: 100 * 1024 * 1024,
+  totalBytes: 200 * 1024 * 1024,
+  /** Declared inflated/compressed ratio above which a part larger than ratioFloor is taken for a bomb. */
+  ratio: 1000,
+  ratioFloor: 1024 * 1024,
+  /** Rows read per sheet (SheetJS stops there) and cells per sheet; Excel itself allows 1 048 576 × 16 384. */
+  rows: 100_000,
+  cellsPerSheet: 3_000_000,
+  /** Excel keeps at most 32 767 characters in a cell; longer text from a CSV is cut when written. */
+  cellChars: 32_767,
+} as const;
+
+/** A guard's verdict: why the file is refused, in words for the message («…: <reason>»). */
+export class GuardRefusal extends Error {
+  constructor(
+    readonly kind: 'too-large' | 'zip-bomb' | 'corrupt' | 'encrypted' | 'not-a-workbook',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GuardRefusal';
+  }
+}
+
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} МБ`;
+
+/** What the first bytes say the file is, whatever its name claims. */
+export type ContentKind = 'zip' | 'cfb' | 'pdf' | 'empty' | 'other';
+
+export function sniff(bytes: Uint8Array): ContentKind {
+  if (bytes.length === 0) return 'empty';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'zip';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'cfb';
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf'; // %PDF
+  return 'other';
+}
+
+/** One entry of a zip's central directory, as declared. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const u16 = (b: Uint8Array, at: number): number => {
+  if (at + 2 > b.length) throw new GuardRefusal('corrupt', 'оглавление архива обрывается');
+  return b[at] | (b[at + 1] << 8);
+};
+const u32 = (b: Uint8Array, at: number): number => {
+  if (at + 4 > b.length) throw new GuardRefusal('corrupt', 'оглавление архива обрывается');
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
+};
+const u64 = (b: Uint8Array, at: number): number => u32(b, at) + u32(b, at + 4) * 0x100000000;
+
+/**
+ * The central directory, read by hand: no installed library exposes the declared sizes without inflating.
+ * The end record is looked up the way SheetJS does (the last signature in the file), so both see the same entries.
+ */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--)
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw new GuardRefusal('corrupt', 'у архива нет оглавления (файл обрезан или повреждён)');
+  const count = u16(bytes, eocd + 10);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new GuardRefusal('corrupt', 'архив в формате ZIP64, которого книги Excel такого размера не используют');
+  if (count > LIMITS.zipEntries)
+    throw new GuardRefusal('zip-bomb', `в архиве ${count} частей — больше допустимых ${LIMITS.zipEntries}`);
+  const out: ZipEntry[] = [];
+  let at = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (u32(bytes, at) !== 0x02014b50) throw new GuardRefusal('corrupt', 'оглавление архива повреждено');
+    const nameLength = u16(bytes, at + 28);
+    const extraLength = u16(bytes, at + 30);
+    const commentLength = u16(bytes, at + 32);
+    if (at + 46 + nameLength + extraLength > bytes.length) throw new GuardRefusal('corrupt', 'оглавление архива обрывается');
+    const entry: ZipEntry = {
+      flags: u16(bytes, at + 8),
+      method: u16(bytes, at + 10),
+      compressedSize: u32(bytes, at + 20),
+      uncompressedSize: u32(bytes, at + 24),
+      localHeaderOffset: u32(bytes, at + 42),
+      name: new TextDecoder('utf-8').decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+    };
+    // ZIP64 sizes live in extra field 0x0001 (some writers use it even for small parts).
+    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
+      const id = u16(bytes, e);
+      const size = u16(bytes, e + 2);
+      if (id === 0x0001) {
+        let p = e + 4;
+        if (entry.uncompressedSize === 0xffffffff) (entry.uncompressedSize = u64(bytes, p)), (p += 8);
+        if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(bytes, p)), (p += 8);
+        if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = u64(bytes, p);
+      }
+      e += 4 + size;
+    }
+    out.push(entry);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return out;
+}
+
+/** A worksheet part with more rows or cells than LIMITS allow; the reader names the sheet. */
+export class SheetTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly what: 'rows' | 'cells',
+  ) {
+    super(`${part}: ${what}`);
+    this.name = 'SheetTooLarge';
+  }
+}
+
+const LT = 0x3c;
+const isTagEnd = (b: number) => b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** Counts `<row` and `<c` tags in sheet XML as it streams by (a tag may straddle two chunks). */
+class TagCounter {
+  rows = 0;
+  cells = 0;
+  private carry = new Uint8Array(0);
+  add(chunk: Uint8Array): void {
+    const b = this.carry.length ? concat(this.carry, chunk) : chunk;
+    const stop = b.length - 4; // a tag needs 5 bytes to be told apart; the rest waits for the next chunk
+    let i = b.indexOf(LT);
+    while (i >= 0 && i < stop) {
+      if (b[i + 1] === 0x63 && isTagEnd(b[i + 2])) this.cells++;
+      else if (b[i + 1] === 0x72 && b[i + 2] === 0x6f && b[i + 3] === 0x77 && isTagEnd(b[i + 4])) this.rows++;
+      i = b.indexOf(LT, i + 1);
+    }
+    this.carry = b.slice(Math.max(0, stop));
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Inflate one entry, counting and discarding the output, and stop at `cap` bytes. The deflate stream must end
+ * within its declared compressed size: SheetJS inflates from the entry's start until the stream ends, so only a
+ * stream proven to end there is proven bounded for SheetJS too.
+ */
+function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
+  const local = entry.localHeaderOffset;
+  if (u32(bytes, local) !== 0x04034b50) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива не найдена`);
+  const localUncompressed = u32(bytes, local + 22);
+  if (localUncompressed > cap) throw new GuardRefusal('zip-bomb', `часть «${entry.name}» объявляет ${MB(localUncompressed)} после распаковки`);
+  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива обрезана`);
+  if (entry.method === 0) return entry.compressedSize;
+  let total = 0;
+  const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
+  const count = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
+  inflater.onData = (chunk) => {
+    total += chunk.length;
+    if (count) {
+      count.add(chunk);
+      // Counting rows while inflating stops a million-row sheet after its first megabytes, not after SheetJS.
+      if (count.rows > LIMITS.rows) throw new SheetTooLarge(entry.name, 'rows');
+      if (count.cells > LIMITS.cellsPerSheet) throw new SheetTooLarge(entry.name, 'cells');
+    }
+    if (total > cap) throw new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
+    if (total > entry.uncompressedSize)
+      throw new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается в больший размер, чем объявлено в оглавлении архива`);
+  };
+  inflater.onEnd = () => undefined;
+  const ok = inflater.push(bytes.subarray(start, end), false);
+  if (!ok || !inflater.ended) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
+  return total;
+}
+
+/**
+ * Check a zip package (xlsx, xlsm, ods) before it is parsed: number of parts, declared sizes and ratios, then the
+ * real inflated sizes under a cap. Throws GuardRefusal; returns the entries when the package is safe to parse.
+ */
+export function checkZip(bytes: Uint8Array): ZipEntry[] {
+  const entries = zipEntries(bytes);
+  let declared = 0;
+  for (const e of entries) {
+    if (e.flags & 0x0001) throw new GuardRefusal('encrypted', 'части архива зашифрованы');
+    if (e.method !== 0 && e.method !== 8) throw new GuardRefusal('corrupt', `часть «${e.name}» сжата неизвестным способом (${e.method})`);
+    if (e.uncompressedSize > LIMITS.entryBytes)
+      throw new GuardRefusal('zip-bomb', `часть «${e.name}» объявляет ${MB(e.uncompressedSize)} после распаковки (допустимо до ${MB(LIMITS.entryBytes)})`);
+    if (e.uncompressedSize > LIMITS.ratioFloor && e.uncompressedSize > LIMITS.ratio * Math.max(1, e.compressedSize))
+      throw new GuardRefusal('zip-bomb', `часть «${e.name}» сжата в ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} раз — так сжимаются только «zip-бомбы»`);
+    declared += e.uncompressedSize;
+  }
+  if (declared > LIMITS.totalBytes)
+    throw new GuardRefusal('zip-bomb', `после распаковки архив занял бы ${MB(declared)} (допустимо до ${MB(LIMITS.totalBytes)})`);
+  // Declared sizes may lie: inflate for real, under the caps, before SheetJS does.
+  let inflated = 0;
+  for (const e of entries) {
+    inflated += inflatedSize(bytes, e, Math.min(LIMITS.entryBytes, LIMITS.totalBytes - inflated));
+    if (inflated > LIMITS.totalBytes) throw new GuardRefusal('zip-bomb', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
+  }
+  return entries;
+}
+
+/** What a zip package holds, from its part names: a Word document or presentation is named as such. */
+export function zipPackageKind(entries: ZipEntry[]): 'workbook' | 'word' | 'powerpoint' | 'opendocument' | 'other' {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'workbook';
+  if (names.has('word/document.xml')) return 'word';
+  if (names.has('ppt/presentation.xml')) return 'powerpoint';
+  if (names.has('content.xml') || names.has('mimetype')) return 'opendocument';
+  return 'other';
+}
+
+/**
+ * What a compound (CFB) file holds: Office puts a password-protected .xlsx into a CFB container with the streams
+ * «EncryptionInfo» and «EncryptedPackage»; an old .xls has «Workbook» (or «Book»); Word has «WordDocument».
+ */
+export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'other' {
+  let names: string[];
+  try {
+    const cfb = XLSX.CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
+    names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').replace(/^.*\//, '').toLowerCase());
+  } catch {
+    throw new GuardRefusal('corrupt', 'составной файл Office повреждён');
+  }
+  if (names.includes('encryptedpackage') || names.includes('encryptioninfo')) return 'encrypted';
+  if (names.includes('workbook') || names.includes('book')) return 'xls';
+  if (names.includes('worddocument')) return 'word';
+  return 'other';
+}
+
+/** Text cut to what an Excel cell holds; the cut is marked so nobody takes it for the whole text. */
+export function fitCellText(s: string): string {
+  if (s.length <= LIMITS.cellChars) return s;
+  let end = LIMITS.cellChars - 1;
+  if (/[\uD800-\uDBFF]/.test(s[end - 1])) end--; // never split an emoji's surrogate pair
+  return `${s.slice(0, end)}…`;
+}
+
+/**
+ * The sheet a worksheet part holds, from xl/workbook.xml and its relationships (both small, inflated under the
+ * same caps); the part's own name when they cannot be read.
+ */
+export function sheetNameOfPart(bytes: Uint8Array, part: string): string {
+  try {
+    const entries = zipEntries(bytes);
+    const text = (name: string): string => {
+      const e = entries.find((x) => x.name === name);
+      if (!e || e.uncompressedSize > 10 * 1024 * 1024) return '';
+      const start = e.localHeaderOffset + 30 + u16(bytes, e.localHeaderOffset + 26) + u16(bytes, e.localHeaderOffset + 28);
+      const packed = bytes.subarray(start, start + e.compressedSize);
+      if (e.method === 0) return new TextDecoder().decode(packed);
+      let all: Uint8Array = new Uint8Array(0);
+      const inflater = new Inflate({ raw: true });
+      inflater.onData = (c) => (all = concat(all, c));
+      inflater.onEnd = () => undefined;
+      inflater.push(packed, false);
+      return new TextDecoder().decode(all);
+    };
+    const target = part.replace(/^xl\//, '');
+    const rels = text('xl/_rels/workbook.xml.rels');
+    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => {
+      const t = /Target="([^"]+)"/.exec(r)?.[1] ?? '';
+      return t === target || t === `/${part}` || t.replace(/^\.\//, '') === target;
+    });
+    const id = rel && /Id="([^"]+)"/.exec(rel)?.[1];
+    const sheet = id ? [...text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`"${id}"`)) : undefined;
+    const name = sheet && /\bname="([^"]*)"/.exec(sheet)?.[1];
+    if (name) return name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  } catch {
+    // fall through to the part's name
+  }
+  return part;
+}

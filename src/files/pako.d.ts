@@ -1,0 +1,15 @@
+// pako 1.x ships no types; only the streaming raw inflater is used (src/files/guards.ts).
+declare module 'pako' {
+  export class Inflate {
+    constructor(options?: { raw?: boolean; chunkSize?: number });
+    push(data: Uint8Array, mode?: boolean | number): boolean;
+    onData(chunk: Uint8Array): void;
+    onEnd(status: number): void;
+    /** 0 = ok; set when the stream is broken. */
+    err: number;
+    msg: string;
+    /** True once the deflate stream's last block has been read. */
+    ended: boolean;
+    strm: { avail_in: number; next_in: number; total_in: number };
+  }
+}
