@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import JSZip from 'jszip';
 import { main } from '../src/cli/main';
 import { stamp } from '../src/cli/stamp';
 import { readSettingsSheet } from '../src/domain/settingsSheet';
@@ -60,10 +61,10 @@ describe('profkampaniya stamp', () => {
     ]);
   });
 
-  test('writes the plan form with the requested number of rows', async () => {
+  test('writes the plan form with the requested number of rows, protected on request', async () => {
     const out = join(dir, 'план.xlsx');
     const { io } = buffers();
-    expect(await main(['stamp', 'plan', '--out', out, '--level', 'school', '--rows', '5', '--year', '2026', '--season', 'autumn'], io)).toBe(0);
+    expect(await main(['stamp', 'plan', '--out', out, '--level', 'school', '--rows', '5', '--year', '2026', '--season', 'autumn', '--protect'], io)).toBe(0);
     const { grid } = sheets(await readFile(out));
     const form = grid(SHEET.plan);
     expect(form[3][0]).toBe(PLAN_TITLE);
@@ -71,6 +72,8 @@ describe('profkampaniya stamp', () => {
     const ws = XLSX.read(await readFile(out), { type: 'buffer', cellFormula: true, sheetStubs: true }).Sheets[SHEET.plan];
     expect(ws[cellRef(t.firstDataRow + 4, t.checkColumn)]?.f).toContain('IF(');
     expect(ws[cellRef(t.firstDataRow + 5, t.checkColumn)]?.f).toBeUndefined();
+    const xml = await (await JSZip.loadAsync(await readFile(out))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<sheetProtection sheet="1"');
     expect(readSettingsSheet(grid(SHEET.settings))!.settings.level).toBe('school');
   });
 

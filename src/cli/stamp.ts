@@ -22,6 +22,7 @@ export const STAMP_USAGE = `Использование: profkampaniya stamp plan
   --season СЕЗОН      spring (весенняя) или autumn (осенняя); по умолчанию — по сегодняшней дате
   --year ГГГГ         год кампании; по умолчанию — текущий
   --rows ЧИСЛО        сколько строк для ввода (по умолчанию: план — 30, отчёт — 1, для региона — 30)
+  --protect           защитить лист (без пароля): менять можно только ячейки для ввода
   --force             перезаписать существующий файл
   --help              эта справка`;
 
@@ -33,7 +34,7 @@ const one = (values: Record<string, string[]>, name: string): string | undefined
 export async function stamp(args: string[], io: CliIO, today: Date = new Date()): Promise<number> {
   const { positionals, values, flags } = parseArgs(args, {
     values: ['out', 'level', 'unit', 'season', 'year', 'rows'],
-    flags: ['force', 'help'],
+    flags: ['force', 'help', 'protect'],
   });
   if (flags.has('help')) {
     io.stdout.write(STAMP_USAGE + '\n');
@@ -71,7 +72,8 @@ export async function stamp(args: string[], io: CliIO, today: Date = new Date())
     throw new UsageError(`Число строк указано неверно: «${rowsText}». Укажите целое число от 1 до 5000.`);
 
   const settings = defaultSettings(season, year, { level, unit: (one(values, 'unit') ?? '').trim() });
-  const sheet = form === 'plan' ? stampAppendix2(settings, { rows }) : stampAppendix3(settings, { rows });
+  const protect = flags.has('protect');
+  const sheet = form === 'plan' ? stampAppendix2(settings, { rows, protect }) : stampAppendix3(settings, { rows, protect });
   const bytes = await writeWorkbook({
     sheets: [
       sheet,

@@ -82,7 +82,6 @@ export function stampAppendix2(settings: CampaignSettings, opts: Appendix2Option
   });
 
   const column = (key: string) => rangeRef(t.firstDataRow, t.columns[key], t.lastDataRow, t.columns[key]);
-  const top = (key: string) => cellRef(t.firstDataRow, t.columns[key]);
   const window = `${ruDate(settings.windowFrom)} – ${ruDate(settings.windowTo)}`;
   plan.validations.push(
     {
@@ -107,14 +106,9 @@ export function stampAppendix2(settings: CampaignSettings, opts: Appendix2Option
       message: `Дата вне сроков кампании (${window}). Если мероприятие длится несколько дней, можно оставить текст, например «15.09–20.09».`,
       prompt: `Сроки кампании: ${window}.`,
     },
-    {
-      range: column('responsible'),
-      rule: { kind: 'custom', formula: `=${hasContact(top('responsible'))}` },
-      severity: 'warning',
-      title: 'Ответственное лицо',
-      message: 'Укажите рабочий телефон или адрес электронной почты ответственного лица.',
-    },
   );
+  // No validation on «Ответственное лицо»: finding a phone needs an array constant, which Excel refuses in
+  // validation formulas; the «Проверка» column warns instead.
   plan.styles.push({ range: column('dates'), style: { numberFormat: 'dd.mm.yyyy', hAlign: 'center' } });
   plan.freeze = { rows: t.headerBottom, columns: 0 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${t.headerTop}:${t.headerBottom}` };
