@@ -50,7 +50,7 @@ const report: Appendix3Fill = {
     EXAMPLE_31,
     { ...EXAMPLE_31, unit: 'Бакчарский район', g5: 61 }, // one grade changed: 440 ≠ 438
     { ...EXAMPLE_31, unit: 'Верхнекетский район', participants: 700, g5: 321 }, // more participants than pupils
-    { ...EXAMPLE_31, unit: 'Зырянский район', students: '599 чел.' }, // typed with the unit
+    { ...EXAMPLE_31, unit: 'Зырянский район', students: '599 чел.', teachers: 33.5 }, // typed with the unit; a fraction
     { ...EXAMPLE_31, unit: 'Каргасокский район', partnersCount: 3, partnersNames: 'НИ ТГУ; ТПУ\nТУСУР' },
     { ...EXAMPLE_31, unit: 'Кожевниковский район', ovzG10: 60, ovzG11: 0, ovzParticipants: 142 }, // ОВЗ 10 кл. > all of 10 кл.
     {},
@@ -106,8 +106,9 @@ describe('stamped forms recalculated by LibreOffice', () => {
     expect(check31(2)).not.toContain('Предупреждение');
   });
 
-  test('a count typed with «чел.» is reported as not a number', () => {
+  test('a count typed with «чел.» is reported as not a number, a fraction as not whole', () => {
     expect(check31(3)).toContain('не числом заполнено ячеек с количеством: 1');
+    expect(check31(3)).toContain('дробное количество — нужно целое число');
   });
 
   test('partner count in 3.1 matching 3.2 and the names listed is «ОК»', () => {

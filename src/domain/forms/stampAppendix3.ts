@@ -68,6 +68,12 @@ function basicRules(t: FormTableLayout, tree: typeof partnersTable, row: number)
     { when: `TRIM(${c('unit')})=""`, text: str(`не указано «Муниципальное образование» (ячейка ${c('unit')})`) },
     { when: `${notNumbers}>0`, text: `"не числом заполнено ячеек с количеством: "&(${notNumbers})&" — введите только цифры"` },
     { when: `(${ranges.map((r) => `COUNTIF(${r},"<0")`).join('+')})>0`, text: str('отрицательное количество') },
+    // A fraction shows a decimal separator when turned to text ("." or "," by locale); FIND works on arrays
+    // inside SUMPRODUCT in Excel 2016 without Ctrl+Shift+Enter, unlike IF/IFERROR.
+    {
+      when: `(${ranges.map((r) => `SUMPRODUCT(ISNUMBER(${r})*ISNUMBER(FIND(".",SUBSTITUTE(${r}&"",",","."))))`).join('+')})>0`,
+      text: str('дробное количество — нужно целое число'),
+    },
   ];
 }
 
@@ -248,6 +254,9 @@ export function stampAppendix3(settings: CampaignSettings, opts: Appendix3Option
     inputRange: (row) => rangeRef(row, 2, row, q.checkColumn - 1),
   });
   plan.validations.push(...participationValidations(p), ...partnersValidations(q));
+  // The extra column is not the order's: a different tint says so.
+  const extras = rangeRef(p.headerTop, p.columns.teachersTotal, p.headerBottom, p.checkColumn - 1);
+  plan.styles.push({ range: extras, style: { fill: 'FFF2CC', italic: true } });
 
   // Narrative: the order's instructions, then one large input area.
   const total = WIDTHS.reduce((a, b) => a + b, 0);
