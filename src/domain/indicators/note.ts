@@ -19,6 +19,8 @@ export interface NoteOptions {
   territoryGenitive?: string;
   /** The last earlier campaign, for the changes. */
   previous?: CampaignFigures;
+  /** Sentences from other parts (the monitoring targets: plan against fact), before the parts a person writes. */
+  extra?: string[];
 }
 
 export type NoteParagraph = { kind: 'title' | 'heading' | 'text' | 'fill'; text: string };
@@ -81,11 +83,18 @@ const stop = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
 
 const sumOf = (r: Record<PartnerCategory, number>) => PARTNER_CATEGORIES.reduce((s, c) => s + r[c], 0);
 
+/** «муниципального образования «Город Томск»»: a name in quotes needs no inflection; other levels in brackets. */
+function territoryOf(s: CampaignSettings): string {
+  const unit = s.unit.trim();
+  if (!unit) return '';
+  return s.level === 'municipality' ? `муниципального образования «${unit.replace(/^[«"]|[»"]$/g, '')}»` : `(${unit})`;
+}
+
 /** The note as paragraphs: the figures' sentences, then the places a person fills in. */
 export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParagraph[] {
   const s = opts.settings;
   const season = SEASON_TITLE[s.season];
-  const where = opts.territoryGenitive ?? (s.unit ? `(${s.unit})` : '');
+  const where = opts.territoryGenitive ?? territoryOf(s);
   const schoolsOf = `общеобразовательных организаций${where ? ` ${where}` : ''}`;
   const prev = opts.previous;
   // «в весенней кампании 2023 г.»: where the earlier figure was.
@@ -206,6 +215,8 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
   if (late.length > 0) out.push({ kind: 'text', text: `Несвоевременно представили отчёты: ${formatList(late)}.` });
   else if (f.reports.onTime.length > 0 && f.reports.received.length === 0) out.push({ kind: 'text', text: 'Все отчёты представлены в срок.' });
   if (missing.length > 0) out.push({ kind: 'text', text: `Не представили отчёт: ${formatList(missing)}.` });
+
+  for (const text of opts.extra ?? []) out.push({ kind: 'text', text });
 
   // What only a person can write.
   out.push({ kind: 'heading', text: 'Качественные результаты и эффекты кампании' });
