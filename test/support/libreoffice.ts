@@ -112,3 +112,30 @@ export function valueAt(grid: RecalculatedCell[][], a1: string): RecalculatedCel
   const { r, c } = XLSX.utils.decode_cell(a1);
   return grid[r]?.[c] ?? null;
 }
+
+const SAVE_FILTERS = { ods: 'ods:calc8', xls: 'xls:MS Excel 97', xlsx: 'xlsx:Calc MS Excel 2007 XML' } as const;
+
+/**
+ * Open `xlsx` in LibreOffice and save it as a school with LibreOffice would send it: .ods, .xls or .xlsx
+ * (formulas recalculated, their values cached in the file).
+ */
+export async function saveAs(xlsx: Uint8Array, format: keyof typeof SAVE_FILTERS): Promise<Uint8Array> {
+  const soffice = findSoffice();
+  const dir = await mkdtemp(join(tmpdir(), 'pk-lo-'));
+  try {
+    const profile = join(dir, 'profile');
+    await mkdir(join(profile, 'user'), { recursive: true });
+    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
+    const input = join(dir, 'in.xlsx');
+    const outDir = join(dir, 'out');
+    await mkdir(outDir);
+    await writeFile(input, xlsx);
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo'];
+    const { stdout, stderr } = await run(soffice, [...args, '--convert-to', SAVE_FILTERS[format], '--outdir', outDir, input], 180_000);
+    const output = join(outDir, `in.${format}`);
+    if (!existsSync(output)) throw new Error(`LibreOffice не сохранил книгу как .${format}.\n${stdout}\n${stderr}`);
+    return new Uint8Array(await readFile(output));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
