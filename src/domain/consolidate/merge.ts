@@ -8,6 +8,7 @@ import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook, Source } fro
 import { PARTNER_CATEGORIES, type PartnerCategory } from '../forms/appendix3';
 import { unitKey } from './names';
 import { buildPartnerRegister, type PartnerRegister } from './partnerRegister';
+import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
 
 export type MergePolicy = 'refuse-errors' | 'merge-with-errors';
 
@@ -133,6 +134,8 @@ export interface MergeResult {
   accounting: Record<RowKind, Tally>;
   deadline?: string;
   policy: MergePolicy;
+  /** The monitoring forms' rows, one per unit (absent when no file had the form). */
+  monitoring?: MonitoringMerge;
 }
 
 const GRADE_KEYS = ['5', '6', '7', '8', '9', '10', '11'];
@@ -173,7 +176,14 @@ export function mergeReports(input: MergeInput): MergeResult {
     if (name && !expected.has(unitKey(name))) expected.set(unitKey(name), name);
   }
   const hasList = expected.size > 0;
-  const display = (name: string) => expected.get(unitKey(name)) ?? name.trim();
+  // A file's plan rows all name one unit: key each spelling once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = unitKey(name)));
+    return k;
+  };
+  const display = (name: string) => expected.get(keyOf(name)) ?? name.trim();
 
   const rows: RowFate[] = [];
   const candidates: Candidate[] = [];
@@ -202,7 +212,7 @@ export function mergeReports(input: MergeInput): MergeResult {
         rows.push({ kind, fileIndex, source, unit: display(unit), outcome: 'refused', reason: refuse });
         return;
       }
-      candidates.push({ kind, key: unitKey(unit), unit: display(unit), fileIndex, received: f.received, source, row });
+      candidates.push({ kind, key: keyOf(unit), unit: display(unit), fileIndex, received: f.received, source, row });
     };
     const single = (n: number) => (n === 1 ? headerUnit : '');
     for (const r of report?.participation ?? []) {
@@ -352,6 +362,7 @@ export function mergeReports(input: MergeInput): MergeResult {
     accounting: tally(rows),
     deadline: input.deadline,
     policy: input.policy,
+    ...monitoringOf(files, input, units),
   };
 }
 
@@ -411,4 +422,10 @@ function totalsOf(units: MergedUnit[], partners: PartnerRegister): Totals {
     });
   }
   return t;
+}
+
+/** The monitoring rows, in the order of the merged units; nothing when no file had the monitoring form. */
+function monitoringOf(files: ReceivedFile[], input: MergeInput, units: MergedUnit[]): { monitoring?: MonitoringMerge } {
+  const m = mergeMonitoring(files, input.expectedUnits, input.policy, units.map((u) => u.key));
+  return m.rows.length ? { monitoring: m } : {};
 }
