@@ -3,6 +3,7 @@ import { EXIT, UsageError, type CliIO } from './io';
 import { stamp } from './stamp';
 import { check } from './check';
 import { merge } from './merge';
+import { blanks } from './blanks';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
   stamp: { summary: 'записать бланк формы (план — прил. 2, отчёт — прил. 3) в файл .xlsx', run: stamp },
   check: { summary: 'проверить заполненные формы', run: check },
   merge: { summary: 'свести отчёты в один сводный файл', run: merge },
+  blanks: { summary: 'создать для каждой организации из списка свой бланк форм', run: blanks },
 };
 
 export const USAGE = `Профкампания — формы, проверка и свод отчётов профориентационной кампании.

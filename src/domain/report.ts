@@ -5,6 +5,7 @@
  */
 import type { Problem } from './problems';
 import type { EventLevel } from './forms/officialText';
+import type { MonitoringForm } from './monitoring/types';
 
 /** A value read from one cell. `value` is null when the cell was empty or said «нет» (—, -). */
 export interface Read<T> {
@@ -101,6 +102,8 @@ export interface ReadWorkbook {
     header: FormHeader;
     rows: PlanRow[];
   };
+  /** The monitoring form («Мониторинг»), if found. */
+  monitoring?: MonitoringForm;
   /** Reading problems: unreadable values, missing tables, etc. (rule violations are added by the checker). */
   problems: Problem[];
 }

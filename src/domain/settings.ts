@@ -31,6 +31,8 @@ export interface CampaignSettings {
   coordinator: Coordinator;
   /** The order the forms are appendices to, as printed on the «Приложение N к распоряжению…» line. */
   orderReference: string;
+  /** Planned values (per cent) of the monitoring indicators, by indicator code (forms/monitoring.ts). */
+  targets?: Partial<Record<string, number>>;
 }
 
 export const SEASON_TITLE: Record<Season, { adjective: string; genitive: string }> = {

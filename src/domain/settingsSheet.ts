@@ -16,6 +16,7 @@ export interface OwnedSheet {
 const FORMAT_KEY = 'format';
 const FORMAT_VERSION = 1;
 const SHEET_KEY = 'sheet';
+const TARGET_PREFIX = 'target.';
 
 type Field = {
   key: string;
@@ -62,8 +63,8 @@ const FIELDS: Field[] = [
 const SEASONS: Season[] = ['spring', 'autumn'];
 const LEVELS: UnitLevel[] = ['school', 'municipality', 'ogoo', 'region'];
 const KINDS: SheetKind[] = [
-  'appendix2', 'appendix3', 'monitoring', 'detail', 'consolidated-appendix3', 'consolidated-appendix2',
-  'partners', 'register', 'indicators', 'note', 'settings',
+  'appendix2', 'appendix3', 'monitoring', 'detail', 'consolidated-appendix3', 'consolidated-appendix2', 'consolidated-monitoring',
+  'partners', 'register', 'indicators', 'note', 'settings', 'blank',
 ];
 
 export const SETTINGS_TITLE = 'Профкампания: настройки кампании и листы надстройки (служебный лист — не изменяйте вручную)';
@@ -75,6 +76,7 @@ export function settingsSheet(settings: CampaignSettings, owned: OwnedSheet[]): 
     ['Ключ', 'Значение', 'Описание'],
     [FORMAT_KEY, FORMAT_VERSION, 'Версия этого листа'],
     ...FIELDS.map((f) => [f.key, f.get(settings), f.title]),
+    ...Object.entries(settings.targets ?? {}).filter(([, v]) => typeof v === 'number').map(([k, v]) => [`${TARGET_PREFIX}${k}`, v as number, 'План показателя мониторинга, %']),
     [null, null, null],
     ['Листы надстройки', 'Имя листа', 'Вид'],
     ...owned.map((o) => [SHEET_KEY, o.name, o.kind]),
@@ -124,5 +126,7 @@ export function readSettingsSheet(cells: Grid): { settings: CampaignSettings; ow
     f.set(settings, isDate ? isoOf(v) : String(v));
   }
   if (!LEVELS.includes(settings.level)) settings.level = 'municipality';
+  for (const [k, v] of values)
+    if (k.startsWith(TARGET_PREFIX) && Number.isFinite(Number(v))) (settings.targets ??= {})[k.slice(TARGET_PREFIX.length)] = Number(v);
   return { settings, owned };
 }

@@ -107,6 +107,9 @@ export type SheetKind =
   | 'detail'
   | 'consolidated-appendix3'
   | 'consolidated-appendix2'
+  | 'consolidated-monitoring'
+  /** The cover sheet of a personalised blank (whose it is, deadlines, where to send it). */
+  | 'blank'
   | 'partners'
   | 'register'
   | 'indicators'

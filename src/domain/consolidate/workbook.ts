@@ -11,6 +11,7 @@ import { detailSheet } from './detailSheet';
 import type { MergeResult } from './merge';
 import { partnersSheet } from './partnersSheet';
 import { registerSheet } from './registerSheet';
+import { monitoringSheets } from '../monitoring/consolidated';
 import { summarySheets, type SummaryOptions } from '../indicators';
 
 /**
@@ -29,6 +30,7 @@ export function buildConsolidatedWorkbook(
       consolidatedPlanSheet(result, settings),
       partnersSheet(result),
       registerSheet(result, settings),
+      ...monitoringSheets(result, settings),
       ...summarySheets(result, { ...summary, settings }),
     ],
     settings,

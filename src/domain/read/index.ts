@@ -10,6 +10,7 @@ import { fieldTitle } from './fieldTitles';
 import { readFormHeader } from './header';
 import { locateTables, type LocatedTable, type TableKind } from './locate';
 import type { HeaderField } from './matchers';
+import { isMonitoringHeaderRow, readMonitoring } from '../monitoring/read';
 import { readParticipationRow, readPartnersRow, readPlanRow, rowKind, type RowContext } from './rows';
 
 export { locateTables, type LocatedTable, type TableKind } from './locate';
@@ -69,7 +70,8 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
   const first: Partial<Record<TableKind, LocatedTable>> = {};
   for (const sheet of wb.sheets) {
     if (sheet.name === SHEET.settings) continue;
-    for (const t of locateTables(sheet)) {
+    // The monitoring form's indicator titles look like table 3.1's columns; its own reader takes it.
+    for (const t of locateTables(sheet).filter((t) => !isMonitoringHeaderRow(sheet, t.headerTop))) {
       if (!first[t.kind]) first[t.kind] = t;
       else
         problems.push({
@@ -123,7 +125,9 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
     const header = readFormHeader(plan.sheet, plan.headerTop);
     result.plan = { sheet: plan.sheet.name, header, rows: rowsOf(wb.file, plan, header.unit, year, problems, readPlanRow) };
   }
-  if (!p31 && !p32 && !plan)
+  const monitoring = readMonitoring(wb, problems);
+  if (monitoring) result.monitoring = monitoring;
+  if (!p31 && !p32 && !plan && !monitoring)
     problems.push({
       file: wb.file,
       sheet: '',
