@@ -244,7 +244,10 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
 
   const earlierCampaigns = await readPreviousCampaigns(values.previous ?? []);
-  const bytes = await writeWorkbook(buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns }));
+  // Dated by the latest report received, not the clock: the same files merged twice give the same workbook.
+  const latest = result.files.map((f) => f.received).filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r)).sort().pop();
+  const modified = latest ? `${latest.slice(0, 16).replace(' ', 'T')}${latest.length > 10 ? ':00' : 'T00:00:00'}Z` : `${settings.windowFrom}T00:00:00Z`;
+  const bytes = await writeWorkbook(buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns }), { modified });
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);

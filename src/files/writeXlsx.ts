@@ -4,6 +4,7 @@
  * the zip by xlsxCharts.ts (the post-processing step at the end of writeWorkbook).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseRange, rangeRef } from '../domain/a1';
 import {
   isFormula,
@@ -28,11 +29,23 @@ export const addPlanCharts: XlsxPostProcessor = (xlsx, plan) =>
 export interface WriteOptions {
   /** Steps run on the written zip, in order; default: the charts. */
   postProcess?: XlsxPostProcessor[];
+  /**
+   * The workbook's created/modified date (document properties and zip entries), ISO or Date. Never the clock:
+   * the same plan must give the same bytes, so merging the same files twice gives the same workbook.
+   * Default: DOCUMENT_DATE.
+   */
+  modified?: string | Date;
 }
+
+/** The date written when none is given: that of order No. 394-р, whose forms the workbooks carry. */
+export const DOCUMENT_DATE = '2021-03-12T00:00:00Z';
 
 export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Профкампания';
+  const date = documentDate(options.modified);
+  wb.created = date;
+  wb.modified = date;
   // Formulas are written without cached results: make Excel compute them all on opening.
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) await writeSheet(wb, sheet);
@@ -41,7 +54,21 @@ export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = 
   const buffer = await wb.xlsx.writeBuffer();
   let bytes: Uint8Array = new Uint8Array(buffer as ArrayBuffer);
   for (const step of options.postProcess ?? [addPlanCharts]) bytes = await step(bytes, plan);
-  return bytes;
+  return fixZipDates(bytes, date);
+}
+
+function documentDate(d: string | Date | undefined): Date {
+  const date = d instanceof Date ? d : new Date(d ?? DOCUMENT_DATE);
+  return Number.isNaN(date.getTime()) ? new Date(DOCUMENT_DATE) : date;
+}
+
+/** The zip writer stamps every part with the clock; the same date on every part makes the bytes repeatable. */
+async function fixZipDates(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.forEach((_, file) => {
+    file.date = date;
+  });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 const argb = (rgb: string): string => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
