@@ -38,13 +38,28 @@ function campaignOf(wb: WorkbookGrid, detail: SheetGrid): { label: string; campa
   return { label: wb.file };
 }
 
-export function previousCampaign(wb: WorkbookGrid): CampaignFigures {
+/** What a consolidated workbook of ours holds, as the indicators need it. */
+export interface ConsolidatedContents {
+  /** Detail rows from the first data row to the last named unit, in sheet order (a blank row stays, empty). */
+  rows: DetailValues[];
+  label: string;
+  campaign?: CampaignId;
+  /** Expected units the register lists as «не получен»; null without a register. */
+  missing: string[] | null;
+  /** Distinct partners by category and the number of list rows; null without a partner register. */
+  partners: { distinct: Record<PartnerCategory, number>; entries: number } | null;
+}
+
+/**
+ * Read a consolidated workbook this add-in wrote (a file, or the open workbook's grids). Columns of the detail
+ * sheet are found by their titles, so an older layout with columns added or moved still reads.
+ */
+export function readConsolidated(wb: WorkbookGrid): ConsolidatedContents {
   const detail = wb.sheets.find((s) => s.name === SHEET.detail);
   if (!detail)
     throw new PreviousCampaignError(
-      `В файле «${wb.file}» нет листа «${SHEET.detail}»: для сравнения нужен сводный файл прошлой кампании, сохранённый этой надстройкой.`,
+      `В файле «${wb.file}» нет листа «${SHEET.detail}»: нужен сводный файл, сохранённый этой надстройкой (команда «Свести отчёты»).`,
     );
-  // Columns by their titles, so an older layout with columns added or moved still reads.
   const { rows, cols } = gridSize(detail);
   const colOf = new Map<string, number>();
   for (let c = 1; c <= cols; c++) colOf.set(norm(cellText(detail, DETAIL_HEADER_ROW, c)), c);
@@ -53,35 +68,47 @@ export function previousCampaign(wb: WorkbookGrid): CampaignFigures {
     throw new PreviousCampaignError(
       `В файле «${wb.file}», лист «${SHEET.detail}», строка ${DETAIL_HEADER_ROW}: нет заголовка «${DETAIL_COLUMNS[1].title}». Выберите сводный файл, сохранённый этой надстройкой.`,
     );
+  let last = DETAIL_FIRST_ROW - 1;
+  for (let r = DETAIL_FIRST_ROW; r <= rows; r++) if (cellText(detail, r, unitCol) !== '') last = r;
   const values: DetailValues[] = [];
-  for (let r = DETAIL_FIRST_ROW; r <= rows; r++) {
-    if (cellText(detail, r, unitCol) === '') continue;
+  for (let r = DETAIL_FIRST_ROW; r <= last; r++) {
     const v: DetailValues = {};
-    for (const c of DETAIL_COLUMNS) {
-      const col = colOf.get(norm(c.title));
-      if (col) v[c.key] = cellValue(detail, r, col);
-    }
+    if (cellText(detail, r, unitCol) !== '')
+      for (const c of DETAIL_COLUMNS) {
+        const col = colOf.get(norm(c.title));
+        if (col) v[c.key] = cellValue(detail, r, col);
+      }
     values.push(v);
   }
   const { label, campaign } = campaignOf(wb, detail);
-  return figuresFromDetail(values, label, { missing: missingOf(wb), partnersDistinct: distinctPartnersOf(wb), campaign });
+  return { rows: values, label, campaign, missing: missingOf(wb), partners: partnersOf(wb) };
 }
 
-function distinctPartnersOf(wb: WorkbookGrid): Record<PartnerCategory, number> | undefined {
+/** An earlier campaign's figures from its consolidated file. */
+export function previousCampaign(wb: WorkbookGrid): CampaignFigures {
+  const c = readConsolidated(wb);
+  const rows = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
+  return figuresFromDetail(rows, c.label, { missing: c.missing ?? [], partnersDistinct: c.partners?.distinct, campaign: c.campaign });
+}
+
+function partnersOf(wb: WorkbookGrid): ConsolidatedContents['partners'] {
   const sheet = wb.sheets.find((s) => s.name === SHEET.partners);
-  if (!sheet) return undefined;
+  if (!sheet) return null;
+  let entries = 0;
   const counts = Object.fromEntries(PARTNER_CATEGORIES.map((c) => [c, 0])) as Record<PartnerCategory, number>;
   const byTitle = new Map(PARTNER_CATEGORIES.map((c) => [norm(CATEGORY_TITLE[c]), c]));
   for (let r = PARTNERS_FIRST_ROW; r <= gridSize(sheet).rows; r++) {
     const c = byTitle.get(norm(cellText(sheet, r, PARTNERS_COL.category)));
-    if (c && cellText(sheet, r, PARTNERS_COL.name) !== '') counts[c]++;
+    if (cellText(sheet, r, PARTNERS_COL.name) === '') continue;
+    entries = r - PARTNERS_FIRST_ROW + 1;
+    if (c) counts[c]++;
   }
-  return counts;
+  return { distinct: counts, entries };
 }
 
-function missingOf(wb: WorkbookGrid): string[] {
+function missingOf(wb: WorkbookGrid): string[] | null {
   const sheet = wb.sheets.find((s) => s.name === SHEET.register);
-  if (!sheet) return [];
+  if (!sheet) return null;
   const statusCol = REGISTER_COLUMNS.indexOf('Статус') + 1;
   const unitCol = REGISTER_COLUMNS.indexOf('Организация') + 1;
   const out: string[] = [];

@@ -13,6 +13,9 @@ import { campaignLabel } from './campaign';
 import { detailValuesFromRows, figuresFromDetail, PARTNER_CATEGORIES, type CampaignFigures, type DetailValues, type PartnerCategory } from './figures';
 import { noteSheet } from './note';
 import { indicatorsSheet } from './summarySheet';
+import { readConsolidated } from './dynamics';
+import type { WorkbookGrid } from '../grid';
+import { targetsNoteText } from '../monitoring/consolidated';
 
 export * from './campaign';
 export * from './definitions';
@@ -60,6 +63,32 @@ export function summarySheets(result: MergeResult, opts: SummaryOptions): SheetP
       values: detailValues(result, opts.settings),
       partnerEntries: result.partners.entries.length,
       register: true,
+      previous,
+    }),
+    noteSheet(figures, { settings: opts.settings, territoryGenitive: opts.territoryGenitive, previous: previous[previous.length - 1], extra: targetsNoteText(result, opts.settings) }),
+  ];
+}
+
+/**
+ * «Показатели» and the note for a consolidated workbook already written (the open workbook in Excel, after the
+ * coordinator corrected figures on «Свод по ОО»): everything is read back from its sheets.
+ */
+export function summarySheetsFromWorkbook(wb: WorkbookGrid, opts: SummaryOptions): SheetPlan[] {
+  const c = readConsolidated(wb);
+  const campaign = { season: opts.settings.season, year: opts.settings.year };
+  const named = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
+  const figures = figuresFromDetail(named, campaignLabel(campaign), {
+    missing: c.missing ?? [],
+    partnersDistinct: c.partners?.distinct,
+    campaign,
+  });
+  const previous = opts.previous ?? [];
+  return [
+    indicatorsSheet(c.rows.length, {
+      label: figures.label,
+      values: c.rows,
+      partnerEntries: c.partners?.entries,
+      register: c.missing !== null,
       previous,
     }),
     noteSheet(figures, { settings: opts.settings, territoryGenitive: opts.territoryGenitive, previous: previous[previous.length - 1] }),
