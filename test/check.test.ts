@@ -111,6 +111,20 @@ describe('the add-in\'s form: stamp → fill → write → read → check', () =
     expect(brief(spring.records)).toEqual([['Прил. 2 План', cellRef(P.plan.firstDataRow, P.plan.columns.dates), 'plan-dates-outside-window', 'warning']]);
     expect(spring.code).toBe(0);
   });
+
+  it('without settings, checks a plan against the campaign its own dates fall in, and says so', async () => {
+    const autumn2023 = defaultSettings('autumn', 2023, { unit: 'МАОУ СОШ № 1', level: 'school' });
+    const event = { level: 'Школьный', targetGroup: '5 классы', expectedParticipants: 50, expectedResults: '', responsible: 'Петров П.П., 8 (3822) 11-22-33' };
+    const fill = [
+      { ...event, name: 'Классный час', dates: '20.09.2023' },
+      { ...event, name: 'Экскурсия', dates: '01.12.2023' },
+    ];
+    const path = await file('план-2023.xlsx', await writeWorkbook({ sheets: [stampAppendix2(autumn2023, { fill })] }));
+    const r = await runJson(path);
+    const P = appendix2Layout(autumn2023);
+    expect(brief(r.records)).toEqual([['Прил. 2 План', cellRef(P.plan.firstDataRow + 1, P.plan.columns.dates), 'plan-dates-outside-window', 'warning']]);
+    expect(r.err).toMatch(/кампания не указана, сроки плана проверены по осенней кампании 2023 г\./);
+  });
 });
 
 describe('the order\'s Word-like layout in every format', () => {

@@ -5,14 +5,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readForms } from '../domain/read';
+import { campaignOfPlan } from '../domain/read/campaign';
 import { checkWorkbook } from '../domain/rules';
 import type { Problem } from '../domain/problems';
 import { parseCell } from '../domain/a1';
-import { defaultSettings, seasonFor, type CampaignSettings, type Season } from '../domain/settings';
+import { defaultSettings, seasonFor, SEASON_TITLE, type CampaignSettings, type Season } from '../domain/settings';
 import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import type { WorkbookGrid } from '../domain/grid';
-import { countOf, type PluralForms } from '../domain/text';
+import { countOf, formatDateRange, type PluralForms } from '../domain/text';
 import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { EXIT, UsageError, parseArgs, type CliIO } from './io';
 
@@ -56,14 +57,28 @@ function settingsFrom(values: Record<string, string[]>): { season?: Season; year
   return out;
 }
 
-/** The campaign the file is checked against: the options, else the file's settings sheet, else the current one. */
-export function campaignFor(wb: WorkbookGrid, given: { season?: Season; year?: number }, today = new Date()): CampaignSettings {
+/**
+ * The campaign the file is checked against: the options, else the file's settings sheet, else the campaign its
+ * plan's dates fall in, else the current one. `source` says which, for the note printed when it was guessed.
+ */
+export function campaignFor(
+  wb: WorkbookGrid,
+  given: { season?: Season; year?: number },
+  today = new Date(),
+): { settings: CampaignSettings; source: 'options' | 'file' | 'plan' | 'today' } {
   const own = wb.sheets.find((s) => s.name === SHEET.settings);
   const fromFile = own ? readSettingsSheet(own.cells)?.settings : undefined;
   if (fromFile && (given.season === undefined || given.season === fromFile.season) && (given.year === undefined || given.year === fromFile.year))
-    return fromFile;
+    return { settings: fromFile, source: 'file' };
   const now = seasonFor(today);
-  return defaultSettings(given.season ?? fromFile?.season ?? now.season, given.year ?? fromFile?.year ?? now.year);
+  if (given.season !== undefined || given.year !== undefined || fromFile)
+    return {
+      settings: defaultSettings(given.season ?? fromFile?.season ?? now.season, given.year ?? fromFile?.year ?? now.year),
+      source: 'options',
+    };
+  const fromPlan = campaignOfPlan(readForms(wb, { year: now.year }));
+  if (fromPlan) return { settings: defaultSettings(fromPlan.season, fromPlan.year), source: 'plan' };
+  return { settings: defaultSettings(now.season, now.year), source: 'today' };
 }
 
 const ERRORS: PluralForms = ['ошибка', 'ошибки', 'ошибок'];
@@ -134,8 +149,14 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     }
     try {
       const wb = readWorkbookFile(bytes, file);
-      const settings = campaignFor(wb, given);
-      problems = checkWorkbook(readForms(wb, { year: settings.year }), settings);
+      const { settings, source } = campaignFor(wb, given);
+      const read = readForms(wb, { year: settings.year });
+      problems = checkWorkbook(read, settings);
+      if (source === 'plan')
+        io.stderr.write(
+          `Файл «${file}»: кампания не указана, сроки плана проверены по ${SEASON_TITLE[settings.season].genitive} кампании ${settings.year} г. ` +
+            `(${formatDateRange(settings.windowFrom, settings.windowTo)}, по датам самого плана). Укажите --season и --year, чтобы проверить по другой.\n`,
+        );
     } catch (e) {
       if (e instanceof FileReadError) {
         unreadable(file, e.message);
@@ -155,8 +176,9 @@ export async function check(args: string[], io: CliIO): Promise<number> {
 
   function unreadable(file: string, message: string): void {
     exit = EXIT.usage;
-    if (json) records.push({ file, sheet: '', cell: '', code: 'file-unreadable', severity: 'error', message });
-    else io.stdout.write(`Файл «${file}»: не прочитан. ${message}\n`);
-    io.stderr.write(`${message}\n`);
+    if (json) {
+      records.push({ file, sheet: '', cell: '', code: 'file-unreadable', severity: 'error', message });
+      io.stderr.write(`${message}\n`);
+    } else io.stdout.write(`Файл «${file}»: не прочитан. ${message}\n`);
   }
 }
