@@ -11,6 +11,12 @@ export type CellValue = string | number | boolean | null;
 /** A formula cell. Text that merely looks like a formula is a plain string value and is written as text. */
 export interface FormulaCell {
   formula: string;
+  /**
+   * Optional: what the formula gives on the data the plan was built from, for the file's cached value. Programs
+   * that read values without recalculating (SheetJS, the level above merging our output unopened) see it; Excel
+   * and LibreOffice recalculate anyway.
+   */
+  result?: CellValue;
 }
 export type CellInput = CellValue | FormulaCell;
 

@@ -28,17 +28,26 @@ const SUMMED: DetailKey[] = [
 export function consolidatedReportSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const units = result.units.length;
   const partners = result.partners.entries.length;
+  const t = result.totals;
+  const now: Record<string, number> = {
+    schools: t.schools, schoolsActive: t.schoolsActive, events: t.events, students: t.students, participants: t.participants,
+    teachers: t.teachers, teachersTotal: t.teachersTotal, ovzStudents: t.ovzStudents, ovzParticipants: t.ovzParticipants,
+  };
+  for (const g of GRADES) {
+    now[`g${g}`] = t.grades[String(g)];
+    now[`ovzG${g}`] = t.ovzGrades[String(g)];
+  }
   const participation: Record<string, CellInput> = { unit: settings.unit };
-  for (const key of SUMMED) participation[key] = { formula: `=SUM(${detailRange(key, units)})` };
+  for (const key of SUMMED) participation[key] = { formula: `=SUM(${detailRange(key, units)})`, result: now[key] };
   // Partners are distinct organisations (one university named by ten schools is one partner), counted on «Партнёры».
-  participation.partnersCount = { formula: distinctPartnersFormula('all', partners) };
+  participation.partnersCount = { formula: distinctPartnersFormula('all', partners), result: t.partners.distinct };
   participation.partnersNames = clipText([...new Set(result.partners.entries.map((e) => e.name))].join('; '));
   const partnersRow: Record<string, CellInput> = {
     unit: settings.unit,
-    partnersTotal: { formula: distinctPartnersFormula('all', partners) },
+    partnersTotal: { formula: distinctPartnersFormula('all', partners), result: t.partners.distinct },
   };
   for (const c of PARTNER_CATEGORIES) {
-    partnersRow[`${c}Count`] = { formula: distinctPartnersFormula(c, partners) };
+    partnersRow[`${c}Count`] = { formula: distinctPartnersFormula(c, partners), result: t.partners[c] };
     partnersRow[`${c}Names`] = clipText(result.partners.entries.filter((e) => e.category === c).map((e) => e.name).join('; '));
   }
   const plan = stampAppendix3(settings, {

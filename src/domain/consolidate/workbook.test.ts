@@ -81,8 +81,8 @@ describe('the consolidated workbook', () => {
     const g = gridOf(sheet(SHEET.consolidatedReport));
     const L = appendix3Layout(settings, { rows: 1 });
     expect(at(g, dataCell(L.participation, 'unit', 0))).toBe('Город Томск');
-    expect(at(g, dataCell(L.participation, 'participants', 0))).toEqual({ formula: `=SUM('${SHEET.detail}'!$M$4:$M$5)` });
-    expect(at(g, dataCell(L.participation, 'g11', 0))).toEqual({ formula: `=SUM('${SHEET.detail}'!$T$4:$T$5)` });
+    expect(at(g, dataCell(L.participation, 'participants', 0))).toEqual({ formula: `=SUM('${SHEET.detail}'!$M$4:$M$5)`, result: 14 });
+    expect(at(g, dataCell(L.participation, 'g11', 0))).toEqual({ formula: `=SUM('${SHEET.detail}'!$T$4:$T$5)`, result: 2 });
     const distinct = at(g, dataCell(L.partners, 'partnersTotal', 0));
     expect(isFormula(distinct!) && distinct.formula).toContain(`'${SHEET.partners}'!`);
     expect(at(g, dataCell(L.partners, 'professionalEducationNames', 0))).toBe('НИ ТГУ; ТУСУР');
