@@ -14,6 +14,8 @@ export function safeFileName(name: string, fallback = 'Организация'):
   let s = name
     .normalize('NFC')
     .replace(RESERVED_CHARS, ' ')
+    // «..» left over from a path («../../x») means nothing in a name.
+    .replace(/(^|\s)\.+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')

@@ -223,7 +223,7 @@ export function mergeReports(input: MergeInput): MergeResult {
     for (const r of report?.partners ?? []) add('partners', r.unit.value?.trim() || single(report!.partners.length), r.source, r);
     const planUnit = read.plan?.header.unit?.trim() || (reportUnits.length === 1 ? reportUnits[0] : '') || headerUnit;
     for (const r of read.plan?.rows ?? []) add('plan', planUnit, r.source, r);
-    const any = (report?.participation.length ?? 0) + (report?.partners.length ?? 0) + (read.plan?.rows.length ?? 0);
+    const any = (report?.participation.length ?? 0) + (report?.partners.length ?? 0) + (read.plan?.rows.length ?? 0) + (read.monitoring?.rows.length ?? 0);
     if (refuse) fileRefusal[fileIndex] = refuse;
     else if (any === 0)
       fileRefusal[fileIndex] = read.report || read.plan
@@ -314,8 +314,10 @@ export function mergeReports(input: MergeInput): MergeResult {
 
   const fatesByFile: RowFate[][] = files.map(() => []);
   for (const r of rows) fatesByFile[r.fileIndex].push(r);
+  const monitoring = monitoringOf(files, input, units);
   const fileOutcomes: FileOutcome[] = files.map((f, i) => {
-    const fates = fatesByFile[i];
+    // A file may bring only the monitoring form: its rows decide the file's status too.
+    const fates: Pick<RowFate, 'unit' | 'outcome' | 'reason'>[] = [...fatesByFile[i], ...(monitoring.monitoring?.rows.filter((r) => r.fileIndex === i) ?? [])];
     const problems = isUnreadable(f) ? [] : f.problems;
     const unitsHere = [...new Set(fates.map((r) => r.unit).filter(Boolean))];
     let status: FileStatus;
@@ -362,7 +364,7 @@ export function mergeReports(input: MergeInput): MergeResult {
     accounting: tally(rows),
     deadline: input.deadline,
     policy: input.policy,
-    ...monitoringOf(files, input, units),
+    ...monitoring,
   };
 }
 

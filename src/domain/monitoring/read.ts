@@ -187,6 +187,8 @@ function readLocated(file: string, t: LocatedMonitoring, problems: Problem[]): M
         });
       }
     }
+    // A row with the unit's name and no figures is a blank's prefilled line left unfilled: nothing to merge.
+    if (MONITORING_KEYS.every((k) => values[k].value === null && values[k].interpreted === undefined)) continue;
     const unitCell = t.unitColumn ? cellRef(r, t.unitColumn) : '';
     rows.push({ source: { file, sheet: sheet.name, row: r }, unit: { value: unitText || null, cell: unitCell }, values });
   }
