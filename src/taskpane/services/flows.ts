@@ -8,10 +8,9 @@ import type { WorkbookGrid } from '../../domain/grid';
 import type { Problem } from '../../domain/problems';
 import type { CampaignSettings } from '../../domain/settings';
 import type { SheetPlan, WorkbookPlan } from '../../domain/sheetPlan';
-import { SHEET } from '../../domain/sheetNames';
 import { mergeReports, type MergeResult, type ReceivedFile } from '../../domain/consolidate/merge';
 import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
-import { indicatorsSheet, noteSheet, previousCampaign, summarySheets, type CampaignFigures } from '../../domain/indicators';
+import { previousCampaign, summarySheets, summarySheetsFromWorkbook, type CampaignFigures } from '../../domain/indicators';
 
 /** A file as the pane gets it from <input type=file> (or a test). */
 export interface PickedFile {
@@ -112,16 +111,8 @@ export function summaryPlans(
   previous: CampaignFigures[],
 ): SheetPlan[] {
   if ('merge' in source) return summarySheets(source.merge, { settings, previous });
-  const wb = source.workbook;
-  const figures = previousCampaign(wb); // throws a Russian message when the book has no detail sheet
-  return [
-    indicatorsSheet(figures.units, {
-      label: figures.label,
-      register: wb.sheets.some((s) => s.name === SHEET.register),
-      previous,
-    }),
-    noteSheet(figures, { settings, previous: previous[previous.length - 1] }),
-  ];
+  // Throws a Russian message when the book has no detail sheet.
+  return summarySheetsFromWorkbook(source.workbook, { settings, previous });
 }
 
 /** Problems sorted for reading: errors first, then by file, sheet and row. */
