@@ -45,9 +45,28 @@ export function rawCell(sheet: SheetGrid, row: number, col: number): CellValue {
   return v === undefined ? null : v;
 }
 
+/** Merges by the rows they cover, so a lookup scans a row's few merges, not all of a big sheet's. */
+const mergeIndex = new WeakMap<MergedArea[], { size: number; byRow: Map<number, MergedArea[]> }>();
+
+function mergesOnRow(sheet: SheetGrid, row: number): MergedArea[] | undefined {
+  let index = mergeIndex.get(sheet.merges);
+  if (!index || index.size !== sheet.merges.length) {
+    const byRow = new Map<number, MergedArea[]>();
+    for (const m of sheet.merges)
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = byRow.get(r);
+        if (list) list.push(m);
+        else byRow.set(r, [m]);
+      }
+    index = { size: sheet.merges.length, byRow };
+    mergeIndex.set(sheet.merges, index);
+  }
+  return index.byRow.get(row);
+}
+
 /** The merged area covering (row, col), if any. */
 export function mergeAt(sheet: SheetGrid, row: number, col: number): MergedArea | undefined {
-  return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return mergesOnRow(sheet, row)?.find((m) => col >= m.left && col <= m.right);
 }
 
 /**

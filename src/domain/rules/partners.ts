@@ -37,12 +37,15 @@ const key = (s: string | null): string => (s ?? '').toLowerCase().replace(/ё/g,
 export function checkPartnersAgreement(sink: RuleSink, participation: ParticipationRow[], partners: PartnersRow[], headerUnit: string): void {
   const pairs: [ParticipationRow, PartnersRow][] = [];
   if (participation.length === 1 && partners.length === 1) pairs.push([participation[0], partners[0]]);
-  else
+  else {
+    const byKey = new Map<string, PartnersRow>();
+    for (const q of partners) if (key(q.unit.value) !== '' && !byKey.has(key(q.unit.value))) byKey.set(key(q.unit.value), q);
     participation.forEach((p, i) => {
-      const byName = partners.find((q) => key(q.unit.value) !== '' && key(q.unit.value) === key(p.unit.value));
+      const byName = byKey.get(key(p.unit.value));
       const q = byName ?? (key(p.unit.value) === '' ? partners[i] : undefined);
       if (q) pairs.push([p, q]);
     });
+  }
   for (const [p, q] of pairs) {
     const unit = p.unit.value ?? headerUnit;
     const total = wholeOrUndefined(q.partnersTotal);
