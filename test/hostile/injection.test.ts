@@ -16,10 +16,8 @@ import { municipalSettings } from '../../src/domain/sample/schoolWorkbooks';
 import type { CellInput, WorkbookPlan } from '../../src/domain/sheetPlan';
 import { SHEET } from '../../src/domain/sheetNames';
 import { writeWorkbook } from '../../src/files/writeXlsx';
+import { FORMULA_LIKE, PROPERTY_NAMES } from './support';
 
-/** Texts a spreadsheet would run as formulas (or a DDE call) if they were written as typed input. */
-export const FORMULA_LIKE = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)'];
-export const PROPERTY_NAMES = ['__proto__', 'constructor', 'toString'];
 const UNITS = [...FORMULA_LIKE, ...PROPERTY_NAMES];
 
 /** A school's filled report, every free-text field hostile. */

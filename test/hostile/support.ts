@@ -9,6 +9,11 @@ import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
 import { FileReadError, readWorkbookFile } from '../../src/files/readWorkbook';
 
+/** Texts a spreadsheet would run as formulas (or a DDE call) if they were written as typed input. */
+export const FORMULA_LIKE = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)'];
+/** Names that are also properties of every JavaScript object. */
+export const PROPERTY_NAMES = ['__proto__', 'constructor', 'toString'];
+
 /** A real school report (Appendix 2 and 3 filled), as the writer writes it. */
 export async function schoolReportBytes(index = 0): Promise<Uint8Array> {
   const sample = sampleSchoolWorkbooks({ schools: 3, broken: false, twice: false, planRows: 5 });

@@ -82,6 +82,8 @@ export interface FakeOptions {
   apiMinor?: number;
   /** Fail the first queued operation whose description matches (e.g. /setName/). */
   failOn?: RegExp;
+  /** Fail the N-th operation run from now on (1-based, counted across syncs): sweeps a failure through a run. */
+  failAtOp?: number;
 }
 
 export class FakeExcel {
@@ -95,10 +97,14 @@ export class FakeExcel {
   private queue: Op[] = [];
   readonly apiMinor: number;
   failOn?: RegExp;
+  failAtOp?: number;
+  /** Operations run so far (every queued operation that reached Excel). */
+  opsRun = 0;
 
   constructor(opts: FakeOptions = {}) {
     this.apiMinor = opts.apiMinor ?? 14;
     this.failOn = opts.failOn;
+    this.failAtOp = opts.failAtOp;
   }
 
   // ---- test set-up and inspection (not part of the Excel API) ----
@@ -169,6 +175,11 @@ export class FakeExcel {
     if (size > REQUEST_LIMIT_BYTES)
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${size} bytes exceeds ${REQUEST_LIMIT_BYTES}`);
     for (const op of ops) {
+      this.opsRun++;
+      if (this.failAtOp !== undefined && --this.failAtOp === 0) {
+        this.failAtOp = undefined;
+        throw new FakeExcelError('GeneralException', `injected failure at operation ${this.opsRun} (${op.what})`);
+      }
       if (this.failOn && this.failOn.test(op.what)) {
         this.failOn = undefined;
         throw new FakeExcelError('GeneralException', `injected failure at ${op.what}`);
