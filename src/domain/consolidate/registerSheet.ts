@@ -33,7 +33,8 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
   const plan = emptySheetPlan(SHEET.register, 'register');
   const late = result.files.filter((f) => f.status !== 'refused' && f.onTime === false).length;
   const summary = [
-    result.deadline ? `Срок представления: ${formatDate(result.deadline)}.` : 'Срок представления не задан: своевременность не оценивалась.',
+    // formatDate ends with «г.», which closes the sentence.
+    result.deadline ? `Срок представления: ${formatDate(result.deadline)} ` : 'Срок представления не задан: своевременность не оценивалась. ',
     `Файлов получено: ${result.files.length}; организаций в своде: ${result.units.length}`,
     result.deadline ? `; получено с опозданием: ${late}` : '',
     `; не получено от ожидаемых: ${result.missing.length}`,

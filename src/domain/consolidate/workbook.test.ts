@@ -106,6 +106,8 @@ describe('the consolidated workbook', () => {
       { file: 'Гимназия.xlsx', received: '2023-10-21T15:05' },
     ]);
     expect(g.find((r) => r?.[2] === 'Гимназия.xlsx')?.[4]).toBe('нет');
+    expect(String(g[1][0])).toMatch(/^Срок представления: 19\sоктября\s2023\sг\. Файлов получено: 2; организаций в своде: 2; получено с опозданием: 1;/);
+    expect(String(g[2][0])).toContain('строк плана (прил. 2) получено 2, принято 2, заменено 0, отклонено 0');
     expect(readEarlierRegister({ file: 'чужой.xlsx', sheets: [{ name: 'Лист1', cells: [], merges: [] }] })).toBeNull();
   });
 
