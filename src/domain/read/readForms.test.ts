@@ -126,6 +126,14 @@ describe('the Word-like layout of the order (one cell per official column)', () 
   });
 });
 
+describe('a formula that fails', () => {
+  it('is reported at its cell as a formula error, not as a typing error', () => {
+    const read = readForms(workbookOf('a.xlsx', wordLayoutSheet('Лист1', { row31: { 4: '#ДЕЛ/0!' } })));
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([['value-unreadable', 'E10']]);
+    expect(read.problems[0].message).toMatch(/формула, которая даёт ошибку/);
+  });
+});
+
 describe('the form stamped by the add-in (official titles over sub-columns)', () => {
   it('reads every figure from its own cell', () => {
     const read = readForms(workbookOf('школа1.xlsx', stamped()));

@@ -70,11 +70,15 @@ function fromReading(r: CountReading, cell: string): Read<number> {
   return { value: null, cell, interpreted: r.text };
 }
 
+/** Excel's error values, shown when a formula fails (#ДЕЛ/0! in a Russian Excel). */
+const FORMULA_ERROR = /^#(?:[A-ZА-ЯЁ/0!?]+[!?]?|N\/A|Н\/Д)$/i;
+
 function count(ctx: RowContext, key: string, unit: string): Read<number> {
   const v = at(ctx, key);
   if (!v) return none();
   const r = parseCount(v.value);
-  if (r.kind === 'unreadable') unreadable(ctx, v.cell, key, r.text, COUNT_HINT, unit);
+  if (r.kind === 'unreadable')
+    unreadable(ctx, v.cell, key, r.text, FORMULA_ERROR.test(r.text) ? 'В ячейке формула, которая даёт ошибку: исправьте формулу или впишите число.' : COUNT_HINT, unit);
   return fromReading(r, v.cell);
 }
 

@@ -108,6 +108,16 @@ describe('table 3.2', () => {
   });
 });
 
+describe('whose row it is', () => {
+  it('a row naming no unit, under a header naming none → unit-missing (warning) at the unit cell, in each table', () => {
+    const ps = checkWorkbook(readForms(workbookOf('без имени.xlsx', wordLayoutSheet('Лист1', { unit: '' }))), settings);
+    expect(brief(ps.filter((p) => p.code === 'unit-missing'))).toEqual([
+      ['unit-missing', 'A10', 'warning'],
+      ['unit-missing', 'A15', 'warning'],
+    ]);
+  });
+});
+
 describe('Appendix 2 rows', () => {
   const P = appendix2Layout(settings);
   const atPlan = (key: string) => cellRef(P.plan.firstDataRow, P.plan.columns[key]);

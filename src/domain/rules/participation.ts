@@ -74,6 +74,10 @@ export function checkParticipationRow(sink: RuleSink, row: ParticipationRow, hea
 
   namesCount(sink, src, unit, 'partners-names-count', partners, row.partnersNames.value, Boolean(row.partnersNamesOpen), row.partnersCount, 'табл. 3.1');
 
+  if (!unit)
+    report(sink, src, at(row.unit), '', 'unit-missing', 'warning',
+      'Не указано, чья это строка: впишите муниципальное образование (или ОО) в первый столбец или в строку над таблицей.');
+
   const missingCells = new Set<string>();
   for (const key of EXPECTED) {
     const r = row[key] as Read<number>;

@@ -9,6 +9,9 @@ export function checkPartnersRow(sink: RuleSink, row: PartnersRow, headerUnit: s
   const unit = row.unit.value ?? headerUnit;
   const src = row.source;
   const reported = new Set<string>();
+  if (!unit)
+    report(sink, src, cellOf(row.unit, src), '', 'unit-missing', 'warning',
+      'Не указано, чья это строка таблицы 3.2: впишите муниципальное образование (или ОО) в первый столбец или в строку над таблицей.');
   const total = countValue(sink, src, unit, row.partnersTotal, fieldTitle('partnersTotal'), reported);
   const counts = PARTNER_CATEGORIES.map((c) => countValue(sink, src, unit, row[c].count, fieldTitle(`${c}Count`), reported));
   PARTNER_CATEGORIES.forEach((c, i) =>
