@@ -15,6 +15,7 @@ import { mergeReports, type MergePolicy, type MergeResult, type ReceivedFile } f
 import { readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
+import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
 import type { Problem } from '../domain/problems';
 import { readForms } from '../domain/read';
@@ -112,7 +113,8 @@ async function existingOutput(out: string): Promise<{ settings?: CampaignSetting
     throw new UsageError(
       `В файле «${out}» есть листы, созданные не «Профкампанией»: ${foreign.join(', ')}. Чтобы не изменить их, свод в этот файл не записан. Укажите другой файл --out или перенесите эти листы в другую книгу.`,
     );
-  return { settings: saved?.settings, register: readEarlierRegister(wb) ?? [] };
+  // The plan values typed into «Мониторинг Свод» stay: the sheet is rewritten, the coordinator's targets are not lost.
+  return { settings: saved ? withTargetsFrom(wb, saved.settings) : undefined, register: readEarlierRegister(wb) ?? [] };
 }
 
 /** Read, find the forms, check: a failure of one file never stops the others. */
@@ -180,7 +182,7 @@ function humanSummary(result: MergeResult, out: string): string {
     `Приняли участие ${formatNumber(t.participants)} из ${formatNumber(t.students)} обучающихся 5–11 классов; мероприятий: ${formatNumber(t.events)}; педагогов: ${formatNumber(t.teachers)}.`,
     `Партнёров (различных организаций): ${t.partners.distinct}; профобразование ${t.partners.professionalEducation}, предприятия ${t.partners.companies}, предприниматели ${t.partners.business}, родители/НКО/выпускники ${t.partners.community}.`,
   ];
-  const late = result.files.filter((f) => f.onTime === false && f.status !== 'refused');
+  const late = result.files.filter((f) => f.onTime === false && f.status === 'merged');
   if (late.length) lines.push(`С опозданием: ${late.map((f) => f.unit || f.file).join('; ')}.`);
   if (result.missing.length) lines.push(`Не прислали отчёт (${result.missing.length}): ${result.missing.join('; ')}.`);
   if (result.offList.length) lines.push(`Нет в списке ожидаемых (приняты, проверьте названия): ${result.offList.join('; ')}.`);

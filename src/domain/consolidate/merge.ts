@@ -7,6 +7,7 @@ import type { Problem } from '../problems';
 import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook, Source } from '../report';
 import { PARTNER_CATEGORIES, type PartnerCategory } from '../forms/appendix3';
 import { unitKey } from './names';
+import { formatReceived } from './cells';
 import { buildPartnerRegister, type PartnerRegister } from './partnerRegister';
 import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
 
@@ -252,7 +253,7 @@ export function mergeReports(input: MergeInput): MergeResult {
         source: c.source,
         unit: c.unit,
         outcome: 'superseded',
-        reason: `заменена более поздним файлом «${files[wf].file}» (получен ${files[wf].received.replace('T', ' ')})`,
+        reason: `заменена более поздним файлом «${files[wf].file}» (получен ${formatReceived(files[wf].received)})`,
       };
     rows.push(fate);
     fateOf.set(c, fate);

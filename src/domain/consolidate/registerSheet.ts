@@ -31,7 +31,7 @@ const KIND_TITLE: Record<RowKind, string> = {
 
 export function registerSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const plan = emptySheetPlan(SHEET.register, 'register');
-  const late = result.files.filter((f) => f.status !== 'refused' && f.onTime === false).length;
+  const late = result.files.filter((f) => f.status === 'merged' && f.onTime === false).length;
   const summary = [
     // formatDate ends with «г.», which closes the sentence.
     result.deadline ? `Срок представления: ${formatDate(result.deadline)} ` : 'Срок представления не задан: своевременность не оценивалась. ',
