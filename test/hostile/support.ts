@@ -154,3 +154,15 @@ export function expectUserMessage(message: string | undefined, fileName: string)
   // Says what to do.
   expect(message).toMatch(/пришлите|Попросите|Снимите|сохраните|Удалите|удалите/i);
 }
+
+/** Network APIs a page could call on its own; none is used by the add-in's code. */
+export const NETWORK_CALLS: [string, RegExp][] = [
+  ['fetch', /(?<![\w.$])fetch\s*\(|\.fetch\s*\(/],
+  ['XMLHttpRequest', /XMLHttpRequest/],
+  ['WebSocket', /WebSocket/],
+  ['EventSource', /EventSource/],
+  ['sendBeacon', /sendBeacon/],
+  ['importScripts call', /importScripts\s*\(/],
+  ['RTCPeerConnection', /RTCPeerConnection/],
+  ['new Worker from a URL', /new\s+(?:Shared)?Worker\s*\(\s*['"`]https?:/],
+];
