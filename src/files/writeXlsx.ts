@@ -48,23 +48,40 @@ export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = 
   wb.modified = date;
   // Formulas are written without cached results: make Excel compute them all on opening.
   wb.calcProperties.fullCalcOnLoad = true;
+  await writePlanSheets(wb, plan);
+  const buffer = await wb.xlsx.writeBuffer();
+  return finishXlsx(new Uint8Array(buffer as ArrayBuffer), plan, options);
+}
+
+/**
+ * What the sheet writer needs of a workbook: exceljs's in-memory Workbook and its streaming WorkbookWriter
+ * (writeXlsxStream.ts, Node only) both offer it.
+ */
+export type ExcelBook = Pick<ExcelJS.Workbook, 'addWorksheet' | 'definedNames'>;
+
+/** Every sheet of the plan, then the workbook's names. */
+export async function writePlanSheets(wb: ExcelBook, plan: WorkbookPlan): Promise<void> {
   for (const sheet of plan.sheets) await writeSheet(wb, sheet);
   for (const sheet of plan.sheets)
     for (const n of sheet.namedRanges) wb.definedNames.add(n.range, n.name);
-  const buffer = await wb.xlsx.writeBuffer();
-  let bytes: Uint8Array = new Uint8Array(buffer as ArrayBuffer);
-  for (const step of options.postProcess ?? [addPlanCharts]) bytes = await step(bytes, plan);
-  return fixZipDates(bytes, date);
 }
 
-function documentDate(d: string | Date | undefined): Date {
+/** The post-processing steps (charts by default), then the repeatable dates. */
+export async function finishXlsx(xlsx: Uint8Array, plan: WorkbookPlan, options: WriteOptions = {}, edit?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+  let bytes = xlsx;
+  for (const step of options.postProcess ?? [addPlanCharts]) bytes = await step(bytes, plan);
+  return fixZipDates(bytes, documentDate(options.modified), edit);
+}
+
+export function documentDate(d: string | Date | undefined): Date {
   const date = d instanceof Date ? d : new Date(d ?? DOCUMENT_DATE);
   return Number.isNaN(date.getTime()) ? new Date(DOCUMENT_DATE) : date;
 }
 
 /** The zip writer stamps every part with the clock; the same date on every part makes the bytes repeatable. */
-async function fixZipDates(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
+async function fixZipDates(xlsx: Uint8Array, date: Date, edit?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
+  if (edit) await edit(zip);
   zip.forEach((_, file) => {
     file.date = date;
   });
@@ -74,7 +91,12 @@ async function fixZipDates(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
 const argb = (rgb: string): string => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
 const noEquals = (f: string): string => f.replace(/^=/, '');
 
-async function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
+/**
+ * One sheet, written row by row in ascending order with each row committed: the streaming writer then holds one row
+ * at a time (a region's consolidated plan has tens of thousands of rows), and the in-memory one ignores commit().
+ * Everything the streaming writer puts before the rows (widths, page setup, protection) is set first.
+ */
+async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
   const ws = wb.addWorksheet(plan.name, {
     state: plan.hidden ? 'hidden' : 'visible',
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
@@ -85,24 +107,10 @@ async function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void> 
   plan.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
-  for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = h;
 
   // Merges first: exceljs copies a master's style onto its merged cells when merging, which would undo styles.
   for (const m of plan.merges) ws.mergeCells(m);
 
-  for (const block of plan.blocks) {
-    const { top, left } = parseRange(block.at);
-    block.rows.forEach((values, i) => {
-      const row = ws.getRow(top + i);
-      values.forEach((v, j) => {
-        if (v === null || v === undefined) return; // null leaves the cell as it is (as Range.values does)
-        // Only a FormulaCell becomes a formula; text that looks like one ("=HYPERLINK(…)") stays text.
-        row.getCell(left + j).value = isFormula(v) ? { formula: noEquals(v.formula), date1904: false } : v;
-      });
-    });
-  }
-
-  applyStyles(ws, plan);
   // exceljs has worksheet.dataValidations (keyed by address, ranges allowed) but leaves it out of its typings.
   const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
@@ -130,6 +138,33 @@ async function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void> 
       formatRows: true,
     });
   }
+
+  const values = new Map<number, Map<number, ExcelJS.CellValue>>();
+  for (const block of plan.blocks) {
+    const { top, left } = parseRange(block.at);
+    block.rows.forEach((cells, i) => {
+      let row = values.get(top + i);
+      cells.forEach((v, j) => {
+        if (v === null || v === undefined) return; // null leaves the cell as it is (as Range.values does)
+        if (!row) values.set(top + i, (row = new Map()));
+        // Only a FormulaCell becomes a formula; text that looks like one ("=HYPERLINK(…)") stays text.
+        row.set(left + j, isFormula(v) ? { formula: noEquals(v.formula), date1904: false } : v);
+      });
+    });
+  }
+  const styles = cellStyles(plan);
+  const heights = new Map(Object.entries(plan.rowHeights ?? {}).map(([r, h]) => [Number(r), h]));
+  const rows = [...new Set([...values.keys(), ...styles.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  for (const r of rows) {
+    const row = ws.getRow(r);
+    const h = heights.get(r);
+    if (h !== undefined) row.height = h;
+    for (const [c, v] of values.get(r) ?? []) row.getCell(c).value = v;
+    for (const [c, style] of styles.get(r) ?? []) row.getCell(c).style = style;
+    row.commit();
+  }
+  // The streaming writer's sheet is finished here; the in-memory one has no commit().
+  (ws as unknown as { commit?: () => void }).commit?.();
 }
 
 /** "b7:d9" / "$B$7" → "B7:D9" / "B7": exceljs keys validations by address and merges equal neighbours by it. */
@@ -139,33 +174,34 @@ function normalRange(range: string): string {
 }
 
 /**
- * Styles: several styled ranges may cover a cell and merge in order. Each distinct combination becomes one shared
- * exceljs style object (never mutated afterwards), so a large sheet costs one lookup per styled cell.
+ * Styles by row and column: several styled ranges may cover a cell and merge in order. Each distinct combination
+ * becomes one shared exceljs style object (never mutated afterwards), so a large sheet costs one lookup per styled cell.
  */
-function applyStyles(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function cellStyles(plan: SheetPlan): Map<number, Map<number, Partial<ExcelJS.Style>>> {
   const combined: CellStyle[] = [{}];
   const combos = new Map<string, number>();
-  const cellStyle = new Map<number, number>();
-  const key = (r: number, c: number) => r * 20000 + c;
+  const cellStyle = new Map<number, Map<number, number>>();
   plan.styles.forEach((s, si) => {
     const { top, left, bottom, right } = parseRange(s.range);
-    for (let r = top; r <= bottom; r++)
+    for (let r = top; r <= bottom; r++) {
+      let row = cellStyle.get(r);
+      if (!row) cellStyle.set(r, (row = new Map()));
       for (let c = left; c <= right; c++) {
-        const k = key(r, c);
-        const was = cellStyle.get(k) ?? 0;
+        const was = row.get(c) ?? 0;
         const comboKey = `${was}:${si}`;
         let id = combos.get(comboKey);
         if (id === undefined) {
           id = combined.push({ ...combined[was], ...s.style }) - 1;
           combos.set(comboKey, id);
         }
-        cellStyle.set(k, id);
+        row.set(c, id);
       }
+    }
   });
   const excelStyles = combined.map(excelStyle);
-  for (const [k, id] of cellStyle) {
-    ws.getCell(Math.floor(k / 20000), k % 20000).style = excelStyles[id];
-  }
+  const out = new Map<number, Map<number, Partial<ExcelJS.Style>>>();
+  for (const [r, row] of cellStyle) out.set(r, new Map([...row].map(([c, id]) => [c, excelStyles[id]])));
+  return out;
 }
 
 function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {

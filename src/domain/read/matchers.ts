@@ -70,8 +70,25 @@ const FIELD_TESTS: [HeaderField, (t: string) => boolean][] = [
   ['unit', (t) => t.length < 100 && /муниципальн[а-я]* образовани|муниципалитет|наименование|^оо$|^огоо|организаци|^школа$|^мо$/.test(t)],
 ];
 
+/**
+ * The answers for texts already seen: a region's thousand workbooks repeat the same few hundred header texts, and
+ * the reader asks about every cell. Bounded, so a file of unique texts cannot grow it without limit.
+ */
+function remembered<T>(classify: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    if (seen.has(raw)) return seen.get(raw) as T;
+    const answer = classify(raw);
+    if (seen.size >= 20000) seen.clear();
+    seen.set(raw, answer);
+    return answer;
+  };
+}
+
 /** Which official column a header cell is, if any. Form titles and long instructions are never columns. */
-export function headerField(raw: string): HeaderField | undefined {
+export const headerField = remembered(fieldOf);
+
+function fieldOf(raw: string): HeaderField | undefined {
   const t = headerText(raw);
   if (t === '' || t.length > 400 || TITLE_TESTS.some(([, re]) => re.test(t))) return undefined;
   return FIELD_TESTS.find(([, test]) => test(t))?.[0];
@@ -89,7 +106,9 @@ const TITLE_TESTS: [TitleKind, RegExp][] = [
 ];
 
 /** A form's title line or the narrative part: where one table's rows end. */
-export function titleKind(raw: string): TitleKind | undefined {
+export const titleKind = remembered(titleOf);
+
+function titleOf(raw: string): TitleKind | undefined {
   const t = headerText(raw);
   return TITLE_TESTS.find(([, re]) => re.test(t))?.[0];
 }
@@ -97,7 +116,9 @@ export function titleKind(raw: string): TitleKind | undefined {
 /** Sub-column labels under an official title (the stamped layout), e.g. «Всего ОО», «Приняли участие», «5 класс». */
 export type SubRole = 'total' | 'took-part' | 'count' | 'names' | { grade: number };
 
-export function subRole(raw: string): SubRole | undefined {
+export const subRole = remembered(roleOf);
+
+function roleOf(raw: string): SubRole | undefined {
   const t = headerText(raw);
   const g = /^(\d{1,2})(?:-?й)?\s*(?:класс[а-я]*|кл\.?)?$/.exec(t);
   if (g) return { grade: Number(g[1]) };

@@ -1,0 +1,83 @@
+import JSZip from 'jszip';
+import * as XLSX from '@e965/xlsx';
+import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
+import { mergeReports } from '../domain/consolidate/merge';
+import { received } from '../domain/consolidate/testing';
+import { municipalSettings, sampleSchoolWorkbooks } from '../domain/sample/schoolWorkbooks';
+import type { WorkbookPlan } from '../domain/sheetPlan';
+import { writeWorkbook } from './writeXlsx';
+import { writeWorkbookStreaming } from './writeXlsxStream';
+
+/** A consolidated workbook of 40 units: every sheet the merge writes, named ranges and the charts. */
+function consolidatedPlan(): WorkbookPlan {
+  const files = Array.from({ length: 40 }, (_, i) =>
+    received(`СОШ ${i + 1}.xlsx`, '2023-10-18T10:00', [
+      { unit: `МАОУ СОШ № ${i + 1}`, events: 10 + i, grades: [5, 6, 7, 8, 9, 10, i], plan: 3, partners: { companies: [`Завод ${i % 7}`] } },
+    ]),
+  );
+  const result = mergeReports({ files, expectedUnits: [], deadline: '2023-10-19', policy: 'merge-with-errors', earlierRegister: [] });
+  return buildConsolidatedWorkbook(result, municipalSettings(), { previous: [] });
+}
+
+/** A school's stamped and filled workbook: validations, protection, print setup, merged headers. */
+const schoolPlan = (): WorkbookPlan => sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, late: 0 }).files[0].workbook!;
+
+/** What a reader sees of each sheet: values and formulas cell by cell, merges, hidden state. */
+function cellsOf(bytes: Uint8Array) {
+  const wb = XLSX.read(bytes, { type: 'array', cellFormula: true, dense: false });
+  return wb.SheetNames.map((name, i) => {
+    const ws = wb.Sheets[name];
+    const cells = Object.keys(ws)
+      .filter((k) => !k.startsWith('!'))
+      .sort()
+      .map((k) => [k, ws[k].v, ws[k].f ?? null]);
+    return { name, hidden: wb.Workbook?.Sheets?.[i]?.Hidden ?? 0, cells, merges: (ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m)).sort() };
+  });
+}
+
+/** Counts of the parts of each sheet's XML that carry the forms' behaviour. */
+async function partsOf(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).sort();
+  const tags = ['dataValidation ', 'cfRule', 'sheetProtection', 'pageSetup', 'col ', 'tabColor', 'pane '];
+  const perSheet = [];
+  for (const s of sheets) {
+    const xml = await zip.file(s)!.async('string');
+    perSheet.push(Object.fromEntries(tags.map((t) => [t, xml.split(`<${t}`).length - 1])));
+  }
+  const book = await zip.file('xl/workbook.xml')!.async('string');
+  const names = [...book.matchAll(/<definedName [^>]*name="([^"]+)"[^>]*>([^<]*)</g)].map((m) => `${m[1]}=${m[2]}`).sort();
+  const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length;
+  return { perSheet, names, charts, calc: /<calcPr[^>]*fullCalcOnLoad="1"/.test(book) };
+}
+
+describe('writing a workbook through the streaming writer (the command line)', () => {
+  test('the consolidated workbook keeps its charts and named ranges', async () => {
+    const parts = await partsOf(await writeWorkbookStreaming(consolidatedPlan()));
+    expect(parts.charts).toBeGreaterThan(0);
+    expect(parts.names.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['the consolidated workbook with its charts and names', consolidatedPlan],
+    ["a school's stamped forms", schoolPlan],
+  ])('%s comes out with the same cells, formulas, merges, validations, protection and print setup', async (_, make) => {
+    const plan = make();
+    const [memory, streamed] = [await writeWorkbook(plan), await writeWorkbookStreaming(plan)];
+    expect(cellsOf(streamed)).toEqual(cellsOf(memory));
+    const [a, b] = [await partsOf(memory), await partsOf(streamed)];
+    expect(b).toEqual(a);
+    expect(b.calc).toBe(true);
+    // The comparison means something only if the plan has these parts.
+    const total = (t: string) => a.perSheet.reduce((n, s) => n + s[t], 0);
+    expect(total('dataValidation ') + total('cfRule')).toBeGreaterThan(0);
+    expect(total('pageSetup')).toBeGreaterThan(0);
+    expect(cellsOf(memory).flatMap((s) => s.merges).length).toBeGreaterThan(0);
+  });
+
+  test('the same plan gives the same bytes (dates fixed), so merging the same files twice changes nothing', async () => {
+    const plan = schoolPlan();
+    const [x, y] = [await writeWorkbookStreaming(plan), await writeWorkbookStreaming(plan)];
+    expect(Buffer.from(x).equals(Buffer.from(y))).toBe(true);
+  });
+});
