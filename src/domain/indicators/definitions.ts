@@ -41,6 +41,8 @@ export interface IndicatorDef {
   key: IndicatorKey;
   title: string;
   kind: IndicatorKind;
+  /** Unit of X where it is not a per cent: «чел.» for people, «ед.» for things. */
+  unit?: string;
   /** What A and B are, for the reader of the sheet. */
   aCaption: string;
   bCaption?: string;
@@ -102,6 +104,7 @@ export const INDICATORS: IndicatorDef[] = [
     key: 'teachersCount',
     title: 'Количество педагогов, принявших участие в профориентационных мероприятиях',
     kind: 'count',
+    unit: 'чел.',
     aCaption: 'педагогов',
     a: sum('teachers'),
     values: (f) => ({ a: f.teachers }),
@@ -128,6 +131,7 @@ export const INDICATORS: IndicatorDef[] = [
     key: 'earlyParticipants',
     title: 'Ранняя профориентация: обучающиеся 5–7 классов, принявшие участие',
     kind: 'count',
+    unit: 'чел.',
     aCaption: 'обучающихся 5–7 классов',
     a: (c) => ['g5', 'g6', 'g7'].map((k) => `SUM(${detailRange(k as DetailKey, c.units)})`).join('+'),
     values: (f) => ({ a: f.grades[0] + f.grades[1] + f.grades[2] }),

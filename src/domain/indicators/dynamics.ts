@@ -23,8 +23,8 @@ function campaignOf(wb: WorkbookGrid, detail: SheetGrid): { label: string; campa
   const ind = wb.sheets.find((s) => s.name === SHEET.indicators);
   if (ind) {
     for (let r = 1; r <= Math.min(10, gridSize(ind).rows); r++)
-      if (cellText(ind, r, 1) === CAMPAIGN_LABEL_CAPTION) {
-        const label = cellText(ind, r, 2);
+      if (cellText(ind, r, 1).startsWith(CAMPAIGN_LABEL_CAPTION)) {
+        const label = cellText(ind, r, 1).slice(CAMPAIGN_LABEL_CAPTION.length).trim();
         const campaign = parseCampaignLabel(label) ?? undefined;
         if (label) return { label, campaign };
       }

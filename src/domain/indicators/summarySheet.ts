@@ -171,7 +171,7 @@ export function indicatorsLayout(units: number, opts: IndicatorsSheetOptions): I
   };
 }
 
-const unitsOf = (kind: IndicatorDef['kind']): string => (kind === 'share' ? '%' : 'ед.');
+const unitsOf = (d: IndicatorDef): string => (d.kind === 'share' ? '%' : (d.unit ?? 'ед.'));
 
 export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): SheetPlan {
   const plan = emptySheetPlan(SHEET.indicators, 'indicators');
@@ -186,17 +186,17 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
     at: 'A1',
     rows: [
       ['Показатели профориентационной кампании'],
-      [CAMPAIGN_LABEL_CAPTION, opts.label],
+      [`${CAMPAIGN_LABEL_CAPTION} ${opts.label}`],
       [
         `X = A × 100 / B. Все значения — формулы по листу «${SHEET.detail}»: исправьте число там, и показатели пересчитаются. Пустая ячейка X — знаменатель B равен нулю или не указан.`,
       ],
     ],
   });
-  plan.merges.push('A1:G1', 'A3:G3');
+  plan.merges.push('A1:G1', 'A2:G2', 'A3:G3');
   style('A1', { bold: true, fontSize: 14 });
   style('A2', { bold: true });
   style('A3', { italic: true, wrap: true, fontColor: '595959' });
-  plan.rowHeights = { 3: 30 };
+  plan.rowHeights = { 3: 30, [L.totalsHeaderRow]: 30 };
 
   // Totals.
   const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
@@ -223,7 +223,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       { formula: `=${d.a(ctx)}` },
       d.b ? { formula: `=${d.b(ctx)}` } : null,
       { formula: xFormula(d.kind, aCell, bCell) },
-      unitsOf(d.kind),
+      unitsOf(d),
       d.bCaption ? `A — ${d.aCaption}; B — ${d.bCaption}` : `A — ${d.aCaption}`,
       ...previous.map((p) => indicatorValue(d.key, p)),
     ];
@@ -237,7 +237,11 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       });
       style(cellRef(r, L.changeColumn!), { numberFormat: d.kind === 'share' ? POINTS : PERCENT_CHANGE });
     }
-    style(xCell, { numberFormat: d.kind === 'ratio' ? '0.0' : '0', bold: true });
+    style(xCell, { numberFormat: d.kind === 'ratio' ? '0.0' : d.kind === 'count' ? '#,##0' : '0', bold: true });
+    // Wrapped text does not grow the row in a written file: give it the lines it needs.
+    const what = d.bCaption ? d.aCaption.length + d.bCaption.length + 12 : d.aCaption.length + 4;
+    const lines = Math.max(Math.ceil(d.title.length / 55), Math.ceil(what / 32), 1);
+    plan.rowHeights![r] = lines * 15 + 2;
     return row;
   });
   plan.blocks.push({ at: cellRef(L.totalsHeaderRow - 1, 1), rows: [[TOTALS_TITLE]] });
@@ -338,6 +342,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   plan.blocks.push({ at: cellRef(L.unitsHeaderRow, 1), rows: [UNIT_COLUMNS.map((c) => c.title), ...unitRows] });
   const uLast = u0 + unitRows.length - 1;
   style(rangeRef(L.unitsHeaderRow, 1, L.unitsHeaderRow, UNIT_COLUMNS.length), HEADER);
+  plan.rowHeights![L.unitsHeaderRow] = 48;
   if (unitRows.length === 0) {
     plan.blocks.push({ at: cellRef(u0, 2), rows: [['В своде нет ни одной организации: показатели по организациям появятся после свода отчётов.']] });
   } else {
