@@ -21,6 +21,7 @@ import { aKey, bKey, EDUCATION_LEVELS } from '../src/domain/forms/monitoring';
 import { monitoringLayout } from '../src/domain/forms/monitoringLayout';
 import { dataCell } from '../src/domain/forms/tableLayout';
 import { SHEET_MONITORING_CONSOLIDATED } from '../src/domain/monitoring/sheetName';
+import { monitoringSheetLayout } from '../src/domain/monitoring/consolidatedSheet';
 import { sampleMunicipality, type SchoolFigures } from '../src/domain/sample/municipality';
 import { defaultSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
@@ -101,7 +102,7 @@ describe('profkampaniya blanks', () => {
     const unit = UNITS[5];
     const s = blankSettings(unit, CAMPAIGN);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile(blankPath(unit)));
+    await wb.xlsx.load((await readFile(blankPath(unit))) as unknown as ArrayBuffer);
     for (const name of [BLANK_SHEET, SHEET.report, SHEET.plan, SHEET.monitoring]) {
       const protection = (wb.getWorksheet(name) as unknown as { sheetProtection?: { sheet?: boolean; password?: string } }).sheetProtection;
       expect({ name, on: protection?.sheet, password: protection?.password }).toEqual({ name, on: true, password: undefined });
@@ -143,7 +144,7 @@ describe('profkampaniya blanks', () => {
 async function fillBlank(school: SchoolFigures, i: number): Promise<Uint8Array> {
   const s = blankSettings(school.unit, CAMPAIGN);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile(blankPath(school.unit)));
+  await wb.xlsx.load((await readFile(blankPath(school.unit))) as unknown as ArrayBuffer);
   const set = (ws: ExcelJS.Worksheet, a1: string, v: string | number) => {
     if (locked(ws, a1)) throw new Error(`Ячейка ${a1} листа «${ws.name}» защищена — школа не смогла бы её заполнить`);
     ws.getCell(a1).value = v;
@@ -208,7 +209,7 @@ describe('blanks filled and sent back merge with no manual step', () => {
     }
     // What was sent back is still protected.
     const check = new ExcelJS.Workbook();
-    await check.xlsx.load(await readFile(path.join(mailbox, path.basename(blankPath(filled[0].unit)))));
+    await check.xlsx.load((await readFile(path.join(mailbox, path.basename(blankPath(filled[0].unit))))) as unknown as ArrayBuffer);
     expect((check.getWorksheet(SHEET.report) as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
 
     const out = path.join(dir, 'свод.xlsx');
@@ -240,5 +241,34 @@ describe('blanks filled and sent back merge with no manual step', () => {
     const listed = mon.cells.map((r) => r[0]).filter((v): v is string => typeof v === 'string' && withMonitoring.includes(v));
     // In the order of the merged units (the detail sheet's).
     expect(listed).toEqual(detailUnits.filter((u): u is string => typeof u === 'string' && withMonitoring.includes(u)));
+
+    // The coordinator types the plan into the targets block, then merges again into the same file (a late blank
+    // arrived): the plan stays, and the note says which target was not met.
+    const L = monitoringSheetLayout(withMonitoring.length);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
+    book.getWorksheet(SHEET_MONITORING_CONSOLIDATED)!.getCell(L.targetRow.pupils, 2).value = 99;
+    book.getWorksheet(SHEET_MONITORING_CONSOLIDATED)!.getCell(L.targetRow.teachers, 2).value = 10;
+    await writeFile(out, new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer));
+    const late = SAMPLE.schools.find((s) => s.unit === UNITS[65])!;
+    await writeFile(path.join(mailbox, path.basename(blankPath(late.unit))), await fillBlank(late, 1));
+    const again = io();
+    const code2 = await merge(
+      [mailbox, '--out', out, '--units', path.join(dir, 'units.csv'), '--json'],
+      again.io,
+    );
+    expect({ code: code2, err: again.err() }).toEqual({ code: 0, err: '' });
+    expect((JSON.parse(again.out()) as MergeJson).missing).toEqual(UNITS.filter((u) => UNFILLED.has(u) && u !== late.unit));
+    const after = readWorkbookFile(new Uint8Array(await readFile(out)), 'свод.xlsx');
+    const targets = after.sheets.find((s) => s.name === SHEET_MONITORING_CONSOLIDATED)!;
+    expect(targets.cells[L.targetRow.pupils - 1][1]).toBe(99);
+    expect(targets.cells[L.targetRow.teachers - 1][1]).toBe(10);
+    const monitored = filled.filter((_, i) => WITH_MONITORING(i));
+    const fact = (monitored.reduce((n, s) => n + s.grades.reduce((a, b) => a + b, 0), 0) * 100) / monitored.reduce((n, s) => n + s.students, 0);
+    expect(fact).toBeLessThan(99);
+    const note = after.sheets.find((s) => s.name === SHEET.note)!.cells.flat().filter((v): v is string => typeof v === 'string');
+    expect(note.find((t) => t.startsWith('Целевые показатели'))).toMatch(
+      new RegExp(`^Целевые показатели выполнены, кроме: доля обучающихся, вовлечённых в профориентационные мероприятия \\(план 99\u00a0%, факт ${String(Math.round(fact * 10) / 10).replace('.', ',')}\u00a0%\\)\\.`),
+    );
   });
 });

@@ -6,7 +6,7 @@
  */
 import { cellRef } from '../src/domain/a1';
 import { buildConsolidatedWorkbook } from '../src/domain/consolidate/workbook';
-import { mergeReports, type ReceivedFile } from '../src/domain/consolidate/merge';
+import { mergeReports, type ReceivedWorkbook } from '../src/domain/consolidate/merge';
 import { aKey, bKey, EDUCATION_LEVELS, MONITORING_INDICATORS, xKey, type IndicatorCode } from '../src/domain/forms/monitoring';
 import { monitoringLayout } from '../src/domain/forms/monitoringLayout';
 import { stampMonitoring } from '../src/domain/forms/monitoringStamp';
@@ -56,7 +56,7 @@ function fillOf(unit: string, f: Figures): Record<string, CellInput> {
   return out;
 }
 
-async function schoolFile(unit: string, f: Figures, received: string): Promise<{ bytes: Uint8Array; file: ReceivedFile }> {
+async function schoolFile(unit: string, f: Figures, received: string): Promise<{ bytes: Uint8Array; file: ReceivedWorkbook }> {
   const s = { ...campaign(), unit, level: 'school' as const };
   const bytes = await writeWorkbook({ sheets: [stampMonitoring(s, { fill: [fillOf(unit, f)] })] });
   const name = `${unit}.xlsx`;
@@ -67,7 +67,7 @@ async function schoolFile(unit: string, f: Figures, received: string): Promise<{
 /** X = A × 100 / B on paper. */
 const x = (a: number, b: number) => (a * 100) / b;
 
-let files: { bytes: Uint8Array; file: ReceivedFile }[];
+let files: { bytes: Uint8Array; file: ReceivedWorkbook }[];
 let book: RecalculatedWorkbook;
 let merged: ReturnType<typeof mergeReports>;
 

@@ -2,7 +2,12 @@
 import type { MergeResult } from '../consolidate/merge';
 import type { CampaignSettings } from '../settings';
 import type { SheetPlan } from '../sheetPlan';
-import { monitoringConsolidatedSheet } from './consolidatedSheet';
+import { indicatorTitle, MONITORING_INDICATORS } from '../forms/monitoring';
+import { normalizeHeader } from '../forms/officialText';
+import type { WorkbookGrid } from '../grid';
+import { parseCount } from '../values/count';
+import { monitoringConsolidatedSheet, TARGETS_HEADER } from './consolidatedSheet';
+import { SHEET_MONITORING_CONSOLIDATED } from './sheetName';
 import { evaluateTargets, targetsSentence, unitsBelowSentence, unitsBelowTargets, type Targets } from './targets';
 
 export const targetsOf = (settings: CampaignSettings): Targets => (settings.targets ?? {}) as Targets;
@@ -22,4 +27,29 @@ export function targetsNoteText(result: MergeResult, settings: CampaignSettings)
   if (!sentence) return [];
   const below = unitsBelowSentence(unitsBelowTargets(m, targets));
   return [below ? `${sentence} ${below}` : sentence];
+}
+
+/**
+ * The plan values a coordinator typed into the targets block of an earlier consolidated workbook, by indicator,
+ * found by the block's header and the indicators' titles; undefined when the workbook has no such block.
+ */
+export function readTargets(wb: WorkbookGrid): Targets | undefined {
+  const sheet = wb.sheets.find((s) => s.name === SHEET_MONITORING_CONSOLIDATED);
+  if (!sheet) return undefined;
+  const header = sheet.cells.findIndex((r) => normalizeHeader(String(r?.[1] ?? '')) === normalizeHeader(TARGETS_HEADER[1]));
+  if (header < 0) return undefined;
+  const byTitle = new Map(MONITORING_INDICATORS.map((i) => [normalizeHeader(indicatorTitle(i)), i.code]));
+  const out: Targets = {};
+  for (const row of sheet.cells.slice(header + 1, header + 1 + MONITORING_INDICATORS.length)) {
+    const code = byTitle.get(normalizeHeader(String(row?.[0] ?? '')));
+    const v = parseCount(row?.[1] ?? null);
+    if (code && v.kind === 'number') out[code] = v.value;
+  }
+  return out;
+}
+
+/** Settings with the targets of an earlier output, the typed block winning over the settings sheet. */
+export function withTargetsFrom(wb: WorkbookGrid, settings: CampaignSettings): CampaignSettings {
+  const typed = readTargets(wb);
+  return typed ? { ...settings, targets: typed } : settings;
 }

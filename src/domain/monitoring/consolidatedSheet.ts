@@ -77,7 +77,7 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
 
   plan.blocks.push(
     { at: 'A1', rows: [[`Мониторинг профориентационной работы: целевые показатели, план и факт — ${SEASON_TITLE[settings.season].adjective} кампания ${settings.year} г.${settings.unit ? ` (${settings.unit})` : ''}`]] },
-    { at: 'A2', rows: [['Впишите плановые значения в столбец «План, %» (жёлтые ячейки); факт считается по формуле X = A × 100 / B по строке «Итого» таблицы организаций, отклонение и выполнение — по формулам.']] },
+    { at: 'A2', rows: [['Впишите плановые значения в столбец «План, %» (жёлтые ячейки): факт (X = A × 100 / B по строке «Итого»), отклонение и выполнение пересчитаются сразу. При следующем своде в этот файл план сохранится и попадёт в аналитическую справку.']] },
   );
   plan.merges.push(rangeRef(1, 1, 1, 12), rangeRef(2, 1, 2, 12));
   plan.styles.push({ range: 'A1', style: { bold: true, fontSize: 14 } }, { range: rangeRef(2, 1, 2, 12), style: { italic: true, wrap: true, vAlign: 'top' } });
