@@ -16,7 +16,7 @@ import { defaultSettings } from '../src/domain/settings';
 import { cellRef } from '../src/domain/a1';
 import type { CellInput, SheetPlan } from '../src/domain/sheetPlan';
 import { writeWorkbook } from '../src/files/writeXlsx';
-import { cp1251, csvOf, wordLayoutSheet, writeGrids } from './support/formGrids';
+import { cp1251, csvOf, planToGrid, wordLayoutSheet, writeGrids } from './support/formGrids';
 import { saveAs } from './support/libreoffice';
 
 const settings = defaultSettings('spring', 2024, { unit: 'МАОУ СОШ № 1', level: 'school' });
@@ -160,6 +160,38 @@ describe('the order\'s Word-like layout in every format', () => {
     expect(r.code).toBe(0);
     expect(brief(r.records).sort()).toEqual(expected('александровский').sort());
   });
+});
+
+describe('each kind of defect and of messiness, in every format', () => {
+  type Format = 'xlsx' | 'xls' | 'ods' | 'csv;' | 'csv,' | 'csv1251';
+  const FORMATS: Format[] = ['xlsx', 'xls', 'ods', 'csv;', 'csv,', 'csv1251'];
+  const CASES: [string, Record<string, CellInput>, [string, string, 'error' | 'warning'] | null][] = [
+    ['clean, with «438 чел.», «1 234»-style text and «—»', { participants: '438 чел.', students: '599', teachersTotal: '—' }, null],
+    ['grades that do not add up', { g7: 77 }, ['grades-sum', 'participants', 'error']],
+    ['more ОВЗ pupils than pupils', { ovzStudents: 600 }, ['ovz-over-students', 'ovzStudents', 'error']],
+    ['no events', { events: '-' }, ['events-missing', 'events', 'error']],
+    ['a count that is not whole', { teachers: '33,5' }, ['not-whole-number', 'teachers', 'error']],
+    ['a count that cannot be read', { schools: 'одна' }, ['value-unreadable', 'schools', 'error']],
+    ['a partner count unlike the names', { partnersNames: 'НИ ТГУ' }, ['partners-names-count', 'partnersCount', 'warning']],
+  ];
+
+  function bytesOf(format: Format, over: Record<string, CellInput>): Uint8Array | string {
+    const grid = planToGrid(stampAppendix3(settings, { fill: { participation: [{ ...CLEAN31, ...over }], partners: [CLEAN32] } }));
+    if (format === 'csv;') return csvOf(grid, ';');
+    if (format === 'csv,') return csvOf(grid, ',');
+    if (format === 'csv1251') return cp1251(csvOf(grid, ';'));
+    return writeGrids([grid], format);
+  }
+
+  for (const format of FORMATS)
+    it.each(CASES)(`${format}: %s`, async (_, over, want) => {
+      const ext = format.startsWith('csv') ? 'csv' : format;
+      const path = await file(`школа.${ext}`, bytesOf(format, over));
+      const r = await runJson(path);
+      const sheet = ext === 'csv' ? 'школа' : 'Прил. 3 Отчёт';
+      expect(brief(r.records)).toEqual(want ? [[sheet, at31(want[1]), want[0], want[2]]] : []);
+      expect(r.code).toBe(want?.[2] === 'error' ? 1 : 0);
+    });
 });
 
 describe('files that cannot be read and wrong arguments', () => {

@@ -131,6 +131,7 @@ function assignColumns(sheet: SheetGrid, kind: TableKind, top: number, bottom: n
   const columns: Record<string, number> = {};
   const pending = new Map<HeaderField, number[]>();
   const seen = new Set<HeaderField>();
+  let lastGroup: HeaderField | undefined;
   for (let c = left; c <= right; c++) {
     // A merged data-wide cell (a names column spanning three) belongs to its first column only.
     const m = mergeAt(sheet, bottom, c);
@@ -145,8 +146,18 @@ function assignColumns(sheet: SheetGrid, kind: TableKind, top: number, bottom: n
       group = f;
       break;
     }
-    if (!group || group === 'check') continue;
+    if (group === undefined && lastGroup !== undefined && stack.some((t) => subRole(t) !== undefined)) {
+      // A sub-column whose group title is not above it: the merge was lost (CSV, a copy without formatting),
+      // so the title stands only over the group's first column.
+      group = lastGroup;
+      i = -1;
+    }
+    if (!group || group === 'check') {
+      lastGroup = undefined;
+      continue;
+    }
     seen.add(group);
+    lastGroup = GROUP_LEAVES[group] ? group : undefined;
     const roles = stack.slice(i + 1).map(subRole).filter((r): r is SubRole => r !== undefined);
     const role = roles[roles.length - 1];
     const key = role !== undefined ? leafKey(group, role) : GROUP_LEAVES[group] ? undefined : group;
