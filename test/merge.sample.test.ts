@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pk-merge-'));
   sample = await writeSample(path.join(dir, 'почта'));
   merged = await runMerge(mergeArgs(path.join(dir, 'свод.xlsx')));
-});
+}, 600_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
@@ -128,7 +128,7 @@ describe('merging the sample municipality (seed 000) through the command line', 
     const again = await recalculate(edited);
     expect(valueAt(again[SHEET.consolidatedReport], p('participants'))).toBe(34390);
     expect(valueAt(again[SHEET.consolidatedReport], p('students'))).toBe(35719);
-  });
+  }, 900_000);
 
   test('merging again with late files updates everything, keeps each file’s first date and duplicates no row', async () => {
     // On the deadline two schools have not sent yet; their files arrive later.
@@ -167,7 +167,22 @@ describe('merging the sample municipality (seed 000) through the command line', 
     const register = written.sheets.find((s) => s.name === SHEET.register)!.cells.slice(REGISTER_HEADER_ROW);
     expect(register.filter((r) => r[2])).toHaveLength(68);
     expect(register.find((r) => r[2] === 'МАОУ гимназия № 29.xlsx')?.[3]).not.toContain(String(now.getFullYear()));
-  });
+
+    // A school re-sends its report under the same name with a corrected number: that is a new, late receipt.
+    const resent = path.join(inbox, 'МАОУ СОШ № 15.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(resent)) as unknown as ArrayBuffer);
+    const L = appendix3Layout(sample.settings, { rows: 1 });
+    const events = wb.getWorksheet(SHEET.report)!.getCell(dataCell(L.participation, 'events', 0));
+    const eventsBefore = events.value as number;
+    events.value = eventsBefore + 5;
+    await writeFile(resent, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    await utimes(resent, arrived, arrived);
+    const third = JSON.parse((await runMerge(args)).stdout) as MergeJson;
+    expect(third.files.find((f) => f.file === 'МАОУ СОШ № 15.xlsx')?.onTime).toBe(false);
+    expect(third.totals.events).toBe(3448 + 5);
+    expect(third.files).toHaveLength(68);
+  }, 900_000);
 
   test('an existing output with the coordinator’s own sheet is not overwritten; the message names the sheet', async () => {
     const out = path.join(dir, 'свод-с-заметками.xlsx');
@@ -180,7 +195,7 @@ describe('merging the sample municipality (seed 000) through the command line', 
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('«Мои заметки»');
     expect(new Uint8Array(await readFile(out))).toEqual(mine);
-  });
+  }, 300_000);
 
   test('bad arguments are refused in Russian with exit code 2', async () => {
     const cases: [string[], RegExp][] = [

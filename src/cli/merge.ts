@@ -8,10 +8,11 @@
  * Its register keeps each file's first date received, so merging again with late files updates everything
  * without duplicating a row.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { mergeReports, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
+import { mergeReports, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
 import { readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
@@ -95,7 +96,7 @@ async function readUnitsList(file: string): Promise<string[]> {
 }
 
 /** An existing output: its settings and register when it is ours; a refusal when it holds the user's own sheets. */
-async function existingOutput(out: string): Promise<{ settings?: CampaignSettings; register: { file: string; received: string }[] }> {
+async function existingOutput(out: string): Promise<{ settings?: CampaignSettings; register: EarlierRegisterEntry[] }> {
   if (!existsSync(out)) return { register: [] };
   let wb;
   try {
@@ -125,18 +126,21 @@ async function receive(file: { path: string; name: string; modified: string }, s
   } catch (e) {
     return { file: file.name, received: file.modified, error: `Файл «${file.name}» не удалось открыть: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте права доступа.` };
   }
+  // A re-sent file under the same name is a new receipt: the register keeps a digest to tell.
+  const fingerprint = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  const base = { file: file.name, received: file.modified, fingerprint };
   let grid;
   try {
     grid = readWorkbookFile(bytes, file.name);
   } catch (e) {
-    if (e instanceof FileReadError) return { file: file.name, received: file.modified, error: e.message };
-    return { file: file.name, received: file.modified, error: `Файл «${file.name}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` };
+    if (e instanceof FileReadError) return { ...base, error: e.message };
+    return { ...base, error: `Файл «${file.name}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` };
   }
   let read;
   try {
     read = readForms(grid, { year: settings.year });
   } catch (e) {
-    return { file: file.name, received: file.modified, error: `Формы в файле «${file.name}» не удалось разобрать (${(e as Error).message}). Сообщите разработчикам, приложив файл.` };
+    return { ...base, error: `Формы в файле «${file.name}» не удалось разобрать (${(e as Error).message}). Сообщите разработчикам, приложив файл.` };
   }
   const problems: Problem[] = [...read.problems];
   try {
@@ -147,7 +151,7 @@ async function receive(file: { path: string; name: string; modified: string }, s
       message: `Файл не удалось проверить по правилам форм (${(e as Error).message}); принят без проверки. Сообщите разработчикам, приложив файл.`,
     });
   }
-  return { file: file.name, received: file.modified, read, problems };
+  return { ...base, read, problems };
 }
 
 /** Earlier campaigns' consolidated files (--previous), oldest campaign first. */

@@ -41,6 +41,15 @@ describe('merging schools’ reports', () => {
     expect(res.files[0]).toMatchObject({ status: 'superseded', received: '2023-10-15T08:00' });
   });
 
+  test('a file re-sent under the same name with other contents is a new receipt, not the register’s old date', () => {
+    const resent = { ...received('a.xlsx', '2023-10-22T10:00', [{ unit: 'СОШ № 1' }]), fingerprint: 'new' };
+    const register = [{ file: 'a.xlsx', received: '2023-10-15T08:00', fingerprint: 'old' }];
+    const res = run([resent], { earlierRegister: register, deadline: '2023-10-19' });
+    expect(res.files[0]).toMatchObject({ received: '2023-10-22T10:00', onTime: false, fingerprint: 'new' });
+    const same = run([{ ...resent, fingerprint: 'old' }], { earlierRegister: register, deadline: '2023-10-19' });
+    expect(same.files[0]).toMatchObject({ received: '2023-10-15T08:00', onTime: true });
+  });
+
   test('a report received after the deadline is merged but marked late; on the deadline day it is on time', () => {
     const res = run(
       [

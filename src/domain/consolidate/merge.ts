@@ -17,6 +17,8 @@ export type MergePolicy = 'refuse-errors' | 'merge-with-errors';
 export interface ReceivedWorkbook {
   file: string;
   received: string;
+  /** A digest of the file's bytes: tells a re-sent file under the same name from the one in an earlier register. */
+  fingerprint?: string;
   read: ReadWorkbook;
   problems: Problem[];
 }
@@ -24,15 +26,20 @@ export interface ReceivedWorkbook {
 export interface UnreadableFile {
   file: string;
   received: string;
+  fingerprint?: string;
   error: string;
 }
 export type ReceivedFile = ReceivedWorkbook | UnreadableFile;
 export const isUnreadable = (f: ReceivedFile): f is UnreadableFile => 'error' in f;
 
-/** A line of an earlier output's register: the date a file was first received stays its date. */
+/**
+ * A line of an earlier output's register: the date a file was first received stays its date — unless the file
+ * under that name now has other contents (a school re-sent it), which makes it a new receipt.
+ */
 export interface EarlierRegisterEntry {
   file: string;
   received: string;
+  fingerprint?: string;
 }
 
 export interface MergeInput {
@@ -72,6 +79,7 @@ export interface FileOutcome {
   onTime: boolean | null;
   errors: number;
   warnings: number;
+  fingerprint?: string;
   /** The file's own problems (reading + rules), kept for the register. */
   problems: Problem[];
 }
@@ -168,8 +176,12 @@ const describeProblem = (p: Problem): string =>
 
 /** Merge received files. Pure: the same input always gives the same result. */
 export function mergeReports(input: MergeInput): MergeResult {
-  const earlier = new Map((input.earlierRegister ?? []).map((e) => [e.file.toLowerCase(), e.received]));
-  const files = input.files.map((f) => ({ ...f, received: earlier.get(f.file.toLowerCase()) ?? f.received }));
+  const earlier = new Map((input.earlierRegister ?? []).map((e) => [e.file.toLowerCase(), e]));
+  const files = input.files.map((f) => {
+    const e = earlier.get(f.file.toLowerCase());
+    const same = e && (!e.fingerprint || !f.fingerprint || e.fingerprint === f.fingerprint);
+    return { ...f, received: same ? e.received : f.received };
+  });
 
   const expected = new Map<string, string>();
   for (const u of input.expectedUnits) {
@@ -346,6 +358,7 @@ export function mergeReports(input: MergeInput): MergeResult {
       onTime: isOnTime(f.received, input.deadline),
       errors: isUnreadable(f) ? 1 : countOf(problems, 'error'),
       warnings: countOf(problems, 'warning'),
+      fingerprint: f.fingerprint,
       problems,
     };
   });

@@ -14,7 +14,11 @@ import { formatReceived, parseReceived, yesNo } from './cells';
 import type { EarlierRegisterEntry, FileStatus, MergeResult, RowKind } from './merge';
 
 export const REGISTER_HEADER_ROW = 5;
-export const REGISTER_COLUMNS = ['№', 'Организация', 'Файл', 'Получен', 'В срок', 'Ошибок', 'Предупреждений', 'Статус', 'Причина, примечание'] as const;
+export const REGISTER_COLUMNS = [
+  '№', 'Организация', 'Файл', 'Получен', 'В срок', 'Ошибок', 'Предупреждений', 'Статус', 'Причина, примечание',
+  /** A digest of the file: a file re-sent under the same name is a new receipt. */
+  'Контрольная сумма',
+] as const;
 
 export const STATUS_TITLE: Record<FileStatus | 'missing', string> = {
   merged: 'принят',
@@ -54,7 +58,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     at: 'A1',
     rows: [[`Реестр полученных отчётов${settings.unit ? ` — ${settings.unit}` : ''}`], [summary], [accounting]],
   });
-  plan.merges.push('A1:I1', 'A2:I2', 'A3:I3');
+  plan.merges.push('A1:J1', 'A2:J2', 'A3:J3');
   plan.styles.push({ range: 'A1', style: { bold: true, fontSize: 14 } }, { range: 'A2:A3', style: { wrap: true, vAlign: 'top' } });
   plan.rowHeights = { 2: 32, 3: 32, [REGISTER_HEADER_ROW]: 30 };
 
@@ -75,6 +79,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     f.warnings,
     STATUS_TITLE[f.status],
     f.reason || (result.offList.some((u) => f.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
+    f.fingerprint ?? '',
   ]);
   const refusedUnits = new Set(result.files.filter((f) => f.status === 'refused').map((f) => f.unit));
   result.missing.forEach((u, i) => {
@@ -88,6 +93,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       null,
       STATUS_TITLE.missing,
       refusedUnits.has(u) ? 'отчёт получен, но отклонён (см. строку файла выше): запросите исправленный' : 'отчёт не получен: напомните организации',
+      '',
     ]);
   });
   if (rows.length) {
@@ -98,6 +104,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), style: { border: true, vAlign: 'top' } },
       { range: rangeRef(first, 2, last, 5), style: { numberFormat: '@' } },
       { range: rangeRef(first, 9, last, 9), style: { wrap: true } },
+      { range: rangeRef(first, 10, last, 10), style: { numberFormat: '@', fontColor: '808080' } },
     );
     plan.conditionalFormats.push(
       { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), formula: `$H${first}="${STATUS_TITLE.refused}"`, style: { fill: 'F8CBAD' } },
@@ -105,7 +112,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       { range: rangeRef(first, 5, last, 5), formula: `$E${first}="нет"`, style: { fill: 'FCE4D6', bold: true } },
     );
   }
-  plan.columnWidths = [5, 36, 30, 17, 8, 9, 10, 16, 70];
+  plan.columnWidths = [5, 36, 30, 17, 8, 9, 10, 16, 70, 18];
   plan.freeze = { rows: REGISTER_HEADER_ROW, columns: 0 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}` };
   plan.tabColor = 'C65911';
@@ -126,7 +133,8 @@ export function readEarlierRegister(wb: WorkbookGrid): EarlierRegisterEntry[] | 
     const row = sheet.cells[r] ?? [];
     const file = String(row[2] ?? '').trim();
     const received = parseReceived(String(row[3] ?? ''));
-    if (file && received) out.push({ file, received });
+    const fingerprint = String(row[9] ?? '').trim();
+    if (file && received) out.push(fingerprint ? { file, received, fingerprint } : { file, received });
   }
   return out;
 }

@@ -36,7 +36,7 @@ const at = (g: CellInput[][], a1: string) => {
 
 function build() {
   const files = [
-    received('СОШ 1.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 1', partners: { professionalEducation: ['НИ ТГУ'] }, plan: 2 }]),
+    { ...received('СОШ 1.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 1', partners: { professionalEducation: ['НИ ТГУ'] }, plan: 2 }]), fingerprint: '0a1b2c3d4e5f6a7b' },
     received('Гимназия.xlsx', '2023-10-21T15:05', [{ unit: '=HYPERLINK("http://x","Гимназия № 2")', partners: { professionalEducation: ['ни тгу', 'ТУСУР'] } }]),
   ];
   const result = mergeReports({ files, expectedUnits: [], deadline: '2023-10-19', policy: 'merge-with-errors' });
@@ -102,7 +102,7 @@ describe('the consolidated workbook', () => {
     const g = gridOf(plan);
     const grid: SheetGrid = { name: SHEET.register, merges: [], cells: g.map((r) => (r ?? []).map((v) => (v === undefined || isFormula(v) ? null : v))) };
     expect(readEarlierRegister({ file: 'свод.xlsx', sheets: [grid] })).toEqual([
-      { file: 'СОШ 1.xlsx', received: '2023-10-18T09:30' },
+      { file: 'СОШ 1.xlsx', received: '2023-10-18T09:30', fingerprint: '0a1b2c3d4e5f6a7b' },
       { file: 'Гимназия.xlsx', received: '2023-10-21T15:05' },
     ]);
     expect(g.find((r) => r?.[2] === 'Гимназия.xlsx')?.[4]).toBe('нет');
