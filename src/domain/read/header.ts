@@ -33,7 +33,11 @@ export function readFormHeader(sheet: SheetGrid, before: number): FormHeader {
       const raw = cellText(sheet, r, c);
       if (raw === '') continue;
       const t = headerText(raw);
-      if (UNIT_CAPTION.test(t) && !unit) {
+      const inline = /^(.+?)\s*\(указать муниципальное образование/.exec(t);
+      if (inline && !unit) {
+        // The unit typed on the caption's own line: «Александровский район (указать муниципальное образование…)».
+        unit = filled(raw.slice(0, raw.search(/\(\s*указать/i)).replace(/[\s_:]+$/, ''));
+      } else if (UNIT_CAPTION.test(t) && !unit) {
         // The unit is written on the line above its caption (or, retyped, before it on the same line).
         for (let k = r - 1; k >= Math.max(1, r - 2) && !unit; k--) {
           const above = firstText(sheet, k, 1, cols);

@@ -68,7 +68,9 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
   const problems: Problem[] = [];
   const result: ReadWorkbook = { file: wb.file, problems };
   const first: Partial<Record<TableKind, LocatedTable>> = {};
-  for (const sheet of wb.sheets) {
+  // Visible sheets first: a hidden sheet is more likely an old copy than the report itself.
+  const sheets = [...wb.sheets.filter((s) => !s.hidden), ...wb.sheets.filter((s) => s.hidden)];
+  for (const sheet of sheets) {
     if (sheet.name === SHEET.settings) continue;
     // The monitoring form's indicator titles look like table 3.1's columns; its own reader takes it.
     for (const t of locateTables(sheet).filter((t) => !isMonitoringHeaderRow(sheet, t.headerTop))) {

@@ -210,6 +210,34 @@ describe('Appendix 2 (plan)', () => {
   });
 });
 
+describe('the plan as the order prints it', () => {
+  it('reads a one-row header with retyped titles, the unit typed on its caption line, blank rows between events', () => {
+    const sheet = gridOf('План', [
+      ['Сводный план Кампании'],
+      ['Томский район (указать муниципальное образование или ОГОО)'],
+      [],
+      ['Уровень', 'Название мероприятия', 'Срок', 'Целевая группа', 'Ожидаемое кол-во участников', 'Ожидаемые результаты', 'Ответственный, контакты'],
+      ['Муниципальный уровень', 'Ярмарка профессий', '20 марта', '8-9 кл.', '120 чел.', '', 'Иванова И.И., ivanova@example.ru'],
+      [],
+      ['Школьный', 'Классный час', '01.04.2024', '5-7 кл.', 60, '', 'Петров П.П.'],
+    ]);
+    const read = readForms(workbookOf('план.xlsx', sheet), { year: 2024 });
+    expect(read.problems).toEqual([]);
+    expect(read.plan!.header.unit).toBe('Томский район');
+    expect(read.plan!.rows.map((r) => [r.source.row, r.level.value, r.dates.value?.from, r.expectedParticipants.value])).toEqual([
+      [5, 'Муниципальный', '2024-03-20', 120],
+      [7, 'Школьный', '2024-04-01', 60],
+    ]);
+  });
+
+  it('prefers a visible sheet to a hidden copy', () => {
+    const visible = wordLayoutSheet('Отчёт', { unit: 'Новый' });
+    const hidden = { ...wordLayoutSheet('Старый', { unit: 'Старый' }), hidden: true };
+    const read = readForms(workbookOf('a.xlsx', hidden, visible));
+    expect(read.report!.participation[0].unit.value).toBe('Новый');
+  });
+});
+
 describe('files without the forms', () => {
   it('says no form was found when no sheet has the headers', () => {
     const read = readForms(workbookOf('список.xlsx', gridOf('Лист1', [['ФИО', 'Класс'], ['Иванов', '5А']])));
