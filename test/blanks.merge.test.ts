@@ -207,6 +207,9 @@ describe('blanks filled and sent back merge with no manual step', () => {
       const bytes = await fillBlank(school, i);
       await writeFile(path.join(mailbox, path.basename(blankPath(school.unit))), bytes);
     }
+    // One school sends its blank back without filling it in.
+    const untouched = UNITS[30];
+    await writeFile(path.join(mailbox, path.basename(blankPath(untouched))), await readFile(blankPath(untouched)));
     // What was sent back is still protected.
     const check = new ExcelJS.Workbook();
     await check.xlsx.load((await readFile(path.join(mailbox, path.basename(blankPath(filled[0].unit))))) as unknown as ArrayBuffer);
@@ -220,11 +223,14 @@ describe('blanks filled and sent back merge with no manual step', () => {
     );
     expect({ code, err: c.err() }).toEqual({ code: 0, err: '' });
     const json = JSON.parse(c.out()) as MergeJson;
-    expect(json.files).toHaveLength(60);
-    expect(json.files.filter((f) => f.status !== 'merged' || f.errors > 0)).toEqual([]);
+    expect(json.files).toHaveLength(61);
+    const empty = path.basename(blankPath(untouched));
+    expect(json.files.filter((f) => f.file !== empty && (f.status !== 'merged' || f.errors > 0))).toEqual([]);
+    // The untouched blank is not a report: refused with the reason, and its school is still missing.
+    expect(json.files.find((f) => f.file === empty)).toMatchObject({ status: 'refused', reason: expect.stringContaining('нет ни одной заполненной строки') });
     expect(json.offList).toEqual([]);
     expect(json.missing).toEqual(UNITS.filter((u) => UNFILLED.has(u)));
-    expect(new Set(json.files.map((f) => f.unit))).toEqual(new Set(filled.map((s) => s.unit)));
+    expect(new Set(json.files.filter((f) => f.status === 'merged').map((f) => f.unit))).toEqual(new Set(filled.map((s) => s.unit)));
     expect(json.totals.participants).toBe(filled.reduce((n, s) => n + s.grades.reduce((a, b) => a + b, 0), 0));
     expect(json.totals.students).toBe(filled.reduce((n, s) => n + s.students, 0));
 

@@ -179,6 +179,8 @@ export function rowKind(table: LocatedTable, row: number): 'data' | 'blank' | 'e
   // A signature or a note under the table: text in the first column only.
   if (table.kind !== 'plan' && filled.length === 1 && unitText !== '' && (unitText.length > 100 || /подпис|руководител|директор|исполнител|м\.\s*п\./i.test(unitText)))
     return 'blank';
+  // Only the unit's name (a personalised blank's prefilled line, never filled in): no report in it.
+  if (table.kind !== 'plan' && filled.length === 1 && unitText !== '' && table.columns.unit !== undefined) return 'blank';
   return 'data';
 }
 
