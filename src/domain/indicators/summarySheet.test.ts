@@ -72,4 +72,22 @@ describe('the «Показатели» sheet plan', () => {
     expect(cellAt(withPrev, Lp.totalsRow.events, Lp.previousFirstColumn)).toBe(40);
     expect(withPrev.charts.map((c) => c.kind)).toContain('line');
   });
+
+  it('shows three campaigns side by side, the change against the latest earlier one (seed 004: «в разрезе 3-х лет»)', () => {
+    const mk = (label: string, participants: number) =>
+      figuresFromDetail([{ unit: 'А', participants, students: 100, events: 10, schools: 1, schoolsActive: 1 }], label);
+    const previous = [mk('осенняя кампания 2022 г.', 70), mk('весенняя кампания 2023 г.', 80)];
+    const p = indicatorsSheet(4, { label: 'осенняя кампания 2023 г.', values, previous });
+    const Lp = indicatorsLayout(4, { label: '', values, previous });
+    const r = Lp.totalsRow.participation;
+    expect([0, 1].map((i) => cellAt(p, r, Lp.previousFirstColumn + i))).toEqual([70, 80]);
+    expect(Lp.changeColumn).toBe(Lp.previousFirstColumn + 2);
+    expect(formulaAt(p, r, Lp.changeColumn!)).toContain(`E${r}-I${r}`);
+    // The dynamics table: earlier campaigns oldest first, then this one by formula.
+    const d0 = Lp.dynamicsFirstRow!;
+    expect([0, 1, 2].map((i) => cellAt(p, d0 + i, 2))).toEqual(['осенняя кампания 2022 г.', 'весенняя кампания 2023 г.', 'осенняя кампания 2023 г.']);
+    expect(formulaAt(p, d0 + 2, 3)).toBe(`=E${r}`);
+    const line = p.charts.find((c) => c.kind === 'line')!;
+    expect(line.series[0].categories).toBe(`'Показатели'!$B$${d0}:$B$${d0 + 2}`);
+  });
 });
