@@ -1,4 +1,5 @@
 import { readForms } from './index';
+import { checkWorkbook } from '../rules';
 import { stampAppendix3 } from '../forms/stampAppendix3';
 import { stampAppendix2 } from '../forms/stampAppendix2';
 import { appendix3Layout } from '../forms/appendix3Layout';
@@ -264,5 +265,22 @@ describe('files without the forms', () => {
     ], ['A1:B5', 'C2:C1']);
     expect(() => readForms(workbookOf('junk.xlsx', junk))).not.toThrow();
     expect(() => readForms(workbookOf('empty.xlsx'))).not.toThrow();
+  });
+
+  it('reads and checks 300 random grids of header words, numbers, text and merges without throwing', () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const words = [...Object.values(H), 'Итого', 'Пример: район', '7/6', '1 234', '—', '12,5', '-3', '3 - ТУСУР, ТГАСУ и т.д.', '5 класс', 'Всего ОО', 'Приняли участие', 'Число', 'Наименования', '20-25.03.2024', 'Школьный', '', null, 0, 42, true, '#ДЕЛ/0!'];
+    for (let n = 0; n < 300; n++) {
+      const rows = Array.from({ length: 1 + Math.floor(rnd() * 25) }, () => Array.from({ length: Math.floor(rnd() * 30) }, () => pick(words)));
+      const merges = Array.from({ length: Math.floor(rnd() * 6) }, () => {
+        const top = 1 + Math.floor(rnd() * 25);
+        const left = 1 + Math.floor(rnd() * 30);
+        return `${String.fromCharCode(64 + Math.min(left, 26))}${top}:${String.fromCharCode(64 + Math.min(26, left + Math.floor(rnd() * 4)))}${top + Math.floor(rnd() * 3)}`;
+      });
+      const wb = workbookOf(`random${n}.xlsx`, gridOf('Лист1', rows, merges));
+      expect(() => checkWorkbook(readForms(wb), settings)).not.toThrow();
+    }
   });
 });
