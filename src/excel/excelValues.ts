@@ -5,6 +5,7 @@
  * part of the stored value and survives saving to .xlsx (the cell is stored as a string).
  */
 import { isFormula, type CellInput } from '../domain/sheetPlan';
+import { fitCellText } from '../domain/cellLimit';
 
 /** Strings Excel would not keep as the same text if typed into a General cell. */
 const COERCED = [
@@ -24,7 +25,11 @@ export function needsTextMark(s: string): boolean {
 export function toExcelInput(c: CellInput): string | number | boolean {
   if (c === null || c === undefined) return '';
   if (isFormula(c)) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
-  if (typeof c === 'string') return needsTextMark(c) ? `'${c}` : c;
+  if (typeof c === 'string') {
+    // Excel refuses a value longer than 32 767 characters, and the whole request with it.
+    const text = fitCellText(c);
+    return needsTextMark(text) ? `'${text}` : text;
+  }
   if (typeof c === 'number' && !Number.isFinite(c)) return '';
   return c;
 }

@@ -8,6 +8,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { Inflate } from 'pako';
+import { CELL_MAX_CHARS } from '../domain/cellLimit';
 
 export const LIMITS = {
   /** A school's report is tens of kilobytes, a municipality's consolidated workbook a few megabytes. */
@@ -23,8 +24,8 @@ export const LIMITS = {
   /** Rows read per sheet (SheetJS stops there) and cells per sheet; Excel itself allows 1 048 576 × 16 384. */
   rows: 100_000,
   cellsPerSheet: 3_000_000,
-  /** Excel keeps at most 32 767 characters in a cell; longer text from a CSV is cut when written. */
-  cellChars: 32_767,
+  /** Excel keeps at most 32 767 characters in a cell; longer text from a CSV is cut when written (domain/cellLimit.ts). */
+  cellChars: CELL_MAX_CHARS,
 } as const;
 
 /** A guard's verdict: why the file is refused, in words for the message («…: <reason>»). */
@@ -252,13 +253,6 @@ export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'othe
   return 'other';
 }
 
-/** Text cut to what an Excel cell holds; the cut is marked so nobody takes it for the whole text. */
-export function fitCellText(s: string): string {
-  if (s.length <= LIMITS.cellChars) return s;
-  let end = LIMITS.cellChars - 1;
-  if (/[\uD800-\uDBFF]/.test(s[end - 1])) end--; // never split an emoji's surrogate pair
-  return `${s.slice(0, end)}…`;
-}
 
 /**
  * The sheet a worksheet part holds, from xl/workbook.xml and its relationships (both small, inflated under the

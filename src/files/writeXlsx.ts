@@ -14,6 +14,7 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from '../domain/sheetPlan';
+import { fitCellText } from '../domain/cellLimit';
 import { addCharts } from './xlsxCharts';
 
 /** A step over the written zip (charts today); gets the bytes and the plan, returns new bytes. */
@@ -148,7 +149,8 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
         if (v === null || v === undefined) return; // null leaves the cell as it is (as Range.values does)
         if (!row) values.set(top + i, (row = new Map()));
         // Only a FormulaCell becomes a formula; text that looks like one ("=HYPERLINK(…)") stays text.
-        row.set(left + j, isFormula(v) ? { formula: noEquals(v.formula), date1904: false } : v);
+        // Text longer than a cell holds (a CSV may bring a megabyte) is cut, or Excel would call the file damaged.
+        row.set(left + j, isFormula(v) ? { formula: noEquals(v.formula), date1904: false } : typeof v === 'string' ? fitCellText(v) : v);
       });
     });
   }
