@@ -5,7 +5,7 @@
  * (one cell per official column holding `7/6`, a paragraph, or `3 - ТУСУР, ТГАСУ`).
  */
 import { GRADES, PARTNER_CATEGORIES } from '../forms/appendix3';
-import { cellText, gridSize, mergeAt, type SheetGrid } from '../grid';
+import { cellText, cellValue, gridSize, mergeAt, type SheetGrid } from '../grid';
 import { parseCount } from '../values/count';
 import { headerField, subRole, titleKind, type HeaderField, type SubRole } from './matchers';
 
@@ -55,6 +55,7 @@ const MAX_HEADER_DEPTH = 5;
 function rowFields(sheet: SheetGrid, row: number, cols: number): Map<number, HeaderField> {
   const out = new Map<number, HeaderField>();
   for (let c = 1; c <= cols; c++) {
+    if (typeof cellValue(sheet, row, c) !== 'string') continue; // headers are text
     const t = cellText(sheet, row, c);
     if (t === '') continue;
     const f = headerField(t);
@@ -193,10 +194,9 @@ export function locateTables(sheet: SheetGrid): LocatedTable[] {
   const count = (r: number, set: HeaderField[]) => new Set([...(fieldsByRow[r]?.values() ?? [])].filter((f) => set.includes(f))).size;
 
   const found: { kind: TableKind; top: number }[] = [];
-  const used = new Set<number>();
   const firstRow = (kind: TableKind, test: (r: number) => boolean) => {
     for (let r = 1; r <= rows; r++)
-      if (!used.has(r) && test(r)) {
+      if (test(r)) {
         found.push({ kind, top: r });
         return;
       }
