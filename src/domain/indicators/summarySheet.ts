@@ -350,6 +350,14 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
     UNIT_COLUMNS.forEach((c, ci) => {
       if (c.format) style(rangeRef(u0, ci + 1, uLast, ci + 1), { numberFormat: c.format, bold: true });
     });
+    // Units below the overall share of participation stand out.
+    const shareCol = UNIT_SHARE_COLUMN;
+    const total = `$${String.fromCharCode(64 + TOTAL_COLUMNS.x)}$${L.totalsRow.participation}`;
+    plan.conditionalFormats.push({
+      range: rangeRef(u0, shareCol, uLast, shareCol),
+      formula: `AND(${cellRef(u0, shareCol)}<>"",${total}<>"",${cellRef(u0, shareCol)}<${total})`,
+      style: { fill: 'FCE4D6' },
+    });
     // Reports not on time stand out in red.
     plan.conditionalFormats.push({
       range: rangeRef(u0, STATUS_COLUMN, uLast, STATUS_COLUMN),
