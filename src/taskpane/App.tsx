@@ -22,7 +22,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     minHeight: '100vh',
+    // Fields take the pane's width, however narrow (Fluent's inputs have a wide intrinsic size).
+    '& .fui-Input, & .fui-Select, & .fui-Textarea': { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+    '& .fui-Input input, & .fui-Select select': { minWidth: 0 },
   },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   header: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: '8px' },
   status: { minHeight: '20px', display: 'flex', gap: '8px', alignItems: 'center' },
   state: { fontSize: tokens.fontSizeBase200, margin: '4px 0 0', paddingLeft: '16px' },
@@ -133,7 +137,8 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
         </header>
         <div className={st.status} role="status" aria-live="polite" aria-atomic="true" data-testid="progress">
           {busy && <Spinner size="tiny" aria-hidden="true" />}
-          <Caption1>{progress}</Caption1>
+          {/* Shown while working; afterwards only read out (the section shows the result itself). */}
+          <Caption1 className={busy ? undefined : st.srOnly}>{progress}</Caption1>
         </div>
         <SettingsSection
           t={t}

@@ -211,7 +211,9 @@ export function SummarySection(p: Common & { lastMerge?: MergeResult; lastMergeP
         const source = p.lastMerge ? { merge: p.lastMerge } : { workbook: await host.readOpenWorkbook!() };
         const sheets = summaryPlans(source, settings, previous);
         // Without Excel the summary goes into one file with the consolidation it is computed from.
-        const plan = host.mode === 'browser' && p.lastMergePlan ? { sheets: [...p.lastMergePlan().sheets.filter((s) => s.kind !== 'settings'), ...sheets] } : { sheets };
+        const names = new Set(sheets.map((x) => x.name));
+        const base = host.mode === 'browser' && p.lastMergePlan ? p.lastMergePlan().sheets.filter((x) => x.kind !== 'settings' && !names.has(x.name)) : [];
+        const plan = { sheets: [...base, ...sheets] };
         return outcomeMessage(await host.deliver(plan, settings, `Сводка — ${settings.unit.trim() || 'свод'} — ${campaignTag(settings)}.xlsx`, p.ask));
       },
       setMsg,

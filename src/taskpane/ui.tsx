@@ -3,6 +3,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { Problem } from '../domain/problems';
 import type { Strings } from './strings';
+import { russianOr } from './services/messages';
 
 export const useStyles = makeStyles({
   section: {
@@ -20,7 +21,6 @@ export const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   info: { color: tokens.colorNeutralForeground3 },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 export function Section(props: { id: string; title: string; hint?: string; children: ReactNode; headingRef?: (el: HTMLHeadingElement | null) => void }) {
@@ -36,20 +36,17 @@ export function Section(props: { id: string; title: string; hint?: string; child
   );
 }
 
-/** A button that opens the system file dialog; the <input> itself is visually hidden but labelled. */
+/** A button that opens the system file dialog; the <input> itself is hidden (the button is what people use). */
 export function FilePicker(props: { label: string; multiple?: boolean; disabled?: boolean; onFiles: (files: File[]) => void; testId?: string }) {
   const ref = useRef<HTMLInputElement>(null);
   const id = useId();
-  const s = useStyles();
   return (
     <>
       <input
         id={id}
         ref={ref}
         type="file"
-        className={s.hidden}
-        tabIndex={-1}
-        aria-hidden="true"
+        hidden
         multiple={props.multiple}
         accept=".xlsx,.xlsm,.xls,.ods,.csv"
         data-testid={props.testId}
@@ -117,7 +114,5 @@ export function ProblemList(props: { problems: Problem[]; t: Strings; onShow?: (
 
 /** Any error as a Russian message; never a stack trace. */
 export function errorText(e: unknown, doing: string): string {
-  const m = e instanceof Error ? e.message : String(e);
-  if (/[а-яё]/i.test(m)) return m;
-  return `Не удалось ${doing}. Повторите; если ошибка повторится, сообщите разработчикам, что вы делали.`;
+  return russianOr(e, `Не удалось ${doing}. Повторите; если ошибка повторится, сообщите разработчикам, что вы делали.`);
 }

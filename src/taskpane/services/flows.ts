@@ -3,6 +3,7 @@
  * so the same steps can be tested in Node and called from the ribbon commands.
  */
 import { readForms } from '../../domain/read';
+import { russianOr } from './messages';
 import { checkWorkbook } from '../../domain/rules';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { Problem } from '../../domain/problems';
@@ -36,7 +37,7 @@ export async function readPicked(files: PickedFile[]): Promise<({ file: string; 
       const bytes = new Uint8Array(await f.arrayBuffer());
       out.push({ file: f.name, received, grid: readWorkbookFile(bytes, f.name) });
     } catch (e) {
-      const msg = e instanceof Error && /[а-яё]/i.test(e.message) ? e.message : `Файл «${f.name}» не удалось прочитать. Откройте его в Excel, сохраните как .xlsx и выберите снова.`;
+      const msg = russianOr(e, `Файл «${f.name}» не удалось прочитать. Откройте его в Excel, сохраните как .xlsx и выберите снова.`);
       out.push({ file: f.name, received, error: msg });
     }
   }

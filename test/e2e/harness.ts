@@ -1,0 +1,105 @@
+/**
+ * End-to-end harness: builds the pane (production webpack into dist/ when sources are newer than the build),
+ * serves dist/ over http on a random free localhost port, and launches Debian's chromium headless through
+ * playwright-core. Office.js requests are refused, as in a plain browser with no Office: the pane works on files.
+ */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import http from 'http';
+import path from 'path';
+import os from 'os';
+import type { AddressInfo } from 'net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const OUTPUT = path.join(ROOT, 'test-output');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = 0;
+  for (const e of fs.readdirSync(p)) if (!e.endsWith('.test.ts') && !e.endsWith('.test.tsx')) m = Math.max(m, newestMtime(path.join(p, e)));
+  return m;
+}
+
+/** Builds dist/ unless it is newer than every source it is made from. */
+export function buildPane(): void {
+  const built = path.join(DIST, 'taskpane.html');
+  const sources = ['src', 'assets', 'webpack.config.js', 'manifest.xml', 'package.json'].map((p) => newestMtime(path.join(ROOT, p)));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources)) return;
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+  if (r.status !== 0) throw new Error(`Сборка панели (webpack) не удалась:\n${r.stdout}\n${r.stderr}`);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A static server over dist/ on 127.0.0.1 and a free port. */
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const u = new URL(req.url ?? '/', 'http://localhost');
+    const file = path.normalize(path.join(DIST, decodeURIComponent(u.pathname)));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors: a pane that works throws none. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openPane(url: string, width = 360): Promise<BrowserSession> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error('Chromium не найден: установите пакет chromium (scripts/setup.sh).');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-chromium-'));
+  // A fresh profile each time (playwright passes it to chromium as --user-data-dir).
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width, height: 900 },
+    acceptDownloads: true,
+    locale: 'ru-RU',
+  });
+  // No Office here: the CDN's office.js is refused at once, as when offline.
+  await context.route(/appsforoffice\.microsoft\.com/, (r) => r.abort());
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // The refused office.js is expected; anything else logged as an error is a fault.
+    if (m.type() === 'error' && !/appsforoffice|ERR_FAILED|net::/.test(m.text() + (m.location().url ?? ''))) errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Настройки кампании' }).waitFor({ timeout: 30_000 });
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
