@@ -86,7 +86,7 @@ export function blankCoverSheet(unit: string, sender: CampaignSettings, forms: B
   ];
   plan.blocks.push({ at: 'A1', rows: [['Бланк «Профкампании»', null], ...rows] });
   plan.merges.push('A1:B1');
-  plan.columnWidths = [34, 100];
+  plan.columnWidths = [30, 90];
   plan.styles.push(
     { range: 'A1:B1', style: { bold: true, fontSize: 14 } },
     { range: `A2:A${rows.length + 1}`, style: { bold: true, vAlign: 'top', wrap: true } },
@@ -94,6 +94,7 @@ export function blankCoverSheet(unit: string, sender: CampaignSettings, forms: B
     { range: 'B2', style: { bold: true } },
   );
   plan.rowHeights = { [rows.length + 1]: 64 };
+  plan.print = { orientation: 'portrait', paper: 'A4', fitToWidth: true };
   plan.protect = true;
   return plan;
 }

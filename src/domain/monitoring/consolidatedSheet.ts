@@ -120,7 +120,8 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
     { range: rangeRef(firstT, 5, lastT, 5), formula: `=$E${firstT}=${str(NOT_MET)}`, style: { fill: 'FFC7CE', fontColor: '9C0006' } },
     { range: rangeRef(firstT, 5, lastT, 5), formula: `=$E${firstT}=${str(MET)}`, style: { fill: 'C6EFCE', fontColor: '006100' } },
   );
-  for (const i of MONITORING_INDICATORS) plan.rowHeights[L.targetRow[i.code]] = 36;
+  plan.rowHeights[H] = 58;
+  for (const i of MONITORING_INDICATORS) plan.rowHeights[L.targetRow[i.code]] = 40;
 
   // The live sentence, as seed 003 words it.
   const metRange = rangeRef(firstT, 5, lastT, 5);
@@ -138,7 +139,7 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
   const sentenceRow = Number(L.sentenceCell.slice(1));
   plan.blocks.push({ at: cellRef(sentenceRow, 1), rows: [['Итог']] });
   plan.merges.push(rangeRef(sentenceRow, 2, sentenceRow, 12));
-  plan.styles.push({ range: cellRef(sentenceRow, 1), style: { bold: true } }, { range: rangeRef(sentenceRow, 2, sentenceRow, 12), style: { bold: true, wrap: true, vAlign: 'top' } });
+  plan.styles.push({ range: cellRef(sentenceRow, 1), style: { bold: true, vAlign: 'top' } }, { range: rangeRef(sentenceRow, 2, sentenceRow, 12), style: { bold: true, wrap: true, vAlign: 'top' } });
   plan.rowHeights[sentenceRow] = 48;
 
   // Unit table.
@@ -230,10 +231,11 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
   plan.rowHeights[top] = 120;
   plan.rowHeights[top + 1] = 30;
   // Column A holds the units' names below and the indicators' titles in the targets block.
-  plan.columnWidths = [48, ...new Array(last - 1).fill(10)];
+  plan.columnWidths = [48, ...new Array(last - 1).fill(12)];
   plan.columnWidths[L.fileColumn - 1] = 30;
   plan.freeze = { rows: 0, columns: 1 };
-  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true };
+  // Too wide to shrink onto one page: printed across pages at full size.
+  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: false, repeatRows: `${L.headerTop}:${L.headerTop + 1}` };
   plan.protect = false;
   return plan;
 }
