@@ -47,6 +47,12 @@ describe('the analytical note reads as a coordinator would write it', () => {
     );
     expect(t).toContain('65 % общеобразовательных организаций привлекают для профориентационных мероприятий представителей родительской общественности и своих выпускников.');
     expect(t).toContain('Несвоевременно представили отчёты: МАОУ СОШ № 3, МАОУ школа «Эврика-развитие» и МАОУ СОШ № 2.');
+    expect(t.slice(t.indexOf('Выводы') + 1, t.indexOf('Выводы') + 5)).toEqual([
+      '1. Приняли участие 34 290 обучающихся 5-11 классов, что составляет 96 % от их общего числа.',
+      '2. Мероприятия организовали 66 общеобразовательных организаций (100 % от общего их числа).',
+      '3. Приняли участие 2 702 педагога (51 % от общего их числа).',
+      '4. Проведено 3 448 профориентационных мероприятий.',
+    ]);
     expect(t[1]).toBe('В срок с 19 сентября по 13 октября 2023 г. для обучающихся 5-11 классов общеобразовательных организаций г. Томска проведена осенняя профориентационная кампания.');
   });
 
@@ -72,7 +78,7 @@ describe('the analytical note reads as a coordinator would write it', () => {
     const paragraphs = noteParagraphs(f, { settings });
     expect(paragraphs.map((p) => plain(p.text))).toContain('Не представили отчёт: МАОУ СОШ № 99.');
     const fills = paragraphs.filter((p) => p.kind === 'fill').map((p) => p.text);
-    expect(fills).toHaveLength(7);
+    expect(fills).toHaveLength(8);
     expect(fills.every((s) => s.startsWith('[Заполните: '))).toBe(true);
     const sheet = noteSheet(f, { settings });
     expect(sheet.print).toMatchObject({ orientation: 'portrait', paper: 'A4' });

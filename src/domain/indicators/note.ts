@@ -52,6 +52,10 @@ const PARTNER_NOUN: Record<PartnerCategory, PluralForms> = {
 };
 
 const verb = (n: number, forms: PluralForms) => plural(n, forms);
+const verbCap = (n: number, forms: PluralForms) => {
+  const v = verb(n, forms);
+  return v.charAt(0).toUpperCase() + v.slice(1);
+};
 const TOOK_PART: PluralForms = ['принял участие', 'приняли участие', 'приняли участие'];
 const ORGANISED: PluralForms = ['организовала', 'организовали', 'организовали'];
 const SUBMITTED: PluralForms = ['представила', 'представили', 'представили'];
@@ -112,6 +116,7 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
   });
 
   // Pupils.
+  const part = share(f.participants, f.students);
   out.push({ kind: 'text', text: participationSentence(f, schoolsOf, season.genitive, prev, inPrev) });
   const ovzShare = share(f.ovzParticipants, f.ovzStudents);
   if (ovzShare !== null)
@@ -230,6 +235,20 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
     out.push(fill(`мероприятие ${i} — название, организация, даты; описание в 5–7 предложениях; приложите до 10 фотографий`));
   out.push({ kind: 'heading', text: 'Освещение в СМИ' });
   out.push(fill('ссылки на публикации в средствах массовой информации и в сети Интернет'));
+
+  // Conclusions as seed 000 closes its note: the key figures once more, numbered.
+  const conclusions: string[] = [];
+  if (part !== null)
+    conclusions.push(`${verbCap(f.participants, TOOK_PART)} ${countOf(f.participants, NOUN.pupil)} 5-11 классов, что составляет ${formatPercent(part)} от их общего числа.`);
+  if (sch !== null)
+    conclusions.push(`Мероприятия ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)} (${formatPercent(sch)} от общего их числа).`);
+  const teachersShare = tch !== null && f.teachersWhereTotalGiven === f.teachers ? ` (${formatPercent(tch)} от общего их числа)` : '';
+  conclusions.push(`${verbCap(f.teachers, TOOK_PART)} ${countOf(f.teachers, NOUN.teacher)}${teachersShare}.`);
+  conclusions.push(`Проведено ${countOf(f.events, NOUN.careerEvent)}.`);
+  out.push({ kind: 'heading', text: 'Выводы' });
+  conclusions.forEach((c, i) => out.push({ kind: 'text', text: `${i + 1}. ${c}` }));
+  out.push({ kind: 'heading', text: 'Предложения по повышению качества организации и проведения кампаний' });
+  out.push(fill('предложения (информационная поддержка, ресурсная карта партнёров, взаимодействие с организациями профессионального образования, семинар для координаторов)'));
   return out;
 }
 
