@@ -3,7 +3,10 @@ import { GRADES } from '../forms/appendix3';
 import { fieldTitle } from '../read/fieldTitles';
 import type { ParticipationRow, Read } from '../report';
 import { parseCount } from '../values/count';
+import { countOf, NOUN } from '../text';
 import { cellOf, countValue, num, report, unreadableAt, type RuleSink } from './context';
+
+export const PARTNERS = ['организация-партнёр', 'организации-партнёра', 'организаций-партнёров'] as const;
 
 /** Counts that every filled row should have; an empty cell is a warning (a dash or «нет» means none and is fine). */
 const EXPECTED: (keyof ParticipationRow)[] = ['schools', 'schoolsActive', 'events', 'students', 'participants', 'teachers'];
@@ -35,13 +38,13 @@ export function checkParticipationRow(sink: RuleSink, row: ParticipationRow, hea
 
   if (students !== undefined && took !== undefined && took > students)
     report(sink, src, at(row.participants), unit, 'participants-over-students', 'error',
-      `Приняли участие ${num(took)} обучающихся, а всего обучающихся 5-11 классов ${num(students)}${who}. Участников не может быть больше, чем обучающихся.`);
+      `Приняли участие ${countOf(took, NOUN.pupil)}, а всего обучающихся 5-11 классов ${num(students)}${who}. Участников не может быть больше, чем обучающихся.`);
 
-  gradesSum(sink, row, unit, 'grades-sum', took, grades, row.participants, 'обучающихся');
+  gradesSum(sink, row, unit, 'grades-sum', took, grades, row.participants, '');
 
   if (ovz !== undefined && ovzTook !== undefined && ovzTook > ovz)
     report(sink, src, at(row.ovzParticipants), unit, 'ovz-participants-over-ovz-students', 'error',
-      `Приняли участие ${num(ovzTook)} обучающихся с ОВЗ, а всего обучающихся с ОВЗ ${num(ovz)}${who}. Участников не может быть больше.`);
+      `Приняли участие ${countOf(ovzTook, NOUN.pupil)} с ОВЗ, а всего обучающихся с ОВЗ ${num(ovz)}${who}. Участников не может быть больше.`);
 
   if (ovz !== undefined && students !== undefined && ovz > students)
     report(sink, src, at(row.ovzStudents), unit, 'ovz-over-students', 'error',
@@ -59,7 +62,7 @@ export function checkParticipationRow(sink: RuleSink, row: ParticipationRow, hea
         `${g} класс: участников с ОВЗ ${num(o)}, а всех участников этого класса ${num(all)}${who}. Участники с ОВЗ входят в число участников класса.`);
   });
 
-  gradesSum(sink, row, unit, 'ovz-grades-sum', ovzTook, ovzGrades, row.ovzParticipants, 'обучающихся с ОВЗ');
+  gradesSum(sink, row, unit, 'ovz-grades-sum', ovzTook, ovzGrades, row.ovzParticipants, ' с ОВЗ');
 
   const organised = (active ?? 0) > 0;
   // «—» or «нет» in the events cell says none; unreadable text was reported where it was read.
@@ -110,14 +113,14 @@ function gradesSum(
   if (given.length === 0) {
     if (total > 0)
       report(sink, src, cellOf(totalRead, src), unit, code, 'warning',
-        `Приняли участие ${num(total)} ${whom}, но число участников по классам (5–11) не указано. Заполните разбивку по классам.`);
+        `Приняли участие ${countOf(total, NOUN.pupil)}${whom}, но число участников по классам (5–11) не указано. Заполните разбивку по классам.`);
     return;
   }
   const sum = given.reduce((a, b) => a + b, 0);
   if (sum !== total) {
     const parts = GRADES.map((g, i) => `${g} кл. — ${grades[i] === undefined ? '—' : num(grades[i] as number)}`).join(', ');
     report(sink, src, cellOf(totalRead, src), unit, code, 'error',
-      `Сумма по классам (${parts}) равна ${num(sum)}, а приняли участие ${num(total)} ${whom}${unit ? ` (${unit})` : ''}. Исправьте число участников или разбивку по классам.`);
+      `Сумма по классам (${parts}) равна ${num(sum)}, а приняли участие ${countOf(total, NOUN.pupil)}${whom}${unit ? ` (${unit})` : ''}. Исправьте число участников или разбивку по классам.`);
   }
 }
 
@@ -138,10 +141,10 @@ export function namesCount(
   if (listed === 0) {
     if (count > 0)
       report(sink, src, cellOf(countRead, src), unit, code, 'warning',
-        `Указано ${num(count)} организаций-партнёров (${where}), но их наименования не перечислены. Перечислите наименования, как требует форма.`);
+        `Указано ${countOf(count, PARTNERS)} (${where}), но их наименования не перечислены. Перечислите наименования, как требует форма.`);
     return;
   }
   if (listed === count || (open && listed < count)) return;
   report(sink, src, cellOf(countRead, src), unit, code, 'warning',
-    `Указано ${num(count)} организаций-партнёров (${where}), а перечислено наименований: ${listed} (${names!.join(', ')}). Проверьте число или список.`);
+    `Указано ${countOf(count, PARTNERS)} (${where}), а перечислено наименований: ${listed} (${names!.join(', ')}). Проверьте число или список.`);
 }

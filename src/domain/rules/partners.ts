@@ -3,7 +3,8 @@ import { PARTNER_CATEGORIES } from '../forms/appendix3';
 import { fieldTitle } from '../read/fieldTitles';
 import type { ParticipationRow, PartnersRow, Read } from '../report';
 import { cellOf, countValue, num, report, unreadableAt, type RuleSink } from './context';
-import { namesCount } from './participation';
+import { namesCount, PARTNERS } from './participation';
+import { countOf } from '../text';
 
 export function checkPartnersRow(sink: RuleSink, row: PartnersRow, headerUnit: string): void {
   const unit = row.unit.value ?? headerUnit;
@@ -63,7 +64,7 @@ export function checkPartnersAgreement(sink: RuleSink, participation: Participat
     report(sink, p.source, cellOf(p.partnersCount.cell ? p.partnersCount : p.partnersNames, p.source), unit, 'partners-total-mismatch', inferred ? 'warning' : 'error',
       (inferred
         ? `В табл. 3.1 перечислено организаций-партнёров: ${num(count)} (${(p.partnersNames.value ?? []).join(', ')}), `
-        : `В табл. 3.1 указано ${num(count)} организаций-партнёров, `) +
+        : `В табл. 3.1 указано ${countOf(count, PARTNERS)}, `) +
         `а в табл. 3.2 общее количество — ${num(total)} (${where})${unit ? `, ${unit}` : ''}. Числа должны совпадать: исправьте одно из них.`);
   }
 }
