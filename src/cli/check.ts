@@ -3,7 +3,7 @@
  * find its forms and check them by the rules of the order. Exit 0: no errors (warnings allowed); 1: errors;
  * 2: a file could not be read at all or the arguments are wrong (the other files are still checked).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { readForms } from '../domain/read';
 import { campaignOfPlan } from '../domain/read/campaign';
 import { checkWorkbook } from '../domain/rules';
@@ -14,7 +14,7 @@ import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import type { WorkbookGrid } from '../domain/grid';
 import { countOf, formatDateRange, type PluralForms } from '../domain/text';
-import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { assertReadableSize, FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { EXIT, UsageError, parseArgs, type CliIO } from './io';
 
 export const CHECK_USAGE = `Проверка заполненных форм (прил. 2 — план, прил. 3 — отчёт).
@@ -135,8 +135,14 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     let bytes: Uint8Array;
     let problems: Problem[];
     try {
+      // The size first: a file of gigabytes is refused without being loaded.
+      assertReadableSize((await stat(file)).size, file);
       bytes = new Uint8Array(await readFile(file));
     } catch (e) {
+      if (e instanceof FileReadError) {
+        unreadable(file, e.message);
+        continue;
+      }
       const code = (e as NodeJS.ErrnoException).code;
       const message =
         code === 'ENOENT'

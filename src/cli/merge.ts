@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { mergeReports, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
 import { readEarlierRegister } from '../domain/consolidate/registerSheet';
@@ -26,7 +26,7 @@ import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
 import { collectInputs, InputError } from '../files/collectInputs';
-import { decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { assertReadableSize, decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbook } from '../files/writeXlsx';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
@@ -122,8 +122,11 @@ async function existingOutput(out: string): Promise<{ settings?: CampaignSetting
 async function receive(file: { path: string; name: string; modified: string }, settings: CampaignSettings): Promise<ReceivedFile> {
   let bytes: Uint8Array;
   try {
+    // The size first: a file of gigabytes is refused without being loaded.
+    assertReadableSize((await stat(file.path)).size, file.name);
     bytes = new Uint8Array(await readFile(file.path));
   } catch (e) {
+    if (e instanceof FileReadError) return { file: file.name, received: file.modified, error: e.message };
     return { file: file.name, received: file.modified, error: `Файл «${file.name}» не удалось открыть: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте права доступа.` };
   }
   // A re-sent file under the same name is a new receipt: the register keeps a digest to tell.

@@ -197,13 +197,21 @@ function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, fileName: 
   return grid;
 }
 
-export function readWorkbookFile(bytes: Uint8Array, fileName: string): WorkbookGrid {
-  if (bytes.length === 0) throw new FileReadError(fileName, `Файл «${fileName}» пуст (0 байт). Попросите прислать его ещё раз.`);
-  if (bytes.length > LIMITS.fileBytes)
+/**
+ * Refuses a file larger than LIMITS.fileBytes. Callers that can see the size before reading the bytes (fs.stat, a
+ * browser File) call it first, so a huge file is never loaded into memory at all.
+ */
+export function assertReadableSize(size: number, fileName: string): void {
+  if (size > LIMITS.fileBytes)
     throw new FileReadError(
       fileName,
-      `Файл «${fileName}» слишком велик: ${Math.round(bytes.length / 1024 / 1024)} МБ (допустимо до ${LIMITS.fileBytes / 1024 / 1024} МБ). Отчёт по форме занимает меньше мегабайта: удалите из книги лишние листы и рисунки, сохраните как .xlsx и пришлите снова.`,
+      `Файл «${fileName}» слишком велик: ${Math.round(size / 1024 / 1024)} МБ (допустимо до ${LIMITS.fileBytes / 1024 / 1024} МБ). Отчёт по форме занимает меньше мегабайта: удалите из книги лишние листы и рисунки, сохраните как .xlsx и пришлите снова.`,
     );
+}
+
+export function readWorkbookFile(bytes: Uint8Array, fileName: string): WorkbookGrid {
+  if (bytes.length === 0) throw new FileReadError(fileName, `Файл «${fileName}» пуст (0 байт). Попросите прислать его ещё раз.`);
+  assertReadableSize(bytes.length, fileName);
   let wb: XLSX.WorkBook;
   try {
     wb = parseWorkbook(bytes, fileName);
