@@ -1,7 +1,8 @@
-/** `profkampaniya stamp plan|report` — write a blank official form (with the settings sheet) to an .xlsx file. */
+/** `profkampaniya stamp plan|report|monitoring` — write a blank official form (with the settings sheet) to an .xlsx file. */
 import { writeFile } from 'node:fs/promises';
 import { stampAppendix2 } from '../domain/forms/stampAppendix2';
 import { stampAppendix3 } from '../domain/forms/stampAppendix3';
+import { stampMonitoring } from '../domain/forms/monitoringStamp';
 import { defaultSettings, LEVEL_TITLE, SEASON_TITLE, seasonFor, type Season, type UnitLevel } from '../domain/settings';
 import { SHEET } from '../domain/sheetNames';
 import { settingsSheet } from '../domain/settingsSheet';
@@ -9,10 +10,12 @@ import { writeWorkbook } from '../files/writeXlsx';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 export const STAMP_USAGE = `Использование: profkampaniya stamp plan|report --out ФАЙЛ.xlsx [параметры]
+               profkampaniya stamp monitoring --out ФАЙЛ.xlsx [параметры]
 
 Записывает бланк официальной формы распоряжения № 394-р в новый файл .xlsx:
   plan     Приложение 2 «Сводный план Кампании»
   report   Приложение 3 «Сводный отчет об итогах Кампании»
+  monitoring  форма мониторинга: показатели муниципального проекта (A, B, X = A × 100 / B), мероприятия по уровням
 Бланк содержит столбец «Проверка»: после заполнения строки в нём видно, что в ней не так, или «ОК».
 
 Параметры:
@@ -40,13 +43,13 @@ export async function stamp(args: string[], io: CliIO, today: Date = new Date())
     io.stdout.write(STAMP_USAGE + '\n');
     return EXIT.ok;
   }
-  if (positionals.length !== 1 || !['plan', 'report'].includes(positionals[0]))
+  if (positionals.length !== 1 || !['plan', 'report', 'monitoring'].includes(positionals[0]))
     throw new UsageError(
       positionals.length === 0
-        ? 'Укажите, какую форму записать: plan (приложение 2) или report (приложение 3).'
-        : `Неизвестная форма: «${positionals.join(' ')}». Укажите plan (приложение 2) или report (приложение 3).`,
+        ? 'Укажите, какую форму записать: plan (приложение 2), report (приложение 3) или monitoring (мониторинг).'
+        : `Неизвестная форма: «${positionals.join(' ')}». Укажите plan (приложение 2), report (приложение 3) или monitoring (мониторинг).`,
     );
-  const form = positionals[0] as 'plan' | 'report';
+  const form = positionals[0] as 'plan' | 'report' | 'monitoring';
 
   const out = one(values, 'out');
   if (!out) throw new UsageError('Укажите файл для записи: --out ФАЙЛ.xlsx.');
@@ -73,7 +76,10 @@ export async function stamp(args: string[], io: CliIO, today: Date = new Date())
 
   const settings = defaultSettings(season, year, { level, unit: (one(values, 'unit') ?? '').trim() });
   const protect = flags.has('protect');
-  const sheet = form === 'plan' ? stampAppendix2(settings, { rows, protect }) : stampAppendix3(settings, { rows, protect });
+  const sheet =
+    form === 'plan' ? stampAppendix2(settings, { rows, protect })
+    : form === 'monitoring' ? stampMonitoring(settings, { rows, protect })
+    : stampAppendix3(settings, { rows, protect });
   const bytes = await writeWorkbook({
     sheets: [
       sheet,
@@ -101,7 +107,7 @@ export async function stamp(args: string[], io: CliIO, today: Date = new Date())
     return EXIT.usage;
   }
 
-  const what = form === 'plan' ? 'Приложение 2 «Сводный план Кампании»' : 'Приложение 3 «Сводный отчет об итогах Кампании»';
+  const what = form === 'plan' ? 'Приложение 2 «Сводный план Кампании»' : form === 'monitoring' ? 'форма мониторинга' : 'Приложение 3 «Сводный отчет об итогах Кампании»';
   io.stdout.write(
     `Записан бланк: ${what}, ${SEASON_TITLE[season].adjective} кампания ${year}, ` +
       `уровень: ${LEVEL_TITLE[level]}${settings.unit ? ` «${settings.unit}»` : ''} → ${out} (лист «${sheet.name}»).\n`,
