@@ -9,6 +9,8 @@ import { GRADES, PARTNER_CATEGORIES } from '../forms/appendix3';
 import { stampAppendix2 } from '../forms/stampAppendix2';
 import { stampAppendix3 } from '../forms/stampAppendix3';
 import type { PlanRow } from '../report';
+import type { Problem } from '../problems';
+import { CHECK_OK, WARNING_PREFIX } from '../forms/rowChecks';
 import type { CampaignSettings } from '../settings';
 import { SHEET } from '../sheetNames';
 import type { CellInput, SheetPlan } from '../sheetPlan';
@@ -68,6 +70,31 @@ function datesText(r: PlanRow): string {
   return d.from === d.to ? ru(d.from) : `${ru(d.from)} - ${ru(d.to)}`;
 }
 
+/**
+ * «Проверка» of the consolidated plan says what the checker found in the received row, as text. Nobody types
+ * into a consolidated plan, and the form's per-row formula (2 KB each) made writing 30 000 rows take seconds;
+ * the text keeps the form's convention («ОК», errors first, warnings marked), so the row tints still apply.
+ */
+function staticChecks(plan: SheetPlan, firstDataRow: number, checkColumn: number, result: MergeResult): void {
+  const block = plan.blocks.find((b) => b.at === cellRef(firstDataRow, 1) && b.rows.length === result.plan.length);
+  if (!block) return;
+  const found = new Map<string, Problem[]>();
+  for (const f of result.files)
+    for (const p of f.problems) {
+      if (!p.cell) continue;
+      const row = /\d+$/.exec(p.cell)?.[0];
+      const id = `${f.file}\u0000${p.sheet}\u0000${row}`;
+      found.set(id, [...(found.get(id) ?? []), p]);
+    }
+  result.plan.forEach((p, i) => {
+    const ps = found.get(`${p.file}\u0000${p.row.source.sheet}\u0000${p.row.source.row}`) ?? [];
+    const errors = ps.filter((x) => x.severity === 'error').map((x) => x.message);
+    const warnings = ps.filter((x) => x.severity === 'warning').map((x) => WARNING_PREFIX + x.message);
+    const text = errors.length + warnings.length ? [...errors, ...warnings].join('; ') : CHECK_OK;
+    block.rows[i][checkColumn - 1] = clipText(text);
+  });
+}
+
 export const PLAN_EXTRA_COLUMNS = ['Организация (не входит в форму)', 'Файл'] as const;
 
 export function consolidatedPlanSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
@@ -83,8 +110,9 @@ export function consolidatedPlanSheet(result: MergeResult, settings: CampaignSet
   const opts = { name: SHEET.consolidatedPlan, rows: Math.max(fill.length, 1), fill };
   const plan = stampAppendix2(settings, opts);
   plan.kind = 'consolidated-appendix2';
-  // The unit and file beside each event, right of the form and its «Проверка» column.
   const t = appendix2Layout(settings, opts).plan;
+  staticChecks(plan, t.firstDataRow, t.checkColumn, result);
+  // The unit and file beside each event, right of the form and its «Проверка» column.
   const left = t.lastColumn + 1;
   plan.blocks.push({ at: cellRef(t.headerTop, left), rows: [[...PLAN_EXTRA_COLUMNS]] });
   if (t.headerBottom > t.headerTop)

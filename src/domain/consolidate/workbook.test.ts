@@ -36,7 +36,12 @@ const at = (g: CellInput[][], a1: string) => {
 
 function build() {
   const files = [
-    { ...received('СОШ 1.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 1', partners: { professionalEducation: ['НИ ТГУ'] }, plan: 2 }]), fingerprint: '0a1b2c3d4e5f6a7b' },
+    {
+      ...received('СОШ 1.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 1', partners: { professionalEducation: ['НИ ТГУ'] }, plan: 2 }], [
+        { file: 'СОШ 1.xlsx', sheet: 'Прил. 2 План', cell: 'G9', code: 'plan-contact', severity: 'warning', message: 'у ответственного лица нет телефона или e-mail' },
+      ]),
+      fingerprint: '0a1b2c3d4e5f6a7b',
+    },
     received('Гимназия.xlsx', '2023-10-21T15:05', [{ unit: '=HYPERLINK("http://x","Гимназия № 2")', partners: { professionalEducation: ['ни тгу', 'ТУСУР'] } }]),
   ];
   const result = mergeReports({ files, expectedUnits: [], deadline: '2023-10-19', policy: 'merge-with-errors' });
@@ -94,6 +99,10 @@ describe('the consolidated workbook', () => {
     const rows = g.filter((r) => r?.includes('МАОУ СОШ № 1'));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(expect.arrayContaining(['Мероприятие 1', '20.09.2023', 'СОШ 1.xlsx']));
+    // «Проверка» says what the checker found in the received row (plan rows start at row 8 in the builder).
+    expect(rows[0]).toContain('ОК');
+    expect(rows[1]).toContain('Предупреждение: у ответственного лица нет телефона или e-mail');
+    expect(rows.flat().some((v) => v !== null && isFormula(v))).toBe(false);
   });
 
   test('the register lists files by date, marks late ones, and is read back for the dates received', () => {
