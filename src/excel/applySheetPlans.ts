@@ -190,6 +190,16 @@ async function readExisting(plans: SheetPlan[], run: ExcelRun): Promise<Existing
 export function userCells(plan: SheetPlan, address: string, formulas: unknown[][]): string[] {
   const at = parseRange(address.split('!').pop()!);
   const inputs = plan.styles.filter((s) => s.style.locked === false).map((s) => parseRange(s.range));
+  // What the plan itself writes: a cell still holding exactly that was not typed by the user.
+  const planned = new Map<string, string>();
+  for (const b of plan.blocks) {
+    const p0 = parseCell(b.at);
+    b.rows.forEach((row, i) =>
+      row.forEach((c, j) => {
+        if (c !== null && c !== undefined && c !== '') planned.set(cellRef(p0.row + i, p0.col + j), sameText(isFormula(c) ? c.formula : c));
+      }),
+    );
+  }
   const lastRow = Math.max(0, ...plan.blocks.map((b) => parseCell(b.at).row + b.rows.length - 1), ...inputs.map((b) => b.bottom));
   const out: string[] = [];
   formulas.forEach((row, i) =>
@@ -197,12 +207,16 @@ export function userCells(plan: SheetPlan, address: string, formulas: unknown[][
       if (v === '' || v === null || v === undefined) return;
       const r = at.top + i;
       const c = at.left + j;
+      if (planned.get(cellRef(r, c)) === sameText(v)) return;
       const inInput = inputs.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
       if (inInput || r > lastRow) out.push(cellRef(r, c));
     }),
   );
   return out;
 }
+
+/** A cell's content for comparison: formulas with their '=', numbers and text as trimmed strings. */
+const sameText = (v: unknown): string => String(v).trim();
 
 /** Queues writes and flushes early only when the next one would push the request past the limit. */
 export class RequestQueue {
@@ -231,16 +245,22 @@ export class RequestQueue {
   }
 }
 
-/** A rectangular 2-D array of a block's cells, ragged rows padded. */
-function blockMatrix(b: Block): (string | number | boolean)[][] {
+type Box = ReturnType<typeof parseRange>;
+
+/** A rectangular 2-D array of a block's cells, ragged rows padded. Cells formatted as text ("@") need no mark. */
+function blockMatrix(b: Block, textCells: Box[]): (string | number | boolean)[][] {
   const width = Math.max(1, ...b.rows.map((r) => r.length));
-  return b.rows.map((r) => Array.from({ length: width }, (_, j) => toExcelInput(r[j] ?? null)));
+  const at = parseCell(b.at);
+  const isText = (r: number, c: number) => textCells.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
+  return b.rows.map((row, i) => Array.from({ length: width }, (_, j) => toExcelInput(row[j] ?? null, textCells.length > 0 && isText(at.row + i, at.col + j))));
 }
 
+const textRanges = (p: SheetPlan): Box[] => p.styles.filter((s) => s.style.numberFormat === '@').map((s) => parseRange(s.range));
+
 /** Writes a block in row chunks no bigger than the request limit allows. */
-async function writeBlock(ws: Excel.Worksheet, b: Block, q: RequestQueue, prop: 'values' | 'formulas'): Promise<void> {
+async function writeBlock(ws: Excel.Worksheet, b: Block, q: RequestQueue, prop: 'values' | 'formulas', textCells: Box[]): Promise<void> {
   if (b.rows.length === 0) return;
-  const m = blockMatrix(b);
+  const m = blockMatrix(b, textCells);
   const at = parseCell(b.at);
   const width = m[0].length;
   let start = 0;
@@ -305,7 +325,8 @@ async function writeLayout(ws: Excel.Worksheet, p: SheetPlan, q: RequestQueue): 
     await q.reserve(payloadBytes(s.style.numberFormat) * rows * cols + rows * 3 + 64);
     ws.getRange(s.range).numberFormat = fmt;
   }
-  for (const b of p.blocks) if (!b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'values');
+  const text = textRanges(p);
+  for (const b of p.blocks) if (!b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'values', text);
 
   // Formats grouped by style: one write per style (multi-area ranges where Excel has them).
   const groups = new Map<string, { style: CellStyle; ranges: string[] }>();
@@ -369,7 +390,8 @@ async function writeReferences(
   definedNames: string[],
   namesGone: Set<string>,
 ): Promise<void> {
-  for (const b of p.blocks) if (b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'formulas');
+  const text = textRanges(p);
+  for (const b of p.blocks) if (b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'formulas', text);
 
   if (q.support.validation)
     for (const v of p.validations) {

@@ -21,14 +21,17 @@ export function needsTextMark(s: string): boolean {
   return s.length > 0 && COERCED.some((re) => re.test(s));
 }
 
-/** One cell for Range.values / Range.formulas. Null becomes '' (an empty cell). */
-export function toExcelInput(c: CellInput): string | number | boolean {
+/**
+ * One cell for Range.values / Range.formulas. Null becomes '' (an empty cell). A cell the plan formats as text
+ * ("@", written before the values) keeps any string as typed, so it gets no apostrophe.
+ */
+export function toExcelInput(c: CellInput, textCell = false): string | number | boolean {
   if (c === null || c === undefined) return '';
   if (isFormula(c)) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
   if (typeof c === 'string') {
     // Excel refuses a value longer than 32 767 characters, and the whole request with it.
     const text = fitCellText(c);
-    return needsTextMark(text) ? `'${text}` : text;
+    return needsTextMark(text) && !textCell ? `'${text}` : text;
   }
   if (typeof c === 'number' && !Number.isFinite(c)) return '';
   return c;
