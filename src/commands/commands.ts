@@ -94,3 +94,6 @@ if (typeof Office !== 'undefined')
     Office.actions.associate('stampPlan', command('plan'));
     Office.actions.associate('stampReport', command('report'));
   });
+
+// Older Excel (2016/2019 without Office.actions) calls the manifest's FunctionName as a global function.
+Object.assign(globalThis, { stampPlan: command('plan'), stampReport: command('report') });
