@@ -11,7 +11,7 @@ import { readFormHeader } from './header';
 import { locateTables, type LocatedTable, type TableKind } from './locate';
 import type { HeaderField } from './matchers';
 import { isMonitoringHeaderRow, readMonitoring } from '../monitoring/read';
-import { readParticipationRow, readPartnersRow, readPlanRow, rowKind, type RowContext } from './rows';
+import { readParticipationRow, readPartnersRow, readPlanRow, recordEnd, rowKind, type RowContext } from './rows';
 
 export { locateTables, type LocatedTable, type TableKind } from './locate';
 export { readFormHeader } from './header';
@@ -45,7 +45,9 @@ function rowsOf<T>(file: string, table: LocatedTable, headerUnit: string, year: 
   const out: T[] = [];
   for (let row = table.headerBottom + 1; row < table.end; row++) {
     if (rowKind(table, row) !== 'data') continue;
-    out.push(read({ file, table, row, headerUnit, problems, year }));
+    const rowEnd = recordEnd(table, row);
+    out.push(read({ file, table, row, rowEnd, headerUnit, problems, year }));
+    row = rowEnd;
   }
   return out;
 }

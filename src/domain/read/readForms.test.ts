@@ -7,6 +7,8 @@ import { H } from '../forms/officialText';
 import { defaultSettings } from '../settings';
 import type { ParticipationRow, Read } from '../report';
 import {
+  EXAMPLE_OVZ_TEXT,
+  EXAMPLE_STUDENTS_TEXT,
   gridOf,
   insertColumn,
   insertRows,
@@ -83,6 +85,21 @@ describe('the Word-like layout of the order (one cell per official column)', () 
     expect([q.companies.count.value, q.business.count.value, q.community.count.value]).toEqual([1, 1, 1]);
     expect(q.business.names.value).toEqual(['И.П. Иванов И.И.']);
     expect(q.community.count.cell).toBe('F15');
+  });
+
+  it('reads a Word table pasted into Excel: each paragraph in a row of its own, the other cells merged down', () => {
+    const students = EXAMPLE_STUDENTS_TEXT.split(/\n+/).map((t) => t.trim()).filter(Boolean);
+    const ovz = EXAMPLE_OVZ_TEXT.split(/\n+/).map((t) => t.trim()).filter(Boolean);
+    const span = Math.max(students.length, ovz.length);
+    const rows = Array.from({ length: span }, (_, i) =>
+      i === 0 ? ['Александровский район', '7/6', 42, students[0], 33, ovz[0], 'НИ ТГУ'] : [null, null, null, students[i] ?? null, null, ovz[i] ?? null, null],
+    );
+    const sheet = gridOf('Лист1', [[H.unit, H.schools, H.events, H.students, H.teachers, H.ovz, H.partners], ...rows], ['A', 'B', 'C', 'E', 'G'].map((c) => `${c}2:${c}${span + 1}`));
+    const read = readForms(workbookOf('вставка из Word.xlsx', sheet));
+    expect(read.report!.participation).toHaveLength(1);
+    expectOfficialFigures(read.report!.participation[0]);
+    expect(read.report!.participation[0].participants.cell).toBe('D2');
+    expect(read.problems.filter((p) => p.code !== 'table-not-found')).toEqual([]);
   });
 
   it('reads the header lines: the unit and the coordinator', () => {

@@ -22,6 +22,8 @@ export interface RowContext {
   file: string;
   table: LocatedTable;
   row: number;
+  /** Last row of the record: below `row` when the record spans rows (see recordEnd). */
+  rowEnd?: number;
   /** The unit named in the form's header line, for rows that do not name one. */
   headerUnit: string;
   problems: Problem[];
@@ -40,7 +42,42 @@ function addressOf(sheet: SheetGrid, row: number, col: number): string {
 function at(ctx: RowContext, key: string): { value: CellValue; cell: string } | undefined {
   const col = ctx.table.columns[key];
   if (col === undefined) return undefined;
-  return { value: cellValue(sheetOf(ctx), ctx.row, col), cell: addressOf(sheetOf(ctx), ctx.row, col) };
+  const sheet = sheetOf(ctx);
+  const cell = addressOf(sheet, ctx.row, col);
+  const end = ctx.rowEnd ?? ctx.row;
+  const m = mergeAt(sheet, ctx.row, col);
+  if (end === ctx.row || (m && m.bottom >= end)) return { value: cellValue(sheet, ctx.row, col), cell };
+  // A record spread over rows: the paragraphs of one Word cell, pasted into Excel one row each.
+  const parts: CellValue[] = [];
+  for (let r = ctx.row; r <= end; r++) {
+    const v = rawCellOf(sheet, r, col);
+    if (v !== null && String(v).trim() !== '') parts.push(v);
+  }
+  return { value: parts.length <= 1 ? (parts[0] ?? null) : parts.map((v) => String(v).trim()).join('\n'), cell };
+}
+
+/** A cell's own value, not repeated from a merge that started above it. */
+function rawCellOf(sheet: SheetGrid, row: number, col: number): CellValue {
+  const m = mergeAt(sheet, row, col);
+  return m && m.top < row ? null : cellValue(sheet, row, col);
+}
+
+/**
+ * The last row of the record starting at `row`. When a Word table is pasted into Excel, each paragraph of a cell
+ * lands in a row of its own and the single-paragraph cells are merged down over them: two or more of the table's
+ * columns merged from this row to the same bottom row make one record of those rows. (One merged column alone —
+ * a municipality over its schools' rows — does not.)
+ */
+export function recordEnd(table: LocatedTable, row: number): number {
+  const sheet = table.sheet;
+  const bottoms = new Map<number, number>();
+  for (const c of new Set(Object.values(table.columns))) {
+    const m = mergeAt(sheet, row, c);
+    if (m && m.top === row && m.bottom > row) bottoms.set(m.bottom, (bottoms.get(m.bottom) ?? 0) + 1);
+  }
+  let end = row;
+  for (const [bottom, n] of bottoms) if (n >= 2 && bottom > end) end = Math.min(bottom, table.end - 1);
+  return end;
 }
 
 const none = <T>(cell = ''): Read<T> => ({ value: null, cell });
