@@ -20,7 +20,7 @@ import { SHEET } from '../src/domain/sheetNames';
 import type { CellInput } from '../src/domain/sheetPlan';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { writeWorkbook } from '../src/files/writeXlsx';
-import { recalculate, valueAt, type RecalculatedWorkbook } from './support/libreoffice';
+import { readValues, recalculate, saveAs, valueAt, type RecalculatedWorkbook } from './support/libreoffice';
 
 type Figures = Partial<Record<IndicatorCode, [number, number]>> & { levels?: [number, number, number] };
 
@@ -69,6 +69,8 @@ const x = (a: number, b: number) => (a * 100) / b;
 
 let files: { bytes: Uint8Array; file: ReceivedWorkbook }[];
 let book: RecalculatedWorkbook;
+/** The consolidated workbook as the municipality sends it on: saved by a spreadsheet, values cached. */
+let saved: Uint8Array;
 let merged: ReturnType<typeof mergeReports>;
 
 beforeAll(async () => {
@@ -84,7 +86,8 @@ beforeAll(async () => {
     policy: 'merge-with-errors',
   });
   const settings = { ...campaign(), targets: TARGETS };
-  book = await recalculate(await writeWorkbook(buildConsolidatedWorkbook(merged, settings)));
+  saved = await saveAs(await writeWorkbook(buildConsolidatedWorkbook(merged, settings)), 'xlsx');
+  book = readValues(saved);
 });
 
 describe('the monitoring form, merged and recalculated by LibreOffice', () => {
@@ -193,6 +196,21 @@ describe('the monitoring form, merged and recalculated by LibreOffice', () => {
         'охват обучающихся 8-11 классов профессиональной диагностикой (план 85\u00a0%, факт 84,8\u00a0%). ' +
         'Не выполнен хотя бы один целевой показатель в организациях: 2 (МАОУ СОШ № 4 и МБОУ лицей № 7).',
     );
+  });
+
+  test('the municipality’s consolidated file carries its own monitoring row, which the region reads like a school’s', () => {
+    const read = readForms(readWorkbookFile(saved, 'Город Томск — свод.xlsx'), { year: 2026 });
+    const m = read.monitoring!;
+    expect(m.sheet).toBe(SHEET.monitoring);
+    expect(m.rows).toHaveLength(1);
+    const row = m.rows[0];
+    expect(row.unit.value).toBe('Город Томск');
+    expect([row.values.pupilsA.value, row.values.pupilsB.value]).toEqual([940, 1100]);
+    expect([row.values.ovzA.value, row.values.ovzB.value]).toEqual([15, 22]);
+    expect([row.values.diagnosticsA.value, row.values.diagnosticsB.value]).toEqual([280, 330]);
+    expect([row.values.eventsNoo.value, row.values.eventsOoo.value, row.values.eventsSoo.value]).toEqual([11, 18, 9]);
+    // The totals are consistent (38 events = 11 + 18 + 9 by level; every A ≤ B): nothing to report.
+    expect(checkWorkbook(read, campaign()).filter((p) => p.code.startsWith('monitoring'))).toEqual([]);
   });
 
   test('the school’s own form computes X and says in «Проверка» what is wrong', async () => {

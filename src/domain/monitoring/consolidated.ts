@@ -6,16 +6,35 @@ import { indicatorTitle, MONITORING_INDICATORS } from '../forms/monitoring';
 import { normalizeHeader } from '../forms/officialText';
 import type { WorkbookGrid } from '../grid';
 import { parseCount } from '../values/count';
-import { monitoringConsolidatedSheet, TARGETS_HEADER } from './consolidatedSheet';
+import { monitoringConsolidatedSheet, monitoringSheetLayout, TARGETS_HEADER } from './consolidatedSheet';
+import { absolute, quoteSheet } from '../a1';
+import { aKey, bKey, EDUCATION_LEVELS } from '../forms/monitoring';
+import { stampMonitoring } from '../forms/monitoringStamp';
+import { SHEET } from '../sheetNames';
+import type { CellInput } from '../sheetPlan';
 import { SHEET_MONITORING_CONSOLIDATED } from './sheetName';
 import { evaluateTargets, targetsSentence, unitsBelowSentence, unitsBelowTargets, type Targets } from './targets';
 
 export const targetsOf = (settings: CampaignSettings): Targets => (settings.targets ?? {}) as Targets;
 
-/** «Мониторинг Свод» when any received file had the monitoring form; nothing otherwise. */
+/**
+ * When any received file had the monitoring form: the form itself for the level above, its one row the unit's
+ * totals as live formulas over «Мониторинг Свод» (so municipalities merge into the region as schools merge into a
+ * municipality), and «Мониторинг Свод». Nothing otherwise.
+ */
 export function monitoringSheets(result: MergeResult, settings: CampaignSettings): SheetPlan[] {
   if (!result.monitoring || result.monitoring.units.length === 0) return [];
-  return [monitoringConsolidatedSheet(result.monitoring, settings, targetsOf(settings))];
+  const m = result.monitoring;
+  const L = monitoringSheetLayout(m.units.length);
+  const at = (col: number) => ({ formula: `=${quoteSheet(SHEET_MONITORING_CONSOLIDATED)}!${absolute(L.totalRow, col)}` });
+  const row: Record<string, CellInput> = { unit: settings.unit };
+  for (const i of MONITORING_INDICATORS) {
+    row[aKey(i.code)] = at(L.indicatorColumn[i.code]);
+    row[bKey(i.code)] = at(L.indicatorColumn[i.code] + 1);
+  }
+  for (const l of EDUCATION_LEVELS) row[l.key] = at(L.levelColumn[l.key]);
+  const form = stampMonitoring(settings, { name: SHEET.monitoring, rows: 1, fill: [row] });
+  return [form, monitoringConsolidatedSheet(m, settings, targetsOf(settings))];
 }
 
 /** The note's sentences on the targets (plan against fact); empty when there is no plan or no monitoring. */

@@ -12,6 +12,7 @@ import { readFormHeader } from '../read/header';
 import { isExampleLabel, isTotalLabel } from '../read/matchers';
 import type { Read } from '../report';
 import { SHEET } from '../sheetNames';
+import { SHEET_MONITORING_CONSOLIDATED } from './sheetName';
 import { parseCount } from '../values/count';
 import type { MonitoringForm, MonitoringRow } from './types';
 
@@ -136,7 +137,8 @@ export const monitoringKeyTitle = keyTitle;
 /** Reads the first monitoring table of the workbook; undefined when there is none. Problems go to `problems`. */
 export function readMonitoring(wb: WorkbookGrid, problems: Problem[]): MonitoringForm | undefined {
   for (const sheet of wb.sheets) {
-    if (sheet.name === SHEET.settings) continue;
+    // «Мониторинг Свод» of a consolidated file lists the units below; its form «Мониторинг» is the unit's own row.
+    if (sheet.name === SHEET.settings || sheet.name === SHEET_MONITORING_CONSOLIDATED) continue;
     const t = locateMonitoring(sheet);
     if (t) return readLocated(wb.file, t, problems);
   }
