@@ -162,18 +162,35 @@ describe('applying sheet plans to the open workbook', () => {
 });
 
 describe('reading the open workbook and marking problems', () => {
-  test('sheets are read as grids from A1 with formulas and merges, in two syncs', async () => {
+  test('sheets are read as grids from A1 with formulas and merges, in three syncs', async () => {
     const fx = new FakeExcel();
     fx.addSheet('Отчёт', { C3: 'Итого', D3: 5, D4: '=D3*2' });
     fx.sheet('Отчёт')!.merges.push('C3:C4');
     fx.addSheet('Пустой');
     const g = await readWorkbookGrids({ run: fx.run, support: support(fx), file: 'книга.xlsx' });
-    expect(fx.syncs).toBe(2);
+    expect(fx.syncs).toBe(3);
     const s = g.sheets[0];
     expect(s.cells[2]).toEqual([null, null, 'Итого', 5]);
     expect(s.formulas![3][3]).toBe('D3*2');
     expect(s.merges).toEqual([{ top: 3, left: 3, bottom: 4, right: 3 }]);
     expect(g.sheets[1].cells).toEqual([]);
+  });
+
+  test('a workbook bigger than Excel’s 5 MB response limit is read in blocks: every response under 5 MB, every cell arrives', async () => {
+    const fx = new FakeExcel();
+    const long = 'Профориентационная экскурсия на предприятие с мастер-классом для обучающихся 8–9 классов';
+    const cells: Record<string, string | number> = {};
+    for (let r = 1; r <= 6000; r++) for (let c = 1; c <= 10; c++) cells[rangeRef(r, c, r, c).split(':')[0]] = c === 10 ? r : `${long} ${r}/${c}`;
+    fx.addSheet('Прил. 2 Свод', cells);
+    fx.addSheet('Свод по ОО', { A1: 'ОО', B2: 7 });
+    const g = await readWorkbookGrids({ run: fx.run, support: support(fx), file: 'свод.xlsx' });
+    const total = fx.responseSizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(REQUEST_LIMIT_BYTES); // the test would mean nothing otherwise
+    expect(Math.max(...fx.responseSizes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(g.sheets[0].cells).toHaveLength(6000);
+    expect(g.sheets[0].cells[5999][9]).toBe(6000);
+    expect(g.sheets[0].cells[0][0]).toBe(`${long} 1/1`);
+    expect(g.sheets[1].cells[1]).toEqual([null, 7]);
   });
 
   test('marks can be cleared again and never remove the user’s own conditional formats', async () => {

@@ -1,9 +1,10 @@
 /**
  * The open workbook as plain grids (src/domain/grid.ts), so the reader and the checker run on it exactly as on a
- * received file. Two syncs whatever the size: sheet names, then every sheet's used range (values, formulas and,
- * where Excel has ExcelApi 1.13, merged areas) in one request.
+ * received file. Sheet names, then every sheet's used range and merged areas (where Excel has ExcelApi 1.13), then
+ * the cells in blocks of rows: Excel on the web refuses a response over 5 MB, and a region's consolidated workbook
+ * holds far more. A small workbook is read in three syncs; a large one in one more per ~3 MB of cells.
  */
-import { parseRange } from '../domain/a1';
+import { parseRange, rangeRef } from '../domain/a1';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
 import type { ApiSupport, ExcelRun } from './support';
 
@@ -14,49 +15,96 @@ export interface ReadGridOptions {
   file: string;
   /** Read only these sheets (default: all). */
   only?: (name: string) => boolean;
+  /** Aim for responses of about this many bytes (default 2,500,000; Excel's limit is 5 MB). */
+  responseBytes?: number;
 }
 
+const DEFAULT_RESPONSE = 2_500_000;
+/**
+ * Cells in the first block, before the sizes of real cells are known: 5,000 cells of 100-character text weigh
+ * 2 MB (each text comes back twice, as value and as formula). Later blocks grow at most twofold, so a sparse
+ * block followed by dense text cannot overshoot.
+ */
+const FIRST_BLOCK_CELLS = 5_000;
+
 export async function readWorkbookGrids(opts: ReadGridOptions): Promise<WorkbookGrid> {
+  const budget = opts.responseBytes ?? DEFAULT_RESPONSE;
   return opts.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name,items/visibility');
     await ctx.sync();
     const wanted = sheets.items.filter((s) => !opts.only || opts.only(s.name));
-    const reads = wanted.map((ws) => {
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('address,values,formulas');
+    const used = wanted.map((ws) => {
+      const range = ws.getUsedRangeOrNullObject(true);
+      range.load('address');
       let merged: Excel.RangeAreas | undefined;
       if (opts.support.mergedAreas) {
-        merged = used.getMergedAreasOrNullObject();
+        merged = range.getMergedAreasOrNullObject();
         merged.load('areas/items/address');
       }
-      return { ws, used, merged };
+      return { ws, range, merged };
     });
     await ctx.sync();
-    const out: SheetGrid[] = reads.map(({ ws, used, merged }) => {
+
+    const out: SheetGrid[] = used.map(({ ws, range, merged }) => {
       const grid: SheetGrid = { name: ws.name, cells: [], formulas: [], merges: [], hidden: ws.visibility !== 'Visible' };
-      if (used.isNullObject) return grid;
-      const at = parseRange(used.address.split('!').pop()!);
-      const values = used.values as unknown[][];
-      const formulas = used.formulas as unknown[][];
-      values.forEach((row, i) => {
-        const r = at.top - 1 + i;
-        grid.cells[r] = Array<CellValue>(at.left - 1).fill(null).concat(row.map(toCell));
-        grid.formulas![r] = Array<string | null>(at.left - 1)
-          .fill(null)
-          .concat(formulas[i].map((f) => (typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null)));
-      });
-      for (let r = 0; r < at.top - 1; r++) {
-        grid.cells[r] = [];
-        grid.formulas![r] = [];
-      }
-      if (merged && !merged.isNullObject)
+      if (!range.isNullObject && merged && !merged.isNullObject)
         grid.merges = merged.areas.items.map((a): MergedArea => parseRange(a.address.split('!').pop()!));
       return grid;
     });
+    // Blocks of whole rows of each used range, in sheet order.
+    const pending = used.flatMap(({ ws, range }, i) => {
+      if (range.isNullObject) return [];
+      const at = parseRange(range.address.split('!').pop()!);
+      return [{ ws, grid: out[i], at, next: at.top }];
+    });
+    let cellsPerSync = FIRST_BLOCK_CELLS;
+    while (pending.length) {
+      const batch: { grid: SheetGrid; left: number; top: number; range: Excel.Range }[] = [];
+      let cells = 0;
+      while (pending.length && cells < cellsPerSync) {
+        const p = pending[0];
+        const width = p.at.right - p.at.left + 1;
+        const rows = Math.max(1, Math.min(p.at.bottom - p.next + 1, Math.floor((cellsPerSync - cells) / width)));
+        const range = p.ws.getRange(rangeRef(p.next, p.at.left, p.next + rows - 1, p.at.right));
+        range.load('values,formulas');
+        batch.push({ grid: p.grid, left: p.at.left, top: p.next, range });
+        cells += rows * width;
+        p.next += rows;
+        if (p.next > p.at.bottom) pending.shift();
+      }
+      await ctx.sync();
+      let bytes = 0;
+      for (const b of batch) bytes += fill(b.grid, b.top, b.left, b.range.values as unknown[][], b.range.formulas as unknown[][]);
+      // Size the next block from what these cells weighed.
+      cellsPerSync = Math.max(100, Math.min(cellsPerSync * 2, Math.floor((budget / Math.max(1, bytes)) * cells)));
+    }
+    for (const grid of out)
+      for (let r = 0; r < grid.cells.length; r++) {
+        grid.cells[r] ??= [];
+        grid.formulas![r] ??= [];
+      }
     return { file: opts.file, sheets: out };
   });
 }
+
+/** Puts a block's rows into the grid; returns roughly how many bytes Excel sent for them. */
+function fill(grid: SheetGrid, top: number, left: number, values: unknown[][], formulas: unknown[][]): number {
+  let bytes = 0;
+  values.forEach((row, i) => {
+    const r = top - 1 + i;
+    grid.cells[r] = Array<CellValue>(left - 1).fill(null).concat(row.map(toCell));
+    grid.formulas![r] = Array<string | null>(left - 1)
+      .fill(null)
+      .concat(formulas[i].map((f) => (typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null)));
+    for (const v of row) bytes += weight(v);
+    for (const f of formulas[i]) bytes += weight(f);
+  });
+  return bytes;
+}
+
+/** A cell's bytes in Excel's JSON response, on the heavy side: Cyrillic text is two bytes a character. */
+const weight = (v: unknown): number => (typeof v === 'string' ? v.length * 2 + 4 : String(v).length + 2);
 
 /** Excel gives '' for an empty cell; the grid says null. */
 function toCell(v: unknown): CellValue {

@@ -63,6 +63,12 @@ const bytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x) ?? '',
 
 const key = (row: number, col: number) => `${row},${col}`;
 
+/** Size of a loaded plain value as JSON; proxies (collections' items) are not data and count nothing. */
+function responseBytes(x: unknown): number {
+  if (x === undefined || (typeof x === 'object' && x !== null && !Array.isArray(x))) return 0;
+  return bytes(x);
+}
+
 /** How Excel stores something typed into a cell (or set through values/formulas). */
 function coerce(input: unknown): Pick<FakeCell, 'value' | 'formula' | 'textPrefix'> {
   if (input === null || input === undefined || input === '') return { value: null };
@@ -91,6 +97,10 @@ export class FakeExcel {
   names = new Map<string, string>();
   syncs = 0;
   requestSizes: number[] = [];
+  /** JSON size of the loaded data each sync sent back (values, formulas, addresses…); Excel's limit is 5 MB too. */
+  responseSizes: number[] = [];
+  /** Response bytes of the sync under way. */
+  responding = 0;
   calcSuspensions = 0;
   active?: number;
   private nextId = 1;
@@ -172,6 +182,8 @@ export class FakeExcel {
     this.queue = [];
     const size = ops.reduce((n, o) => n + o.size, 0);
     this.requestSizes.push(size);
+    this.responding = 0;
+    this.responseSizes.push(0);
     if (size > REQUEST_LIMIT_BYTES)
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${size} bytes exceeds ${REQUEST_LIMIT_BYTES}`);
     for (const op of ops) {
@@ -186,6 +198,7 @@ export class FakeExcel {
       }
       op.run();
     }
+    this.responseSizes[this.responseSizes.length - 1] = this.responding;
   }
 }
 
@@ -208,7 +221,10 @@ class ClientObject {
   }
   load(props?: string | string[] | Record<string, unknown>): this {
     const list = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : [];
-    this.fx.enqueue(`load ${this.constructor.name}`, list, () => this.snapshot(list));
+    this.fx.enqueue(`load ${this.constructor.name}`, list, () => {
+      this.snapshot(list);
+      for (const p of list) this.fx.responding += responseBytes(this.loaded.get(p));
+    });
     return this;
   }
 }

@@ -1,0 +1,261 @@
+/**
+ * `npm run bench [-- --sizes 100,1000,5000] [--cache DIR] [--no-pandas] [--no-excel] [--no-bundle] [--build]`
+ *
+ * Prints figures; passes or fails nothing (so it is not a test):
+ *  1. the command-line merge (read, check, merge, write with the summary) of the sample generator's school
+ *     workbooks at each size — files, seconds, files per second, CPU seconds, peak memory of the merge process;
+ *  2. pandas merely reading the same files (`pandas.read_excel(f, sheet_name=None)` + `pandas.concat`), side by side;
+ *  3. the Excel path against the strict Excel double: context.sync() calls and the largest request for stamping,
+ *     checking, merging and the summary, at 100 and 1,000 units (constant means the same at both);
+ *  4. the pane's bundle: the first screen and the lazily loaded chunks, gzipped, from dist/.
+ * Generated workbooks are cached in DIR (default: the system temp folder) between runs.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from '../src/cli/io';
+import { excelPath, type ExcelFigures } from './excelPath';
+
+const ROOT = path.resolve(__dirname, '..');
+/** Bump when the sample generator changes what it writes, so cached files are made again. */
+const SAMPLE_VERSION = 1;
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
+const kb = (bytes: number) => `${fmt(bytes / 1024, 0)} KB`;
+
+interface SampleInfo {
+  dir: string;
+  files: number;
+  deadline: string;
+  bytes: number;
+}
+
+/** The sample's school workbooks for `schools` schools, generated once and kept in the cache. */
+function sampleFiles(cache: string, schools: number): SampleInfo {
+  const dir = path.join(cache, `schools-${schools}`);
+  const marker = path.join(dir, '.complete.json');
+  if (existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, 'utf8'));
+    if (m.version === SAMPLE_VERSION) return { dir, ...m };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`Создаю ${schools} школьных книг в ${dir} (один раз, затем берутся из кэша)… `);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', path.join(ROOT, 'scripts/sample.ts'), '--out', dir, '--schools', String(schools)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`генератор примера завершился с ошибкой:\n${r.stderr}`);
+  const deadline = /Срок отчётов: (\d{4}-\d{2}-\d{2})/.exec(r.stdout)?.[1] ?? '2023-10-19';
+  const names = readdirSync(dir).filter((n) => /\.(xlsx|xls|ods|csv)$/i.test(n) && n !== 'units.csv');
+  const bytes = names.reduce((s, n) => s + statSync(path.join(dir, n)).size, 0);
+  const info = { version: SAMPLE_VERSION, files: names.length, deadline, bytes };
+  writeFileSync(marker, JSON.stringify(info));
+  process.stdout.write(`${fmt((Date.now() - started) / 1000)} с\n`);
+  return { dir, ...info };
+}
+
+interface MergeRun {
+  seconds: number;
+  cpuSeconds: number;
+  maxRss: number;
+  merged: number;
+  refused: number;
+  superseded: number;
+  outBytes: number;
+}
+
+/** The merge exactly as a coordinator runs it (bin/profkampaniya.js), measured from outside. */
+async function cliMerge(sample: SampleInfo, cache: string): Promise<MergeRun> {
+  const out = path.join(cache, `свод-${sample.files}.xlsx`);
+  const usage = path.join(cache, `usage-${process.pid}.json`);
+  rmSync(out, { force: true });
+  rmSync(usage, { force: true });
+  const args = [
+    '-r', path.join(__dirname, 'usage.cjs'),
+    path.join(ROOT, 'bin/profkampaniya.js'),
+    'merge', sample.dir,
+    '--out', out,
+    '--units', path.join(sample.dir, 'units.csv'),
+    '--deadline', sample.deadline,
+    '--json',
+  ];
+  const started = performance.now();
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE: usage } });
+    let so = '';
+    let se = '';
+    child.stdout.on('data', (d) => (so += d));
+    child.stderr.on('data', (d) => (se += d));
+    child.on('close', (c) => resolve({ code: c, stdout: so, stderr: se }));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`свод завершился с кодом ${code}:\n${stderr || stdout}`);
+  const json = JSON.parse(stdout) as { files: { status: string }[] };
+  const u = JSON.parse(readFileSync(usage, 'utf8'));
+  rmSync(usage, { force: true });
+  const count = (s: string) => json.files.filter((f) => f.status === s).length;
+  return {
+    seconds,
+    cpuSeconds: (u.userUs + u.systemUs) / 1e6,
+    maxRss: u.maxRssKb * 1024,
+    merged: count('merged'),
+    refused: count('refused'),
+    superseded: count('superseded'),
+    outBytes: statSync(out).size,
+  };
+}
+
+const PANDAS = `
+import glob, json, os, resource, sys, time
+import pandas
+files = sorted(f for f in glob.glob(os.path.join(sys.argv[1], '*.xlsx')))
+t0 = time.perf_counter()
+frames, failed = [], 0
+for f in files:
+    try:
+        frames.extend(pandas.read_excel(f, sheet_name=None, header=None).values())
+    except Exception:
+        failed += 1
+t1 = time.perf_counter()
+df = pandas.concat(frames, ignore_index=True)
+t2 = time.perf_counter()
+print(json.dumps({"files": len(files), "failed": failed, "read": t1 - t0, "concat": t2 - t1, "rows": len(df),
+                  "maxRssKb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "cpu": sum(os.times()[:2])}))
+`;
+
+interface PandasRun {
+  read: number;
+  concat: number;
+  cpu: number;
+  rows: number;
+  files: number;
+  failed: number;
+  maxRss: number;
+}
+
+/** Debian's python3 (the pyenv one on PATH lacks pandas); undefined with a reason when pandas is not there. */
+function pandasRead(dir: string): PandasRun | string {
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const probe = spawnSync(python, ['-c', 'import pandas, openpyxl'], { encoding: 'utf8' });
+  if (probe.status !== 0)
+    return `pandas не установлен (${python}): apt-get install -y python3-pandas python3-openpyxl — сравнение пропущено`;
+  const r = spawnSync(python, ['-c', PANDAS, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return `pandas завершился с ошибкой: ${r.stderr.trim().split('\n').pop()}`;
+  const j = JSON.parse(r.stdout);
+  return { ...j, maxRss: j.maxRssKb * 1024 };
+}
+
+interface Bundle {
+  firstScreen: { file: string; gz: number }[];
+  lazy: { file: string; gz: number; reader: boolean }[];
+}
+
+/** The pane's scripts: those taskpane.html loads (the first screen) and the chunks loaded on demand. */
+function bundleSizes(build: boolean): Bundle | string {
+  const dist = path.join(ROOT, 'dist');
+  if (build || !existsSync(path.join(dist, 'taskpane.html'))) {
+    process.stdout.write('Сборка панели (npm run build)…\n');
+    const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) return `сборка не удалась: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`;
+  }
+  const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+  const first = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replace(/^\.?\//, ''));
+  const gz = (f: string) => gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length;
+  const js = readdirSync(dist).filter((f) => f.endsWith('.js'));
+  // Other entry points (the ribbon commands page) are not part of the pane's first screen or its chunks.
+  const otherEntries = readdirSync(dist)
+    .filter((f) => f.endsWith('.html') && f !== 'taskpane.html')
+    .flatMap((f) => [...readFileSync(path.join(dist, f), 'utf8').matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replace(/^\.?\//, '')));
+  return {
+    firstScreen: first.filter((f) => js.includes(f)).map((file) => ({ file, gz: gz(file) })),
+    lazy: js
+      .filter((f) => !first.includes(f) && !otherEntries.includes(f))
+      .map((file) => ({ file, gz: gz(file), reader: /sheet_to_json|SheetJS/.test(readFileSync(path.join(dist, file), 'utf8')) })),
+  };
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, flags } = parseArgs(argv, { values: ['sizes', 'cache'], flags: ['no-pandas', 'no-excel', 'no-bundle', 'build'] });
+  const sizes = (values.sizes?.[0] ?? '100,1000').split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: целые числа через запятую, например 100,1000,5000`);
+  const cache = values.cache?.[0] ?? path.join(tmpdir(), 'profkampaniya-bench');
+
+  console.log(
+    `Профкампания — замер. Машина: ${availableParallelism()} ядр., ${cpus()[0]?.model ?? ''}; средняя загрузка ${loadavg().map((l) => fmt(l)).join(' / ')}; node ${process.version}.`,
+  );
+  console.log('Секунды — по часам (на занятой машине больше); ЦП — время процессора процесса свода, все потоки.\n');
+
+  const merges: (string | number)[][] = [];
+  const pandas: (string | number)[][] = [];
+  let pandasNote = '';
+  for (const n of sizes) {
+    const sample = sampleFiles(cache, n);
+    const m = await cliMerge(sample, cache);
+    merges.push([
+      n, sample.files, fmt(m.seconds), fmt(sample.files / m.seconds, 0), fmt(m.cpuSeconds), mb(m.maxRss),
+      `${m.merged}/${m.superseded}/${m.refused}`, kb(m.outBytes),
+    ]);
+    console.log(`свод ${sample.files} файлов: ${fmt(m.seconds)} с, пик ${mb(m.maxRss)}`);
+    if (!flags.has('no-pandas')) {
+      const p = pandasRead(sample.dir);
+      if (typeof p === 'string') pandasNote = p;
+      else {
+        pandas.push([n, p.files, fmt(p.read), fmt(p.concat, 2), fmt(p.files / p.read, 0), mb(p.maxRss), fmt(p.read / m.seconds, 1) + '×']);
+        console.log(`pandas ${p.files} файлов: чтение ${fmt(p.read)} с`);
+      }
+    }
+  }
+  console.log('\n1. Свод из командной строки (чтение, проверка, свод, запись со сводкой показателей): bin/profkampaniya.js merge');
+  console.log(table(['школ', 'файлов', 'секунд', 'файлов/с', 'ЦП, с', 'пик памяти', 'принято/заменено/отклонено', 'свод'], merges));
+  if (merges.length > 1) {
+    const t = (i: number) => Number(String(merges[i][2]).replace(',', '.').replace(/\s/g, ''));
+    const last = merges.length - 1;
+    console.log(`Рост: в ${fmt(sizes[last] / sizes[0], 0)} раз больше файлов — в ${fmt(t(last) / t(0))} раз дольше.`);
+  }
+  console.log('\n2. pandas, только чтение тех же файлов: pandas.concat(pandas.read_excel(f, sheet_name=None) …)');
+  if (pandas.length) console.log(table(['школ', 'файлов', 'чтение, с', 'concat, с', 'файлов/с', 'пик памяти', 'pandas / наш свод'], pandas));
+  else console.log(pandasNote || 'пропущено (--no-pandas)');
+
+  if (!flags.has('no-excel')) {
+    console.log('\n3. В Excel (строгий двойник Excel, test/support/fakeExcel.ts): вызовы context.sync() и самый большой запрос');
+    const rows: (string | number)[][] = [];
+    const at: Record<number, ExcelFigures[]> = {};
+    for (const units of [100, 1000]) at[units] = await excelPath(units);
+    at[100].forEach((a, i) => {
+      const b = at[1000][i];
+      rows.push([a.operation, a.syncs, b.syncs, kb(a.largestRequest), kb(b.largestRequest), kb(a.largestResponse), kb(b.largestResponse)]);
+    });
+    console.log(table(['операция', 'sync, 100 ед.', 'sync, 1000 ед.', 'запрос, 100', 'запрос, 1000', 'ответ, 100', 'ответ, 1000'], rows));
+    console.log('Предел Excel в браузере — 5 МБ на запрос и на ответ.');
+  }
+
+  if (!flags.has('no-bundle')) {
+    console.log('\n4. Панель (dist/ после npm run build), gzip:');
+    const b = bundleSizes(flags.has('build'));
+    if (typeof b === 'string') console.log(b);
+    else {
+      const first = b.firstScreen.reduce((s, f) => s + f.gz, 0);
+      console.log(`первый экран: ${kb(first)} (${b.firstScreen.map((f) => `${f.file} ${kb(f.gz)}`).join(', ')}); цель — меньше 350 KB`);
+      for (const f of b.lazy.sort((x, y) => y.gz - x.gz)) console.log(`  по требованию: ${f.file} ${kb(f.gz)}${f.reader ? ' — чтение файлов (SheetJS)' : ''}`);
+    }
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`Замер не выполнен: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);
