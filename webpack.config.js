@@ -40,6 +40,8 @@ async function devServerOptions() {
   if (process.env.PK_HTTP === '1') return { ...base, server: 'http' };
   try {
     const devCerts = require('office-addin-dev-certs');
+    // Only use certificates already installed: `npm start` must not add a CA to the machine's trust store by itself.
+    if (!devCerts.isCaCertificateInstalled()) throw new Error('сертификат разработчика не установлен');
     const options = await devCerts.getHttpsServerOptions();
     return { ...base, server: { type: 'https', options } };
   } catch (e) {
