@@ -6,6 +6,7 @@
  * along. The same plan is written to .xlsx by the CLI and opened as a new workbook by the pane.
  */
 import { cellRef, rangeRef } from '../a1';
+import { unitKey } from '../consolidate/names';
 import { withSettingsSheet } from '../consolidate/workbook';
 import { appendix2Layout } from '../forms/appendix2Layout';
 import { appendix3Layout } from '../forms/appendix3Layout';
@@ -131,10 +132,13 @@ export interface Blank {
   plan: WorkbookPlan;
 }
 
-/** One blank per unit (duplicates in the list are dropped), each with a safe, unique file name. */
+/**
+ * One blank per unit, each with a safe, unique file name. Two spellings of one unit («СОШ №4», «сош № 4») are one
+ * unit to the merge, so they get one blank (the first spelling).
+ */
 export function blanksFor(units: string[], opts: BlankOptions): Blank[] {
   const seen = new Set<string>();
-  const list = units.map((u) => u.trim()).filter((u) => u && !seen.has(u) && seen.add(u));
+  const list = units.map((u) => u.trim()).filter((u) => u && !seen.has(unitKey(u)) && seen.add(unitKey(u)));
   const names = uniqueFileNames(list);
   return list.map((unit, i) => ({ unit, fileName: names[i], plan: blankWorkbookPlan(unit, opts) }));
 }
