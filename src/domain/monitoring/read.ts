@@ -9,7 +9,7 @@ import { EDUCATION_LEVELS, MONITORING_INDICATORS, MONITORING_KEYS, aKey, bKey, t
 import { cellText, cellValue, gridSize, mergeAt, type SheetGrid, type WorkbookGrid } from '../grid';
 import type { Problem } from '../problems';
 import { readFormHeader } from '../read/header';
-import { isExampleLabel, isTotalLabel } from '../read/matchers';
+import { headerText, isExampleLabel, isTotalLabel } from '../read/matchers';
 import type { Read } from '../report';
 import { SHEET } from '../sheetNames';
 import { SHEET_MONITORING_CONSOLIDATED } from './sheetName';
@@ -20,7 +20,8 @@ type GroupField = IndicatorCode | 'levels';
 
 /** Which indicator (or the events-by-level group) a header cell names; undefined for anything else. */
 export function monitoringGroup(raw: string): GroupField | undefined {
-  const t = normalizeHeader(raw).replace(/^\d+\s*[.)]\s*/, '');
+  // headerText spells out «кол-во»; the indicator's number («1.», «2)») is dropped.
+  const t = headerText(raw).replace(/^\d+\s*[.)]\s*/, '');
   if (t.length < 12) return undefined;
   if (/диагностик/.test(t)) return 'diagnostics';
   if (/мероприят/.test(t) && /уровн/.test(t) && /образовани/.test(t) && !/ранн/.test(t)) return 'levels';
