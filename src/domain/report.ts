@@ -95,6 +95,8 @@ export interface ReadWorkbook {
     header: FormHeader;
     participation: ParticipationRow[];
     partners: PartnersRow[];
+    /** A total row the sender added under table 3.1 («Итого»), read to check it against the rows; never merged. */
+    participationTotal?: ParticipationRow;
   };
   /** Appendix 2, if found. */
   plan?: {

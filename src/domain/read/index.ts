@@ -41,6 +41,13 @@ const MISSING_TITLE: Partial<Record<HeaderField, string>> = {
   community: 'Представители родительской общественности, НКО, успешные выпускники…',
 };
 
+/** The first total row («Итого», «Всего») of a table, read on its own: its problems are not the sender's data. */
+function totalRowOf<T>(file: string, table: LocatedTable, year: number, read: (ctx: RowContext) => T): T | undefined {
+  for (let row = table.headerBottom + 1; row < table.end; row++)
+    if (rowKind(table, row) === 'total') return read({ file, table, row, headerUnit: '', problems: [], year });
+  return undefined;
+}
+
 function rowsOf<T>(file: string, table: LocatedTable, headerUnit: string, year: number, problems: Problem[], read: (ctx: RowContext) => T): T[] {
   const out: T[] = [];
   for (let row = table.headerBottom + 1; row < table.end; row++) {
@@ -105,6 +112,8 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
       partners.push(...rowsOf(wb.file, p32, header.unit, year, problems, readPartnersRow));
     }
     result.report = { sheet: headSheet.sheet.name, header, participation, partners };
+    const total = p31 ? totalRowOf(wb.file, p31, year, readParticipationRow) : undefined;
+    if (total) result.report.participationTotal = total;
     if (!p31)
       problems.push({
         file: wb.file,

@@ -7,7 +7,7 @@ import { appendix2Layout } from '../forms/appendix2Layout';
 import { cellRef } from '../a1';
 import { defaultSettings } from '../settings';
 import type { CellInput } from '../sheetPlan';
-import { planToGrid, wordLayoutSheet, workbookOf } from '../../../test/support/formGrids';
+import { insertRows, planToGrid, wordLayoutSheet, workbookOf } from '../../../test/support/formGrids';
 
 const settings = defaultSettings('spring', 2024, { unit: 'МАОУ СОШ № 1', level: 'school' });
 
@@ -115,6 +115,17 @@ describe('whose row it is', () => {
       ['unit-missing', 'A10', 'warning'],
       ['unit-missing', 'A15', 'warning'],
     ]);
+  });
+});
+
+describe('a sender\'s own «Итого» row', () => {
+  it('agreeing with the rows draws nothing; disagreeing → total-row-mismatch (warning) at the total\'s cell', () => {
+    const withTotal = (events: number) => insertRows(wordLayoutSheet(), 11, 1, [['Итого', '7/6', events]]);
+    const ok = checkWorkbook(readForms(workbookOf('a.xlsx', withTotal(42))), settings);
+    expect(ok.filter((p) => p.code === 'total-row-mismatch')).toEqual([]);
+    const ps = checkWorkbook(readForms(workbookOf('a.xlsx', withTotal(40))), settings);
+    expect(brief(ps.filter((p) => p.code === 'total-row-mismatch'))).toEqual([['total-row-mismatch', 'C11', 'warning']]);
+    expect(ps.find((p) => p.code === 'total-row-mismatch')!.message).toMatch(/= 40, а сумма строк таблицы выше — 42/);
   });
 });
 

@@ -8,6 +8,7 @@ import { defaultSettings, seasonFor, type CampaignSettings } from '../settings';
 import { checkParticipationRow } from './participation';
 import { checkPartnersAgreement, checkPartnersRow } from './partners';
 import { checkPlanRow } from './plan';
+import { checkTotalRow } from './totalRow';
 import { checkMonitoring } from '../monitoring/rules';
 
 /**
@@ -21,6 +22,7 @@ export function checkWorkbook(read: ReadWorkbook, settings?: CampaignSettings): 
   if (read.report) {
     const { header, participation, partners } = read.report;
     for (const row of participation) checkParticipationRow(sink, row, header.unit);
+    if (read.report.participationTotal) checkTotalRow(sink, read.report.participationTotal, participation, header.unit);
     for (const row of partners) checkPartnersRow(sink, row, header.unit);
     checkPartnersAgreement(sink, participation, partners, header.unit);
   }
