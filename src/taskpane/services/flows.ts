@@ -9,9 +9,10 @@ import type { WorkbookGrid } from '../../domain/grid';
 import type { Problem } from '../../domain/problems';
 import type { CampaignSettings } from '../../domain/settings';
 import type { SheetPlan, WorkbookPlan } from '../../domain/sheetPlan';
-import { mergeReports, type MergeResult, type ReceivedFile } from '../../domain/consolidate/merge';
+import { mergeReports, type EarlierRegisterEntry, type MergeResult, type ReceivedFile } from '../../domain/consolidate/merge';
 import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
 import { previousCampaign, summarySheets, summarySheetsFromWorkbook, type CampaignFigures } from '../../domain/indicators';
+import type { ReceiveProgress } from '../../files/receiveFiles';
 
 /** A file as the pane gets it from <input type=file> (or a test). */
 export interface PickedFile {
@@ -68,16 +69,24 @@ export interface MergeRequest {
   settings: CampaignSettings;
   expectedUnits: string[];
   mergeWithErrors: boolean;
+  /** After each file read (for a progress bar: «Прочитано 120 из 1000»). */
+  onProgress?: (p: ReceiveProgress) => void;
+  /** Cancels between files: the promise rejects with ReceiveCancelled, whose message says so in Russian. */
+  signal?: AbortSignal;
+  /** The register of an earlier merge (the open workbook's «Реестр отчётов»): files keep their first dates. */
+  earlierRegister?: EarlierRegisterEntry[];
 }
 
+/**
+ * Files are read one at a time, each grid dropped once checked, the page given a turn between files
+ * (src/files/receiveFiles.ts): a thousand schools' workbooks never freeze the pane.
+ */
 export async function mergeFiles(req: MergeRequest): Promise<{ result: MergeResult; plan: WorkbookPlan }> {
-  const received: ReceivedFile[] = (await readPicked(req.files)).map((r) => {
-    if ('error' in r) return r;
-    const read = readForms(r.grid, { year: req.settings.year });
-    return { file: r.file, received: r.received, read, problems: checkWorkbook(read, req.settings) };
-  });
+  const { receiveFiles } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/receiveFiles');
+  const received: ReceivedFile[] = await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal, receivedAt: (f) => localIso(f.lastModified) });
   const result = mergeReports({
-    files: received,
+    files: received.map(withoutRepeats),
+    earlierRegister: req.earlierRegister,
     expectedUnits: req.expectedUnits,
     deadline: req.settings.schoolReportsDue,
     policy: req.mergeWithErrors ? 'merge-with-errors' : 'refuse-errors',
@@ -116,9 +125,22 @@ export function summaryPlans(
   return summarySheetsFromWorkbook(source.workbook, { settings, previous });
 }
 
-/** Problems sorted for reading: errors first, then by file, sheet and row. */
+/** The same problem once (a reading problem can arrive both from the reader and through the checker). */
+export function uniqueProblems(ps: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    const k = [p.file, p.sheet, p.cell, p.code, p.message].join('\u0000');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const withoutRepeats = (f: ReceivedFile): ReceivedFile => ('problems' in f ? { ...f, problems: uniqueProblems(f.problems) } : f);
+
+/** Problems sorted for reading: errors first, then by file, sheet and row; each once. */
 export function sortProblems(ps: Problem[]): Problem[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const row = (c: string) => Number(/\d+/.exec(c)?.[0] ?? 0);
-  return [...ps].sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet) || row(a.cell) - row(b.cell));
+  return uniqueProblems(ps).sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet) || row(a.cell) - row(b.cell));
 }
