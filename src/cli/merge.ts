@@ -8,9 +8,8 @@
  * Its register keeps each file's first date received, so merging again with late files updates everything
  * without duplicating a row.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile, stat } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { mergeReports, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
 import { readEarlierRegister } from '../domain/consolidate/registerSheet';
@@ -18,17 +17,15 @@ import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolid
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
-import type { Problem } from '../domain/problems';
-import { readForms } from '../domain/read';
-import { checkWorkbook } from '../domain/rules';
 import { defaultSettings, seasonFor, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
 import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
 import { collectInputs, InputError } from '../files/collectInputs';
-import { assertReadableSize, decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbook } from '../files/writeXlsx';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { receiveAll } from './receive';
 
 export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
 
@@ -116,45 +113,6 @@ async function existingOutput(out: string): Promise<{ settings?: CampaignSetting
     );
   // The plan values typed into «Мониторинг Свод» stay: the sheet is rewritten, the coordinator's targets are not lost.
   return { settings: saved ? withTargetsFrom(wb, saved.settings) : undefined, register: readEarlierRegister(wb) ?? [] };
-}
-
-/** Read, find the forms, check: a failure of one file never stops the others. */
-async function receive(file: { path: string; name: string; modified: string }, settings: CampaignSettings): Promise<ReceivedFile> {
-  let bytes: Uint8Array;
-  try {
-    // The size first: a file of gigabytes is refused without being loaded.
-    assertReadableSize((await stat(file.path)).size, file.name);
-    bytes = new Uint8Array(await readFile(file.path));
-  } catch (e) {
-    if (e instanceof FileReadError) return { file: file.name, received: file.modified, error: e.message };
-    return { file: file.name, received: file.modified, error: `Файл «${file.name}» не удалось открыть: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте права доступа.` };
-  }
-  // A re-sent file under the same name is a new receipt: the register keeps a digest to tell.
-  const fingerprint = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
-  const base = { file: file.name, received: file.modified, fingerprint };
-  let grid;
-  try {
-    grid = readWorkbookFile(bytes, file.name);
-  } catch (e) {
-    if (e instanceof FileReadError) return { ...base, error: e.message };
-    return { ...base, error: `Файл «${file.name}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` };
-  }
-  let read;
-  try {
-    read = readForms(grid, { year: settings.year });
-  } catch (e) {
-    return { ...base, error: `Формы в файле «${file.name}» не удалось разобрать (${(e as Error).message}). Сообщите разработчикам, приложив файл.` };
-  }
-  const problems: Problem[] = [...read.problems];
-  try {
-    problems.push(...checkWorkbook(read, settings));
-  } catch (e) {
-    problems.push({
-      file: file.name, sheet: '', cell: '', code: 'check-failed', severity: 'warning',
-      message: `Файл не удалось проверить по правилам форм (${(e as Error).message}); принят без проверки. Сообщите разработчикам, приложив файл.`,
-    });
-  }
-  return { ...base, read, problems };
 }
 
 /** Earlier campaigns' consolidated files (--previous), oldest campaign first. */
@@ -248,8 +206,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   }
   if (inputs.length === 0) throw new UsageError(`В указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv): ${positionals.join(', ')}.`);
 
-  const files: ReceivedFile[] = [];
-  for (const f of inputs) files.push(await receive(f, settings));
+  const files: ReceivedFile[] = await receiveAll(inputs, settings);
   const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
 
   const earlierCampaigns = await readPreviousCampaigns(values.previous ?? []);
