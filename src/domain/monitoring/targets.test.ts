@@ -59,3 +59,15 @@ describe('targets: plan against fact X = A × 100 / B', () => {
     expect(unitsBelowTargets(m, { pupils: 85, ovz: 70, diagnostics: 80 })).toEqual([{ unit: 'Школа 2', missed: 3 }]);
   });
 });
+
+describe('targets kept with the campaign settings', () => {
+  test('the plan values go to the hidden settings sheet and come back', async () => {
+    const { defaultSettings } = await import('../settings');
+    const { settingsSheet, readSettingsSheet } = await import('../settingsSheet');
+    const s = defaultSettings('autumn', 2026, { targets: { pupils: 95, diagnostics: 87.5 } });
+    const sheet = settingsSheet(s, []);
+    const cells = sheet.blocks[0].rows.map((r) => r.map((c) => (typeof c === 'object' && c !== null ? null : c)));
+    expect(readSettingsSheet(cells)?.settings.targets).toEqual({ pupils: 95, diagnostics: 87.5 });
+    expect(readSettingsSheet(settingsSheet(defaultSettings('autumn', 2026), []).blocks[0].rows as never)?.settings.targets).toBeUndefined();
+  });
+});
