@@ -92,7 +92,7 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
       setBusy(true);
       setProgress(`${t.working} (${doing})`);
       try {
-        const m = await fn();
+        const m = await fn((text) => setProgress(`${t.working} ${text}`));
         if (m) show(m);
         setProgress(m ? `${t.done}: ${m.text}` : t.done);
       } catch (e) {

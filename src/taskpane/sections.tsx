@@ -8,6 +8,8 @@ import type { Problem } from '../domain/problems';
 import { countOf, NOUN } from '../domain/text';
 import { expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import type { MergeResult } from '../domain/consolidate/merge';
+import { readEarlierRegister } from '../domain/consolidate/registerSheet';
+import { SHEET } from '../domain/sheetNames';
 import type { CampaignFigures } from '../domain/indicators';
 import type { AskConflicts, PaneHost } from './services/host';
 import { checkFiles, checkGrid, mergeFiles, previousFromFiles, sortProblems, summaryPlans, type CheckedFile } from './services/flows';
@@ -15,7 +17,7 @@ import { FilePicker, Outcome, ProblemList, Section, useStyles, type Message } fr
 import type { Strings } from './strings';
 
 /** Runs an action: busy state, progress in the live region, Russian message on failure. */
-export type Act = (doing: string, fn: () => Promise<Message | undefined>, show: (m: Message) => void) => Promise<void>;
+export type Act = (doing: string, fn: (report: (progress: string) => void) => Promise<Message | undefined>, show: (m: Message) => void) => Promise<void>;
 
 interface Common {
   t: Strings;
@@ -140,11 +142,30 @@ export function MergeSection(p: Common & { onMerged: (r: MergeResult) => void })
   const [expected, setExpected] = useState('');
   const [withErrors, setWithErrors] = useState(false);
   const [outcomes, setOutcomes] = useState<MergeResult['files']>([]);
+  const [cancel, setCancel] = useState<AbortController>();
   const run = () =>
     p.act(
       'свод отчётов',
-      async () => {
-        const { result, plan } = await mergeFiles({ files, settings, expectedUnits: expectedUnitsFromText(expected), mergeWithErrors: withErrors });
+      async (report) => {
+        // In Excel, an earlier merge's register keeps each file's first date received.
+        const earlier = host.readOpenWorkbook ? readEarlierRegister(await host.readOpenWorkbook((n) => n === SHEET.register)) ?? undefined : undefined;
+        const abort = new AbortController();
+        setCancel(abort);
+        let merged;
+        try {
+          merged = await mergeFiles({
+            files,
+            settings,
+            expectedUnits: expectedUnitsFromText(expected),
+            mergeWithErrors: withErrors,
+            earlierRegister: earlier,
+            signal: abort.signal,
+            onProgress: (x) => report(`Прочитано ${x.done} из ${x.total}: «${x.file}»`),
+          });
+        } finally {
+          setCancel(undefined);
+        }
+        const { result, plan } = merged;
         setOutcomes(result.files);
         const o = await host.deliver(plan, settings, `Свод — ${settings.unit.trim() || 'отчёты'} — ${campaignTag(settings)}.xlsx`, p.ask);
         p.onMerged(result);
@@ -171,7 +192,8 @@ export function MergeSection(p: Common & { onMerged: (r: MergeResult) => void })
       <div>
         <Button appearance="primary" disabled={p.busy || files.length === 0} onClick={run}>
           {t.mergeRun}
-        </Button>
+        </Button>{' '}
+        {cancel && <Button onClick={() => cancel.abort()}>{t.cancel}</Button>}
       </div>
       <Outcome m={msg} />
       {outcomes.length > 0 && (

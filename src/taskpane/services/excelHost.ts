@@ -76,7 +76,7 @@ export function excelHost(d: ExcelHostDeps = excelDeps()): PaneHost {
       const present = new Set(await sheetNames(d.run));
       return { sheets: s.owned.filter((o) => o.kind !== 'settings' && present.has(o.name)) };
     },
-    readOpenWorkbook: () => readWorkbookGrids({ run: d.run, support: d.support, file: d.workbookName ?? 'Открытая книга' }),
+    readOpenWorkbook: (only) => readWorkbookGrids({ run: d.run, support: d.support, file: d.workbookName ?? 'Открытая книга', only }),
     mark: (problems) => markProblems(problems, d.run),
     clearMarks: () => clearMarks(d.run),
     showCell: (sheet, cell) => selectCell(sheet, cell, d.run),

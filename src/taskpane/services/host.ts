@@ -31,7 +31,7 @@ export interface PaneHost {
   deliver(plan: WorkbookPlan, settings: CampaignSettings, fileName: string, ask: AskConflicts): Promise<Outcome>;
   state(): Promise<WorkbookState>;
   /** Excel only: the open workbook as grids (for checking it, and for the summary). */
-  readOpenWorkbook?(): Promise<WorkbookGrid>;
+  readOpenWorkbook?(only?: (sheet: string) => boolean): Promise<WorkbookGrid>;
   /** Excel only: mark problems' cells; clear marks; show a cell. */
   mark?(problems: Problem[]): Promise<number>;
   clearMarks?(): Promise<number>;
