@@ -1,0 +1,85 @@
+/** The merge command on a few real files: the list of expected units as .xlsx, refusing files with errors, exit codes. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { merge, type MergeJson } from '../src/cli/merge';
+import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
+import { appendix3Layout } from '../src/domain/forms/appendix3Layout';
+import { dataCell } from '../src/domain/forms/tableLayout';
+import { parseCell } from '../src/domain/a1';
+import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
+import { writeWorkbook } from '../src/files/writeXlsx';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pk-merge-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
+  try {
+    return { code: await merge(args, io), stdout, stderr };
+  } catch (e) {
+    return { code: 2, stdout, stderr: stderr + (e as Error).message };
+  }
+}
+
+/** Set a participation value of a stamped school workbook (the block cell holding it). */
+function setParticipation(wb: WorkbookPlan, key: string, value: number) {
+  const sample = sampleSchoolWorkbooks({ schools: 1 });
+  const L = appendix3Layout({ ...sample.settings, level: 'school' }, { rows: 1 });
+  const { row, col } = parseCell(dataCell(L.participation, key, 0));
+  const sheet = wb.sheets.find((s) => s.kind === 'appendix3')!;
+  for (const b of sheet.blocks) {
+    const at = parseCell(b.at);
+    const r = row - at.row;
+    const c = col - at.col;
+    if (r >= 0 && r < b.rows.length && c >= 0 && c < b.rows[r].length && !isFormula(b.rows[r][c] ?? '')) b.rows[r][c] = value;
+  }
+}
+
+test('refusing files with errors: the bad school is refused with the cell named, the others merged; the list may be .xlsx', async () => {
+  const sample = sampleSchoolWorkbooks({ schools: 3, twice: false, broken: false, messy: false, late: 0 });
+  const inbox = path.join(dir, 'почта');
+  await rm(inbox, { recursive: true, force: true });
+  const [bad, ...good] = sample.files;
+  // Participants above all pupils: an error in the rules of the form.
+  setParticipation(bad.workbook!, 'participants', 999999);
+  await mkdir(inbox);
+  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeWorkbook(f.workbook!, { postProcess: [] }));
+  const list = path.join(dir, 'ожидаемые.xlsx');
+  await writeFile(list, await writeWorkbook({ sheets: [{ name: 'Список', kind: 'register', blocks: [{ at: 'A1', rows: [['Организация'], ...sample.expectedUnits.map((u) => [u]), ['МАОУ СОШ № 500']] }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], namedRanges: [], charts: [] }] }, { postProcess: [] }));
+
+  const res = await run([inbox, '--out', path.join(dir, 'свод.xlsx'), '--units', list, '--refuse-errors', '--json']);
+  expect(res.stderr).toBe('');
+  expect(res.code).toBe(0);
+  const json = JSON.parse(res.stdout) as MergeJson;
+  const refused = json.files.find((f) => f.file === bad.file)!;
+  expect(refused.status).toBe('refused');
+  expect(refused.errors).toBeGreaterThan(0);
+  expect(refused.reason).toMatch(/ячейка [A-Z]+\d+/);
+  expect(json.files.filter((f) => f.status === 'merged').map((f) => f.file).sort()).toEqual(good.map((f) => f.file).sort());
+  expect(json.missing.sort()).toEqual([bad.unit, 'МАОУ СОШ № 500'].sort());
+  expect(json.accounting.participation).toEqual({ received: 3, merged: 2, superseded: 0, refused: 1 });
+
+  // The same files merged with errors: the bad school counts, with its errors in the register; Russian summary.
+  const lenient = await run([inbox, '--out', path.join(dir, 'свод2.xlsx'), '--units', list]);
+  expect(lenient.code).toBe(0);
+  expect(lenient.stdout).toContain('организаций в своде: 3');
+  expect(lenient.stdout).toContain('Не прислали отчёт (1): МАОУ СОШ № 500.');
+});
+
+test('nothing mergeable: the workbook is still written with the register, and the exit code says so', async () => {
+  const inbox = path.join(dir, 'пусто');
+  await mkdir(inbox);
+  await writeFile(path.join(inbox, 'письмо.xlsx'), 'не книга');
+  const res = await run([inbox, '--out', path.join(dir, 'свод-пусто.xlsx')]);
+  expect(res.code).toBe(1);
+  expect(res.stdout).toContain('письмо.xlsx: отклонён');
+});
