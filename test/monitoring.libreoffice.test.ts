@@ -189,6 +189,12 @@ describe('the monitoring form, merged and recalculated by LibreOffice', () => {
 
   test('the analytical note says the same in words, with plan and fact', () => {
     const note = book[SHEET.note].flat().filter((v): v is string => typeof v === 'string');
+    // Seed 003's way: events by level of education, then the diagnostics coverage, then the targets.
+    expect(note).toContain(
+      'По формам мониторинга (3\u00a0организации) проведено 38\u00a0профориентационных мероприятий, из них на уровне начального общего образования — 11, ' +
+        'на уровне основного общего образования — 18, на уровне среднего общего образования — 9.',
+    );
+    expect(note).toContain('Профессиональную диагностику прошли 84,8\u00a0% обучающихся 8-11 классов (280 из 330).');
     const sentence = note.find((t) => t.startsWith('Целевые показатели'));
     expect(sentence).toBe(
       'Целевые показатели выполнены, кроме: доля обучающихся, вовлечённых в мероприятия по ранней профориентации (план 50\u00a0%, факт 40,9\u00a0%); ' +

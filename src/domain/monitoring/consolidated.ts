@@ -13,7 +13,9 @@ import { stampMonitoring } from '../forms/monitoringStamp';
 import { SHEET } from '../sheetNames';
 import type { CellInput } from '../sheetPlan';
 import { SHEET_MONITORING_CONSOLIDATED } from './sheetName';
-import { evaluateTargets, targetsSentence, unitsBelowSentence, unitsBelowTargets, type Targets } from './targets';
+import { evaluateTargets, indicatorSums, targetsSentence, unitsBelowSentence, unitsBelowTargets, type Targets } from './targets';
+import { countOf, formatNumber, formatPercent } from '../text/number';
+import { NOUN } from '../text/plural';
 
 export const targetsOf = (settings: CampaignSettings): Targets => (settings.targets ?? {}) as Targets;
 
@@ -37,15 +39,31 @@ export function monitoringSheets(result: MergeResult, settings: CampaignSettings
   return [form, monitoringConsolidatedSheet(m, settings, targetsOf(settings))];
 }
 
-/** The note's sentences on the targets (plan against fact); empty when there is no plan or no monitoring. */
+/**
+ * The note's sentences from the monitoring forms, as seed 003 writes them: the events by level of education, the
+ * coverage of diagnostics, and the targets (plan against fact). Empty without monitoring forms.
+ */
 export function targetsNoteText(result: MergeResult, settings: CampaignSettings): string[] {
   const m = result.monitoring;
   if (!m || m.units.length === 0) return [];
+  const out: string[] = [];
+  const levels = EDUCATION_LEVELS.map((l) => ({ l, n: m.units.reduce((s, u) => s + (u.row.values[l.key].value ?? 0), 0) }));
+  const events = levels.reduce((s, x) => s + x.n, 0);
+  if (events > 0)
+    out.push(
+      `По формам мониторинга (${countOf(m.units.length, NOUN.unit)}) проведено ${countOf(events, NOUN.careerEvent)}, из них ` +
+        levels.map((x) => `на уровне ${x.l.genitive} — ${formatNumber(x.n)}`).join(', ') + '.',
+    );
+  const d = indicatorSums(m, 'diagnostics');
+  if (d.b > 0)
+    out.push(`Профессиональную диагностику прошли ${formatPercent(Math.round((d.a * 1000) / d.b) / 10, 1)} обучающихся 8-11 классов (${formatNumber(d.a)} из ${formatNumber(d.b)}).`);
   const targets = targetsOf(settings);
   const sentence = targetsSentence(evaluateTargets(m, targets));
-  if (!sentence) return [];
-  const below = unitsBelowSentence(unitsBelowTargets(m, targets));
-  return [below ? `${sentence} ${below}` : sentence];
+  if (sentence) {
+    const below = unitsBelowSentence(unitsBelowTargets(m, targets));
+    out.push(below ? `${sentence} ${below}` : sentence);
+  }
+  return out;
 }
 
 /**
