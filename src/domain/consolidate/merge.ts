@@ -239,7 +239,7 @@ export function mergeReports(input: MergeInput): MergeResult {
     const any = (report?.participation.length ?? 0) + (report?.partners.length ?? 0) + (read.plan?.rows.length ?? 0) + (read.monitoring?.rows.length ?? 0);
     if (refuse) fileRefusal[fileIndex] = refuse;
     else if (any === 0)
-      fileRefusal[fileIndex] = read.report || read.plan
+      fileRefusal[fileIndex] = read.report || read.plan || read.monitoring
         ? 'в формах нет ни одной заполненной строки: заполните таблицы и пришлите файл снова'
         : 'в файле не найдены формы прил. 2 или прил. 3 (ищутся по заголовкам столбцов из распоряжения): заполните шаблон «Профкампании» и пришлите снова';
   });
