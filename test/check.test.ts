@@ -225,6 +225,19 @@ describe('files that cannot be read and wrong arguments', () => {
     expect(r.out).toMatch(new RegExp(`Файл «.*${name.replace('.', '\\.')}»`));
   });
 
+  it('checks every workbook in a folder, lock files left out', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    const folder = join(dir, 'почта');
+    await mkdir(join(folder, 'вложенная'), { recursive: true });
+    await writeFile(join(folder, 'школа А.xlsx'), await stampedReport());
+    await writeFile(join(folder, 'вложенная', 'школа Б.xlsx'), await stampedReport({ g5: 60 }));
+    await writeFile(join(folder, '~$школа А.xlsx'), 'lock');
+    await writeFile(join(folder, 'письмо.txt.eml'), 'not a workbook');
+    const r = await runJson(folder);
+    expect(r.code).toBe(1);
+    expect(r.records.map((x) => [x.file.slice(folder.length + 1), x.code])).toEqual([[join('вложенная', 'школа Б.xlsx'), 'grades-sum']]);
+  });
+
   it('refuses a wrong season or year and no files, with exit code 2', async () => {
     await expect(run('a.xlsx', '--season', 'winter')).rejects.toThrow(/spring.*autumn/);
     await expect(run('a.xlsx', '--year', '24')).rejects.toThrow(/четырьмя цифрами/);

@@ -15,13 +15,15 @@ import { SHEET } from '../domain/sheetNames';
 import type { WorkbookGrid } from '../domain/grid';
 import { countOf, formatDateRange, type PluralForms } from '../domain/text';
 import { assertReadableSize, FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { collectInputs, WORKBOOK_EXTENSIONS } from '../files/collectInputs';
 import { EXIT, UsageError, parseArgs, type CliIO } from './io';
 
 export const CHECK_USAGE = `Проверка заполненных форм (прил. 2 — план, прил. 3 — отчёт).
 
-Использование: profkampaniya check ФАЙЛ... [--json] [--season spring|autumn] [--year ГГГГ]
+Использование: profkampaniya check ФАЙЛ_ИЛИ_ПАПКА... [--json] [--season spring|autumn] [--year ГГГГ]
 
-  ФАЙЛ       .xlsx, .xlsm, .xls, .ods или .csv (UTF-8 или Windows-1251, разделитель «;» или «,»)
+  ФАЙЛ       .xlsx, .xlsm, .xls, .ods или .csv (UTF-8 или Windows-1251, разделитель «;» или «,»);
+             папка — все такие файлы в ней и во вложенных папках
   --json     вывести только JSON-массив замечаний {file, sheet, cell, code, severity, message}
   --season   кампания: spring (весенняя) или autumn (осенняя); по умолчанию — из листа настроек файла
              или текущая
@@ -120,6 +122,21 @@ export function describeFile(file: string, problems: Problem[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** A folder stands for the workbooks in it (recursively, lock files left out); a file stays as named, even if missing. */
+async function expandFolders(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const isFolder = await stat(a).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) out.push(a);
+    else {
+      const found = await collectInputs([a]);
+      if (found.length === 0) throw new UsageError(`В папке «${a}» нет файлов ${WORKBOOK_EXTENSIONS.join(', ')}.`);
+      out.push(...found.map((f) => f.path));
+    }
+  }
+  return out;
+}
+
 export async function check(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(CHECK_USAGE + '\n');
@@ -131,7 +148,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const json = flags.has('json');
   const records: CheckRecord[] = [];
   let exit: number = EXIT.ok;
-  for (const file of positionals) {
+  for (const file of await expandFolders(positionals)) {
     let bytes: Uint8Array;
     let problems: Problem[];
     try {
