@@ -23,7 +23,7 @@ import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
 import { collectInputs, InputError } from '../files/collectInputs';
 import { decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
-import { writeWorkbook } from '../files/writeXlsx';
+import { writeWorkbookStreaming } from '../files/writeXlsxStream';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { receiveAll } from './receive';
 
@@ -213,7 +213,8 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   // Dated by the latest report received, not the clock: the same files merged twice give the same workbook.
   const latest = result.files.map((f) => f.received).filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r)).sort().pop();
   const modified = latest ? `${latest.slice(0, 16).replace(' ', 'T')}${latest.length > 10 ? ':00' : 'T00:00:00'}Z` : `${settings.windowFrom}T00:00:00Z`;
-  const bytes = await writeWorkbook(buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns }), { modified });
+  // The streaming writer: a region's plan sheet runs to tens of thousands of rows (see bench/).
+  const bytes = await writeWorkbookStreaming(buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns }), { modified });
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);
