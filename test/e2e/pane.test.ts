@@ -4,11 +4,12 @@
  * accessibility violations; at the narrow width of an Excel task pane.
  */
 import fs from 'fs';
+import zlib from 'zlib';
 import path from 'path';
 import * as XLSX from '@e965/xlsx';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from 'playwright-core';
-import { buildPane, openPane, OUTPUT, serveDist, type BrowserSession } from './harness';
+import { buildPane, DIST, openPane, OUTPUT, serveDist, type BrowserSession } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
 
@@ -146,6 +147,17 @@ test('the pane has no serious or critical accessibility violations, at 320 px as
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(OUTPUT, 'pane-320.png'), fullPage: true });
+});
+
+test('the first screen loads less than 350 KB of gzipped JavaScript; the spreadsheet libraries come later', () => {
+  const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !src.startsWith('http'));
+  expect(scripts.length).toBeGreaterThan(0);
+  const gz = scripts.reduce((n, src) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, src))).length, 0);
+  expect(gz).toBeLessThan(350 * 1024);
+  // exceljs and SheetJS are in chunks of their own, not in the first screen's scripts.
+  const first = scripts.map((src) => fs.readFileSync(path.join(DIST, src), 'utf8')).join('');
+  expect(first).not.toMatch(/SheetJS|ExcelJS/);
 });
 
 test('settings that cannot be right are refused with a Russian message saying what to fix', async () => {
