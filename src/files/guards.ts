@@ -129,6 +129,8 @@ export class SheetTooLarge extends Error {
   constructor(
     readonly part: string,
     readonly what: 'rows' | 'cells',
+    /** The sheet's name when the part itself says it (OpenDocument). */
+    readonly sheet?: string,
   ) {
     super(`${part}: ${what}`);
     this.name = 'SheetTooLarge';
@@ -176,26 +178,76 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива обрезана`);
-  if (entry.method === 0) return entry.compressedSize;
   let total = 0;
-  const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
-  const count = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
-  inflater.onData = (chunk) => {
+  const rowCount = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
+  const odsContent = entry.name === 'content.xml' ? ([] as Uint8Array[]) : undefined;
+  const take = (chunk: Uint8Array) => {
     total += chunk.length;
-    if (count) {
-      count.add(chunk);
-      // Counting rows while inflating stops a million-row sheet after its first megabytes, not after SheetJS.
-      if (count.rows > LIMITS.rows) throw new SheetTooLarge(entry.name, 'rows');
-      if (count.cells > LIMITS.cellsPerSheet) throw new SheetTooLarge(entry.name, 'cells');
-    }
     if (total > cap) throw new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
     if (total > entry.uncompressedSize)
       throw new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается в больший размер, чем объявлено в оглавлении архива`);
+    if (rowCount) {
+      rowCount.add(chunk);
+      // Counting rows while inflating stops a million-row sheet after its first megabytes, not after SheetJS.
+      if (rowCount.rows > LIMITS.rows) throw new SheetTooLarge(entry.name, 'rows');
+      if (rowCount.cells > LIMITS.cellsPerSheet) throw new SheetTooLarge(entry.name, 'cells');
+    }
+    odsContent?.push(chunk);
   };
-  inflater.onEnd = () => undefined;
-  const ok = inflater.push(bytes.subarray(start, end), false);
-  if (!ok || !inflater.ended) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
+  if (entry.method === 0) {
+    // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
+    for (let at = start; at < end; at += 64 * 1024) take(bytes.subarray(at, Math.min(end, at + 64 * 1024)));
+  } else {
+    const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
+    inflater.onData = take;
+    inflater.onEnd = () => undefined;
+    const ok = inflater.push(bytes.subarray(start, end), false);
+    if (!ok || !inflater.ended) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
+  }
+  if (odsContent) checkOpenDocumentRepeats(new TextDecoder().decode(concatAll(odsContent, total)));
   return total;
+}
+
+function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * OpenDocument repeats a row or cell with an attribute: a few bytes can ask for 1 048 576 rows of 16 384 filled
+ * cells, and SheetJS expands them all. Count the filled cells the repeats stand for, sheet by sheet. Empty
+ * repeated cells (self-closing, as LibreOffice writes the rest of a sheet) are not expanded and not counted.
+ */
+export function checkOpenDocumentRepeats(content: string): void {
+  const repeat = (attrs: string, name: string) => Number(new RegExp(`table:${name}="(\\d+)"`).exec(attrs)?.[1] ?? 1);
+  let sheet = '';
+  let rows = 0;
+  let cells = 0;
+  let rowRepeat = 1;
+  let rowCells = 0;
+  const tags = /<table:table(?=[\s>])([^>]*)>|<table:table-row(?=[\s/>])([^>]*?)(\/?)>|<table:(?:covered-)?table-cell(?=[\s/>])([^>]*?)(\/?)>|<\/table:table-row>/g;
+  for (let m = tags.exec(content); m; m = tags.exec(content)) {
+    if (m[1] !== undefined) {
+      sheet = /table:name="([^"]*)"/.exec(m[1])?.[1] ?? '';
+      rows = 0;
+      cells = 0;
+    } else if (m[2] !== undefined) {
+      rowRepeat = m[3] ? 0 : repeat(m[2], 'number-rows-repeated');
+      rowCells = 0;
+    } else if (m[4] !== undefined) {
+      if (!m[5]) rowCells += repeat(m[4], 'number-columns-repeated');
+    } else if (rowCells > 0) {
+      rows += rowRepeat;
+      cells += rowRepeat * rowCells;
+      if (rows > LIMITS.rows) throw new SheetTooLarge('content.xml', 'rows', sheet);
+      if (cells > LIMITS.cellsPerSheet) throw new SheetTooLarge('content.xml', 'cells', sheet);
+    }
+  }
 }
 
 /**

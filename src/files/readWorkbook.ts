@@ -90,7 +90,7 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): void {
         throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel: возможно, он повреждён или переименован. ${SAVE_AS}`);
     }
   } catch (e) {
-    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, sheetNameOfPart(bytes, e.part), e.what);
+    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetNameOfPart(bytes, e.part), e.what);
     if (!(e instanceof GuardRefusal)) throw e;
     if (e.kind === 'zip-bomb')
       throw new FileReadError(fileName, `Файл «${fileName}» не прочитан: ${e.message}. Настоящая книга с отчётом так не выглядит; файл мог быть подменён. Не открывайте его, попросите прислать отчёт заново.`);

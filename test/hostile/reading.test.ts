@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { cellText } from '../../src/domain/grid';
 import { LIMITS } from '../../src/files/guards';
+import { gridOf, writeGrids } from '../support/formGrids';
 import { cfbWith, expectUserMessage, minimalXlsx, minimalXlsxParts, rawZip, rowXml, schoolReportBytes, tryRead, zipOf } from './support';
 
 let report: Uint8Array;
@@ -159,6 +160,41 @@ describe('huge and strange sheets are read or refused in bounded time', () => {
     expectUserMessage(r.refusal, 'миллион.csv');
     expect(r.refusal).toMatch(/заполненных строк/);
     expect(r.ms).toBeLessThan(20000);
+  });
+
+  describe('OpenDocument rows and cells repeated by attribute (a few bytes asking for billions of cells)', () => {
+    let parts: Record<string, string>;
+    let content: string;
+    beforeAll(async () => {
+      const zip = await JSZip.loadAsync(writeGrids([gridOf('Лист1', [['Школа', 'Участники'], ['МАОУ СОШ № 1', 12]])], 'ods'));
+      parts = {};
+      for (const n of Object.keys(zip.files)) if (!zip.files[n].dir) parts[n] = await zip.files[n].async('string');
+      content = parts['content.xml'];
+    });
+    const repeated = (rows: number, cols: number) =>
+      content
+        .replace(/<table:table-row([^>]*)>/, `<table:table-row table:number-rows-repeated="${rows}"$1>`)
+        .replace(/<table:table-cell([^>]*)>/, `<table:table-cell table:number-columns-repeated="${cols}"$1>`);
+
+    test.each([
+      [1_048_576, 16_384],
+      [1_048_576, 1],
+      [200_000, 20],
+      [100, 16_384 * 2],
+    ])('%i rows × %i filled cells are refused at once, naming the sheet', async (rows, cols) => {
+      const r = tryRead(await zipOf({ ...parts, 'content.xml': repeated(rows, cols) }), 'повтор.ods');
+      expectUserMessage(r.refusal, 'повтор.ods');
+      expect(r.refusal).toContain('лист «Лист1»');
+      expect(r.ms).toBeLessThan(1000);
+    });
+
+    test('the empty rest of a sheet, as LibreOffice writes it, is read as usual', async () => {
+      const rest = '<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>';
+      const r = tryRead(await zipOf({ ...parts, 'content.xml': content.replace('</table:table>', `${rest}</table:table>`) }), 'обычный.ods');
+      expect(r.refusal).toBeUndefined();
+      expect(r.grid!.sheets[0].cells[1]).toEqual(['МАОУ СОШ № 1', 12]);
+      expect(r.ms).toBeLessThan(5000);
+    });
   });
 
   test('a sheet of 10 000 columns is read whole', async () => {
