@@ -16,7 +16,8 @@ export async function writeSample(dir: string, opts: Parameters<typeof sampleSch
   for (const f of sample.files) {
     const p = path.join(dir, f.file);
     // Charts are not in school workbooks: skip the post-processing step.
-    const bytes = f.workbook ? await writeWorkbook(f.workbook, { postProcess: [] }) : f.bytes!;
+    const workbook = f.workbook; // built on reading: take it once
+    const bytes = workbook ? await writeWorkbook(workbook, { postProcess: [] }) : f.bytes!;
     await writeFile(p, bytes);
     const when = new Date(f.received); // local time, as a coordinator's mail client would save it
     await utimes(p, when, when);

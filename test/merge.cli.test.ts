@@ -49,10 +49,11 @@ test('refusing files with errors: the bad school is refused with the cell named,
   const inbox = path.join(dir, 'почта');
   await rm(inbox, { recursive: true, force: true });
   const [bad, ...good] = sample.files;
+  const books = new Map(sample.files.map((f) => [f.file, f.workbook!]));
   // Participants above all pupils: an error in the rules of the form.
-  setParticipation(bad.workbook!, 'participants', 999999);
+  setParticipation(books.get(bad.file)!, 'participants', 999999);
   await mkdir(inbox);
-  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeWorkbook(f.workbook!, { postProcess: [] }));
+  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeWorkbook(books.get(f.file)!, { postProcess: [] }));
   const list = path.join(dir, 'ожидаемые.xlsx');
   await writeFile(list, await writeWorkbook({ sheets: [{ name: 'Список', kind: 'register', blocks: [{ at: 'A1', rows: [['Организация'], ...sample.expectedUnits.map((u) => [u]), ['МАОУ СОШ № 500']] }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], namedRanges: [], charts: [] }] }, { postProcess: [] }));
 

@@ -121,6 +121,14 @@ function spellings(rnd: () => number): (name: string) => string {
   };
 }
 
+/**
+ * A sample file whose workbook is built when read, not held: 5 000 schools' stamped forms at once would take
+ * gigabytes. Built afresh on every read; the same every time.
+ */
+function lazyWorkbook(f: Omit<SampleFile, 'workbook'>, build: () => WorkbookPlan): SampleFile {
+  return Object.defineProperty(f, 'workbook', { get: build, enumerable: true }) as SampleFile;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
 export function sampleSchoolWorkbooks(opts: SampleOptions = {}): Sample {
@@ -139,7 +147,9 @@ export function sampleSchoolWorkbooks(opts: SampleOptions = {}): Sample {
   const onTimeFrom = Date.UTC(2023, 9, 13, 9);
   const onTimeSpan = Date.UTC(2023, 9, 19, 18) - onTimeFrom;
   const lateFrom = Date.UTC(2023, 9, 20, 9);
-  const variant = spellings(rnd);
+  // Each file spells partners with its own generator, so workbooks can be built lazily, in any order, alike.
+  const baseSeed = (opts.seed ?? 2023) * 7919;
+  const variantFor = (k: number) => spellings(seededRandom(baseSeed + k));
   const files: SampleFile[] = [];
   const used = new Set<string>();
   const uniqueName = (unit: string, suffix = '') => {
@@ -155,23 +165,27 @@ export function sampleSchoolWorkbooks(opts: SampleOptions = {}): Sample {
     if (i === twiceAt) {
       // The first version: fewer events and a grade short; the school corrects it two days later.
       const first: SchoolFigures = { ...s, events: s.events + 11, grades: s.grades.map((g, k) => (k === 0 ? g - 1 : g)) };
-      files.push({
-        file: uniqueName(s.unit, ' (первая версия)'),
-        unit: s.unit,
-        received: iso(Date.parse(`${received}Z`) - 2 * 86400000),
-        workbook: schoolWorkbook(first, settings, null, variant),
-        note: 'первая версия: заменяется исправленной',
-      });
+      files.push(
+        lazyWorkbook(
+          {
+            file: uniqueName(s.unit, ' (первая версия)'),
+            unit: s.unit,
+            received: iso(Date.parse(`${received}Z`) - 2 * 86400000),
+            note: 'первая версия: заменяется исправленной',
+          },
+          () => schoolWorkbook(first, settings, null, variantFor(n + i + 1)),
+        ),
+      );
     }
-    files.push({
+    const messy = messyAt.get(i) ?? null;
+    files.push(lazyWorkbook({
       file: uniqueName(s.unit),
       unit: s.unit,
       received,
-      workbook: schoolWorkbook(s, settings, messyAt.get(i) ?? null, variant),
       note: [late.has(i) ? 'с опозданием' : '', messyAt.has(i) ? 'числа введены текстом' : '', i === twiceAt ? 'исправленная версия' : '']
         .filter(Boolean)
         .join(', '),
-    });
+    }, () => schoolWorkbook(s, settings, messy, variantFor(i))));
   });
   if (opts.broken !== false) {
     files.push({
