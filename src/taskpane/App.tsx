@@ -47,6 +47,7 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
   const [state, setState] = useState<WorkbookState>({ sheets: [] });
   const [lastMerge, setLastMerge] = useState<MergeResult>();
   const [loadError, setLoadError] = useState<string>();
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
   const headings = useRef<Partial<Record<SectionId, HTMLHeadingElement | null>>>({});
 
   const refreshState = useCallback(() => {
@@ -54,10 +55,13 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
   }, [host]);
 
   useEffect(() => {
-    host.loadSettings().then(
-      (s) => s && setSettings(s),
-      (e) => setLoadError(errorText(e, 'прочитать настройки кампании из книги')),
-    );
+    host
+      .loadSettings()
+      .then(
+        (s) => s && setSettings(s),
+        (e) => setLoadError(errorText(e, 'прочитать настройки кампании из книги')),
+      )
+      .finally(() => setSettingsLoaded(true));
     refreshState();
   }, [host, refreshState]);
 
@@ -153,7 +157,7 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
         />
         <Outcome m={settingsMsg} />
         <FormsSection {...common} headingRef={ref('forms')} onWritten={refreshState} />
-        <CheckSection {...common} headingRef={ref('check')} />
+        <CheckSection {...common} headingRef={ref('check')} autoRun={settingsLoaded && props.initialSection === 'check'} />
         <MergeSection
           {...common}
           headingRef={ref('merge')}

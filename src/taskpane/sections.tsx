@@ -1,5 +1,5 @@
 /** «Формы», «Проверка», «Свод», «Сводка»: each calls the core through services/flows and the host. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, Field, Textarea, Caption1 } from '@fluentui/react-components';
 import { stampAppendix2 } from '../domain/forms/stampAppendix2';
 import { stampAppendix3 } from '../domain/forms/stampAppendix3';
@@ -70,7 +70,7 @@ function problemsSummary(file: string, ps: Problem[]): string {
   return `«${file}»: ${countOf(e, ['ошибка', 'ошибки', 'ошибок'])}, ${countOf(w, ['предупреждение', 'предупреждения', 'предупреждений'])}.`;
 }
 
-export function CheckSection(p: Common) {
+export function CheckSection(p: Common & { autoRun?: boolean }) {
   const { t, host, settings } = p;
   const st = useStyles();
   const [msg, setMsg] = useState<Message>();
@@ -104,6 +104,14 @@ export function CheckSection(p: Common) {
       },
       setMsg,
     );
+  // The ribbon's «Проверить» opens the pane here: in Excel the open workbook is checked at once.
+  const started = useRef(false);
+  useEffect(() => {
+    if (p.autoRun && host.mode === 'excel' && !started.current) {
+      started.current = true;
+      void checkOpen();
+    }
+  });
   return (
     <Section id="check" title={t.checkTitle} hint={t.checkHint} headingRef={p.headingRef}>
       <div className={st.row}>
