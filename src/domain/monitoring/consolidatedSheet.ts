@@ -199,9 +199,10 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
     const c = L.indicatorColumn[i.code];
     const ar = rangeRef(firstU, c, lastU, c);
     const br = rangeRef(firstU, c + 1, lastU, c + 1);
-    const both = `ISNUMBER(${ar})*ISNUMBER(${br})`;
-    total[c - 1] = { formula: `=SUMPRODUCT(${both},N(+${ar}))` };
-    total[c] = { formula: `=SUMPRODUCT(${both},N(+${br}))` };
+    // Separate SUMPRODUCT arguments: a blank counts as 0 there in Excel and LibreOffice alike (a product would not).
+    const both = `--ISNUMBER(${ar}),--ISNUMBER(${br})`;
+    total[c - 1] = { formula: `=SUMPRODUCT(${both},${ar})` };
+    total[c] = { formula: `=SUMPRODUCT(${both},${br})` };
     total[c + 1] = { formula: `=IF(${planCell(i.code)}="","",${planCell(i.code)})` };
     total[c + 2] = { formula: fact(cellRef(T, c), cellRef(T, c + 1)) };
     total[c + 3] = { formula: deviation(cellRef(T, c + 2), cellRef(T, c + 3)) };
