@@ -278,9 +278,11 @@ export function checkZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** What a zip package holds, from its part names: a Word document or presentation is named as such. */
-export function zipPackageKind(entries: ZipEntry[]): 'workbook' | 'word' | 'powerpoint' | 'opendocument' | 'other' {
+export function zipPackageKind(entries: ZipEntry[]): 'workbook' | 'binary-workbook' | 'word' | 'powerpoint' | 'opendocument' | 'other' {
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'workbook';
+  if (names.has('xl/workbook.xml')) return 'workbook';
+  // .xlsb: binary sheets, whose rows cannot be counted while inflating; Excel saves it as .xlsx in one step.
+  if (names.has('xl/workbook.bin')) return 'binary-workbook';
   if (names.has('word/document.xml')) return 'word';
   if (names.has('ppt/presentation.xml')) return 'powerpoint';
   if (names.has('content.xml') || names.has('mimetype')) return 'opendocument';

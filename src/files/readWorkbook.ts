@@ -78,6 +78,8 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): void {
         throw new FileReadError(fileName, `Файл «${fileName}» — это документ Word, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
       if (parts === 'powerpoint')
         throw new FileReadError(fileName, `Файл «${fileName}» — это презентация PowerPoint, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
+      if (parts === 'binary-workbook')
+        throw new FileReadError(fileName, `Файл «${fileName}» — двоичная книга Excel (.xlsb), такие файлы не принимаются. ${SAVE_AS}`);
       if (parts === 'other')
         throw new FileReadError(fileName, `Файл «${fileName}» — архив, но не книга Excel или OpenDocument. ${SAVE_AS}`);
     }

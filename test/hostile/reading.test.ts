@@ -66,6 +66,13 @@ describe('a received file that is not a readable workbook is refused with a clea
     expect(r.refusal).toMatch(/документ Word/);
   });
 
+  test('a binary workbook (.xlsb) renamed .xlsx is refused with the way out', async () => {
+    const xlsb = await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]) });
+    const r = tryRead(xlsb, 'отчёт.xlsx');
+    expectUserMessage(r.refusal, 'отчёт.xlsx');
+    expect(r.refusal).toMatch(/\.xlsb/);
+  });
+
   test('a PDF renamed .xlsx', () => {
     const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
     const r = tryRead(pdf, 'отчёт.xlsx');
