@@ -15,7 +15,7 @@ import { planToGrid, writeGrids } from '../support/formGrids';
 import { municipalSettings, sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { rawZip } from './support';
 
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 1500);
+const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 394);
 /** One file must never take longer than this (a normal report reads in tens of milliseconds). */
 const PER_FILE_MS = 5000;
