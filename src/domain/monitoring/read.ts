@@ -92,6 +92,9 @@ export function locateMonitoring(sheet: SheetGrid): LocatedMonitoring | undefine
       if (labels === 0) break;
       bottom++;
     }
+    // Without «A»/«B»/«X» (or НОО/ООО/СОО) under the titles it is not the monitoring form: a table 3.1 retyped
+    // as «Кол-во обучающихся…», «Кол-во педагогов…» names the same quantities.
+    if (bottom === r) continue;
     const columns: Partial<Record<MonitoringKey, number>> = {};
     let unitColumn: number | undefined;
     for (let c = 1; c <= cols; c++) {
@@ -118,7 +121,16 @@ export function locateMonitoring(sheet: SheetGrid): LocatedMonitoring | undefine
 
 /** True when `row` of `sheet` is the monitoring table's header (the report reader leaves that table alone). */
 export function isMonitoringHeaderRow(sheet: SheetGrid, row: number): boolean {
-  return new Set(rowGroups(sheet, row, Math.min(gridSize(sheet).cols, MAX_COLS)).values()).size >= 3;
+  return locateMonitoringAt(sheet, row);
+}
+
+/** Whether the monitoring table's header starts at `row`: three indicator titles with sub-labels under them. */
+function locateMonitoringAt(sheet: SheetGrid, row: number): boolean {
+  const cols = Math.min(gridSize(sheet).cols, MAX_COLS);
+  if (new Set(rowGroups(sheet, row, cols).values()).size < 3) return false;
+  for (let k = row + 1; k <= Math.min(gridSize(sheet).rows, row + MAX_HEADER_DEPTH - 1); k++)
+    for (let c = 1; c <= cols; c++) if (monitoringSubLabel(cellText(sheet, k, c))) return true;
+  return false;
 }
 
 const GROUP_TITLE = (g: GroupField): string =>
