@@ -233,6 +233,11 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
       out,
     };
     io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  } else io.stdout.write(humanSummary(result, out));
+  } else {
+    io.stdout.write(humanSummary(result, out));
+    // The level above reads the unit from the consolidated report: without it, the report is refused there.
+    if (!settings.unit)
+      io.stdout.write('Внимание: не указано, кто составляет свод — графа «Муниципальное образование» в сводном отчёте пуста. Повторите с --unit «Название».\n');
+  }
   return result.units.length > 0 ? EXIT.ok : EXIT.problems;
 }
