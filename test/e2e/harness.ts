@@ -70,7 +70,7 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openPane(url: string, width = 360): Promise<BrowserSession> {
+export async function openPane(url: string, width = 360, officeScript?: string): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM)) throw new Error('Chromium не найден: установите пакет chromium (scripts/setup.sh).');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-chromium-'));
   // A fresh profile each time (playwright passes it to chromium as --user-data-dir).
@@ -82,8 +82,10 @@ export async function openPane(url: string, width = 360): Promise<BrowserSession
     acceptDownloads: true,
     locale: 'ru-RU',
   });
-  // No Office here: the CDN's office.js is refused at once, as when offline.
-  await context.route(/appsforoffice\.microsoft\.com/, (r) => r.abort());
+  // No Office here: the CDN's office.js is refused at once, as when offline — or replaced by the Excel double.
+  await context.route(/appsforoffice\.microsoft\.com/, (r) =>
+    officeScript ? r.fulfill({ status: 200, contentType: 'text/javascript', body: officeScript }) : r.abort(),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -102,4 +104,12 @@ export async function openPane(url: string, width = 360): Promise<BrowserSession
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** office.js replaced by the Excel double, bundled for the browser with esbuild (installed with tsx). */
+export function fakeOfficeScript(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const r = esbuild.buildSync({ entryPoints: [path.join(__dirname, 'fakeOffice.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' });
+  return r.outputFiles[0].text;
 }

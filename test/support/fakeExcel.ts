@@ -59,7 +59,9 @@ export class FakeExcelError extends Error {
   }
 }
 
-const bytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x) ?? '', 'utf8');
+const encoder = new TextEncoder();
+// TextEncoder rather than Buffer: the double also runs in the browser (the pane's Excel-mode e2e test).
+const bytes = (x: unknown): number => encoder.encode(JSON.stringify(x) ?? '').length;
 
 const key = (row: number, col: number) => `${row},${col}`;
 
