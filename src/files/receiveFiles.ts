@@ -9,12 +9,14 @@ import type { Problem } from '../domain/problems';
 import { readForms } from '../domain/read';
 import { checkWorkbook } from '../domain/rules';
 import type { CampaignSettings } from '../domain/settings';
-import { FileReadError, readWorkbookFile } from './readWorkbook';
+import { assertReadableSize, FileReadError, readWorkbookFile } from './readWorkbook';
 
 /** A file as <input type=file> gives it (a browser File satisfies this). */
 export interface FileToReceive {
   name: string;
   lastModified: number;
+  /** Bytes, when known before reading (a browser File knows): a huge file is refused without being loaded. */
+  size?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -104,8 +106,13 @@ export async function receiveFiles(files: FileToReceive[], settings: CampaignSet
     const received = receivedAt(f);
     let bytes: Uint8Array<ArrayBuffer>;
     try {
+      if (f.size !== undefined) assertReadableSize(f.size, f.name);
       bytes = new Uint8Array(await f.arrayBuffer());
-    } catch {
+    } catch (e) {
+      if (e instanceof FileReadError) {
+        out.push({ file: f.name, received, error: e.message });
+        continue;
+      }
       out.push({ file: f.name, received, error: `Файл «${f.name}» не удалось открыть: возможно, он перемещён или удалён. Выберите его снова.` });
       continue;
     }

@@ -18,6 +18,8 @@ import type { ReceiveProgress } from '../../files/receiveFiles';
 export interface PickedFile {
   name: string;
   lastModified: number;
+  /** Bytes, when known before reading (a browser File knows): a huge file is refused without being loaded. */
+  size?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -30,11 +32,12 @@ export function localIso(ms: number): string {
 
 /** Reads picked files into grids; a file that cannot be read gives its Russian reason instead. */
 export async function readPicked(files: PickedFile[]): Promise<({ file: string; received: string; grid: WorkbookGrid } | { file: string; received: string; error: string })[]> {
-  const { readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
+  const { assertReadableSize, readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
   const out = [];
   for (const f of files) {
     const received = localIso(f.lastModified);
     try {
+      if (f.size !== undefined) assertReadableSize(f.size, f.name);
       const bytes = new Uint8Array(await f.arrayBuffer());
       out.push({ file: f.name, received, grid: readWorkbookFile(bytes, f.name) });
     } catch (e) {
