@@ -65,11 +65,20 @@ export const NARRATIVE_TEXT = [
 ];
 
 /** Compare header text as people retype it: case, line breaks, spaces, ё/е and dash kinds do not matter. */
-export const normalizeHeader = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s*([/-])\s*/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+export const normalizeHeader = (s: string): string => {
+  // The readers ask about every cell of every workbook, and a region's workbooks repeat the same texts.
+  let t = normalized.get(s);
+  if (t === undefined) {
+    t = s
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\s*([/-])\s*/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (normalized.size >= 20000) normalized.clear(); // bounded: a file of unique texts cannot grow it for ever
+    normalized.set(s, t);
+  }
+  return t;
+};
+const normalized = new Map<string, string>();
