@@ -26,6 +26,7 @@ import { sampleMunicipality, type SchoolFigures } from '../src/domain/sample/mun
 import { defaultSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
 import { readWorkbookFile } from '../src/files/readWorkbook';
+import { saveAs } from './support/libreoffice';
 
 const SAMPLE = sampleMunicipality();
 const UNITS = SAMPLE.schools.map((s) => s.unit);
@@ -205,7 +206,9 @@ describe('blanks filled and sent back merge with no manual step', () => {
     const filled = SAMPLE.schools.filter((s) => !UNFILLED.has(s.unit));
     for (const [i, school] of filled.entries()) {
       const bytes = await fillBlank(school, i);
-      await writeFile(path.join(mailbox, path.basename(blankPath(school.unit))), bytes);
+      // One school (with the monitoring form filled) works in LibreOffice and sends its blank back as .ods.
+      if (i === 6) await writeFile(path.join(mailbox, path.basename(blankPath(school.unit)).replace(/\.xlsx$/, '.ods')), await saveAs(bytes, 'ods'));
+      else await writeFile(path.join(mailbox, path.basename(blankPath(school.unit))), bytes);
     }
     // One school sends its blank back without filling it in.
     const untouched = UNITS[30];
@@ -224,6 +227,7 @@ describe('blanks filled and sent back merge with no manual step', () => {
     expect({ code, err: c.err() }).toEqual({ code: 0, err: '' });
     const json = JSON.parse(c.out()) as MergeJson;
     expect(json.files).toHaveLength(61);
+    expect(json.files.filter((f) => f.file.endsWith('.ods'))).toEqual([expect.objectContaining({ unit: filled[6].unit, status: 'merged', errors: 0 })]);
     const empty = path.basename(blankPath(untouched));
     expect(json.files.filter((f) => f.file !== empty && (f.status !== 'merged' || f.errors > 0))).toEqual([]);
     // The untouched blank is not a report: refused with the reason, and its school is still missing.
