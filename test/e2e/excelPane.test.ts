@@ -3,8 +3,10 @@
  * (settings on the hidden sheet, forms applied to the workbook, the question before typed data is touched, the
  * check of the open workbook with marks) in real Chromium against the production bundle.
  */
+import fs from 'fs';
+import path from 'path';
 import AxeBuilder from '@axe-core/playwright';
-import { buildPane, fakeOfficeScript, openPane, serveDist, type BrowserSession } from './harness';
+import { buildPane, fakeOfficeScript, openPane, OUTPUT, serveDist, type BrowserSession } from './harness';
 
 let server: { url: string; close: () => Promise<void> };
 let session: BrowserSession | undefined;
@@ -14,6 +16,7 @@ beforeAll(async () => {
   buildPane();
   office = fakeOfficeScript();
   server = await serveDist();
+  fs.mkdirSync(OUTPUT, { recursive: true });
 }, 600_000);
 
 afterAll(async () => {
@@ -68,6 +71,7 @@ test('in Excel the report form goes into the workbook; typed data is never repla
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
   await dialog.getByText(/Лист «Прил\. 3 Отчёт» уже заполнен/).waitFor();
+  await page.screenshot({ path: path.join(OUTPUT, 'pane-excel-question.png') });
   const axe = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await dialog.getByRole('button', { name: 'Продолжить' }).click(); // the default answer: a new sheet beside it
@@ -78,4 +82,5 @@ test('in Excel the report form goes into the workbook; typed data is never repla
   // Checking the open workbook names the workbook and lists problems with a way to show each cell.
   await page.getByRole('button', { name: 'Проверить эту книгу' }).click();
   await page.locator('#check').getByText(/«Свод\.xlsx»/).first().waitFor();
+  await page.locator('#check').screenshot({ path: path.join(OUTPUT, 'pane-excel-check.png') });
 });
