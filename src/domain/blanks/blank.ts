@@ -5,7 +5,8 @@
  * its shape and the merge recognises the unit; every input cell stays editable. The hidden settings sheet travels
  * along. The same plan is written to .xlsx by the CLI and opened as a new workbook by the pane.
  */
-import { cellRef, rangeRef } from '../a1';
+import { parseCell, rangeRef } from '../a1';
+import { formHeadLayout } from '../forms/formHead';
 import { unitKey } from '../consolidate/names';
 import { withSettingsSheet } from '../consolidate/workbook';
 import { appendix2Layout } from '../forms/appendix2Layout';
@@ -59,7 +60,8 @@ export function blankSettings(unit: string, sender: CampaignSettings): CampaignS
 
 /** Lock the header's unit line and the unit's cells in the tables: the name must reach the merge as it was sent. */
 function lockUnit(plan: SheetPlan, lastColumn: number, tables: FormTableLayout[]): void {
-  plan.styles.push({ range: rangeRef(5, 1, 5, lastColumn), style: { locked: true, fill: 'F2F2F2' } });
+  const unitRow = parseCell(formHeadLayout().unitCell).row;
+  plan.styles.push({ range: rangeRef(unitRow, 1, unitRow, lastColumn), style: { locked: true, fill: 'F2F2F2' } });
   for (const t of tables) {
     const col = t.columns.unit;
     if (col !== undefined) plan.styles.push({ range: rangeRef(t.firstDataRow, col, t.lastDataRow, col), style: { locked: true, fill: 'F2F2F2' } });
@@ -142,6 +144,3 @@ export function blanksFor(units: string[], opts: BlankOptions): Blank[] {
   const names = uniqueFileNames(list);
   return list.map((unit, i) => ({ unit, fileName: names[i], plan: blankWorkbookPlan(unit, opts) }));
 }
-
-/** The unit's cell in the header line of every form (the cell the reader takes the unit from). */
-export const BLANK_UNIT_CELL = cellRef(5, 1);
