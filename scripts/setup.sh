@@ -13,4 +13,6 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
-npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: npm 11 leaves other platforms' optional binaries (@swc/core-*) out of the lock
+# file and `npm ci` then refuses it; the exact versions of direct dependencies are pinned in package.json.
+npm install --no-audit --no-fund
