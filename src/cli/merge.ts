@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { mergeReports, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
+import { accountingBalances, mergeReports, rowsReceived, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
 import { readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
@@ -61,7 +61,7 @@ const one = (values: Record<string, string[]>, name: string): string | undefined
 
 /** What the JSON output promises (see the usage text of the brief). */
 export interface MergeJson {
-  files: { file: string; unit: string; status: string; onTime: boolean | null; errors: number; warnings: number; reason: string }[];
+  files: { file: string; unit: string; status: string; onTime: boolean | null; errors: number; warnings: number; reason: string; received: string }[];
   missing: string[];
   offList: string[];
   totals: MergeResult['totals'];
@@ -208,6 +208,9 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
 
   const files: ReceivedFile[] = await receiveAll(inputs, settings);
   const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
+  // Nothing lost, nothing counted twice: checked on every run, not only in tests.
+  if (!accountingBalances(result, rowsReceived(files)))
+    throw new Error('учёт строк не сошёлся: принятые, заменённые и отклонённые строки не равны полученным. Свод не записан');
 
   const earlierCampaigns = await readPreviousCampaigns(values.previous ?? []);
   // Dated by the latest report received, not the clock: the same files merged twice give the same workbook.
@@ -225,7 +228,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
 
   if (flags.has('json')) {
     const json: MergeJson = {
-      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason })),
+      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received })),
       missing: result.missing,
       offList: result.offList,
       totals: result.totals,
