@@ -65,13 +65,18 @@ export interface LocatedMonitoring {
   groups: Set<GroupField>;
 }
 
+/** Word stems every group title has (without the first letter, so case does not matter): a cheap test first. */
+const GROUP_STEMS = ['оличеств', 'ол-во', 'ол.', 'иагност', 'ровн', 'ОЛИЧЕСТВ', 'ОЛ-ВО', 'ОЛ.', 'ИАГНОСТ', 'РОВН'];
+const maybeGroup = (v: string): boolean => v.length >= 12 && GROUP_STEMS.some((s) => v.includes(s));
+
 /** Groups named in one row, by column. */
 function rowGroups(sheet: SheetGrid, row: number, cols: number): Map<number, GroupField> {
   const out = new Map<number, GroupField>();
   for (let c = 1; c <= cols; c++) {
-    const t = cellText(sheet, row, c);
-    if (t === '') continue;
-    const g = monitoringGroup(t);
+    const v = cellValue(sheet, row, c);
+    // Cheap test first: every group title says «количество» (or «кол-во»), «диагностика» or «уровни».
+    if (typeof v !== 'string' || !maybeGroup(v)) continue;
+    const g = monitoringGroup(v);
     if (g) out.set(c, g);
   }
   return out;
