@@ -50,5 +50,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => process.exit(code));
+  // Exit once the output is flushed: into a pipe it is written asynchronously (a long --json would be cut short).
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) =>
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code))),
+  );
 }
