@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { parseRange, rangeRef } from '../domain/a1';
 import {
   isFormula,
+  type FormulaCell,
   type CellStyle,
   type ConditionalFormatPlan,
   type DataValidationPlan,
@@ -150,7 +151,9 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
         if (!row) values.set(top + i, (row = new Map()));
         // Only a FormulaCell becomes a formula; text that looks like one ("=HYPERLINK(…)") stays text.
         // Text longer than a cell holds (a CSV may bring a megabyte) is cut, or Excel would call the file damaged.
-        row.set(left + j, isFormula(v) ? { formula: noEquals(v.formula), date1904: false } : typeof v === 'string' ? fitCellText(v) : v);
+        // A known result is stored as the cached value, so a reader that does not calculate (the level above
+        // merging this file, SheetJS) still sees the number.
+        row.set(left + j, isFormula(v) ? formulaValue(v) : typeof v === 'string' ? fitCellText(v) : v);
       });
     });
   }
@@ -275,4 +278,9 @@ function conditionalFormat(cf: ConditionalFormatPlan, priority: number): ExcelJS
     ref: normalRange(cf.range),
     rules: [{ type: 'expression', priority, formulae: [noEquals(cf.formula)], style }],
   };
+}
+
+function formulaValue(v: FormulaCell): ExcelJS.CellValue {
+  const formula = { formula: noEquals(v.formula), date1904: false };
+  return (v.result === undefined || v.result === null ? formula : { ...formula, result: v.result }) as ExcelJS.CellValue;
 }

@@ -3,6 +3,8 @@
  * header text, read their rows, and say what could not be read. The rules (../rules) then check the rows.
  */
 import { SHEET } from '../sheetNames';
+import type { SheetKind } from '../sheetPlan';
+import { readSettingsSheet } from '../settingsSheet';
 import type { WorkbookGrid } from '../grid';
 import type { Problem } from '../problems';
 import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook } from '../report';
@@ -72,6 +74,25 @@ function columnProblems(file: string, t: LocatedTable): Problem[] {
   }));
 }
 
+const FORM_KINDS: ReadonlySet<SheetKind> = new Set<SheetKind>([
+  'appendix2',
+  'appendix3',
+  'monitoring',
+  'consolidated-appendix2',
+  'consolidated-appendix3',
+  'consolidated-monitoring',
+]);
+
+/**
+ * In a workbook the add-in wrote (a municipality's consolidated report sent up to the region), its detail sheet,
+ * registers and summary repeat the forms' headers; only its form sheets are the report.
+ */
+function addInSheetsThatAreNotForms(wb: WorkbookGrid): Set<string> {
+  const settings = wb.sheets.find((s) => s.name === SHEET.settings);
+  const owned = settings ? readSettingsSheet(settings.cells)?.owned ?? [] : [];
+  return new Set(owned.filter((o) => !FORM_KINDS.has(o.kind)).map((o) => o.name));
+}
+
 export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWorkbook {
   const year = options.year ?? new Date().getFullYear();
   const problems: Problem[] = [];
@@ -79,8 +100,9 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
   const first: Partial<Record<TableKind, LocatedTable>> = {};
   // Visible sheets first: a hidden sheet is more likely an old copy than the report itself.
   const sheets = [...wb.sheets.filter((s) => !s.hidden), ...wb.sheets.filter((s) => s.hidden)];
+  const notForms = addInSheetsThatAreNotForms(wb);
   for (const sheet of sheets) {
-    if (sheet.name === SHEET.settings) continue;
+    if (sheet.name === SHEET.settings || notForms.has(sheet.name)) continue;
     // The monitoring form's indicator titles look like table 3.1's columns; its own reader takes it.
     for (const t of locateTables(sheet).filter((t) => !isMonitoringHeaderRow(sheet, t.headerTop))) {
       if (!first[t.kind]) first[t.kind] = t;
