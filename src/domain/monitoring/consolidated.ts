@@ -28,13 +28,16 @@ export function monitoringSheets(result: MergeResult, settings: CampaignSettings
   if (!result.monitoring || result.monitoring.units.length === 0) return [];
   const m = result.monitoring;
   const L = monitoringSheetLayout(m.units.length);
-  const at = (col: number) => ({ formula: `=${quoteSheet(SHEET_MONITORING_CONSOLIDATED)}!${absolute(L.totalRow, col)}` });
+  // The known total is stored with each formula, so the level above reads it without recalculating the file.
+  const at = (col: number, result: number) => ({ formula: `=${quoteSheet(SHEET_MONITORING_CONSOLIDATED)}!${absolute(L.totalRow, col)}`, result });
   const row: Record<string, CellInput> = { unit: settings.unit };
   for (const i of MONITORING_INDICATORS) {
-    row[aKey(i.code)] = at(L.indicatorColumn[i.code]);
-    row[bKey(i.code)] = at(L.indicatorColumn[i.code] + 1);
+    const sums = indicatorSums(m, i.code);
+    row[aKey(i.code)] = at(L.indicatorColumn[i.code], sums.a);
+    row[bKey(i.code)] = at(L.indicatorColumn[i.code] + 1, sums.b);
   }
-  for (const l of EDUCATION_LEVELS) row[l.key] = at(L.levelColumn[l.key]);
+  for (const l of EDUCATION_LEVELS)
+    row[l.key] = at(L.levelColumn[l.key], m.units.reduce((s, u) => s + (u.row.values[l.key].value ?? 0), 0));
   const form = stampMonitoring(settings, { name: SHEET.monitoring, rows: 1, fill: [row] });
   return [form, monitoringConsolidatedSheet(m, settings, targetsOf(settings))];
 }
