@@ -124,7 +124,22 @@ function parseWorkbook(bytes: Uint8Array, fileName: string): XLSX.WorkBook {
   }
   if (ext === 'xls' && !startsWith(bytes, CFB_MAGIC) && !startsWith(bytes, ZIP_MAGIC) && !looksLikeMarkup(bytes) && bytes[0] !== 0x09)
     throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel, хотя имеет расширение .xls: возможно, он повреждён или переименован. ${SAVE_AS}`);
-  return XLSX.read(bytes, { ...common, type: 'array' });
+  return quietly(() => XLSX.read(bytes, { ...common, type: 'array' }));
+}
+
+/**
+ * SheetJS reports some harmless oddities (e.g. «ODS number format may be incorrect» for LibreOffice's files) with
+ * console.error; in the command line that English line would reach the coordinator. The read is synchronous,
+ * so muting the console for its duration hides nothing else.
+ */
+function quietly<T>(read: () => T): T {
+  const error = console.error;
+  console.error = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.error = error;
+  }
 }
 
 function explain(e: unknown, fileName: string): FileReadError {
