@@ -108,6 +108,7 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
 
   const stamp = Date.now().toString(36).slice(-5);
   const work = targets.map((t, i) => ({ ...t, temp: `ПК_tmp${i}_${stamp}`, backup: `ПК_old${i}_${stamp}` }));
+  let complete = false;
   try {
     await opts.run(async (ctx) => {
       const q = new RequestQueue(ctx, opts.support, opts.chunkBytes ?? DEFAULT_CHUNK);
@@ -136,7 +137,12 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
         const ws = built.get(w.temp)!;
         await writeReferences(ctx, ws, w.plan, q, existing.definedNames, namesGone);
       }
-      // 4. Only now drop the old sheets.
+      // 4. Only now drop the old sheets — after a sync, so a failure from here on is known to leave every new sheet
+      // complete: the write is then finished, not undone (an old sheet may already be gone).
+      if (work.some((w) => w.replaces)) {
+        await q.flush();
+        complete = true;
+      }
       for (const w of work) if (w.replaces) sheets.getItem(w.backup).delete();
       if (opts.activate !== false) {
         const first = work.find((w) => !w.plan.hidden);
@@ -145,11 +151,21 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
       await q.flush();
     });
   } catch (e) {
-    await recover(opts.run, work).catch(() => undefined);
     const which = targets.map((t) => `«${t.finalName}»`).join(', ');
-    throw new ExcelActionError(
-      `${excelErrorMessage(e, `запись ${targets.length > 1 ? 'листов' : 'листа'} ${which}`)} Книга оставлена как была.`,
-    );
+    const failed = excelErrorMessage(e, `запись ${targets.length > 1 ? 'листов' : 'листа'} ${which}`);
+    if (complete) {
+      // Every new sheet was complete: finish the write rather than undo it.
+      const done = await finishDeleting(opts.run, work).catch(() => undefined);
+      if (!done)
+        throw new ExcelActionError(`Листы ${which} записаны, но старые копии удалить не удалось: удалите листы «ПК_old…» вручную.`);
+    } else {
+      const undone = await recover(opts.run, work).catch(() => undefined);
+      throw new ExcelActionError(
+        undone
+          ? `${failed} Книга оставлена как была.`
+          : `${failed} Вернуть книгу в прежний вид не удалось: удалите листы «ПК_tmp…», если они остались, а листы «ПК_old…» переименуйте обратно.`,
+      );
+    }
   }
   return {
     written: work.map((w) => ({ planned: plansIn.find((p) => p.name === w.finalName)?.name ?? w.finalName, sheet: w.finalName, replaced: w.replaces })),
@@ -490,9 +506,9 @@ function featureNotes(plans: SheetPlan[], s: ApiSupport): string[] {
   return out;
 }
 
-/** After a failure: put each old sheet back under its name and remove whatever was half built. */
-async function recover(run: ExcelRun, work: { finalName: string; temp: string; backup: string; replaces: boolean }[]): Promise<void> {
-  await run(async (ctx) => {
+/** After a failure before the new sheets were complete: old sheets back under their names, new ones removed. */
+async function recover(run: ExcelRun, work: { finalName: string; temp: string; backup: string; replaces: boolean }[]): Promise<boolean> {
+  return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await ctx.sync();
@@ -508,6 +524,20 @@ async function recover(run: ExcelRun, work: { finalName: string; temp: string; b
       if (present.has(w.temp)) sheets.getItem(w.temp).delete();
     }
     await ctx.sync();
+    return true;
+  });
+}
+
+/** After a failure while deleting the old sheets (every new one complete): delete the ones still there. */
+async function finishDeleting(run: ExcelRun, work: { backup: string; replaces: boolean }[]): Promise<boolean> {
+  return run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    const present = new Set(sheets.items.map((s) => s.name));
+    for (const w of work) if (w.replaces && present.has(w.backup)) sheets.getItem(w.backup).delete();
+    await ctx.sync();
+    return true;
   });
 }
 
