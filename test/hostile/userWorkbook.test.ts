@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { merge } from '../../src/cli/merge';
+import { stamp } from '../../src/cli/stamp';
 import { writeSample } from '../../scripts/sample';
 import { writeWorkbook, DOCUMENT_DATE } from '../../src/files/writeXlsx';
 import { emptySheetPlan } from '../../src/domain/sheetPlan';
@@ -102,4 +103,24 @@ test('a merge into a damaged existing output is refused and the file is left as 
   expect(r.code).toBe(2);
   expect(r.message).toContain('не удалось прочитать');
   expect(Buffer.compare(await readFile(out), Buffer.from(junk))).toBe(0);
+});
+
+test('stamping a blank over an existing workbook is refused without --force and changes nothing', async () => {
+  const out = path.join(dir, 'мои данные.xlsx');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Мои заметки').getCell('A1').value = 'не трогать';
+  const original = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  await writeFile(out, original);
+  let text = '';
+  const io = { stdout: { write: (s: string) => (text += s) }, stderr: { write: (s: string) => (text += s) } };
+  let code: number;
+  try {
+    code = await stamp(['report', '--out', out, '--season', 'autumn', '--year', '2023'], io);
+  } catch (e) {
+    code = 2;
+    text += (e as Error).message;
+  }
+  expect(code).not.toBe(0);
+  expect(text).toMatch(/уже существует/);
+  expect(Buffer.compare(await readFile(out), Buffer.from(original))).toBe(0);
 });
