@@ -1,6 +1,9 @@
 import { sampleSchoolWorkbooks } from '../domain/sample/schoolWorkbooks';
 import { mergeReports, isUnreadable } from '../domain/consolidate/merge';
-import { receiveFiles, ReceiveCancelled, type FileToReceive } from './receiveFiles';
+import { receiveBytes, receiveFiles, ReceiveCancelled, type FileToReceive } from './receiveFiles';
+import { appendix3Layout } from '../domain/forms/appendix3Layout';
+import { dataCell } from '../domain/forms/tableLayout';
+import { parseCell } from '../domain/a1';
 import { writeWorkbook } from './writeXlsx';
 
 let files: FileToReceive[];
@@ -57,4 +60,20 @@ describe('receiving picked files in the browser, one at a time', () => {
     await expect(run).rejects.toThrow(`Свод отменён: прочитано 2 из ${files.length} файлов`);
     expect(seen).toEqual([1, 2]);
   });
+});
+
+test('a value that cannot be read is reported once for the file, not once by the reader and again by the checker', async () => {
+  const sample = sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, messy: false, late: 0 });
+  const wb = sample.files[0].workbook!;
+  const sheet = wb.sheets.find((s) => s.kind === 'appendix3')!;
+  const L = appendix3Layout({ ...sample.settings, level: 'school' }, { rows: 1 });
+  const target = parseCell(dataCell(L.participation, 'participants', 0));
+  for (const b of sheet.blocks) {
+    const at = parseCell(b.at);
+    const row = b.rows[target.row - at.row];
+    if (row && target.col - at.col >= 0 && target.col - at.col < row.length) row[target.col - at.col] = 'много';
+  }
+  const received = receiveBytes(await writeWorkbook(wb, { postProcess: [] }), 'школа.xlsx', sample.files[0].received, sample.settings);
+  const unreadable = 'problems' in received ? received.problems.filter((p) => p.code === 'value-unreadable') : [];
+  expect(unreadable.map((p) => p.cell)).toEqual([dataCell(L.participation, 'participants', 0)]);
 });

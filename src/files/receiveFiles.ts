@@ -83,7 +83,8 @@ export function receiveBytes(bytes: Uint8Array, file: string, received: string, 
   } catch (e) {
     return { ...base, error: `Формы в файле «${file}» не удалось разобрать (${(e as Error).message}). Сообщите разработчикам, приложив файл.` };
   }
-  const problems: Problem[] = [...read.problems];
+  // checkWorkbook returns the reading problems too (read.problems first): counted once.
+  const problems: Problem[] = [];
   try {
     problems.push(...checkWorkbook(read, settings));
   } catch (e) {

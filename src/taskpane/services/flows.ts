@@ -88,7 +88,7 @@ export async function mergeFiles(req: MergeRequest): Promise<{ result: MergeResu
   const { receiveFiles } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/receiveFiles');
   const received: ReceivedFile[] = await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal, receivedAt: (f) => localIso(f.lastModified) });
   const result = mergeReports({
-    files: received.map(withoutRepeats),
+    files: received,
     earlierRegister: req.earlierRegister,
     expectedUnits: req.expectedUnits,
     deadline: req.settings.schoolReportsDue,
@@ -128,7 +128,7 @@ export function summaryPlans(
   return summarySheetsFromWorkbook(source.workbook, { settings, previous });
 }
 
-/** The same problem once (a reading problem can arrive both from the reader and through the checker). */
+/** The same problem once (the pane lists problems of several checks of the same workbook together). */
 export function uniqueProblems(ps: Problem[]): Problem[] {
   const seen = new Set<string>();
   return ps.filter((p) => {
@@ -138,8 +138,6 @@ export function uniqueProblems(ps: Problem[]): Problem[] {
     return true;
   });
 }
-
-const withoutRepeats = (f: ReceivedFile): ReceivedFile => ('problems' in f ? { ...f, problems: uniqueProblems(f.problems) } : f);
 
 /** Problems sorted for reading: errors first, then by file, sheet and row; each once. */
 export function sortProblems(ps: Problem[]): Problem[] {
