@@ -20,9 +20,9 @@ import { textHeight } from './textHeight';
 const WIDTHS = [
   32, // A unit
   13, 13, // schools
-  12, // events
+  19, // events: «профориентационных» must fit a line unbroken
   12, 12, 8, 8, 8, 8, 8, 8, 8, // students, participants, grades
-  12, // teachers
+  19, // teachers
   12, 12, 8, 8, 8, 8, 8, 8, 8, // ОВЗ
   12, 30, // partners: count, names
   16, // extra: all teachers
