@@ -45,7 +45,7 @@ function checkFile(bytes: Uint8Array, fileName: string): Outcome {
 const mutators: Record<string, (base: Uint8Array, parts: Map<string, string>, rnd: () => number) => Uint8Array> = {
   flipBytes(base, parts, rnd) {
     // Half the time in the stored package SheetJS wrote (flips land in XML), half in a deflated one.
-    const out = rnd() < 0.5 ? new Uint8Array(base) : rebuild(parts, new Map());
+    const out = parts.size === 0 || rnd() < 0.5 ? new Uint8Array(base) : rebuild(parts, new Map());
     const n = 1 + Math.floor(rnd() * 8);
     for (let i = 0; i < n; i++) out[Math.floor(rnd() * out.length)] ^= 1 << Math.floor(rnd() * 8);
     return out;
@@ -131,4 +131,33 @@ test(`${ITERATIONS} mutated school reports (seed ${SEED}): only FileReadError or
   for (const kind of names) expect(tally[kind].read + tally[kind].refused).toBeGreaterThan(0);
   expect(Object.values(tally).reduce((n, t) => n + t.refused, 0)).toBeGreaterThan(ITERATIONS / 4);
   process.stdout.write(`fuzz: ${ITERATIONS} iterations, seed ${SEED}, slowest ${Math.round(slowest)} ms, ${JSON.stringify(tally)}\n`);
+});
+
+/** The other formats schools send: an old .xls (compound file, BIFF records) and an .ods, flipped and truncated. */
+test.each([
+  ['xls', 200],
+  ['ods', 300],
+] as const)(`mutated %s reports (seed ${SEED}, %i of them): only FileReadError or problems`, (format, count) => {
+  const sample = sampleSchoolWorkbooks({ schools: 3, broken: false, twice: false, planRows: 5 });
+  const base = writeGrids(sample.files[0].workbook!.sheets.map(planToGrid), format);
+  const name = (i: number) => `отчёт ${i}.${format}`;
+  expect(checkFile(base, name(0))).toBe('read');
+  const rnd = seededRandom(SEED + (format === 'xls' ? 1 : 2));
+  let refused = 0;
+  for (let i = 0; i < count; i++) {
+    const bytes =
+      i % 3 === 2
+        ? base.slice(0, Math.floor(rnd() * base.length))
+        : mutators.flipBytes(base, new Map(), rnd).map((b, k) => (i % 3 === 1 && k < 512 && rnd() < 0.02 ? Math.floor(rnd() * 256) : b));
+    const t0 = performance.now();
+    let outcome: Outcome;
+    try {
+      outcome = checkFile(bytes, name(i));
+    } catch (e) {
+      throw new Error(`${format} iteration ${i} (seed ${SEED}) threw ${(e as Error).stack}`);
+    }
+    if (performance.now() - t0 > PER_FILE_MS) throw new Error(`${format} iteration ${i} (seed ${SEED}) took too long`);
+    if (outcome === 'refused') refused++;
+  }
+  expect(refused).toBeGreaterThan(count / 4);
 });
