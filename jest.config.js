@@ -6,5 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
   },
-  testTimeout: 120000,
+  // Two workers on two cores: many tests wait on LibreOffice or Chromium child processes, not on jest itself.
+  maxWorkers: 2,
+  testTimeout: 180000,
 };
