@@ -5,3 +5,4 @@ export { markProblems, clearMarks, selectCell } from './marks';
 export { detectSupport, supportNotes, MIN_EXCEL_API, type ApiSupport, type ExcelRun } from './support';
 export { ExcelActionError, excelErrorMessage } from './errors';
 export { toExcelInput, needsTextMark } from './excelValues';
+export { openAsNewWorkbook, officeCreateWorkbook, toBase64, type CreateWorkbook } from './newWorkbook';

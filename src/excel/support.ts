@@ -15,6 +15,8 @@ export interface ApiSupport {
   rangeAreas: boolean;
   /** Reading merged areas of a sheet (getMergedAreasOrNullObject): ExcelApi 1.13. */
   mergedAreas: boolean;
+  /** Excel.createWorkbook (a blank opened as a new workbook): ExcelApi 1.8. */
+  newWorkbook: boolean;
 }
 
 /** The minimum the manifest declares. */
@@ -34,6 +36,7 @@ export function detectSupport(isSetSupported: (name: string, version: string) =>
     pageLayout: has('1.9'),
     rangeAreas: has('1.9'),
     mergedAreas: has('1.13'),
+    newWorkbook: has('1.8'),
   };
 }
 

@@ -46,6 +46,8 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
   const answer = useRef<(a: Record<string, Resolution>) => void>();
   const [state, setState] = useState<WorkbookState>({ sheets: [] });
   const [lastMerge, setLastMerge] = useState<MergeResult>();
+  // The expected units: the blanks go to them, and the merge says which of them have not reported.
+  const [expected, setExpected] = useState('');
   const [loadError, setLoadError] = useState<string>();
   const [settingsLoaded, setSettingsLoaded] = useState(false);
   const headings = useRef<Partial<Record<SectionId, HTMLHeadingElement | null>>>({});
@@ -110,7 +112,7 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
     [settings, t],
   );
 
-  const common = { t, host, settings, busy, act, ask };
+  const common = { t, host, settings, busy, act, ask, expected, onExpected: setExpected };
   const ref = (id: SectionId) => (el: HTMLHeadingElement | null) => {
     headings.current[id] = el;
   };

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, Field, Textarea, Caption1 } from '@fluentui/react-components';
 import { stampAppendix2 } from '../domain/forms/stampAppendix2';
 import { stampAppendix3 } from '../domain/forms/stampAppendix3';
-import { SEASON_TITLE, type CampaignSettings } from '../domain/settings';
+import type { CampaignSettings } from '../domain/settings';
 import type { Problem } from '../domain/problems';
 import { countOf, NOUN } from '../domain/text';
 import { expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
@@ -13,7 +13,8 @@ import { SHEET } from '../domain/sheetNames';
 import type { CampaignFigures } from '../domain/indicators';
 import type { AskConflicts, PaneHost } from './services/host';
 import { checkFiles, checkGrid, mergeFiles, previousFromFiles, sortProblems, summaryPlans, type CheckedFile } from './services/flows';
-import { FilePicker, Outcome, ProblemList, Section, useStyles, type Message } from './ui';
+import { campaignTag, FilePicker, Outcome, ProblemList, Section, useStyles, type Message } from './ui';
+import { BlanksPanel } from './BlanksPanel';
 import type { Strings } from './strings';
 
 /** Runs an action: busy state, progress in the live region, Russian message on failure. */
@@ -29,10 +30,15 @@ interface Common {
   headingRef?: (el: HTMLHeadingElement | null) => void;
 }
 
-const campaignTag = (s: CampaignSettings) => `${SEASON_TITLE[s.season].adjective} ${s.year}`;
 const outcomeMessage = (o: { message: string; notes: string[] }): Message => ({ intent: o.notes.length ? 'warning' : 'success', text: o.message, notes: o.notes });
 
-export function FormsSection(p: Common & { onWritten: () => void }) {
+/** The list of expected units, shared by the blanks («Формы») and the merge («Свод»). */
+interface ExpectedList {
+  expected: string;
+  onExpected: (text: string) => void;
+}
+
+export function FormsSection(p: Common & ExpectedList & { onWritten: () => void }) {
   const { t, host, settings } = p;
   const st = useStyles();
   const [msg, setMsg] = useState<Message>();
@@ -59,6 +65,7 @@ export function FormsSection(p: Common & { onWritten: () => void }) {
         </Button>
       </div>
       <Outcome m={msg} />
+      <BlanksPanel t={t} host={host} settings={settings} busy={p.busy} act={p.act} units={p.expected} onUnits={p.onExpected} />
     </Section>
   );
 }
@@ -142,12 +149,11 @@ export function CheckSection(p: Common & { autoRun?: boolean }) {
   );
 }
 
-export function MergeSection(p: Common & { onMerged: (r: MergeResult) => void }) {
+export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeResult) => void }) {
   const { t, host, settings } = p;
   const st = useStyles();
   const [msg, setMsg] = useState<Message>();
   const [files, setFiles] = useState<File[]>([]);
-  const [expected, setExpected] = useState('');
   const [withErrors, setWithErrors] = useState(false);
   const [outcomes, setOutcomes] = useState<MergeResult['files']>([]);
   const [cancel, setCancel] = useState<AbortController>();
@@ -164,7 +170,7 @@ export function MergeSection(p: Common & { onMerged: (r: MergeResult) => void })
           merged = await mergeFiles({
             files,
             settings,
-            expectedUnits: expectedUnitsFromText(expected),
+            expectedUnits: expectedUnitsFromText(p.expected),
             mergeWithErrors: withErrors,
             earlierRegister: earlier,
             signal: abort.signal,
@@ -194,7 +200,7 @@ export function MergeSection(p: Common & { onMerged: (r: MergeResult) => void })
         <Caption1 aria-live="polite">{files.length ? `Выбрано: ${countOf(files.length, ['файл', 'файла', 'файлов'])}` : ''}</Caption1>
       </div>
       <Field label={t.expectedUnits}>
-        <Textarea value={expected} onChange={(_, d) => setExpected(d.value)} resize="vertical" />
+        <Textarea value={p.expected} onChange={(_, d) => p.onExpected(d.value)} resize="vertical" />
       </Field>
       <Checkbox checked={withErrors} onChange={(_, d) => setWithErrors(!!d.checked)} label={t.mergeWithErrors} />
       <div>

@@ -2,6 +2,7 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { Problem } from '../domain/problems';
+import { SEASON_TITLE, type CampaignSettings } from '../domain/settings';
 import type { Strings } from './strings';
 import { russianOr } from './services/messages';
 
@@ -23,6 +24,9 @@ export const useStyles = makeStyles({
   info: { color: tokens.colorNeutralForeground3 },
 });
 
+/** «осенняя 2026»: the campaign in file names. */
+export const campaignTag = (s: CampaignSettings) => `${SEASON_TITLE[s.season].adjective} ${s.year}`;
+
 export function Section(props: { id: string; title: string; hint?: string; children: ReactNode; headingRef?: (el: HTMLHeadingElement | null) => void }) {
   const s = useStyles();
   return (
@@ -37,7 +41,7 @@ export function Section(props: { id: string; title: string; hint?: string; child
 }
 
 /** A button that opens the system file dialog; the <input> itself is hidden (the button is what people use). */
-export function FilePicker(props: { label: string; multiple?: boolean; disabled?: boolean; onFiles: (files: File[]) => void; testId?: string }) {
+export function FilePicker(props: { label: string; multiple?: boolean; disabled?: boolean; onFiles: (files: File[]) => void; testId?: string; accept?: string }) {
   const ref = useRef<HTMLInputElement>(null);
   const id = useId();
   return (
@@ -48,7 +52,7 @@ export function FilePicker(props: { label: string; multiple?: boolean; disabled?
         type="file"
         hidden
         multiple={props.multiple}
-        accept=".xlsx,.xlsm,.xls,.ods,.csv"
+        accept={props.accept ?? ".xlsx,.xlsm,.xls,.ods,.csv"}
         data-testid={props.testId}
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? []);

@@ -139,8 +139,16 @@ export interface Blank {
  * unit to the merge, so they get one blank (the first spelling).
  */
 export function blanksFor(units: string[], opts: BlankOptions): Blank[] {
+  return blankFilesFor(units).map((b) => ({ ...b, plan: blankWorkbookPlan(b.unit, opts) }));
+}
+
+/**
+ * The units that get a blank (each once, as in blanksFor) with their file names, without building the plans: the
+ * pane builds and writes one blank at a time so a long list can show progress and be cancelled.
+ */
+export function blankFilesFor(units: string[]): Omit<Blank, 'plan'>[] {
   const seen = new Set<string>();
   const list = units.map((u) => u.trim()).filter((u) => u && !seen.has(unitKey(u)) && seen.add(unitKey(u)));
   const names = uniqueFileNames(list);
-  return list.map((unit, i) => ({ unit, fileName: names[i], plan: blankWorkbookPlan(unit, opts) }));
+  return list.map((unit, i) => ({ unit, fileName: names[i] }));
 }

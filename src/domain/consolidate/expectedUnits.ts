@@ -11,7 +11,8 @@ export function expectedUnitsFromGrid(sheet: SheetGrid): string[] {
     const cells = (row ?? []).map((c) => (c === null || c === undefined ? '' : String(c).trim()));
     let name = cells[0] ?? '';
     if (/^\d+\.?$/.test(name) && cells[1]) name = cells[1];
-    if (!name || (i === 0 && HEADER.test(name))) return;
+    // A header names a column («Наименование ОО», «Школа»); a school's own name has a number or quotes («Школа № 1»).
+    if (!name || (i === 0 && HEADER.test(name) && !/[\d«"“]/.test(name))) return;
     if (!seen.has(name)) {
       seen.add(name);
       out.push(name);

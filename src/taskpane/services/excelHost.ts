@@ -3,6 +3,7 @@ import { applySheetPlans } from '../../excel/applySheetPlans';
 import { clearMarks, markProblems, selectCell } from '../../excel/marks';
 import { readWorkbookGrids, sheetNames } from '../../excel/readWorkbookGrids';
 import { detectSupport, supportNotes, type ApiSupport, type ExcelRun } from '../../excel/support';
+import { openAsNewWorkbook, type CreateWorkbook } from '../../excel/newWorkbook';
 import { readSettingsSheet, settingsSheet, type OwnedSheet } from '../../domain/settingsSheet';
 import { SHEET } from '../../domain/sheetNames';
 import type { CampaignSettings } from '../../domain/settings';
@@ -13,6 +14,8 @@ export interface ExcelHostDeps {
   support: ApiSupport;
   /** The open workbook's name for messages (Excel does not always tell it). */
   workbookName?: string;
+  /** Excel.createWorkbook, replaceable in tests. */
+  createWorkbook?: CreateWorkbook;
 }
 
 export function excelDeps(): ExcelHostDeps {
@@ -81,5 +84,6 @@ export function excelHost(d: ExcelHostDeps = excelDeps()): PaneHost {
     clearMarks: () => clearMarks(d.run),
     showCell: (sheet, cell) => selectCell(sheet, cell, d.run),
     limits: () => supportNotes(d.support),
+    openNewWorkbook: d.support.newWorkbook ? (xlsx, label) => openAsNewWorkbook(xlsx, label, d.createWorkbook) : undefined,
   };
 }

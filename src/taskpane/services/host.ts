@@ -38,4 +38,9 @@ export interface PaneHost {
   showCell?(sheet: string, cell: string): Promise<void>;
   /** Russian notes on what this Excel cannot do. */
   limits(): string[];
+  /**
+   * Excel only, and only where Excel can (ExcelApi 1.8): opens an .xlsx as a new unsaved workbook; `label` names it
+   * in a refusal. Absent: the pane offers the download instead.
+   */
+  openNewWorkbook?(xlsx: Uint8Array, label: string): Promise<void>;
 }

@@ -1,0 +1,154 @@
+/**
+ * «Бланки для каждой организации» (part of «Формы»): the coordinator's list of units, the forms to include, and one
+ * personalised blank per unit — opened as new workbooks in Excel, or downloaded as one .zip in a browser.
+ */
+import { useId, useMemo, useState } from 'react';
+import { Button, Caption1, Checkbox, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { BLANK_FORMS, blankFilesFor, type BlankForm } from '../domain/blanks/blank';
+import { expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
+import type { CampaignSettings } from '../domain/settings';
+import type { PaneHost } from './services/host';
+import { BlanksCancelled, blanksCount, eachBlank, unitsCount, unitsFromFile, zipBlanks } from './services/blanks';
+import { downloadBytes, safeFileName } from './services/download';
+import { campaignTag, FilePicker, Outcome, useStyles, type Message } from './ui';
+import type { Act } from './sections';
+import type { Strings } from './strings';
+
+const useOwn = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '8px', paddingTop: '8px' },
+  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
+  group: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '0' },
+  legend: { padding: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, marginBottom: '2px' },
+});
+
+const FORM_LABEL: Record<BlankForm, keyof Strings> = { report: 'blankFormReport', plan: 'blankFormPlan', monitoring: 'blankFormMonitoring' };
+/** How many file names a message lists before «и ещё N». */
+const NAMES_SHOWN = 10;
+
+const listNames = (names: string[]) =>
+  names.slice(0, NAMES_SHOWN).map((n) => `«${n}»`).join(', ') + (names.length > NAMES_SHOWN ? ` и ещё ${names.length - NAMES_SHOWN}` : '');
+
+export function BlanksPanel(p: {
+  t: Strings;
+  host: PaneHost;
+  settings: CampaignSettings;
+  busy: boolean;
+  act: Act;
+  /** The list of expected units as typed (shared with «Свод»). */
+  units: string;
+  onUnits: (text: string) => void;
+}) {
+  const { t, host, settings } = p;
+  const st = useStyles();
+  const own = useOwn();
+  const headingId = useId();
+  const [forms, setForms] = useState<BlankForm[]>(['report']);
+  const [msg, setMsg] = useState<Message>();
+  const [cancel, setCancel] = useState<AbortController>();
+  const units = useMemo(() => blankFilesFor(expectedUnitsFromText(p.units)).map((b) => b.unit), [p.units]);
+  const excel = host.mode === 'excel';
+  const canOpen = excel && !!host.openNewWorkbook;
+  const ready = units.length > 0 && forms.length > 0;
+  const opts = { settings, forms };
+
+  const pickList = (files: File[]) =>
+    p.act(
+      'чтение списка организаций',
+      async () => {
+        const list = await unitsFromFile(files[0]);
+        p.onUnits(list.join('\n'));
+        return { intent: 'success', text: `Из «${files[0].name}» взято: ${unitsCount(list.length)}. Проверьте список и при необходимости поправьте его.` };
+      },
+      setMsg,
+    );
+
+  /** Runs over the blanks with a cancel button; a cancel is a warning, not an error. */
+  const withCancel = async (fn: (signal: AbortSignal) => Promise<Message>): Promise<Message> => {
+    const abort = new AbortController();
+    setCancel(abort);
+    try {
+      return await fn(abort.signal);
+    } catch (e) {
+      if (e instanceof BlanksCancelled) return { intent: 'warning', text: e.message };
+      throw e;
+    } finally {
+      setCancel(undefined);
+    }
+  };
+  const progress = (report: (s: string) => void) => (x: { done: number; total: number; unit: string }) => report(`Бланк ${x.done + 1} из ${x.total}: «${x.unit}»`);
+
+  const download = () =>
+    p.act(
+      'подготовку бланков',
+      (report) =>
+        withCancel(async (signal) => {
+          const { zip, files } = await zipBlanks(units, opts, { signal, onProgress: progress(report) });
+          const name = safeFileName(`Бланки — ${settings.unit.trim() || 'организации'} — ${campaignTag(settings)}.zip`);
+          downloadBytes(zip, name, 'application/zip');
+          return { intent: 'success', text: `Архив «${name}» скачан: ${blanksCount(files.length)} (${listNames(files)}). Разошлите каждой организации её файл.` };
+        }),
+      setMsg,
+    );
+
+  const open = () =>
+    p.act(
+      'открытие бланков в Excel',
+      (report) =>
+        withCancel(async (signal) => {
+          const opened: string[] = [];
+          try {
+            await eachBlank(units, opts, async (b) => (await host.openNewWorkbook!(b.bytes, b.unit), void opened.push(b.fileName)), { signal, onProgress: progress(report) }, 'открыто бланков');
+          } catch (e) {
+            if (opened.length && !(e instanceof BlanksCancelled)) throw new Error(`Открыто бланков: ${opened.length} из ${units.length}. ${(e as Error).message}`);
+            throw e;
+          }
+          return {
+            intent: 'success',
+            text: `Открыто новыми книгами: ${blanksCount(opened.length)}. Сохраните каждую (Файл → Сохранить как) под названием организации: ${listNames(opened)}.`,
+          };
+        }),
+      setMsg,
+    );
+
+  return (
+    <div role="group" aria-labelledby={headingId} className={own.panel}>
+      <h3 className={own.h3} id={headingId}>
+        {t.blanksTitle}
+      </h3>
+      <Caption1>{excel ? t.blanksHintExcel : t.blanksHintBrowser}</Caption1>
+      <Field label={t.blanksUnits} hint={units.length ? `В списке: ${unitsCount(units.length)}. ${t.blanksUnitsShared}` : t.blanksUnitsShared}>
+        <Textarea value={p.units} onChange={(_, d) => p.onUnits(d.value)} resize="vertical" rows={4} />
+      </Field>
+      <div className={st.row}>
+        <FilePicker label={t.blanksPickList} disabled={p.busy} onFiles={pickList} testId="blank-units-file" accept=".xlsx,.xls,.ods,.csv,.txt" />
+      </div>
+      <fieldset className={own.group}>
+        <legend className={own.legend}>
+          {t.blanksForms}
+        </legend>
+        {BLANK_FORMS.map((f) => (
+          <Checkbox
+            key={f}
+            checked={forms.includes(f)}
+            onChange={(_, d) => setForms((was) => BLANK_FORMS.filter((x) => (x === f ? !!d.checked : was.includes(x))))}
+            label={t[FORM_LABEL[f]] as string}
+          />
+        ))}
+      </fieldset>
+      {excel && !canOpen && <Caption1>{t.blanksNoNewWorkbook}</Caption1>}
+      {!ready && <Caption1>{units.length === 0 ? t.blanksNeedUnits : t.blanksNeedForms}</Caption1>}
+      <div className={st.row}>
+        {canOpen && (
+          <Button appearance="primary" disabled={p.busy || !ready} onClick={open}>
+            {t.blanksOpen}
+          </Button>
+        )}
+        <Button appearance={canOpen ? 'secondary' : 'primary'} disabled={p.busy || !ready} onClick={download}>
+          {t.blanksDownload}
+        </Button>
+        {cancel && <Button onClick={() => cancel.abort()}>{t.cancel}</Button>}
+      </div>
+      <Outcome m={msg} />
+    </div>
+  );
+}
