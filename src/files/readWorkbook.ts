@@ -101,10 +101,10 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): void {
   }
 }
 
-function parseWorkbook(bytes: Uint8Array, fileName: string): XLSX.WorkBook {
+function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): XLSX.WorkBook {
   const ext = extensionOf(fileName);
   // sheetRows: SheetJS stops one row past the limit, so a longer sheet is noticed without reading it all.
-  const common = { cellFormula: true, cellDates: true, dense: true, cellStyles: false, UTC: true, sheetRows: LIMITS.rows + 1 } as const;
+  const common = { cellFormula: options.formulas !== false, cellDates: true, dense: true, cellStyles: false, UTC: true, sheetRows: LIMITS.rows + 1 } as const;
   if (ext === 'csv' || ext === 'txt') {
     if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe))
       throw new FileReadError(fileName, `Файл «${fileName}» не является текстовым файлом CSV: возможно, это книга Excel с неверным расширением. ${SAVE_AS}`);
@@ -226,12 +226,20 @@ export function assertReadableSize(size: number, fileName: string): void {
     );
 }
 
-export function readWorkbookFile(bytes: Uint8Array, fileName: string): WorkbookGrid {
+export interface ReadWorkbookOptions {
+  /**
+   * Keep each cell's formula in `grid.formulas` (default true). The merge and the checker read cached values only;
+   * parsing formulas is a third of SheetJS's time on a stamped form, so they pass false.
+   */
+  formulas?: boolean;
+}
+
+export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions = {}): WorkbookGrid {
   if (bytes.length === 0) throw new FileReadError(fileName, `Файл «${fileName}» пуст (0 байт). Попросите прислать его ещё раз.`);
   assertReadableSize(bytes.length, fileName);
   let wb: XLSX.WorkBook;
   try {
-    wb = parseWorkbook(bytes, fileName);
+    wb = parseWorkbook(bytes, fileName, options);
   } catch (e) {
     if (e instanceof FileReadError) throw e;
     throw explain(e, fileName);

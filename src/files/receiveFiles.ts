@@ -72,7 +72,8 @@ export function receiveBytes(bytes: Uint8Array, file: string, received: string, 
   const base = fingerprint ? { file, received, fingerprint } : { file, received };
   let grid;
   try {
-    grid = readWorkbookFile(bytes, file);
+    // Formulas are not needed to read the forms: cached values are (see ReadWorkbookOptions).
+    grid = readWorkbookFile(bytes, file, { formulas: false });
   } catch (e) {
     if (e instanceof FileReadError) return { ...base, error: e.message };
     return { ...base, error: `Файл «${file}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` };
