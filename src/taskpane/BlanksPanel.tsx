@@ -4,15 +4,23 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Button, Caption1, Checkbox, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { BLANK_FORMS, blankFilesFor, type BlankForm } from '../domain/blanks/blank';
+import type { BlankForm } from '../domain/blanks/blank';
+import { blankFilesFor } from '../domain/blanks/fileName';
 import { expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import type { CampaignSettings } from '../domain/settings';
 import type { PaneHost } from './services/host';
-import { BlanksCancelled, blanksCount, eachBlank, unitsCount, unitsFromFile, zipBlanks } from './services/blanks';
 import { downloadBytes, safeFileName } from './services/download';
 import { campaignTag, FilePicker, Outcome, useStyles, type Message } from './ui';
 import type { Act } from './sections';
 import type { Strings } from './strings';
+import { countOf, NOUN } from '../domain/text';
+
+/** The blank builder (the forms, the writer, jszip) loads when first asked for: the first screen stays small. */
+const service = () => import(/* webpackChunkName: "blanks" */ './services/blanks');
+const unitsCount = (n: number) => countOf(n, NOUN.unit);
+const blanksCount = (n: number) => countOf(n, ['бланк', 'бланка', 'бланков']);
+/** In tab order, as blank.ts's BLANK_FORMS (not imported: it would bring the forms into the first screen). */
+const BLANK_FORMS: BlankForm[] = ['report', 'plan', 'monitoring'];
 
 const useOwn = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '8px', paddingTop: '8px' },
@@ -45,6 +53,7 @@ export function BlanksPanel(p: {
   const [forms, setForms] = useState<BlankForm[]>(['report']);
   const [msg, setMsg] = useState<Message>();
   const [cancel, setCancel] = useState<AbortController>();
+  const [shown, setShown] = useState('');
   const units = useMemo(() => blankFilesFor(expectedUnitsFromText(p.units)).map((b) => b.unit), [p.units]);
   const excel = host.mode === 'excel';
   const canOpen = excel && !!host.openNewWorkbook;
@@ -55,7 +64,7 @@ export function BlanksPanel(p: {
     p.act(
       'чтение списка организаций',
       async () => {
-        const list = await unitsFromFile(files[0]);
+        const list = await (await service()).unitsFromFile(files[0]);
         p.onUnits(list.join('\n'));
         return { intent: 'success', text: `Из «${files[0].name}» взято: ${unitsCount(list.length)}. Проверьте список и при необходимости поправьте его.` };
       },
@@ -63,29 +72,40 @@ export function BlanksPanel(p: {
     );
 
   /** Runs over the blanks with a cancel button; a cancel is a warning, not an error. */
-  const withCancel = async (fn: (signal: AbortSignal) => Promise<Message>): Promise<Message> => {
+  const withCancel = async (fn: (signal: AbortSignal, svc: Awaited<ReturnType<typeof service>>) => Promise<Message>): Promise<Message> => {
     const abort = new AbortController();
     setCancel(abort);
+    const svc = await service();
     try {
-      return await fn(abort.signal);
+      return await fn(abort.signal, svc);
     } catch (e) {
-      if (e instanceof BlanksCancelled) return { intent: 'warning', text: e.message };
+      if (e instanceof svc.BlanksCancelled) return { intent: 'warning', text: e.message };
       throw e;
     } finally {
       setCancel(undefined);
+      setShown('');
     }
   };
-  const progress = (report: (s: string) => void) => (x: { done: number; total: number; unit: string }) => report(`Бланк ${x.done + 1} из ${x.total}: «${x.unit}»`);
+  // Read out by the pane's live region; shown here too, beside «Отмена», where the coordinator is looking.
+  const progress = (report: (s: string) => void) => (x: { done: number; total: number; unit: string }) => {
+    const text = `Бланк ${x.done + 1} из ${x.total}: «${x.unit}»`;
+    report(text);
+    setShown(text);
+  };
+  const renamed = (files: string[]) =>
+    units.some((u, i) => files[i] !== undefined && files[i].replace(/\.xlsx$/, '') !== u)
+      ? ['Имена некоторых файлов изменены, чтобы их можно было сохранить на любом компьютере; название организации внутри бланка — как в списке.']
+      : [];
 
   const download = () =>
     p.act(
       'подготовку бланков',
       (report) =>
-        withCancel(async (signal) => {
-          const { zip, files } = await zipBlanks(units, opts, { signal, onProgress: progress(report) });
+        withCancel(async (signal, svc) => {
+          const { zip, files } = await svc.zipBlanks(units, opts, { signal, onProgress: progress(report) });
           const name = safeFileName(`Бланки — ${settings.unit.trim() || 'организации'} — ${campaignTag(settings)}.zip`);
           downloadBytes(zip, name, 'application/zip');
-          return { intent: 'success', text: `Архив «${name}» скачан: ${blanksCount(files.length)} (${listNames(files)}). Разошлите каждой организации её файл.` };
+          return { intent: 'success', text: `Архив «${name}» скачан: ${blanksCount(files.length)} (${listNames(files)}). Разошлите каждой организации её файл.`, notes: renamed(files) };
         }),
       setMsg,
     );
@@ -94,12 +114,12 @@ export function BlanksPanel(p: {
     p.act(
       'открытие бланков в Excel',
       (report) =>
-        withCancel(async (signal) => {
+        withCancel(async (signal, svc) => {
           const opened: string[] = [];
           try {
-            await eachBlank(units, opts, async (b) => (await host.openNewWorkbook!(b.bytes, b.unit), void opened.push(b.fileName)), { signal, onProgress: progress(report) }, 'открыто бланков');
+            await svc.eachBlank(units, opts, async (b) => (await host.openNewWorkbook!(b.bytes, b.unit), void opened.push(b.fileName)), { signal, onProgress: progress(report) }, 'открыто бланков');
           } catch (e) {
-            if (opened.length && !(e instanceof BlanksCancelled)) throw new Error(`Открыто бланков: ${opened.length} из ${units.length}. ${(e as Error).message}`);
+            if (opened.length && !(e instanceof svc.BlanksCancelled)) throw new Error(`Открыто бланков: ${opened.length} из ${units.length}. ${(e as Error).message}`);
             throw e;
           }
           return {
@@ -148,6 +168,7 @@ export function BlanksPanel(p: {
         </Button>
         {cancel && <Button onClick={() => cancel.abort()}>{t.cancel}</Button>}
       </div>
+      {cancel && shown && <Caption1>{shown}</Caption1>}
       <Outcome m={msg} />
     </div>
   );

@@ -1,6 +1,6 @@
 /** «Настройки кампании»: season, year, dates and the header lines; defaults from the order's calendar. */
 import { useState } from 'react';
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { defaultSettings, LEVEL_TITLE, settingsProblems, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
 import { Section, useStyles } from './ui';
 import type { Strings } from './strings';
@@ -63,6 +63,12 @@ export function SettingsSection(props: {
           </Field>
         ))}
       </div>
+      {/* Beside the dates it resets (after «Сохранить» it read as a second way to save). */}
+      <div>
+        <Button size="small" disabled={props.busy} onClick={() => resetDates(s.season, s.year)}>
+          {t.resetDates}
+        </Button>
+      </div>
       <Field label={t.unit}>
         <Input value={s.unit} onChange={(_, d) => set({ unit: d.value })} placeholder="Например: Александровский район" />
       </Field>
@@ -90,7 +96,8 @@ export function SettingsSection(props: {
         </Field>
       </div>
       <Field label={t.orderReference}>
-        <Input value={s.orderReference} onChange={(_, d) => set({ orderReference: d.value })} />
+        {/* A long line: wrapped so it can be read whole in a narrow pane. */}
+        <Textarea value={s.orderReference} onChange={(_, d) => set({ orderReference: d.value })} resize="vertical" rows={3} />
       </Field>
       <div className={st.row}>
         <Button
@@ -102,9 +109,6 @@ export function SettingsSection(props: {
           }}
         >
           {t.save}
-        </Button>
-        <Button disabled={props.busy} onClick={() => resetDates(s.season, s.year)}>
-          {t.resetDates}
         </Button>
       </div>
     </Section>

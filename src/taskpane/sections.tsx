@@ -1,5 +1,5 @@
 /** «Формы», «Проверка», «Свод», «Сводка»: each calls the core through services/flows and the host. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Checkbox, Field, Textarea, Caption1 } from '@fluentui/react-components';
 import { stampAppendix2 } from '../domain/forms/stampAppendix2';
 import { stampAppendix3 } from '../domain/forms/stampAppendix3';
@@ -157,6 +157,7 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
   const [withErrors, setWithErrors] = useState(false);
   const [outcomes, setOutcomes] = useState<MergeResult['files']>([]);
   const [cancel, setCancel] = useState<AbortController>();
+  const expectedCount = useMemo(() => expectedUnitsFromText(p.expected).length, [p.expected]);
   const run = () =>
     p.act(
       'свод отчётов',
@@ -199,8 +200,8 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
         <FilePicker label={t.pickFiles} multiple disabled={p.busy} onFiles={setFiles} testId="merge-files" />
         <Caption1 aria-live="polite">{files.length ? `Выбрано: ${countOf(files.length, ['файл', 'файла', 'файлов'])}` : ''}</Caption1>
       </div>
-      <Field label={t.expectedUnits}>
-        <Textarea value={p.expected} onChange={(_, d) => p.onExpected(d.value)} resize="vertical" />
+      <Field label={t.expectedUnits} hint={expectedCount ? `В списке: ${countOf(expectedCount, NOUN.unit)}.` : undefined}>
+        <Textarea value={p.expected} onChange={(_, d) => p.onExpected(d.value)} resize="vertical" rows={4} />
       </Field>
       <Checkbox checked={withErrors} onChange={(_, d) => setWithErrors(!!d.checked)} label={t.mergeWithErrors} />
       <div>
@@ -209,6 +210,7 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
         </Button>{' '}
         {cancel && <Button onClick={() => cancel.abort()}>{t.cancel}</Button>}
       </div>
+      {files.length === 0 && <Caption1>{t.mergeNeedFiles}</Caption1>}
       <Outcome m={msg} />
       {outcomes.length > 0 && (
         <ul className={st.problems} aria-label="Результат по файлам">

@@ -89,7 +89,7 @@ test('a long list can be cancelled midway: progress names the school, nothing is
   const { page } = session;
   const many = Array.from({ length: 60 }, (_, i) => `МБОУ СОШ № ${i + 1}`);
   await page.getByLabel('Организации, которым нужны бланки (по одной в строке)').fill(many.join('\n'));
-  await page.getByText('В списке: 60 организаций', { exact: false }).waitFor();
+  await page.locator('#forms').getByText('В списке: 60 организаций', { exact: false }).waitFor();
   let downloads = 0;
   page.on('download', () => downloads++);
   await page.getByRole('button', { name: 'Скачать бланки (.zip)' }).click();

@@ -7,7 +7,6 @@
  */
 import { parseCell, rangeRef } from '../a1';
 import { formHeadLayout } from '../forms/formHead';
-import { unitKey } from '../consolidate/names';
 import { withSettingsSheet } from '../consolidate/workbook';
 import { appendix2Layout } from '../forms/appendix2Layout';
 import { appendix3Layout } from '../forms/appendix3Layout';
@@ -20,7 +19,9 @@ import { SEASON_TITLE, type CampaignSettings, type UnitLevel } from '../settings
 import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type SheetPlan, type WorkbookPlan } from '../sheetPlan';
 import { formatDate, formatDateRange } from '../text/date';
-import { uniqueFileNames } from './fileName';
+import { blankFilesFor } from './fileName';
+
+export { blankFilesFor };
 
 export type BlankForm = 'report' | 'plan' | 'monitoring';
 export const BLANK_FORMS: BlankForm[] = ['report', 'plan', 'monitoring'];
@@ -142,13 +143,3 @@ export function blanksFor(units: string[], opts: BlankOptions): Blank[] {
   return blankFilesFor(units).map((b) => ({ ...b, plan: blankWorkbookPlan(b.unit, opts) }));
 }
 
-/**
- * The units that get a blank (each once, as in blanksFor) with their file names, without building the plans: the
- * pane builds and writes one blank at a time so a long list can show progress and be cancelled.
- */
-export function blankFilesFor(units: string[]): Omit<Blank, 'plan'>[] {
-  const seen = new Set<string>();
-  const list = units.map((u) => u.trim()).filter((u) => u && !seen.has(unitKey(u)) && seen.add(unitKey(u)));
-  const names = uniqueFileNames(list);
-  return list.map((unit, i) => ({ unit, fileName: names[i] }));
-}

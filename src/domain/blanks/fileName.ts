@@ -3,6 +3,7 @@
  * «№» and «» stay; path separators, reserved characters and control characters go; Windows' reserved device names
  * (CON, NUL, COM1…) and trailing dots are avoided; two units that come out the same get « (2)», « (3)».
  */
+import { unitKey } from '../consolidate/names';
 
 const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
@@ -40,4 +41,16 @@ export function uniqueFileNames(names: string[], extension = '.xlsx'): string[] 
     used.add(candidate.toLowerCase());
     return candidate;
   });
+}
+
+/**
+ * The units that get a blank (each once: two spellings of one unit are one unit to the merge, the first spelling
+ * kept) with their file names, without building the blanks — the pane counts them on every keystroke and builds
+ * one blank at a time.
+ */
+export function blankFilesFor(units: string[]): { unit: string; fileName: string }[] {
+  const seen = new Set<string>();
+  const list = units.map((u) => u.trim()).filter((u) => u && !seen.has(unitKey(u)) && seen.add(unitKey(u)));
+  const names = uniqueFileNames(list);
+  return list.map((unit, i) => ({ unit, fileName: names[i] }));
 }

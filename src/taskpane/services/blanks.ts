@@ -5,7 +5,6 @@
  */
 import { blankFilesFor, blankWorkbookPlan, type BlankOptions } from '../../domain/blanks/blank';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from '../../domain/consolidate/expectedUnits';
-import { countOf, NOUN } from '../../domain/text';
 import { russianOr } from './messages';
 import type { PickedFile } from './flows';
 
@@ -90,6 +89,3 @@ export async function zipBlanks(units: string[], opts: BlankOptions, run: BlankR
   );
   return { zip: await zip.generateAsync({ type: 'uint8array' }), files };
 }
-
-export const blanksCount = (n: number): string => countOf(n, ['бланк', 'бланка', 'бланков']);
-export const unitsCount = (n: number): string => countOf(n, NOUN.unit);
