@@ -4,11 +4,22 @@
  */
 import { FakeExcel } from '../support/fakeExcel';
 
-const fx = new FakeExcel();
+// ?api=7 plays an Excel that stops at ExcelApi 1.7 (volume-licensed Office 2019).
+const apiMinor = Number(new URLSearchParams(location.search).get('api')) || undefined;
+const fx = new FakeExcel({ apiMinor });
 fx.addSheet('Лист1', { A1: 'моя таблица' });
+/** Workbooks the pane opened with Excel.createWorkbook (ExcelApi 1.8), as the Base64 it passed. */
+const created: string[] = [];
 Object.assign(window, {
   __fx: fx,
-  Excel: { run: fx.run },
+  __created: created,
+  Excel: {
+    run: fx.run,
+    createWorkbook: async (base64: string) => {
+      if (!fx.isSetSupported('ExcelApi', '1.8')) throw Object.assign(new Error('ApiNotFound: createWorkbook needs ExcelApi 1.8'), { code: 'ApiNotFound' });
+      created.push(base64);
+    },
+  },
   Office: {
     HostType: { Excel: 'Excel' },
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
