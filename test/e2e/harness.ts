@@ -5,10 +5,8 @@
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
-import http from 'http';
 import path from 'path';
 import os from 'os';
-import type { AddressInfo } from 'net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -37,30 +35,8 @@ export function buildPane(): void {
   if (r.status !== 0) throw new Error(`Сборка панели (webpack) не удалась:\n${r.stdout}\n${r.stderr}`);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A static server over dist/ on 127.0.0.1 and a free port. */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const u = new URL(req.url ?? '/', 'http://localhost');
-    const file = path.normalize(path.join(DIST, decodeURIComponent(u.pathname)));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+/** The same static server `npm run demo` uses, on a free port. */
+export { serveDist } from '../../scripts/serveDist';
 
 export interface BrowserSession {
   context: BrowserContext;
