@@ -146,9 +146,9 @@ describe('Appendix 3 stamped as the order has it', () => {
     expect(participants.rule).toEqual({ kind: 'custom', formula: expect.stringContaining(`F${p.firstDataRow}<=E${p.firstDataRow}`) });
   });
 
-  test('print on A4 landscape to one page wide with 3.1 header repeated; panes frozen under it', () => {
+  test('print on A4 landscape to one page wide with 3.1 header repeated; a one-row report freezes only the unit column', () => {
     expect(plan.print).toEqual({ orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${p.headerTop}:${p.headerBottom}` });
-    expect(plan.freeze).toEqual({ rows: p.headerBottom, columns: 1 });
+    expect(plan.freeze).toEqual({ rows: 0, columns: 1 });
     expect(plan.columnWidths).toHaveLength(p.lastColumn);
     expect(plan.conditionalFormats.map((c) => c.range)).toContain(rangeRef(p.firstDataRow, 1, p.lastDataRow, p.lastColumn));
   });
@@ -171,4 +171,11 @@ describe('Appendix 3 stamped as the order has it', () => {
         }
     }
   });
+});
+
+test("a region's long table 3.1 keeps its header frozen in view while scrolling", () => {
+  const settings = defaultSettings('autumn', 2026, { level: 'region' });
+  const plan = stampAppendix3(settings, { rows: 30 });
+  const lay = appendix3Layout(settings, { rows: 30 });
+  expect(plan.freeze).toEqual({ rows: lay.participation.headerBottom, columns: 1 });
 });

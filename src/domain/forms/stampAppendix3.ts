@@ -29,6 +29,9 @@ const WIDTHS = [
   48, // check
 ];
 
+/** From this many rows of table 3.1 on, its header is frozen in view. */
+export const LONG_TABLE_ROWS = 10;
+
 const CATEGORY_SHORT: Record<PartnerCategory, string> = {
   professionalEducation: 'профессиональные образовательные организации',
   companies: 'производственные компании',
@@ -272,7 +275,9 @@ export function stampAppendix3(settings: CampaignSettings, opts: Appendix3Option
   plan.styles.push({ range: L.narrativeRange, style: { wrap: true, vAlign: 'top', hAlign: 'left', border: true, locked: false } });
   if (opts.fill?.narrative !== undefined) plan.blocks.push({ at: L.narrativeCell, rows: [[opts.fill.narrative]] });
 
-  plan.freeze = { rows: p.headerBottom, columns: 1 };
+  // The head and 3.1's header stand some 400 pt tall: frozen over a one-row report they would leave table 3.2
+  // and the narrative a sliver of the screen. Only a long table (a region's) keeps its header in view.
+  plan.freeze = { rows: p.lastDataRow - p.firstDataRow + 1 >= LONG_TABLE_ROWS ? p.headerBottom : 0, columns: 1 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${p.headerTop}:${p.headerBottom}` };
   plan.protect = opts.protect;
   return plan;
