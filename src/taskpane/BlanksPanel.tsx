@@ -30,6 +30,8 @@ const useOwn = makeStyles({
 });
 
 const FORM_LABEL: Record<BlankForm, keyof Strings> = { report: 'blankFormReport', plan: 'blankFormPlan', monitoring: 'blankFormMonitoring' };
+/** Past this many, opening every blank as its own Excel window is a lot: the pane suggests the .zip. */
+const MANY_WORKBOOKS = 10;
 /** How many file names a message lists before «и ещё N». */
 const NAMES_SHOWN = 10;
 
@@ -157,6 +159,7 @@ export function BlanksPanel(p: {
       </fieldset>
       {excel && !canOpen && <Caption1>{t.blanksNoNewWorkbook}</Caption1>}
       {!ready && <Caption1>{units.length === 0 ? t.blanksNeedUnits : t.blanksNeedForms}</Caption1>}
+      {canOpen && units.length > MANY_WORKBOOKS && <Caption1>{t.blanksManyWorkbooks(units.length)}</Caption1>}
       <div className={st.row}>
         {canOpen && (
           <Button appearance="primary" disabled={p.busy || !ready} onClick={open}>

@@ -33,7 +33,7 @@ const ru = {
   // forms
   formsTitle: 'Формы',
   formsHintExcel: 'Форма с названием организации из настроек добавляется в открытую книгу листом. Если лист уже есть и в нём есть данные, панель спросит, что делать. Бланки для рассылки — ниже.',
-  formsHintBrowser: 'Форма с названием организации из настроек скачивается файлом .xlsx. Бланки для рассылки школам — ниже.',
+  formsHintBrowser: 'Форма с названием организации из настроек скачивается файлом .xlsx. Бланки для рассылки — ниже.',
   stampPlan: 'Бланк плана (прил. 2)',
   stampReport: 'Бланк отчёта (прил. 3)',
   reportRows: 'Строк для организаций',
@@ -51,6 +51,7 @@ const ru = {
   blanksDownload: 'Скачать бланки (.zip)',
   blanksNeedUnits: 'Впишите организации или возьмите список из файла (.xlsx, .csv, .txt — первый столбец).',
   blanksNeedForms: 'Отметьте хотя бы одну форму.',
+  blanksManyWorkbooks: (n: number) => `Будет открыто книг Excel: ${n}. Для длинного списка удобнее архив .zip.`,
   blanksNoNewWorkbook: 'Эта версия Excel (ниже ExcelApi 1.8, например Office 2019 по корпоративной лицензии) не умеет открывать бланки новыми книгами: скачайте их архивом .zip и откройте из папки.',
   // check
   checkTitle: 'Проверка',
@@ -139,6 +140,7 @@ const en: Strings = {
   blanksDownload: 'Download the blanks (.zip)',
   blanksNeedUnits: 'Type the organisations or take the list from a file (.xlsx, .csv, .txt — first column).',
   blanksNeedForms: 'Tick at least one form.',
+  blanksManyWorkbooks: (n: number) => `${n} Excel workbooks will open: for a long list the .zip is handier.`,
   blanksNoNewWorkbook: 'This Excel (below ExcelApi 1.8) cannot open blanks as new workbooks: download them as a .zip and open them from the folder.',
   checkTitle: 'Check',
   checkHint: 'Checks filled forms: numbers, per-grade sums, partners, event dates.',

@@ -103,7 +103,7 @@ test('a long list can be cancelled midway: progress names the school, nothing is
   expect(await page.getByRole('button', { name: 'Отмена' }).count()).toBe(0);
 });
 
-test('every section at 340 px, as a coordinator sees the pane (screenshots), with nothing wider than the pane', async () => {
+test('every section at 340 px, as a coordinator sees the pane (screenshots), nothing wider than the pane; the blanks reached by Tab in order', async () => {
   session = await openPane(server.url + '/taskpane.html', 340);
   const { page } = session;
   await page.getByLabel('Организации, которым нужны бланки (по одной в строке)').fill(SCHOOLS.join('\n'));
@@ -120,4 +120,18 @@ test('every section at 340 px, as a coordinator sees the pane (screenshots), wit
       .map((el) => el.textContent || el.outerHTML.slice(0, 80)),
   );
   expect(cut).toEqual([]);
+
+  // The blanks' controls follow one another by Tab, each with its label, from the form buttons above them.
+  await page.getByRole('button', { name: 'Бланк отчёта (прил. 3)' }).focus();
+  for (const target of [
+    page.getByLabel('Организации, которым нужны бланки (по одной в строке)'),
+    page.getByRole('button', { name: 'Взять список из файла…' }),
+    page.getByRole('checkbox', { name: 'Отчёт (прил. 3)' }),
+    page.getByRole('checkbox', { name: 'План (прил. 2)' }),
+    page.getByRole('checkbox', { name: 'Мониторинг' }),
+    page.getByRole('button', { name: 'Скачать бланки (.zip)' }),
+  ]) {
+    await page.keyboard.press('Tab');
+    expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
+  }
 });
