@@ -77,11 +77,12 @@ export function BlanksPanel(p: {
   const withCancel = async (fn: (signal: AbortSignal, svc: Awaited<ReturnType<typeof service>>) => Promise<Message>): Promise<Message> => {
     const abort = new AbortController();
     setCancel(abort);
-    const svc = await service();
+    let svc: Awaited<ReturnType<typeof service>> | undefined;
     try {
+      svc = await service();
       return await fn(abort.signal, svc);
     } catch (e) {
-      if (e instanceof svc.BlanksCancelled) return { intent: 'warning', text: e.message };
+      if (svc && e instanceof svc.BlanksCancelled) return { intent: 'warning', text: e.message };
       throw e;
     } finally {
       setCancel(undefined);
