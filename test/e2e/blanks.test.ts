@@ -7,32 +7,14 @@ import fs from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
-import { buildPane, openPane, OUTPUT, serveDist, type BrowserSession } from './harness';
+import { OUTPUT, paneTests } from './harness';
 
-let server: { url: string; close: () => Promise<void> };
-let session: BrowserSession | undefined;
-
-beforeAll(async () => {
-  buildPane();
-  server = await serveDist();
-  fs.mkdirSync(OUTPUT, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  expect(errors).toEqual([]);
-});
+const pane = paneTests();
 
 const SCHOOLS = ['МБОУ СОШ № 1', 'МАОУ «Лицей № 7» г. Томска', 'Школа: филиал/2'];
 
 test('three schools from a .csv list give one .zip of three blanks, each with its school in the report form', async () => {
-  session = await openPane(server.url + '/taskpane.html?section=forms');
+  const session = await pane.open('/taskpane.html?section=forms');
   const { page } = session;
   await page.getByLabel('Муниципальное образование или организация').fill('Александровский район');
   // The list as coordinators keep it: a header, a number column, the names.
@@ -85,7 +67,7 @@ test('three schools from a .csv list give one .zip of three blanks, each with it
 });
 
 test('a long list can be cancelled midway: progress names the school, nothing is downloaded, the pane says what was done', async () => {
-  session = await openPane(server.url + '/taskpane.html?section=forms');
+  const session = await pane.open('/taskpane.html?section=forms');
   const { page } = session;
   const many = Array.from({ length: 60 }, (_, i) => `МБОУ СОШ № ${i + 1}`);
   await page.getByLabel('Организации, которым нужны бланки (по одной в строке)').fill(many.join('\n'));
@@ -104,7 +86,7 @@ test('a long list can be cancelled midway: progress names the school, nothing is
 });
 
 test('every section at 340 px, as a coordinator sees the pane (screenshots), nothing wider than the pane; the blanks reached by Tab in order', async () => {
-  session = await openPane(server.url + '/taskpane.html', 340);
+  const session = await pane.open('/taskpane.html', 340);
   const { page } = session;
   await page.getByLabel('Организации, которым нужны бланки (по одной в строке)').fill(SCHOOLS.join('\n'));
   for (const id of ['settings', 'forms', 'check', 'merge', 'summary']) {

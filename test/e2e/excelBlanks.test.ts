@@ -6,36 +6,17 @@ import fs from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
-import { buildPane, fakeOfficeScript, openPane, OUTPUT, serveDist, type BrowserSession } from './harness';
+import { fakeOfficeScript, OUTPUT, paneTests } from './harness';
 
-let server: { url: string; close: () => Promise<void> };
-let session: BrowserSession | undefined;
-let office: string;
-
-beforeAll(async () => {
-  buildPane();
-  office = fakeOfficeScript();
-  server = await serveDist();
-  fs.mkdirSync(OUTPUT, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  expect(errors).toEqual([]);
-});
+const pane = paneTests();
+const office = fakeOfficeScript();
 
 declare const window: Window & { __created: string[] };
 const SCHOOLS = ['МБОУ СОШ № 1', 'МАОУ «Гимназия № 2»'];
 const LIST = 'Организации, которым нужны бланки (по одной в строке)';
 
 test('in Excel each school’s blank opens as a new workbook holding its report form', async () => {
-  session = await openPane(server.url + '/taskpane.html?section=forms', 360, office);
+  const session = await pane.open('/taskpane.html?section=forms', 360, office);
   const { page } = session;
   await page.getByText('Работа в открытой книге Excel').waitFor();
   await page.getByLabel(LIST).fill(SCHOOLS.join('\n'));
@@ -54,7 +35,7 @@ test('in Excel each school’s blank opens as a new workbook holding its report 
 });
 
 test('an Excel without ExcelApi 1.8 says, in Russian, that it cannot open blanks and offers the .zip instead', async () => {
-  session = await openPane(server.url + '/taskpane.html?section=forms&api=7', 360, office);
+  const session = await pane.open('/taskpane.html?section=forms&api=7', 360, office);
   const { page } = session;
   await page.getByText('Работа в открытой книге Excel').waitFor();
   await page.getByText('не умеет открывать бланки новыми книгами: скачайте их архивом .zip', { exact: false }).waitFor();

@@ -3,38 +3,18 @@
  * (settings on the hidden sheet, forms applied to the workbook, the question before typed data is touched, the
  * check of the open workbook with marks) in real Chromium against the production bundle.
  */
-import fs from 'fs';
 import path from 'path';
 import AxeBuilder from '@axe-core/playwright';
-import { buildPane, fakeOfficeScript, openPane, OUTPUT, serveDist, type BrowserSession } from './harness';
+import { fakeOfficeScript, OUTPUT, paneTests } from './harness';
 
-let server: { url: string; close: () => Promise<void> };
-let session: BrowserSession | undefined;
-let office: string;
-
-beforeAll(async () => {
-  buildPane();
-  office = fakeOfficeScript();
-  server = await serveDist();
-  fs.mkdirSync(OUTPUT, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  expect(errors).toEqual([]);
-});
+const pane = paneTests();
+const office = fakeOfficeScript();
 
 type Fx = { sheet(n: string): { name: string; visibility: string; cells: Map<string, { value: unknown; format: Record<string, unknown> }> } | undefined; sheets: { name: string }[] };
 declare const window: Window & { __fx: Fx };
 
 test('in Excel the report form goes into the workbook; typed data is never replaced without asking', async () => {
-  session = await openPane(server.url + '/taskpane.html', 360, office);
+  const session = await pane.open('/taskpane.html', 360, office);
   const { page } = session;
   await page.getByText('Работа в открытой книге Excel').waitFor();
   await page.getByLabel('Муниципальное образование или организация').fill('Александровский район');

@@ -36,7 +36,8 @@ export function buildPane(): void {
 }
 
 /** The same static server `npm run demo` uses, on a free port. */
-export { serveDist } from '../../scripts/serveDist';
+import { serveDist } from '../../scripts/serveDist';
+export { serveDist };
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -88,4 +89,30 @@ export function fakeOfficeScript(): string {
   const esbuild = require('esbuild') as typeof import('esbuild');
   const r = esbuild.buildSync({ entryPoints: [path.join(__dirname, 'fakeOffice.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' });
   return r.outputFiles[0].text;
+}
+
+/**
+ * The set-up every end-to-end file shares: the pane built and served for the file, a session per test, and after
+ * each test the page's errors asserted empty. `open('/taskpane.html?section=forms')` starts a test's session.
+ */
+export function paneTests(): { open: (pathAndQuery: string, width?: number, officeScript?: string) => Promise<BrowserSession> } {
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    buildPane();
+    server = await serveDist();
+    fs.mkdirSync(OUTPUT, { recursive: true });
+  }, 600_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(async () => {
+    const errors = session?.errors ?? [];
+    await session?.close();
+    session = undefined;
+    expect(errors).toEqual([]);
+  });
+  return {
+    open: async (pathAndQuery, width, officeScript) => (session = await openPane(server!.url + pathAndQuery, width, officeScript)),
+  };
 }

@@ -9,29 +9,11 @@ import path from 'path';
 import * as XLSX from '@e965/xlsx';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from 'playwright-core';
-import { buildPane, DIST, openPane, OUTPUT, serveDist, type BrowserSession } from './harness';
+import { DIST, OUTPUT, paneTests } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
 
-let server: { url: string; close: () => Promise<void> };
-let session: BrowserSession | undefined;
-
-beforeAll(async () => {
-  buildPane();
-  server = await serveDist();
-  fs.mkdirSync(OUTPUT, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  expect(errors).toEqual([]);
-});
+const pane = paneTests();
 
 async function readDownload(d: Download): Promise<XLSX.WorkBook> {
   const file = path.join(OUTPUT, d.suggestedFilename());
@@ -47,7 +29,7 @@ async function fillUnit(page: Page, unit: string) {
 }
 
 test('without Excel, «Бланк отчёта (прил. 3)» downloads an .xlsx holding the official report form with the unit', async () => {
-  session = await openPane(server.url + '/taskpane.html');
+  const session = await pane.open('/taskpane.html');
   const { page } = session;
   await page.getByText('Работа с файлами (Excel не подключён)').waitFor();
   await fillUnit(page, 'Александровский район');
@@ -67,7 +49,7 @@ test('without Excel, «Бланк отчёта (прил. 3)» downloads an .xls
 });
 
 test('schools’ files are checked and merged in the browser; the consolidated workbook is downloaded', async () => {
-  session = await openPane(server.url + '/taskpane.html?section=merge');
+  const session = await pane.open('/taskpane.html?section=merge');
   const { page } = session;
   const sample = sampleSchoolWorkbooks({ schools: 4, late: 1, twice: false, broken: true });
   const files = await Promise.all(
@@ -108,7 +90,7 @@ test('schools’ files are checked and merged in the browser; the consolidated w
 });
 
 test('a keyboard alone reaches and presses «Бланк плана (прил. 2)», and the focus is always visible', async () => {
-  session = await openPane(server.url + '/taskpane.html');
+  const session = await pane.open('/taskpane.html');
   const { page } = session;
   let reached = false;
   for (let i = 0; i < 60 && !reached; i++) {
@@ -136,7 +118,7 @@ test('a keyboard alone reaches and presses «Бланк плана (прил. 2)
 });
 
 test('the pane has no serious or critical accessibility violations, at 320 px as in a narrow task pane', async () => {
-  session = await openPane(server.url + '/taskpane.html', 320);
+  const session = await pane.open('/taskpane.html', 320);
   const { page } = session;
   // Fluent's focus manager (tabster) puts aria-hidden focus sentinels <i data-tabster-dummy> around dialogs and
   // groups; they only pass focus on and are a known false positive of axe's aria-hidden-focus rule.
@@ -161,7 +143,7 @@ test('the first screen loads less than 350 KB of gzipped JavaScript; the spreads
 });
 
 test('settings that cannot be right are refused with a Russian message saying what to fix', async () => {
-  session = await openPane(server.url + '/taskpane.html');
+  const session = await pane.open('/taskpane.html');
   const { page } = session;
   await page.getByLabel('Начало кампании').fill('2030-12-01');
   await page.getByRole('button', { name: 'Бланк отчёта (прил. 3)' }).click();
