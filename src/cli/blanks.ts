@@ -4,14 +4,13 @@
  * A blank filled and sent back merges with `profkampaniya merge` as it is.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BLANK_FORMS, blanksFor, FORM_TITLE, type BlankForm } from '../domain/blanks/blank';
-import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import { defaultSettings, seasonFor, settingsProblems, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
-import { decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbook } from '../files/writeXlsx';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { readUnitsList } from './unitsList';
 
 export const BLANKS_USAGE = `Использование: profkampaniya blanks --units СПИСОК --out ПАПКА [параметры]
 
@@ -40,27 +39,6 @@ export const BLANKS_USAGE = `Использование: profkampaniya blanks --
 const one = (values: Record<string, string[]>, name: string): string | undefined => values[name]?.[0];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-async function readUnits(file: string): Promise<string[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw new UsageError(`Список организаций «${file}» не найден. Проверьте путь в параметре --units.`);
-  }
-  const ext = path.extname(file).toLowerCase();
-  let units: string[];
-  if (ext === '.txt') units = expectedUnitsFromText(decodeCsv(bytes));
-  else if (['.csv', '.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
-    try {
-      units = expectedUnitsFromGrid(readWorkbookFile(bytes, path.basename(file)).sheets[0]);
-    } catch (e) {
-      if (e instanceof FileReadError) throw new UsageError(`Список организаций: ${e.message}`);
-      throw e;
-    }
-  } else throw new UsageError(`Список организаций «${file}» должен быть файлом .csv, .txt или .xlsx (по одной организации в строке).`);
-  if (units.length === 0) throw new UsageError(`В списке «${file}» нет ни одной организации: впишите по одной в первый столбец.`);
-  return units;
-}
 
 function parseForms(text: string | undefined): BlankForm[] {
   if (text === undefined) return ['report'];
@@ -114,7 +92,7 @@ export async function blanks(args: string[], io: CliIO, today: Date = new Date()
   const wrong = settingsProblems(settings);
   if (wrong.length) throw new UsageError(wrong.join('\n'));
 
-  const units = await readUnits(unitsFile);
+  const units = await readUnitsList(unitsFile);
   try {
     await mkdir(out, { recursive: true });
   } catch (e) {

@@ -13,7 +13,6 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { accountingBalances, mergeReports, rowsReceived, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
 import { readEarlierRegister } from '../domain/consolidate/registerSheet';
-import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
@@ -22,9 +21,10 @@ import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
 import { collectInputs, InputError } from '../files/collectInputs';
-import { decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbookStreaming } from '../files/writeXlsxStream';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { readUnitsList } from './unitsList';
 import { receiveAll } from './receive';
 
 export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
@@ -69,28 +69,6 @@ export interface MergeJson {
   out: string;
 }
 
-async function readUnitsList(file: string): Promise<string[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw new UsageError(`Список организаций «${file}» не найден. Проверьте путь в параметре --units.`);
-  }
-  const ext = path.extname(file).toLowerCase();
-  let units: string[];
-  if (ext === '.txt') units = expectedUnitsFromText(decodeCsv(bytes));
-  else if (['.csv', '.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
-    try {
-      const wb = readWorkbookFile(bytes, path.basename(file));
-      units = expectedUnitsFromGrid(wb.sheets[0]);
-    } catch (e) {
-      if (e instanceof FileReadError) throw new UsageError(`Список организаций: ${e.message}`);
-      throw e;
-    }
-  } else throw new UsageError(`Список организаций «${file}» должен быть файлом .csv, .txt или .xlsx (по одной организации в строке).`);
-  if (units.length === 0) throw new UsageError(`В списке «${file}» нет ни одной организации: впишите по одной в первый столбец.`);
-  return units;
-}
 
 /** An existing output: its settings and register when it is ours; a refusal when it holds the user's own sheets. */
 async function existingOutput(out: string): Promise<{ settings?: CampaignSettings; register: EarlierRegisterEntry[] }> {
