@@ -51,3 +51,17 @@ test('two municipalities merged into the region: the region totals are the sum o
   for (const g of ['5', '6', '7', '8', '9', '10', '11'] as const)
     expect(region.totals.grades[g]).toBe(municipal[0].totals.grades[g] + municipal[1].totals.grades[g]);
 });
+
+test('files of an older campaign merged with no campaign named: checked against their own campaign, and the console says which', async () => {
+  const sample = sampleSchoolWorkbooks({ schools: 3, twice: false, broken: false, messy: false, late: 0 });
+  const inbox = path.join(dir, 'старая кампания');
+  await mkdir(inbox, { recursive: true });
+  for (const f of sample.files) await writeFile(path.join(inbox, f.file), f.workbook ? await writeWorkbook(f.workbook) : f.bytes!);
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
+  expect(await merge([inbox, '--out', path.join(dir, 'старая.xlsx'), '--json'], io)).toBe(0);
+  const json = JSON.parse(stdout) as MergeJson;
+  expect(json.files.map((f) => f.warnings)).toEqual([0, 0, 0]);
+  expect(stderr).toContain(`осенняя кампания ${sample.settings.year} г.`);
+});

@@ -16,7 +16,7 @@ import { readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
-import { defaultSettings, seasonFor, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
+import { defaultSettings, SEASON_TITLE, seasonFor, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
 import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
@@ -25,6 +25,9 @@ import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbookStreaming } from '../files/writeXlsxStream';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
+import { campaignOfReports } from '../domain/read/campaign';
+import { checkWorkbook } from '../domain/rules';
+import type { Problem } from '../domain/problems';
 import { receiveAll } from './receive';
 
 export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
@@ -184,7 +187,27 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   }
   if (inputs.length === 0) throw new UsageError(`В указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv): ${positionals.join(', ')}.`);
 
-  const files: ReceivedFile[] = await receiveAll(inputs, settings);
+  let files: ReceivedFile[] = await receiveAll(inputs, settings);
+  const recheck = (read: Parameters<typeof checkWorkbook>[0], before: Problem[]): Problem[] => {
+    try {
+      return checkWorkbook(read, settings);
+    } catch {
+      return before; // receiving already said, in Russian, when the rules could not run on a file
+    }
+  };
+  // No campaign named anywhere: take it from the received plans' dates, so an older campaign's files are not all
+  // flagged as outside today's window. Only the rules run again; nothing is re-read.
+  if (!previous.settings && !season && !yearText && !deadline) {
+    const found = campaignOfReports(files.flatMap((f) => ('read' in f && f.read ? [f.read] : [])));
+    if (found && (found.season !== settings.season || found.year !== settings.year)) {
+      Object.assign(settings, defaultSettings(found.season, found.year, { level: settings.level, unit: settings.unit }));
+      files = files.map((f) => ('read' in f && f.read ? { ...f, problems: recheck(f.read, f.problems) } : f));
+      io.stderr.write(
+        `Кампания не указана: по датам полученных планов это ${SEASON_TITLE[found.season].adjective} кампания ${found.year} г. ` +
+          `Если это не так, укажите --season и --year (и --deadline, чтобы отметить опоздавших).\n`,
+      );
+    }
+  }
   const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
   // Nothing lost, nothing counted twice: checked on every run, not only in tests.
   if (!accountingBalances(result, rowsReceived(files)))

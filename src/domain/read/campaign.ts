@@ -18,3 +18,15 @@ export function campaignOfPlan(read: ReadWorkbook): { season: Season; year: numb
   const middle = starts.filter((d) => Number(d.slice(0, 4)) === year)[Math.floor(byYear.get(year)! / 2)];
   return { season: Number(middle.slice(5, 7)) <= 6 ? 'spring' : 'autumn', year };
 }
+
+/** The campaign most of the received plans are for (each plan one vote); undefined when no plan has dates. */
+export function campaignOfReports(reads: ReadWorkbook[]): { season: Season; year: number } | undefined {
+  const votes = new Map<string, { campaign: { season: Season; year: number }; n: number }>();
+  for (const read of reads) {
+    const c = campaignOfPlan(read);
+    if (!c) continue;
+    const key = `${c.year}-${c.season}`;
+    votes.set(key, { campaign: c, n: (votes.get(key)?.n ?? 0) + 1 });
+  }
+  return [...votes.values()].sort((a, b) => b.n - a.n)[0]?.campaign;
+}
