@@ -35,7 +35,7 @@ async function run(): Promise<number> {
   process.stdout.write('3/4 Свод → demo/Свод.xlsx\n');
   const out = path.join(DEMO, 'Свод.xlsx');
   fs.rmSync(out, { force: true }); // the demo's own output, regenerated from scratch each run
-  const code = await cli(['merge', RECEIVED, '--out', out, '--units', path.join(RECEIVED, 'units.csv'), '--deadline', '2023-10-19'], io);
+  const code = await cli(['merge', RECEIVED, '--out', out, '--units', path.join(RECEIVED, 'units.csv'), '--deadline', '2023-10-19', '--unit', 'Город Томск', '--season', 'autumn', '--year', '2023'], io);
   if (code !== 0) return code;
   if (!serve) return 0;
   process.stdout.write('4/4 Сборка панели (webpack)…\n');
