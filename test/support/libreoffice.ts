@@ -49,38 +49,8 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: 
 
 /** Load `xlsx` in LibreOffice, recalculate, save, and return every sheet's values as a grid from A1. */
 export async function recalculate(xlsx: Uint8Array): Promise<RecalculatedWorkbook> {
-  const soffice = findSoffice();
-  const dir = await mkdtemp(join(tmpdir(), 'pk-lo-'));
-  try {
-    const profile = join(dir, 'profile');
-    await mkdir(join(profile, 'user'), { recursive: true });
-    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
-    const input = join(dir, 'in.xlsx');
-    const outDir = join(dir, 'out');
-    await mkdir(outDir);
-    await writeFile(input, xlsx);
-    const { stdout, stderr } = await run(
-      soffice,
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless',
-        '--norestore',
-        '--nologo',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        outDir,
-        input,
-      ],
-      180_000,
-    );
-    const output = join(outDir, 'in.xlsx');
-    if (!existsSync(output))
-      throw new Error(`LibreOffice не сохранил пересчитанную книгу.\n${stdout}\n${stderr}`);
-    return readValues(await readFile(output));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  // The profile written by saveAs makes LibreOffice recalculate every formula on load before it saves.
+  return readValues(await saveAs(xlsx, 'xlsx'));
 }
 
 /** Values (not formulas) of every sheet, indexed from A1 whatever the sheet's used range. */
