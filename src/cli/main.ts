@@ -4,6 +4,7 @@ import { stamp } from './stamp';
 import { check } from './check';
 import { merge } from './merge';
 import { blanks } from './blanks';
+import { useNativeInflate } from '../files/nativeInflate';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -28,6 +29,7 @@ ${Object.entries(COMMANDS)
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  useNativeInflate();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE + '\n');
     return name ? EXIT.ok : EXIT.usage;

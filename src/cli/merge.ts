@@ -29,6 +29,7 @@ import { campaignOfReports } from '../domain/read/campaign';
 import { checkWorkbook } from '../domain/rules';
 import type { Problem } from '../domain/problems';
 import { receiveAll } from './receive';
+import { stageTimer } from './timings';
 
 export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
 
@@ -187,7 +188,10 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   }
   if (inputs.length === 0) throw new UsageError(`В указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv): ${positionals.join(', ')}.`);
 
+  const timer = stageTimer(process.env.PROFKAMPANIYA_TIMINGS === '1', (line) => io.stderr.write(line));
+  timer.stage('подготовка');
   let files: ReceivedFile[] = await receiveAll(inputs, settings);
+  timer.stage('чтение и проверка');
   const recheck = (read: Parameters<typeof checkWorkbook>[0], before: Problem[]): Problem[] => {
     try {
       return checkWorkbook(read, settings);
@@ -209,6 +213,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
     }
   }
   const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
+  timer.stage('свод');
   // Nothing lost, nothing counted twice: checked on every run, not only in tests.
   if (!accountingBalances(result, rowsReceived(files)))
     throw new Error('учёт строк не сошёлся: принятые, заменённые и отклонённые строки не равны полученным. Свод не записан');
@@ -218,7 +223,10 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   const latest = result.files.map((f) => f.received).filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r)).sort().pop();
   const modified = latest ? `${latest.slice(0, 16).replace(' ', 'T')}${latest.length > 10 ? ':00' : 'T00:00:00'}Z` : `${settings.windowFrom}T00:00:00Z`;
   // The streaming writer: a region's plan sheet runs to tens of thousands of rows (see bench/).
-  const bytes = await writeWorkbookStreaming(buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns }), { modified });
+  const plan = buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns });
+  timer.stage('листы');
+  const bytes = await writeWorkbookStreaming(plan, { modified });
+  timer.stage('запись xlsx');
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);
@@ -227,6 +235,8 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
     throw new UsageError(`Не удалось записать «${out}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Возможно, файл открыт в Excel — закройте его и повторите.`);
   }
 
+  timer.stage('сохранение');
+  timer.report();
   if (flags.has('json')) {
     const json: MergeJson = {
       files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received })),

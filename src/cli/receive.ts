@@ -5,6 +5,7 @@ import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import { assertReadableSize, FileReadError } from '../files/readWorkbook';
 import { receiveBytes } from '../files/receiveFiles';
+import { receiveInWorkers, workerCount, workerScript } from './receivePool';
 
 export interface InputToReceive {
   path: string;
@@ -28,8 +29,14 @@ export async function receive(file: { path: string; name: string; modified: stri
   return receiveBytes(bytes, file.name, file.modified, settings, fingerprint);
 }
 
-/** One file after another: measured here, worker threads cost more (start-up, copying results) than they saved. */
+/**
+ * Every input received, in order: on worker threads when running from the built bundle and there are enough
+ * files to pay for them (receivePool.ts), otherwise one file after another.
+ */
 export async function receiveAll(inputs: InputToReceive[], settings: CampaignSettings): Promise<ReceivedFile[]> {
+  const script = workerScript();
+  const workers = script ? workerCount(inputs.length) : 0;
+  if (script && workers > 0) return receiveInWorkers(inputs, settings, script, workers);
   const out: ReceivedFile[] = [];
   for (const f of inputs) out.push(await receive(f, settings));
   return out;

@@ -1,0 +1,19 @@
+/**
+ * A worker thread of the command line's merge (see receivePool.ts): receives the files it is handed — read, forms
+ * found, checked — and posts each result back. Runs only from the built bundle (dist-cli/receiveWorker.cjs).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CampaignSettings } from '../domain/settings';
+import { useNativeInflate } from '../files/nativeInflate';
+import { receive, type InputToReceive } from './receive';
+
+export interface ReceiveTask {
+  index: number;
+  input: InputToReceive;
+}
+
+useNativeInflate();
+const settings = (workerData as { settings: CampaignSettings }).settings;
+parentPort!.on('message', async (task: ReceiveTask) => {
+  parentPort!.postMessage({ index: task.index, result: await receive(task.input, settings) });
+});
