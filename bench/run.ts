@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000] [--cache DIR] [--no-pandas] [--no-excel] [--no-bundle] [--build]`
+ * `npm run bench [-- --sizes 100,1000,5000] [--repeat N] [--cache DIR] [--no-pandas] [--no-excel] [--no-bundle] [--build]`
  *
  * Prints figures; passes or fails nothing (so it is not a test):
  *  1. the command-line merge (read, check, merge, write with the summary) of the sample generator's school
@@ -59,6 +59,8 @@ function sampleFiles(cache: string, schools: number): SampleInfo {
 }
 
 interface MergeRun {
+  /** The merge's own account of its stages (PROFKAMPANIYA_TIMINGS), as it printed it. */
+  stages: string;
   seconds: number;
   cpuSeconds: number;
   maxRss: number;
@@ -85,7 +87,7 @@ async function cliMerge(sample: SampleInfo, cache: string): Promise<MergeRun> {
   ];
   const started = performance.now();
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE: usage } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE: usage, PROFKAMPANIYA_TIMINGS: '1' } });
     let so = '';
     let se = '';
     child.stdout.on('data', (d) => (so += d));
@@ -99,6 +101,7 @@ async function cliMerge(sample: SampleInfo, cache: string): Promise<MergeRun> {
   rmSync(usage, { force: true });
   const count = (s: string) => json.files.filter((f) => f.status === s).length;
   return {
+    stages: /Этапы, с: (.*)/.exec(stderr)?.[1] ?? '',
     seconds,
     cpuSeconds: (u.userUs + u.systemUs) / 1e6,
     maxRss: u.maxRssKb * 1024,
@@ -190,7 +193,7 @@ function table(head: string[], rows: (string | number)[][]): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values, flags } = parseArgs(argv, { values: ['sizes', 'cache'], flags: ['no-pandas', 'no-excel', 'no-bundle', 'build'] });
+  const { values, flags } = parseArgs(argv, { values: ['sizes', 'cache', 'repeat'], flags: ['no-pandas', 'no-excel', 'no-bundle', 'build'] });
   const sizes = (values.sizes?.[0] ?? '100,1000').split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: целые числа через запятую, например 100,1000,5000`);
   const cache = values.cache?.[0] ?? path.join(tmpdir(), 'profkampaniya-bench');
@@ -200,12 +203,23 @@ async function main(argv: string[]): Promise<void> {
   );
   console.log('Секунды — по часам (на занятой машине больше); ЦП — время процессора процесса свода, все потоки.\n');
 
+  // The binary runs the bundle only when it is newer than the sources: build it, so the figures are the installed CLI's.
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`сборка командной строки (npm run build:cli) не удалась: ${built.stderr}`);
+  const repeat = Number(values.repeat?.[0] ?? 1);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat: целое число ≥ 1');
+
   const merges: (string | number)[][] = [];
+  const stageLines: string[] = [];
   const pandas: (string | number)[][] = [];
   let pandasNote = '';
   for (const n of sizes) {
     const sample = sampleFiles(cache, n);
-    const m = await cliMerge(sample, cache);
+    // The median run of `repeat` (by wall time): one slow run on a shared machine says little.
+    const runs: MergeRun[] = [];
+    for (let i = 0; i < repeat; i++) runs.push(await cliMerge(sample, cache));
+    const m = runs.sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
+    stageLines.push(`  ${sample.files} файлов: ${m.stages}`);
     merges.push([
       n, sample.files, fmt(m.seconds), fmt(sample.files / m.seconds, 0), fmt(m.cpuSeconds), mb(m.maxRss),
       `${m.merged}/${m.superseded}/${m.refused}`, kb(m.outBytes),
@@ -222,6 +236,9 @@ async function main(argv: string[]): Promise<void> {
   }
   console.log('\n1. Свод из командной строки (чтение, проверка, свод, запись со сводкой показателей): bin/profkampaniya.js merge');
   console.log(table(['школ', 'файлов', 'секунд', 'файлов/с', 'ЦП, с', 'пик памяти', 'принято/заменено/отклонено', 'свод'], merges));
+  if (repeat > 1) console.log(`(медиана из ${repeat} запусков)`);
+  console.log('Этапы по словам самого свода (PROFKAMPANIYA_TIMINGS=1), секунды по часам:');
+  for (const line of stageLines) console.log(line);
   if (merges.length > 1) {
     const t = (i: number) => Number(String(merges[i][2]).replace(',', '.').replace(/\s/g, ''));
     const last = merges.length - 1;

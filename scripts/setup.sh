@@ -16,3 +16,5 @@ fi
 # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional binaries (@swc/core-*) out of the lock
 # file and `npm ci` then refuses it; the exact versions of direct dependencies are pinned in package.json.
 npm install --no-audit --no-fund
+# The command line as plain JavaScript (dist-cli/): starts at once and reads received files on all cores.
+npm run build:cli

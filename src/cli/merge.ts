@@ -190,8 +190,9 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
 
   const timer = stageTimer(process.env.PROFKAMPANIYA_TIMINGS === '1', (line) => io.stderr.write(line));
   timer.stage('подготовка');
-  let files: ReceivedFile[] = await receiveAll(inputs, settings);
-  timer.stage('чтение и проверка');
+  const received = await receiveAll(inputs, settings);
+  let files: ReceivedFile[] = received.files;
+  timer.stage(`чтение и проверка (потоков: ${received.workers || 'основной'})`);
   const recheck = (read: Parameters<typeof checkWorkbook>[0], before: Problem[]): Problem[] => {
     try {
       return checkWorkbook(read, settings);

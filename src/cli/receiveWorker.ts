@@ -14,6 +14,6 @@ export interface ReceiveTask {
 
 useNativeInflate();
 const settings = (workerData as { settings: CampaignSettings }).settings;
-parentPort!.on('message', async (task: ReceiveTask) => {
-  parentPort!.postMessage({ index: task.index, result: await receive(task.input, settings) });
+parentPort!.on('message', (task: ReceiveTask) => {
+  parentPort!.postMessage({ index: task.index, result: receive(task.input, settings) });
 });

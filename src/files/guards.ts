@@ -41,6 +41,18 @@ export class GuardRefusal extends Error {
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} МБ`;
 
+/**
+ * Inflates one raw deflate stream whole, refusing (throwing OutputCapExceeded) rather than producing more than
+ * `cap` bytes, and failing when the stream does not end within `packed`. The command line plugs in Node's zlib
+ * (src/files/nativeInflate.ts), several times faster than pako; the pane keeps pako's streaming inflater.
+ */
+export type CappedInflater = (packed: Uint8Array, cap: number) => Uint8Array;
+export class OutputCapExceeded extends Error {}
+let cappedInflater: CappedInflater | undefined;
+export function useCappedInflater(inflater: CappedInflater | undefined): void {
+  cappedInflater = inflater;
+}
+
 /** What the first bytes say the file is, whatever its name claims. */
 export type ContentKind = 'zip' | 'cfb' | 'pdf' | 'empty' | 'other';
 
@@ -181,11 +193,13 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   let total = 0;
   const rowCount = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
   const odsContent = entry.name === 'content.xml' ? ([] as Uint8Array[]) : undefined;
+  const overCap = () => new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
+  const overDeclared = () =>
+    new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается в больший размер, чем объявлено в оглавлении архива`);
   const take = (chunk: Uint8Array) => {
     total += chunk.length;
-    if (total > cap) throw new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
-    if (total > entry.uncompressedSize)
-      throw new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается в больший размер, чем объявлено в оглавлении архива`);
+    if (total > cap) throw overCap();
+    if (total > entry.uncompressedSize) throw overDeclared();
     if (rowCount) {
       rowCount.add(chunk);
       // Counting rows while inflating stops a million-row sheet after its first megabytes, not after SheetJS.
@@ -197,6 +211,17 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   if (entry.method === 0) {
     // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
     for (let at = start; at < end; at += 64 * 1024) take(bytes.subarray(at, Math.min(end, at + 64 * 1024)));
+  } else if (cappedInflater) {
+    // Whole, but never past the smaller of the cap and the declared size: the same refusals as take() gives.
+    const limit = Math.min(cap, entry.uncompressedSize);
+    let inflated: Uint8Array;
+    try {
+      inflated = cappedInflater(bytes.subarray(start, end), limit);
+    } catch (e) {
+      if (!(e instanceof OutputCapExceeded)) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
+      throw cap < entry.uncompressedSize ? overCap() : overDeclared();
+    }
+    take(inflated);
   } else {
     const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
     inflater.onData = take;

@@ -1,0 +1,69 @@
+/**
+ * The merge's worker pool: results come back in the order of the inputs whatever order the workers finish in,
+ * and a worker that dies loses nothing — its file is refused with a reason and the others are still received.
+ * A stand-in worker script keeps this about the pool, not about reading workbooks (test/merge.workers.test.ts
+ * runs the real one).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { defaultSettings } from '../domain/settings';
+import { receiveInWorkers, workerCount } from './receivePool';
+
+let dir: string;
+let script: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pk-pool-'));
+  script = path.join(dir, 'worker.cjs');
+  // Answers after a delay taken from the name (so later files can finish first); a name with «падает» kills the thread.
+  await writeFile(
+    script,
+    `const { parentPort } = require('node:worker_threads');
+     parentPort.on('message', ({ index, input }) => {
+       if (input.name.includes('падает')) process.exit(3);
+       const wait = Number(/(\\d+)мс/.exec(input.name)?.[1] ?? 0);
+       setTimeout(() => parentPort.postMessage({ index, result: { file: input.name, received: input.modified, error: 'прочитан ' + input.name } }), wait);
+     });`,
+  );
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const inputs = (names: string[]) => names.map((name) => ({ path: path.join(dir, name), name, modified: '2023-10-18T10:00' }));
+const settings = defaultSettings('autumn', 2023, { level: 'municipality' });
+
+test('results are in the order of the files, whichever worker finishes first', async () => {
+  const names = ['a 40мс.xlsx', 'b 0мс.xlsx', 'c 25мс.xlsx', 'd 0мс.xlsx', 'e 5мс.xlsx', 'f 0мс.xlsx'];
+  const out = await receiveInWorkers(inputs(names), settings, script, 3);
+  expect(out.map((r) => r.file)).toEqual(names);
+  expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(names.map((n) => `прочитан ${n}`));
+});
+
+test('a worker that dies on a file: that file is refused with a reason, every other file is still received', async () => {
+  const names = ['1.xlsx', '2 падает.xlsx', '3.xlsx', '4 падает.xlsx', '5.xlsx', '6.xlsx', '7.xlsx'];
+  const out = await receiveInWorkers(inputs(names), settings, script, 2);
+  expect(out).toHaveLength(names.length);
+  expect(out.map((r) => r.file)).toEqual(names);
+  for (const [i, r] of out.entries()) {
+    const error = 'error' in r ? r.error : '';
+    if (names[i].includes('падает')) expect(error).toMatch(new RegExp(`^Файл «${names[i]}» не удалось прочитать: чтение прервалось .*пришлите снова\\.$`));
+    else expect(error).toBe(`прочитан ${names[i]}`);
+  }
+});
+
+test('every file dying still ends, each refused', async () => {
+  const names = ['x падает.xlsx', 'y падает.xlsx', 'z падает.xlsx'];
+  const out = await receiveInWorkers(inputs(names), settings, script, 2);
+  expect(out.every((r) => 'error' in r && /чтение прервалось/.test(r.error ?? ''))).toBe(true);
+});
+
+test('no files: no workers, nothing returned', async () => {
+  expect(await receiveInWorkers([], settings, script, 2)).toEqual([]);
+});
+
+test('a few files are read in the main thread; PROFKAMPANIYA_WORKERS overrides', () => {
+  expect(workerCount(5, {})).toBe(0);
+  expect(workerCount(1000, {})).toBeGreaterThanOrEqual(1);
+  expect(workerCount(1000, { PROFKAMPANIYA_WORKERS: '0' })).toBe(0);
+  expect(workerCount(1000, { PROFKAMPANIYA_WORKERS: '3' })).toBe(3);
+  expect(workerCount(2, { PROFKAMPANIYA_WORKERS: '3' })).toBe(2);
+});
