@@ -6,6 +6,7 @@ import { cellText, gridSize, type SheetGrid } from '../grid';
 import { headerText, titleKind } from './matchers';
 import type { FormHeader } from '../report';
 
+const INLINE_CAPTION = /^(.+?)\s*\(указать муниципальное образование/;
 const UNIT_CAPTION = /^\(?указать муниципальное образование/;
 const COORDINATOR_LABEL = /^координатор профориентационной работы/;
 const COORDINATOR_CAPTION = /^\(?фио,? должность/;
@@ -29,11 +30,15 @@ export function readFormHeader(sheet: SheetGrid, before: number): FormHeader {
   let unit = '';
   let coordinator = '';
   for (let r = 1; r < before; r++) {
+    let previous = '';
     for (let c = 1; c <= cols; c++) {
       const raw = cellText(sheet, r, c);
-      if (raw === '') continue;
+      // A merged line shows its text at every column it covers; the first of them has said all it can.
+      if (raw === '' || raw === previous) continue;
+      previous = raw;
       const t = headerText(raw);
-      const inline = /^(.+?)\s*\(указать муниципальное образование/.exec(t);
+      // The literal test first: the lazy pattern walks the whole of every long title that lacks the caption.
+      const inline = t.includes('(указать муниципальное образование') && INLINE_CAPTION.test(t);
       if (inline && !unit) {
         // The unit typed on the caption's own line: «Александровский район (указать муниципальное образование…)».
         unit = filled(raw.slice(0, raw.search(/\(\s*указать/i)).replace(/[\s_:]+$/, ''));

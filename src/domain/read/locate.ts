@@ -51,15 +51,20 @@ const PASS_THROUGH = new Set<HeaderField>(['categories', 'extra']);
 const MAX_COLS = 300;
 const MAX_HEADER_DEPTH = 5;
 
-/** Header fields of a row, keyed by column; merged header cells count at every column they cover. */
-function rowFields(sheet: SheetGrid, row: number, cols: number): Map<number, HeaderField> {
-  const out = new Map<number, HeaderField>();
+/** Header fields of a row, keyed by column (undefined when none); merged header cells count at every column they cover. */
+function rowFields(sheet: SheetGrid, row: number, cols: number): Map<number, HeaderField> | undefined {
+  let out: Map<number, HeaderField> | undefined;
+  let text: string | undefined;
+  let field: HeaderField | undefined;
   for (let c = 1; c <= cols; c++) {
-    if (typeof cellValue(sheet, row, c) !== 'string') continue; // headers are text
-    const t = cellText(sheet, row, c);
-    if (t === '') continue;
-    const f = headerField(t);
-    if (f) out.set(c, f);
+    const v = cellValue(sheet, row, c);
+    if (typeof v !== 'string') continue; // headers are text
+    // A merged title shows the same text at every column it covers: classify it once.
+    if (v !== text) {
+      text = v;
+      field = headerField(v.trim());
+    }
+    if (field) (out ??= new Map()).set(c, field);
   }
   return out;
 }
@@ -185,13 +190,34 @@ function assignColumns(sheet: SheetGrid, kind: TableKind, top: number, bottom: n
   return { columns, missing };
 }
 
+/** Whether a row holds a form's title line (not the part of a merged title that started above). */
+function isTitleRow(sheet: SheetGrid, row: number, cols: number): boolean {
+  let text: string | undefined;
+  let title = false;
+  for (let c = 1; c <= cols; c++) {
+    const v = cellValue(sheet, row, c);
+    if (typeof v !== 'string') continue; // titles are text
+    // A merged title shows the same text at every column it covers: classify it once.
+    if (v !== text) {
+      text = v;
+      const t = v.trim();
+      title = t.length > 12 && titleKind(t) !== undefined;
+    }
+    if (title && !isContinuation(sheet, row, c)) return true;
+  }
+  return false;
+}
+
 /** Finds the first header row of each table kind on the sheet. */
 export function locateTables(sheet: SheetGrid): LocatedTable[] {
   const { rows } = gridSize(sheet);
   const cols = Math.min(gridSize(sheet).cols, MAX_COLS);
-  const fieldsByRow: Map<number, HeaderField>[] = [];
+  const fieldsByRow: (Map<number, HeaderField> | undefined)[] = [];
   for (let r = 1; r <= rows; r++) fieldsByRow[r] = rowFields(sheet, r, cols);
-  const count = (r: number, set: HeaderField[]) => new Set([...(fieldsByRow[r]?.values() ?? [])].filter((f) => set.includes(f))).size;
+  const count = (r: number, set: HeaderField[]) => {
+    const fields = fieldsByRow[r];
+    return fields ? new Set([...fields.values()].filter((f) => set.includes(f))).size : 0;
+  };
 
   const found: { kind: TableKind; top: number }[] = [];
   const firstRow = (kind: TableKind, test: (r: number) => boolean) => {
@@ -226,12 +252,12 @@ export function locateTables(sheet: SheetGrid): LocatedTable[] {
     let bottom = top;
     while (bottom < rows && bottom - top + 1 < MAX_HEADER_DEPTH && isHeaderRow(sheet, bottom + 1, left, right)) bottom++;
     // 3.2's category titles sit one row below its first header row; widen to them too.
+    // (Only text cells can be header fields, so the fields found per row above are all there is.)
     for (let r = top; r <= bottom; r++)
-      for (let c = 1; c <= cols; c++)
-        if (headerField(cellText(sheet, r, c))) {
-          left = Math.min(left, c);
-          right = Math.max(right, c);
-        }
+      for (const c of fieldsByRow[r]?.keys() ?? []) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
     const { columns, missing } = assignColumns(sheet, kind, top, bottom, left, right);
     tables.push({ kind, sheet, headerTop: top, headerBottom: bottom, columns, missing, end: rows + 1 });
   }
@@ -239,17 +265,11 @@ export function locateTables(sheet: SheetGrid): LocatedTable[] {
   for (const t of tables) {
     const others = tables.filter((o) => o !== t && o.headerTop > t.headerBottom).map((o) => o.headerTop);
     let end = Math.min(rows + 1, ...others);
-    for (let r = t.headerBottom + 1; r < end; r++) {
-      let isTitle = false;
-      for (let c = 1; c <= cols && !isTitle; c++) {
-        const text = cellText(sheet, r, c);
-        if (text.length > 12 && titleKind(text) && !isContinuation(sheet, r, c)) isTitle = true;
-      }
-      if (isTitle) {
+    for (let r = t.headerBottom + 1; r < end; r++)
+      if (isTitleRow(sheet, r, cols)) {
         end = r;
         break;
       }
-    }
     t.end = end;
   }
   return tables;

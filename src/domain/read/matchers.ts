@@ -34,13 +34,34 @@ export type HeaderField =
   | 'extra'
   | 'check';
 
+const NOTHING: unique symbol = Symbol('nothing');
+
+/**
+ * The answers for texts already seen: a region's thousand workbooks repeat the same few hundred header texts, and
+ * the reader asks about every cell. Bounded, so a file of unique texts cannot grow it without limit.
+ */
+function remembered<T>(classify: (raw: string) => T): (raw: string) => T {
+  // Most cells are nothing in particular: `undefined` is stored as NOTHING so that a hit costs one lookup.
+  const seen = new Map<string, T | typeof NOTHING>();
+  return (raw) => {
+    const hit = seen.get(raw);
+    if (hit !== undefined) return (hit === NOTHING ? undefined : hit) as T;
+    const answer = classify(raw);
+    if (seen.size >= 20000) seen.clear();
+    seen.set(raw, answer === undefined ? NOTHING : answer);
+    return answer;
+  };
+}
+
 /** Normalised header text, with the usual abbreviations spelled out. */
-export const headerText = (s: string): string =>
+export const headerText = remembered((s: string): string =>
   normalizeHeader(s)
-    .replace(/(^|[^а-я])кол(?:-во|\.во|\.)/g, '$1количество');
+    .replace(/(^|[^а-я])кол(?:-во|\.во|\.)/g, '$1количество'),
+);
 
 const QUANTITY = /количеств|число|всего|сколько/;
-const hasWord = (t: string, w: string) => new RegExp(`(^|[^а-яa-z])${w}([^а-яa-z]|$)`).test(t);
+/** «ОО» as a word of its own, not inside another. */
+const OO_WORD = /(^|[^а-яa-z])оо([^а-яa-z]|$)/;
 
 /** Column tests in priority order: the first that matches wins (the schools header mentions pupils, etc.). */
 const FIELD_TESTS: [HeaderField, (t: string) => boolean][] = [
@@ -54,7 +75,7 @@ const FIELD_TESTS: [HeaderField, (t: string) => boolean][] = [
   ['companies', (t) => /производствен|предприяти/.test(t)],
   ['business', (t) => /предпринимател|бизнес/.test(t)],
   ['community', (t) => /родительск|нко|выпускник|общественност/.test(t)],
-  ['schools', (t) => (/общеобразовательн[а-я]* организаци/.test(t) || hasWord(t, 'оо')) && QUANTITY.test(t)],
+  ['schools', (t) => (/общеобразовательн[а-я]* организаци/.test(t) || OO_WORD.test(t)) && QUANTITY.test(t)],
   ['teachersTotal', (t) => /педагог/.test(t) && QUANTITY.test(t) && (/для расчет/.test(t) || !/принявш|приняли|участ/.test(t))],
   ['teachers', (t) => /педагог/.test(t) && QUANTITY.test(t)],
   ['students', (t) => /обучающ|учащ|школьник/.test(t) && QUANTITY.test(t)],
@@ -70,20 +91,6 @@ const FIELD_TESTS: [HeaderField, (t: string) => boolean][] = [
   ['unit', (t) => t.length < 100 && /муниципальн[а-я]* образовани|муниципалитет|наименование|^оо$|^огоо|организаци|^школа$|^мо$/.test(t)],
 ];
 
-/**
- * The answers for texts already seen: a region's thousand workbooks repeat the same few hundred header texts, and
- * the reader asks about every cell. Bounded, so a file of unique texts cannot grow it without limit.
- */
-function remembered<T>(classify: (raw: string) => T): (raw: string) => T {
-  const seen = new Map<string, T>();
-  return (raw) => {
-    if (seen.has(raw)) return seen.get(raw) as T;
-    const answer = classify(raw);
-    if (seen.size >= 20000) seen.clear();
-    seen.set(raw, answer);
-    return answer;
-  };
-}
 
 /** Which official column a header cell is, if any. Form titles and long instructions are never columns. */
 export const headerField = remembered(fieldOf);

@@ -5,7 +5,7 @@
 import { cellRef } from '../a1';
 import { GRADES, PARTNER_CATEGORIES } from '../forms/appendix3';
 import type { EventLevel } from '../forms/officialText';
-import { cellText, cellValue, mergeAt, type CellValue, type SheetGrid } from '../grid';
+import { cellValue, mergeAt, rawCell, type CellValue, type SheetGrid } from '../grid';
 import type { Problem } from '../problems';
 import type { DateRange, ParticipationRow, PartnerCategoryCell, PartnersRow, PlanRow, Read, Source } from '../report';
 import { parseCount, parsePair, type CountReading } from '../values/count';
@@ -33,20 +33,15 @@ export interface RowContext {
 
 const sheetOf = (ctx: RowContext): SheetGrid => ctx.table.sheet;
 
-/** The cell a value is read from: a merged cell is addressed by its top-left corner, where it is stored. */
-function addressOf(sheet: SheetGrid, row: number, col: number): string {
-  const m = mergeAt(sheet, row, col);
-  return m ? cellRef(m.top, m.left) : cellRef(row, col);
-}
-
 function at(ctx: RowContext, key: string): { value: CellValue; cell: string } | undefined {
   const col = ctx.table.columns[key];
   if (col === undefined) return undefined;
   const sheet = sheetOf(ctx);
-  const cell = addressOf(sheet, ctx.row, col);
-  const end = ctx.rowEnd ?? ctx.row;
   const m = mergeAt(sheet, ctx.row, col);
-  if (end === ctx.row || (m && m.bottom >= end)) return { value: cellValue(sheet, ctx.row, col), cell };
+  // A merged cell is addressed by its top-left corner, where its value is stored.
+  const cell = m ? cellRef(m.top, m.left) : cellRef(ctx.row, col);
+  const end = ctx.rowEnd ?? ctx.row;
+  if (end === ctx.row || (m && m.bottom >= end)) return { value: m ? rawCell(sheet, m.top, m.left) : rawCell(sheet, ctx.row, col), cell };
   // A record spread over rows: the paragraphs of one Word cell, pasted into Excel one row each.
   const parts: CellValue[] = [];
   for (let r = ctx.row; r <= end; r++) {
@@ -71,7 +66,7 @@ function rawCellOf(sheet: SheetGrid, row: number, col: number): CellValue {
 export function recordEnd(table: LocatedTable, row: number): number {
   const sheet = table.sheet;
   const bottoms = new Map<number, number>();
-  for (const c of new Set(Object.values(table.columns))) {
+  for (const c of columnsOf(table)) {
     const m = mergeAt(sheet, row, c);
     if (m && m.top === row && m.bottom > row) bottoms.set(m.bottom, (bottoms.get(m.bottom) ?? 0) + 1);
   }
@@ -196,14 +191,30 @@ function partnerCell(ctx: RowContext, unit: string, combinedKey: string, countKe
   return cell;
 }
 
+/**
+ * The table's columns, left to right, each once. Asked for every row of the table, so kept per table (the
+ * columns are settled when the table is located).
+ */
+function columnsOf(table: LocatedTable): number[] {
+  let cols = tableColumns.get(table);
+  if (!cols) {
+    cols = [...new Set(Object.values(table.columns))].sort((a, b) => a - b);
+    tableColumns.set(table, cols);
+  }
+  return cols;
+}
+const tableColumns = new WeakMap<LocatedTable, number[]>();
+
 /** Whether a row holds a record: not blank, not the «Пример» row, not a total, not the column-number row. */
 export function rowKind(table: LocatedTable, row: number): 'data' | 'blank' | 'example' | 'total' | 'numbers' {
   const sheet = table.sheet;
-  const cols = [...new Set(Object.values(table.columns))].sort((a, b) => a - b);
+  const cols = columnsOf(table);
   const texts = cols.map((c) => {
     const m = mergeAt(sheet, row, c);
     // A cell merged down from a row above repeats that row's value; it does not make this row a record.
-    return m && m.top < row ? '' : cellText(sheet, row, c);
+    if (m && m.top < row) return '';
+    const v = m ? rawCell(sheet, m.top, m.left) : rawCell(sheet, row, c);
+    return v === null ? '' : String(v).trim();
   });
   const filled = texts.filter((t) => t !== '');
   if (filled.length === 0) return 'blank';
