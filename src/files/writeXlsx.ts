@@ -3,7 +3,7 @@
  * out). Everything a SheetPlan can say is carried out; charts, which exceljs cannot write, are added afterwards to
  * the zip by xlsxCharts.ts (the post-processing step at the end of writeWorkbook).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseRange, rangeRef } from '../domain/a1';
 import {
@@ -16,17 +16,17 @@ import {
   type WorkbookPlan,
 } from '../domain/sheetPlan';
 import { fitCellText } from '../domain/cellLimit';
-import { addCharts } from './xlsxCharts';
+import { addCharts, type SheetCharts } from './xlsxCharts';
 
 /** A step over the written zip (charts today); gets the bytes and the plan, returns new bytes. */
 export type XlsxPostProcessor = (xlsx: Uint8Array, plan: WorkbookPlan) => Promise<Uint8Array>;
 
+/** The plan's charts, sheet by sheet. */
+export const planCharts = (plan: WorkbookPlan): SheetCharts[] =>
+  plan.sheets.filter((s) => s.charts.length > 0).map((s) => ({ sheet: s.name, charts: s.charts }));
+
 /** Charts are added to the zip after exceljs has written it (see xlsxCharts.ts). */
-export const addPlanCharts: XlsxPostProcessor = (xlsx, plan) =>
-  addCharts(
-    xlsx,
-    plan.sheets.filter((s) => s.charts.length > 0).map((s) => ({ sheet: s.name, charts: s.charts })),
-  );
+export const addPlanCharts: XlsxPostProcessor = (xlsx, plan) => addCharts(xlsx, planCharts(plan));
 
 export interface WriteOptions {
   /** Steps run on the written zip, in order; default: the charts. */
@@ -42,7 +42,17 @@ export interface WriteOptions {
 /** The date written when none is given: that of order No. 394-р, whose forms the workbooks carry. */
 export const DOCUMENT_DATE = '2021-03-12T00:00:00Z';
 
+/**
+ * exceljs, loaded on first use: it costs a third of a second to load, which the command line spends while its
+ * workers read the received files rather than before. In the pane it stays in this module's chunk (eager).
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+  const m = await import(/* webpackMode: "eager" */ 'exceljs');
+  return (m as unknown as { default?: typeof ExcelJS }).default ?? (m as unknown as typeof ExcelJS);
+}
+
 export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Профкампания';
   const date = documentDate(options.modified);
@@ -61,9 +71,15 @@ export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = 
  */
 export type ExcelBook = Pick<ExcelJS.Workbook, 'addWorksheet' | 'definedNames'>;
 
+/**
+ * Writes a sheet's merges and cells in place of the row-by-row exceljs calls (the streaming writer's direct XML,
+ * writeXlsxStream.ts); false when it leaves the sheet to them.
+ */
+export type SheetCellsWriter = (ws: ExcelJS.Worksheet, plan: SheetPlan) => boolean;
+
 /** Every sheet of the plan, then the workbook's names. */
-export async function writePlanSheets(wb: ExcelBook, plan: WorkbookPlan): Promise<void> {
-  for (const sheet of plan.sheets) await writeSheet(wb, sheet);
+export async function writePlanSheets(wb: ExcelBook, plan: WorkbookPlan, cells?: SheetCellsWriter): Promise<void> {
+  for (const sheet of plan.sheets) await writeSheet(wb, sheet, cells);
   for (const sheet of plan.sheets)
     for (const n of sheet.namedRanges) wb.definedNames.add(n.range, n.name);
 }
@@ -91,14 +107,14 @@ async function fixZipDates(xlsx: Uint8Array, date: Date, edit?: (zip: JSZip) => 
 }
 
 const argb = (rgb: string): string => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
-const noEquals = (f: string): string => f.replace(/^=/, '');
+export const noEquals = (f: string): string => f.replace(/^=/, '');
 
 /**
  * One sheet, written row by row in ascending order with each row committed: the streaming writer then holds one row
  * at a time (a region's consolidated plan has tens of thousands of rows), and the in-memory one ignores commit().
  * Everything the streaming writer puts before the rows (widths, page setup, protection) is set first.
  */
-async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
+async function writeSheet(wb: ExcelBook, plan: SheetPlan, cells?: SheetCellsWriter): Promise<void> {
   const ws = wb.addWorksheet(plan.name, {
     state: plan.hidden ? 'hidden' : 'visible',
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
@@ -109,9 +125,6 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
   plan.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
-
-  // Merges first: exceljs copies a master's style onto its merged cells when merging, which would undo styles.
-  for (const m of plan.merges) ws.mergeCells(m);
 
   // exceljs has worksheet.dataValidations (keyed by address, ranges allowed) but leaves it out of its typings.
   const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
@@ -140,7 +153,15 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
       formatRows: true,
     });
   }
+  if (!cells?.(ws, plan)) writeCells(ws, plan);
+  // The streaming writer's sheet is finished here; the in-memory one has no commit().
+  (ws as unknown as { commit?: () => void }).commit?.();
+}
 
+/** The merges, then the cells row by row, each row committed. */
+function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  // Merges before the cells: exceljs copies a master's style onto its merged cells when merging, which would undo styles.
+  for (const m of plan.merges) ws.mergeCells(m);
   const values = new Map<number, Map<number, ExcelJS.CellValue>>();
   for (const block of plan.blocks) {
     const { top, left } = parseRange(block.at);
@@ -157,7 +178,7 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
       });
     });
   }
-  const styles = cellStyles(plan);
+  const styles = styleGrid(plan);
   const heights = new Map(Object.entries(plan.rowHeights ?? {}).map(([r, h]) => [Number(r), h]));
   const rows = [...new Set([...values.keys(), ...styles.keys(), ...heights.keys()])].sort((a, b) => a - b);
   for (const r of rows) {
@@ -165,11 +186,11 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan): Promise<void> {
     const h = heights.get(r);
     if (h !== undefined) row.height = h;
     for (const [c, v] of values.get(r) ?? []) row.getCell(c).value = v;
-    for (const [c, style] of styles.get(r) ?? []) row.getCell(c).style = style;
+    styles.get(r)?.forEach((style, c) => {
+      row.getCell(c).style = style;
+    });
     row.commit();
   }
-  // The streaming writer's sheet is finished here; the in-memory one has no commit().
-  (ws as unknown as { commit?: () => void }).commit?.();
 }
 
 /** "b7:d9" / "$B$7" → "B7:D9" / "B7": exceljs keys validations by address and merges equal neighbours by it. */
@@ -179,37 +200,46 @@ function normalRange(range: string): string {
 }
 
 /**
- * Styles by row and column: several styled ranges may cover a cell and merge in order. Each distinct combination
- * becomes one shared exceljs style object (never mutated afterwards), so a large sheet costs one lookup per styled cell.
+ * Styles by row, then column (sparse arrays): several styled ranges may cover a cell and merge in order. Each distinct
+ * combination becomes one shared exceljs style object (never mutated afterwards), so a large sheet costs one lookup
+ * per styled cell, and the styles of the file are computed once per combination.
  */
-function cellStyles(plan: SheetPlan): Map<number, Map<number, Partial<ExcelJS.Style>>> {
+export function styleGrid(plan: SheetPlan): Map<number, Partial<ExcelJS.Style>[]> {
   const combined: CellStyle[] = [{}];
-  const combos = new Map<string, number>();
-  const cellStyle = new Map<number, Map<number, number>>();
+  // (combination a cell had, styled range over it) → the combination it gets, keyed was × ranges + range.
+  const combos = new Map<number, number>();
+  const ranges = plan.styles.length;
+  const cellStyle = new Map<number, number[]>();
   plan.styles.forEach((s, si) => {
     const { top, left, bottom, right } = parseRange(s.range);
     for (let r = top; r <= bottom; r++) {
       let row = cellStyle.get(r);
-      if (!row) cellStyle.set(r, (row = new Map()));
+      if (!row) cellStyle.set(r, (row = []));
       for (let c = left; c <= right; c++) {
-        const was = row.get(c) ?? 0;
-        const comboKey = `${was}:${si}`;
+        const was = row[c] ?? 0;
+        const comboKey = was * ranges + si;
         let id = combos.get(comboKey);
         if (id === undefined) {
           id = combined.push({ ...combined[was], ...s.style }) - 1;
           combos.set(comboKey, id);
         }
-        row.set(c, id);
+        row[c] = id;
       }
     }
   });
   const excelStyles = combined.map(excelStyle);
-  const out = new Map<number, Map<number, Partial<ExcelJS.Style>>>();
-  for (const [r, row] of cellStyle) out.set(r, new Map([...row].map(([c, id]) => [c, excelStyles[id]])));
+  const out = new Map<number, Partial<ExcelJS.Style>[]>();
+  for (const [r, row] of cellStyle) {
+    const styles: Partial<ExcelJS.Style>[] = [];
+    row.forEach((id, c) => {
+      styles[c] = excelStyles[id];
+    });
+    out.set(r, styles);
+  }
   return out;
 }
 
-function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {
     font: {
       name: 'Calibri',

@@ -40,21 +40,47 @@ const attrs = (tag: string): Record<string, string> => {
   return out;
 };
 
+/** The parts of a written workbook by path, to read and replace: a JSZip here, the re-packed zip in Node. */
+export interface XlsxParts {
+  has(path: string): boolean;
+  paths(): string[];
+  read(path: string): Promise<string>;
+  write(path: string, text: string): void;
+}
+
 /** Add the charts to a written workbook. Sheets are found by name; a chart on a missing sheet is an error. */
 export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promise<Uint8Array> {
   const wanted = sheets.filter((s) => s.charts.length > 0);
   if (wanted.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
-  const read = async (path: string): Promise<string> => {
-    const f = zip.file(path);
-    if (!f) throw new Error(`В книге нет части ${path}: файл записан не полностью.`);
-    return f.async('string');
-  };
+  await addChartsToParts(
+    {
+      has: (path) => zip.file(path) !== null,
+      paths: () => Object.keys(zip.files),
+      read: (path) => {
+        const f = zip.file(path);
+        if (!f) throw new Error(`В книге нет части ${path}: файл записан не полностью.`);
+        return f.async('string');
+      },
+      write: (path, text) => {
+        zip.file(path, text);
+      },
+    },
+    wanted,
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** The chart, drawing and relationship parts of `sheets`, and the changed sheets and content types, into `parts`. */
+export async function addChartsToParts(parts: XlsxParts, sheets: SheetCharts[]): Promise<void> {
+  const wanted = sheets.filter((s) => s.charts.length > 0);
+  if (wanted.length === 0) return;
+  const read = (path: string): Promise<string> => parts.read(path);
 
   const sheetPaths = await sheetPartsByName(read);
   let contentTypes = await read('[Content_Types].xml');
-  let drawingNo = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
-  let chartNo = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
+  let drawingNo = nextNumber(parts, /^xl\/drawings\/drawing(\d+)\.xml$/);
+  let chartNo = nextNumber(parts, /^xl\/charts\/chart(\d+)\.xml$/);
 
   for (const { sheet, charts } of wanted) {
     const sheetPath = sheetPaths.get(sheet);
@@ -67,35 +93,34 @@ export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promis
     const anchors: string[] = [];
     charts.forEach((chart, i) => {
       const chartPath = `xl/charts/chart${chartNo}.xml`;
-      zip.file(chartPath, chartXml(chart));
+      parts.write(chartPath, chartXml(chart));
       contentTypes = addOverride(contentTypes, `/${chartPath}`, CONTENT_TYPE.chart);
       chartRels.push(`<Relationship Id="rId${i + 1}" Type="${REL.chart}" Target="../charts/chart${chartNo}.xml"/>`);
       anchors.push(anchorXml(chart, i));
       chartNo++;
     });
-    zip.file(
+    parts.write(
       drawingPath,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`,
     );
-    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(chartRels));
+    parts.write(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(chartRels));
     contentTypes = addOverride(contentTypes, `/${drawingPath}`, CONTENT_TYPE.drawing);
 
     // Sheet → drawing.
     const sheetRelsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
-    const existing = zip.file(sheetRelsPath) ? await read(sheetRelsPath) : relsXml([]);
+    const existing = parts.has(sheetRelsPath) ? await read(sheetRelsPath) : relsXml([]);
     const rid = freeRelId(existing);
-    zip.file(
+    parts.write(
       sheetRelsPath,
       existing.replace('</Relationships>', `<Relationship Id="${rid}" Type="${REL.drawing}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`),
     );
     if (!/xmlns:r="/.test(sheetXml.slice(0, sheetXml.indexOf('>', sheetXml.indexOf('<worksheet')))))
       sheetXml = sheetXml.replace('<worksheet', `<worksheet xmlns:r="${NS.r}"`);
     sheetXml = insertDrawing(sheetXml, `<drawing r:id="${rid}"/>`);
-    zip.file(sheetPath, sheetXml);
+    parts.write(sheetPath, sheetXml);
     drawingNo++;
   }
-  zip.file('[Content_Types].xml', contentTypes);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  parts.write('[Content_Types].xml', contentTypes);
 }
 
 /** Sheet name → its part path, through workbook.xml and its relationships. */
@@ -116,12 +141,12 @@ async function sheetPartsByName(read: (p: string) => Promise<string>): Promise<M
   return out;
 }
 
-function nextNumber(zip: JSZip, re: RegExp): number {
+function nextNumber(parts: XlsxParts, re: RegExp): number {
   let max = 0;
-  zip.forEach((path) => {
+  for (const path of parts.paths()) {
     const m = re.exec(path);
     if (m) max = Math.max(max, Number(m[1]));
-  });
+  }
   return max + 1;
 }
 

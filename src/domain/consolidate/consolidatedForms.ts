@@ -3,7 +3,7 @@
  * Appendix 3 whose one data row is live formulas over the detail sheet and the partner register, and Appendix 2
  * with every unit's planned events and the unit beside each.
  */
-import { cellRef, rangeRef } from '../a1';
+import { cellRef, parseRange, rangeRef } from '../a1';
 import { appendix2Layout } from '../forms/appendix2Layout';
 import { GRADES, PARTNER_CATEGORIES } from '../forms/appendix3';
 import { stampAppendix2 } from '../forms/stampAppendix2';
@@ -71,28 +71,67 @@ function datesText(r: PlanRow): string {
 }
 
 /**
- * «Проверка» of the consolidated plan says what the checker found in the received row, as text. Nobody types
+ * «Проверка» of the consolidated plan says what the checker found in each received row, as text. Nobody types
  * into a consolidated plan, and the form's per-row formula (2 KB each) made writing 30 000 rows take seconds;
  * the text keeps the form's convention («ОК», errors first, warnings marked), so the row tints still apply.
  */
-function staticChecks(plan: SheetPlan, firstDataRow: number, checkColumn: number, result: MergeResult): void {
-  const block = plan.blocks.find((b) => b.at === cellRef(firstDataRow, 1) && b.rows.length === result.plan.length);
-  if (!block) return;
+function checkTexts(result: MergeResult): string[] {
   const found = new Map<string, Problem[]>();
   for (const f of result.files)
     for (const p of f.problems) {
       if (!p.cell) continue;
       const row = /\d+$/.exec(p.cell)?.[0];
       const id = `${f.file}\u0000${p.sheet}\u0000${row}`;
-      found.set(id, [...(found.get(id) ?? []), p]);
+      const known = found.get(id);
+      if (known) known.push(p);
+      else found.set(id, [p]);
     }
-  result.plan.forEach((p, i) => {
+  return result.plan.map((p) => {
     const ps = found.get(`${p.file}\u0000${p.row.source.sheet}\u0000${p.row.source.row}`) ?? [];
     const errors = ps.filter((x) => x.severity === 'error').map((x) => x.message);
     const warnings = ps.filter((x) => x.severity === 'warning').map((x) => WARNING_PREFIX + x.message);
-    const text = errors.length + warnings.length ? [...errors, ...warnings].join('; ') : CHECK_OK;
-    block.rows[i][checkColumn - 1] = clipText(text);
+    return clipText(errors.length + warnings.length ? [...errors, ...warnings].join('; ') : CHECK_OK);
   });
+}
+
+/**
+ * The form stamped for one data row, grown to all of `fill`: the stamper writes every row's «Проверка» formula,
+ * which the consolidated plan replaces by text anyway, and 60 000 of them cost most of building a region's
+ * workbook. Ranges ending on the one data row (styles, validations, conditional formats, merges) are extended to
+ * the last row, merges within the row repeated on every row, and the data rows written as the stamper writes them.
+ */
+function stampPlanRows(settings: CampaignSettings, name: string, fill: Record<string, CellInput>[], checks: string[]): SheetPlan {
+  const plan = stampAppendix2(settings, { name, rows: 1, fill: fill.slice(0, 1) });
+  const one = appendix2Layout(settings, { name, rows: 1 }).plan;
+  const t = appendix2Layout(settings, { name, rows: fill.length, fill }).plan;
+  const grow = (range: string): string => {
+    const r = parseRange(range);
+    return r.bottom === one.lastDataRow ? rangeRef(r.top, r.left, t.lastDataRow, r.right) : range;
+  };
+  for (const s of plan.styles) s.range = grow(s.range);
+  for (const v of plan.validations) v.range = grow(v.range);
+  for (const c of plan.conditionalFormats) c.range = grow(c.range);
+  const merges: string[] = [];
+  for (const m of plan.merges) {
+    const r = parseRange(m);
+    if (r.top !== t.firstDataRow) merges.push(grow(m));
+    else for (let row = t.firstDataRow; row <= t.lastDataRow; row++) merges.push(rangeRef(row, r.left, row, r.right));
+  }
+  plan.merges = merges;
+  const block = plan.blocks.find((b) => b.at === cellRef(t.firstDataRow, t.firstColumn) && b.rows.length === 1);
+  if (!block) throw new Error('Сводный план: в бланке формы нет строки данных.');
+  const width = t.lastColumn - t.firstColumn + 1;
+  const leaves = Object.entries(t.columns);
+  block.rows = fill.map((f, i) => {
+    const values: CellInput[] = new Array(width).fill(null);
+    for (const [key, col] of leaves) {
+      const v = f[key];
+      if (v !== undefined) values[col - t.firstColumn] = v;
+    }
+    values[t.checkColumn - t.firstColumn] = checks[i];
+    return values;
+  });
+  return plan;
 }
 
 export const PLAN_EXTRA_COLUMNS = ['Организация (не входит в форму)', 'Файл'] as const;
@@ -108,10 +147,10 @@ export function consolidatedPlanSheet(result: MergeResult, settings: CampaignSet
     responsible: r.responsible.value ?? '',
   }));
   const opts = { name: SHEET.consolidatedPlan, rows: Math.max(fill.length, 1), fill };
-  const plan = stampAppendix2(settings, opts);
+  // No events at all: the form keeps its one empty row with the check formula.
+  const plan = fill.length ? stampPlanRows(settings, opts.name, fill, checkTexts(result)) : stampAppendix2(settings, opts);
   plan.kind = 'consolidated-appendix2';
   const t = appendix2Layout(settings, opts).plan;
-  staticChecks(plan, t.firstDataRow, t.checkColumn, result);
   // The unit and file beside each event, right of the form and its «Проверка» column.
   const left = t.lastColumn + 1;
   plan.blocks.push({ at: cellRef(t.headerTop, left), rows: [[...PLAN_EXTRA_COLUMNS]] });
