@@ -4,6 +4,7 @@ const EMAIL = /[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[a-zа-я]{2,}/i;
 /** Seven or more digits, allowing +7, brackets, spaces, dashes and dots between them (8 (3822) 51-23-45). */
 const PHONE = /(?:\+?\d[\s\-().]*){7,}/;
 
-export const hasEmail = (text: string): boolean => EMAIL.test(text);
+// The pattern, unanchored, would try every position of a long cell; an address has an «@» in any case.
+export const hasEmail = (text: string): boolean => text.includes('@') && EMAIL.test(text);
 export const hasPhone = (text: string): boolean => PHONE.test(text);
 export const hasContact = (text: string): boolean => hasEmail(text) || hasPhone(text);

@@ -17,6 +17,10 @@ const THOUSANDS = '[ \\u00a0\\u202f\\u2009\\u2007]';
 /** A number as typed: optional sign, digits (maybe grouped by thousands), optional decimal part. */
 export const NUMBER_SOURCE = `[-+−–]?\\s*(?:\\d{1,3}(?:${THOUSANDS}\\d{3})+|\\d+)(?:[.,]\\d+)?`;
 const NUMBER = new RegExp(`^${NUMBER_SOURCE}$`);
+/** A number followed by words: `438 чел.` (the words are checked against UNIT_WORDS). */
+const NUMBER_AND_WORDS = new RegExp(`^(${NUMBER_SOURCE})\\s*(.+)$`);
+/** Two counts, each maybe with words, around `/`, `\\` or `|`. */
+const PAIR = new RegExp(`^\\s*(${NUMBER_SOURCE}[^/\\\\|]*?)\\s*[/\\\\|]\\s*(${NUMBER_SOURCE}[^/\\\\|]*?)\\s*$`);
 
 /** Units and words that may follow a count: «чел.», «человек», «шт.», «ед.», «мероприятий», «ОО»… */
 const UNIT_WORDS =
@@ -43,7 +47,7 @@ export function parseCount(v: CellValue): CountReading {
   if (text === '') return { kind: 'none' };
   if (DASHES.test(text) || NONE_WORDS.test(text)) return { kind: 'none', interpreted: text };
   if (NUMBER.test(text)) return { kind: 'number', value: numberFromText(text), interpreted: text };
-  const withUnit = new RegExp(`^(${NUMBER_SOURCE})\\s*(.+)$`).exec(text);
+  const withUnit = NUMBER_AND_WORDS.exec(text);
   if (withUnit && UNIT_WORDS.test(withUnit[2].trim())) return { kind: 'number', value: numberFromText(withUnit[1]), interpreted: text };
   return { kind: 'unreadable', text };
 }
@@ -51,7 +55,7 @@ export function parseCount(v: CellValue): CountReading {
 /** `7/6`, `7 / 6`, `7\6`: two counts in one cell (the order's «всего/из них» columns). */
 export function parsePair(v: CellValue): { first: CountReading; second: CountReading } | undefined {
   if (typeof v !== 'string') return undefined;
-  const m = new RegExp(`^\\s*(${NUMBER_SOURCE}[^/\\\\|]*?)\\s*[/\\\\|]\\s*(${NUMBER_SOURCE}[^/\\\\|]*?)\\s*$`).exec(v);
+  const m = PAIR.exec(v);
   if (!m) return undefined;
   return { first: withText(parseCount(m[1]), v), second: withText(parseCount(m[2]), v) };
 }
