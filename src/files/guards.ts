@@ -72,6 +72,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** The part's bytes once checked, when the capped inflater gave them whole (Node): not inflated a second time. */
+  inflated?: Uint8Array;
 }
 
 const u16 = (b: Uint8Array, at: number): number => {
@@ -222,6 +224,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
       throw cap < entry.uncompressedSize ? overCap() : overDeclared();
     }
     take(inflated);
+    entry.inflated = inflated;
   } else {
     const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
     inflater.onData = take;

@@ -10,6 +10,7 @@
 import * as XLSX from '@e965/xlsx';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { OutputCapExceeded, useCappedInflater } from './guards';
+import { usePartCodec } from './readWorkbook';
 
 class InflateRaw {
   bytesRead = 0;
@@ -41,5 +42,9 @@ export function useNativeInflate(): void {
   if (installed) return;
   (XLSX.CFB as { utils: { use_zlib(z: unknown): void } }).utils.use_zlib({ InflateRaw, deflateRawSync });
   useCappedInflater(cappedInflate);
+  usePartCodec({
+    inflate: (packed) => inflateRawSync(packed),
+    utf8: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+  });
   installed = true;
 }

@@ -1,4 +1,4 @@
-// pako 1.x ships no types; only the streaming raw inflater is used (src/files/guards.ts).
+// pako 1.x ships no types; the streaming raw inflater (src/files/guards.ts) and the one-shot one (readWorkbook.ts).
 declare module 'pako' {
   export class Inflate {
     constructor(options?: { raw?: boolean; chunkSize?: number });
@@ -12,4 +12,5 @@ declare module 'pako' {
     ended: boolean;
     strm: { avail_in: number; next_in: number; total_in: number };
   }
+  export function inflateRaw(data: Uint8Array): Uint8Array;
 }

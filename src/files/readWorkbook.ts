@@ -4,7 +4,9 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
-import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sheetNameOfPart, sniff, zipPackageKind } from './guards';
+import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sheetNameOfPart, sniff, zipPackageKind, type ZipEntry } from './guards';
+import { inflateRaw as pakoInflateRaw } from 'pako';
+import { readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -19,6 +21,13 @@ export class FileReadError extends Error {
 
 const ZIP_MAGIC = [0x50, 0x4b];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Inflate and decode for the fast path: pako and TextDecoder in the pane; Node's own on the command line (nativeInflate.ts). */
+const textDecoder = new TextDecoder('utf-8');
+let partCodec: PartCodec = { inflate: (packed) => pakoInflateRaw(packed), utf8: (bytes) => textDecoder.decode(bytes) };
+export function usePartCodec(codec: PartCodec): void {
+  partCodec = codec;
+}
 
 const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
@@ -67,13 +76,15 @@ const PASSWORD = (fileName: string) =>
  * What the bytes are, whatever the name says; refuses before parsing what SheetJS must not see (zip bombs,
  * encrypted packages, Word documents, PDF). See src/files/guards.ts and docs/threat-model.md.
  */
-function guard(bytes: Uint8Array, fileName: string, ext: string): void {
+function guard(bytes: Uint8Array, fileName: string, ext: string): ZipEntry[] | undefined {
   const kind = sniff(bytes);
+  let entries: ZipEntry[] | undefined;
   try {
     if (kind === 'pdf')
       throw new FileReadError(fileName, `Файл «${fileName}» — это документ PDF, а не таблица: данные из него прочитать нельзя. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
     if (kind === 'zip') {
-      const parts = zipPackageKind(checkZip(bytes));
+      entries = checkZip(bytes);
+      const parts = zipPackageKind(entries);
       if (parts === 'word')
         throw new FileReadError(fileName, `Файл «${fileName}» — это документ Word, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
       if (parts === 'powerpoint')
@@ -99,9 +110,13 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): void {
     if (e.kind === 'encrypted') throw new FileReadError(fileName, PASSWORD(fileName));
     throw new FileReadError(fileName, `Файл «${fileName}» повреждён (${e.message}): возможно, он скачан или скопирован не полностью. Попросите прислать его ещё раз. ${SAVE_AS}`);
   }
+  return entries;
 }
 
-function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): XLSX.WorkBook {
+/** What a file was read into: SheetJS's workbook, or the fast path's sheets (xlsxValues.ts). */
+type Parsed = { sheetjs: XLSX.WorkBook } | { fast: XlsxSheetValues[] };
+
+function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): Parsed {
   const ext = extensionOf(fileName);
   // sheetRows: SheetJS stops one row past the limit, so a longer sheet is noticed without reading it all.
   // cellText: false — no formatted text for every cell (a tenth of SheetJS's time); values are what is read.
@@ -116,16 +131,20 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     for (let i = text.indexOf('\n'); i >= 0 && lines <= 2 * LIMITS.rows; i = text.indexOf('\n', i + 1)) lines++;
     if (lines > 2 * LIMITS.rows) throw sheetTooBig(fileName, baseName(fileName), 'rows');
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
-    return XLSX.read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions);
+    return { sheetjs: XLSX.read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions) };
   }
-  guard(bytes, fileName, ext);
+  const entries = guard(bytes, fileName, ext);
   if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
     if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, CFB_MAGIC))
       throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel или OpenDocument, хотя имеет расширение .${ext}: возможно, он повреждён или переименован. ${SAVE_AS}`);
   }
   if (ext === 'xls' && !startsWith(bytes, CFB_MAGIC) && !startsWith(bytes, ZIP_MAGIC) && !looksLikeMarkup(bytes) && bytes[0] !== 0x09)
     throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel, хотя имеет расширение .xls: возможно, он повреждён или переименован. ${SAVE_AS}`);
-  return quietly(() => XLSX.read(bytes, { ...common, type: 'array' }));
+  if (entries && options.formulas === false && options.fastXlsx !== false && zipPackageKind(entries) === 'workbook') {
+    const fast = readXlsxValues(bytes, entries, partCodec, LIMITS.rows + 1);
+    if (fast) return { fast };
+  }
+  return { sheetjs: quietly(() => XLSX.read(bytes, { ...common, type: 'array' })) };
 }
 
 /**
@@ -234,18 +253,25 @@ export interface ReadWorkbookOptions {
    * parsing formulas is a third of SheetJS's time on a stamped form, so they pass false.
    */
   formulas?: boolean;
+  /**
+   * With formulas: false, read an ordinary .xlsx through the fast path (xlsxValues.ts), SheetJS for anything it
+   * leaves (default true). False only to compare the two (bench/readers.ts, test/readers.agree.test.ts).
+   */
+  fastXlsx?: boolean;
 }
 
 export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions = {}): WorkbookGrid {
   if (bytes.length === 0) throw new FileReadError(fileName, `Файл «${fileName}» пуст (0 байт). Попросите прислать его ещё раз.`);
   assertReadableSize(bytes.length, fileName);
-  let wb: XLSX.WorkBook;
+  let parsed: Parsed;
   try {
-    wb = parseWorkbook(bytes, fileName, options);
+    parsed = parseWorkbook(bytes, fileName, options);
   } catch (e) {
     if (e instanceof FileReadError) throw e;
     throw explain(e, fileName);
   }
+  if ('fast' in parsed) return fastGrid(parsed.fast, fileName);
+  const wb = parsed.sheetjs;
   if (!wb?.SheetNames?.length) throw new FileReadError(fileName, `В файле «${fileName}» нет ни одного листа. ${SAVE_AS}`);
   const meta = wb.Workbook?.Sheets ?? [];
   const isText = ['csv', 'txt'].includes(extensionOf(fileName));
@@ -264,4 +290,20 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: R
     if (e instanceof FileReadError) throw e;
     throw explain(e, fileName);
   }
+}
+
+/** The fast path's sheets as grids, under the same size limits as SheetJS's. */
+function fastGrid(sheets: XlsxSheetValues[], fileName: string): WorkbookGrid {
+  return {
+    file: fileName,
+    sheets: sheets.map((s) => {
+      if (s.cells.length > LIMITS.rows) throw sheetTooBig(fileName, s.name, 'rows');
+      let cells = 0;
+      for (const row of s.cells) cells += row.length;
+      if (cells > LIMITS.cellsPerSheet) throw sheetTooBig(fileName, s.name, 'cells');
+      const grid: SheetGrid = { name: s.name, cells: s.cells, merges: s.merges };
+      if (s.hidden) grid.hidden = true;
+      return grid;
+    }),
+  };
 }

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { readForms } from '../../src/domain/read';
 import { checkWorkbook } from '../../src/domain/rules';
 import { seededRandom } from '../../src/domain/sample/municipality';
-import { FileReadError, readWorkbookFile } from '../../src/files/readWorkbook';
+import { FileReadError, readWorkbookFile, type ReadWorkbookOptions } from '../../src/files/readWorkbook';
 import { planToGrid, writeGrids } from '../support/formGrids';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { campaignFor } from '../../src/cli/check';
@@ -24,9 +24,9 @@ const PER_FILE_MS = 5000;
 type Outcome = 'read' | 'refused';
 
 /** What `profkampaniya check` does with one file: read it, take the campaign from it, find the forms, check them. */
-function checkFile(bytes: Uint8Array, fileName: string): Outcome {
+function checkFile(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions = {}): Outcome {
   try {
-    const grid = readWorkbookFile(bytes, fileName);
+    const grid = readWorkbookFile(bytes, fileName, options);
     const { settings } = campaignFor(grid, {}, new Date(Date.UTC(2023, 9, 20)));
     const problems = checkWorkbook(readForms(grid, { year: settings.year }), settings);
     expect(Array.isArray(problems)).toBe(true);
@@ -101,9 +101,9 @@ function rebuild(parts: Map<string, string>, changes: Map<string, string | null>
 
 /**
  * Run by fuzz.test.ts (the pane's JavaScript inflate) and fuzz.zlib.test.ts (the command line's Node zlib):
- * `share` is the part of FUZZ_ITERATIONS each runs.
+ * `share` is the part of FUZZ_ITERATIONS each runs; `options` as the reader is called (the merge: formulas: false).
  */
-export function fuzzReading(share = 1): void {
+export function fuzzReading(share = 1, options: ReadWorkbookOptions = {}): void {
   const ITERATIONS = Math.round(ALL_ITERATIONS * share);
   test(`${ITERATIONS} mutated school reports (seed ${SEED}): only FileReadError or problems, each within ${PER_FILE_MS} ms`, async () => {
     // A filled report (Appendix 2 and 3) written by SheetJS: small and quick to read, so many mutants fit in a minute.
@@ -113,7 +113,7 @@ export function fuzzReading(share = 1): void {
     const parts = new Map<string, string>();
     for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) parts.set(name, await zip.files[name].async('string'));
     // The rebuilt, unmutated package is itself readable: the mutators start from a valid file.
-    expect(checkFile(rebuild(parts, new Map()), 'исходный.xlsx')).toBe('read');
+    expect(checkFile(rebuild(parts, new Map()), 'исходный.xlsx', options)).toBe('read');
 
     const rnd = seededRandom(SEED);
     const names = Object.keys(mutators);
@@ -125,7 +125,7 @@ export function fuzzReading(share = 1): void {
       const t0 = performance.now();
       let outcome: Outcome;
       try {
-        outcome = checkFile(bytes, `отчёт ${i}.xlsx`);
+        outcome = checkFile(bytes, `отчёт ${i}.xlsx`, options);
       } catch (e) {
         throw new Error(`iteration ${i} (${kind}, seed ${SEED}) threw ${(e as Error).stack}`);
       }
@@ -148,7 +148,7 @@ export function fuzzReading(share = 1): void {
     const sample = sampleSchoolWorkbooks({ schools: 3, broken: false, twice: false, planRows: 5 });
     const base = writeGrids(sample.files[0].workbook!.sheets.map(planToGrid), format);
     const name = (i: number) => `отчёт ${i}.${format}`;
-    expect(checkFile(base, name(0))).toBe('read');
+    expect(checkFile(base, name(0), options)).toBe('read');
     const rnd = seededRandom(SEED + (format === 'xls' ? 1 : 2));
     let refused = 0;
     for (let i = 0; i < count; i++) {
@@ -159,7 +159,7 @@ export function fuzzReading(share = 1): void {
       const t0 = performance.now();
       let outcome: Outcome;
       try {
-        outcome = checkFile(bytes, name(i));
+        outcome = checkFile(bytes, name(i), options);
       } catch (e) {
         throw new Error(`${format} iteration ${i} (seed ${SEED}) threw ${(e as Error).stack}`);
       }

@@ -1,9 +1,12 @@
 /**
- * The same hostile files read as the command line reads them: zip parts inflated by Node's zlib, capped
- * (src/files/nativeInflate.ts) — the bombs must be refused with the same messages.
+ * The same hostile files read as the merge reads them on the command line: zip parts inflated by Node's zlib,
+ * capped (src/files/nativeInflate.ts), and .xlsx through the fast path (xlsxValues.ts) — the bombs must be refused
+ * with the same messages, the huge sheets named the same way.
  */
 import { useNativeInflate } from '../../src/files/nativeInflate';
 import { hostileReadingCases } from './readingCases';
+import { readingAs } from './support';
 
 useNativeInflate();
-describe('on the command line (Node zlib inflate)', hostileReadingCases);
+readingAs.options = { formulas: false };
+describe('as the merge reads them (Node zlib, fast .xlsx path)', hostileReadingCases);

@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
-import { FileReadError, readWorkbookFile } from '../../src/files/readWorkbook';
+import { FileReadError, readWorkbookFile, type ReadWorkbookOptions } from '../../src/files/readWorkbook';
 
 /** Texts a spreadsheet would run as formulas (or a DDE call) if they were written as typed input. */
 export const FORMULA_LIKE = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)'];
@@ -133,11 +133,14 @@ export function cfbWith(streams: Record<string, Uint8Array>): Uint8Array {
   return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);
 }
 
+/** How tryRead calls the reader: as `check` does (default), or as the merge does ({ formulas: false }). */
+export const readingAs: { options: ReadWorkbookOptions } = { options: {} };
+
 /** Read, and say what happened: the grid, or the refusal's message; anything else fails the test. */
 export function tryRead(bytes: Uint8Array, fileName: string): { grid?: ReturnType<typeof readWorkbookFile>; refusal?: string; ms: number } {
   const t0 = performance.now();
   try {
-    const grid = readWorkbookFile(bytes, fileName);
+    const grid = readWorkbookFile(bytes, fileName, readingAs.options);
     return { grid, ms: performance.now() - t0 };
   } catch (e) {
     if (e instanceof FileReadError) return { refusal: e.message, ms: performance.now() - t0 };

@@ -72,12 +72,18 @@ const maybeGroup = (v: string): boolean => v.length >= 12 && GROUP_STEMS.some((s
 /** Groups named in one row, by column. */
 function rowGroups(sheet: SheetGrid, row: number, cols: number): Map<number, GroupField> {
   const out = new Map<number, GroupField>();
+  let text: string | undefined;
+  let group: GroupField | undefined;
   for (let c = 1; c <= cols; c++) {
     const v = cellValue(sheet, row, c);
-    // Cheap test first: every group title says «количество» (or «кол-во»), «диагностика» or «уровни».
-    if (typeof v !== 'string' || !maybeGroup(v)) continue;
-    const g = monitoringGroup(v);
-    if (g) out.set(c, g);
+    if (typeof v !== 'string') continue;
+    // A merged title shows the same text at every column it covers: classify it once.
+    if (v !== text) {
+      text = v;
+      // Cheap test first: every group title says «количество» (or «кол-во»), «диагностика» or «уровни».
+      group = maybeGroup(v) ? monitoringGroup(v) : undefined;
+    }
+    if (group) out.set(c, group);
   }
   return out;
 }

@@ -1,0 +1,450 @@
+/**
+ * The merge's fast path for the commonest received file: an .xlsx package read for its cell values, merged areas,
+ * sheet names and visibility only — what receiving needs (no formulas, no styles beyond "is this a date").
+ * SheetJS spends most of a school's file on things receiving never uses (it scans each sheet's XML with a dozen
+ * regular expressions and builds a cell object per cell); this reads the same values in a fifth of the time
+ * (bench/readers.ts).
+ *
+ * It reads only what it fully understands and answers `undefined` for anything else (a chart sheet, an unknown
+ * cell type, a part it cannot find, a strict-OOXML namespace…): the caller then reads the file with SheetJS, so
+ * an unusual file is never read wrongly, only more slowly. The guards (guards.ts) have checked the package first.
+ * test/readers.agree.test.ts holds it to SheetJS's values on every workbook the tests write and on mutated ones.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { CellValue, MergedArea } from '../domain/grid';
+import type { ZipEntry } from './guards';
+
+/**
+ * How parts become text: inflate one raw deflate stream (Node's zlib on the command line, pako in the pane) and
+ * decode UTF-8 (Node's Buffer decodes several times faster than TextDecoder).
+ */
+export interface PartCodec {
+  inflate(packed: Uint8Array): Uint8Array;
+  utf8(bytes: Uint8Array): string;
+}
+
+export interface XlsxSheetValues {
+  name: string;
+  hidden: boolean;
+  cells: CellValue[][];
+  merges: MergedArea[];
+}
+
+/** Not handled here: the caller reads the file with SheetJS instead. */
+class NotHandled extends Error {}
+
+/** A part's bytes, inflated (or as the guards kept them), or undefined when the package has no such part. */
+function partBytes(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string, codec: PartCodec): Uint8Array | undefined {
+  const e = entries.get(name.toLowerCase());
+  if (!e) return undefined;
+  if (e.inflated) return e.inflated;
+  const local = e.localHeaderOffset;
+  const start = local + 30 + (bytes[local + 26] | (bytes[local + 27] << 8)) + (bytes[local + 28] | (bytes[local + 29] << 8));
+  const packed = bytes.subarray(start, start + e.compressedSize);
+  if (e.method === 0) return packed;
+  if (e.method !== 8) throw new NotHandled();
+  return codec.inflate(packed);
+}
+
+function partText(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string, codec: PartCodec): string | undefined {
+  const data = partBytes(bytes, entries, name, codec);
+  return data && codec.utf8(data);
+}
+
+/**
+ * Big parts are decoded in pieces of at most this many bytes. A string past ~128 KB goes to V8's large-object
+ * space, and on the machines measured each such string cost over a millisecond (a sheet of 190 KB: 1.3 ms whole,
+ * 0.03 ms in pieces); a piece of 48 KB stays under that as UTF-16 whatever its text.
+ */
+const PIECE_BYTES = 48 * 1024;
+
+/** The end of an element name, as a regular expression's \b sees it (SheetJS finds tags so; damaged files agree). */
+const isNameEnd = (c: number) => !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+
+/** Where `<{prefix}{tag}` starts at `at` in the bytes (`<` never occurs inside a UTF-8 sequence). */
+function startsTag(data: Uint8Array, at: number, pattern: Uint8Array): boolean {
+  for (let i = 0; i < pattern.length; i++) if (data[at + i] !== pattern[i]) return false;
+  return isNameEnd(data[at + pattern.length]);
+}
+
+/**
+ * The part's text in pieces, each cut just before a `<{prefix}{tag}` start tag (a row of a sheet, an item of the
+ * shared strings), so no element the readers look at straddles two pieces. Small parts are one piece.
+ */
+function textPieces(data: Uint8Array, codec: PartCodec, root: string, tag: string): { prefix: string; pieces: string[] } {
+  const head = codec.utf8(data.subarray(0, Math.min(data.length, 4096)));
+  const prefix = new RegExp(`<(\\w+:)?${root}[\\s>]`).exec(head)?.[1];
+  if (prefix === undefined && !new RegExp(`<${root}[\\s>]`).test(head)) throw new NotHandled();
+  const p = prefix ?? '';
+  if (data.length <= PIECE_BYTES) return { prefix: p, pieces: [codec.utf8(data)] };
+  const pattern = new TextEncoder().encode(`<${p}${tag}`);
+  const pieces: string[] = [];
+  let from = 0;
+  while (data.length - from > PIECE_BYTES) {
+    let cut = -1;
+    for (let at = from + PIECE_BYTES; at > from; at--) if (data[at] === 60 && startsTag(data, at, pattern)) { cut = at; break; }
+    // One element longer than a piece (a row of thousands of cells): cut after it instead.
+    if (cut < 0) for (let at = from + PIECE_BYTES; at < data.length; at++) if (data[at] === 60 && startsTag(data, at, pattern)) { cut = at; break; }
+    if (cut < 0) break;
+    pieces.push(codec.utf8(data.subarray(from, cut)));
+    from = cut;
+  }
+  pieces.push(codec.utf8(data.subarray(from)));
+  return { prefix: p, pieces };
+}
+
+/** `_xHHHH_` (OOXML's escape for control characters) and XML's entities, as SheetJS decodes them. */
+function unescapeXml(s: string): string {
+  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
+  return s
+    .replace(/&(?:amp|lt|gt|quot|apos|#(\d+)|#x([\da-fA-F]+));/g, (m, dec, hex) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      return ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" } as Record<string, string>)[m];
+    })
+    .replace(/_x([\da-fA-F]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const ATTRIBUTE = /\s+([\w:.-]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const TAG_END = /\s*\/?>$/y;
+
+/**
+ * A start tag's attributes. Strict on purpose: a tag that is not well formed (an attribute without a value,
+ * unpaired quotes, the same attribute twice, a stray `<`) is damage, and where SheetJS would read such a tag
+ * one way or another this reader steps aside rather than guess (test/readers.agree.test.ts).
+ */
+function attrs(tag: string): Record<string, string> {
+  let i = 1;
+  const isNameChar = (c: number) => !isNameEnd(c) || c === 58 /* : */;
+  while (i < tag.length && isNameChar(tag.charCodeAt(i))) i++;
+  const out: Record<string, string> = Object.create(null);
+  ATTRIBUTE.lastIndex = i;
+  for (let m = ATTRIBUTE.exec(tag); m; m = ATTRIBUTE.exec(tag)) {
+    if (m[1] in out) throw new NotHandled();
+    out[m[1]] = unescapeXml(m[2] ?? m[3]);
+    i = ATTRIBUTE.lastIndex;
+  }
+  TAG_END.lastIndex = i;
+  if (!TAG_END.test(tag)) throw new NotHandled();
+  return out;
+}
+
+
+/** The element's prefix as the part uses it (`x:` in files the OpenXML SDK writes, none in Excel's). */
+function prefixOf(xml: string, local: string): string {
+  const m = new RegExp(`<(\\w+:)?${local}[\\s>]`).exec(xml);
+  if (!m) throw new NotHandled();
+  return m[1] ?? '';
+}
+
+/** Text of every `<t>` in a rich or plain string item, phonetic runs (`<rPh>`) left out, as Excel shows it. */
+function stringItemText(si: string, p: string): string {
+  if (si.indexOf('<') < 0) return '';
+  if (si.indexOf('<![CDATA[') >= 0) throw new NotHandled();
+  let s = si;
+  if (s.indexOf(`<${p}rPh`) >= 0) s = s.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
+  let out = '';
+  const open = `<${p}t`;
+  const close = `</${p}t>`;
+  for (let at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+    if (!isNameEnd(s.charCodeAt(at + open.length))) continue; // <tabColor…>, not <t>
+    const gt = s.indexOf('>', at);
+    if (s.charCodeAt(gt - 1) === 47) continue; // <t/>
+    const end = s.indexOf(close, gt);
+    if (end < 0) throw new NotHandled();
+    out += s.slice(gt + 1, end);
+    at = end;
+  }
+  // As SheetJS: a line break typed in Excel is stored as \r\n and read as \n.
+  return unescapeXml(out).replace(/\r\n/g, '\n');
+}
+
+function sharedStrings(data: Uint8Array | undefined, codec: PartCodec): string[] {
+  if (data === undefined) return [];
+  const { prefix: p, pieces } = textPieces(data, codec, 'sst', 'si');
+  if (pieces[pieces.length - 1].indexOf(`</${p}sst>`) < 0) throw new NotHandled(); // cut short
+  const out: string[] = [];
+  const open = `<${p}si`;
+  const close = `</${p}si>`;
+  for (const xml of pieces)
+    for (let at = xml.indexOf(open); at >= 0; ) {
+      if (!isNameEnd(xml.charCodeAt(at + open.length))) {
+        at = xml.indexOf(open, at + 1);
+        continue;
+      }
+      const gt = xml.indexOf('>', at);
+      if (xml.charCodeAt(gt - 1) === 47) {
+        out.push('');
+        at = xml.indexOf(open, gt);
+        continue;
+      }
+      const end = xml.indexOf(close, gt);
+      if (end < 0) throw new NotHandled();
+      out.push(stringItemText(xml.slice(gt + 1, end), p));
+      at = xml.indexOf(open, end);
+    }
+  return out;
+}
+
+/** For each cell style (the `s` of a cell), whether its number format shows a date or time. */
+function dateStyles(xml: string | undefined): boolean[] {
+  if (xml === undefined) return [];
+  const p = /<(\w+:)?styleSheet[\s>]/.exec(xml)?.[1] ?? '';
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(new RegExp(`<${p}numFmt\\s[^>]*>`, 'g'))) {
+    const { numFmtId: id, formatCode: code } = attrs(m[0]);
+    if (id !== undefined && code !== undefined) custom.set(Number(id), code);
+  }
+  const builtIn = XLSX.SSF.get_table() as Record<number, string>;
+  const isDate = new Map<number, boolean>();
+  const formatIsDate = (id: number): boolean => {
+    let known = isDate.get(id);
+    if (known === undefined) {
+      const code = custom.get(id) ?? builtIn[id];
+      known = code !== undefined && Boolean(XLSX.SSF.is_date(code));
+      isDate.set(id, known);
+    }
+    return known;
+  };
+  const xfs = new RegExp(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`).exec(xml)?.[1] ?? '';
+  return [...xfs.matchAll(new RegExp(`<${p}xf\\b[^>]*>`, 'g'))].map((m) => formatIsDate(Number(attrs(m[0]).numFmtId ?? 0)));
+}
+
+/**
+ * Excel's serial date as SheetJS turns it into a date (1900 system with its phantom 29 February 1900; the
+ * milliseconds truncated as Date does), then as readWorkbook.ts writes it: the date, and the time when not midnight.
+ */
+function serialToIso(serial: number, date1904: boolean): string | number {
+  const v = date1904 ? serial + 1462 : serial;
+  if (v >= 60 && v < 61) return v; // 29.02.1900 does not exist: SheetJS leaves the number
+  const d = new Date((v > 60 ? v : v + 1) * 864e5 + Date.UTC(1899, 11, 30));
+  if (Number.isNaN(d.getTime())) return '';
+  const s = d.toISOString();
+  return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ');
+}
+
+/** Column number (0-based) of an A1 reference's letters, and the row (1-based) after them. */
+function decodeRef(ref: string): { col: number; row: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const row = Number(ref.slice(i));
+  if (i === 0 || !Number.isInteger(row) || row < 1) throw new NotHandled();
+  return { col: col - 1, row };
+}
+
+interface SheetContext {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+  maxRows: number;
+}
+
+function cellValue(type: string | undefined, raw: string | undefined, inline: string | undefined, style: number | undefined, ctx: SheetContext): CellValue {
+  switch (type ?? 'n') {
+    case 'n': {
+      if (raw === undefined || raw === '') return null;
+      const n = parseFloat(raw);
+      // A cell without a style is General, never a date, whatever the first style says.
+      return style !== undefined && ctx.dates[style] && Number.isFinite(n) ? serialToIso(n, ctx.date1904) : n;
+    }
+    case 's': {
+      if (raw === undefined) return null;
+      const s = ctx.strings[parseInt(raw, 10)];
+      if (s === undefined) throw new NotHandled();
+      return s === '' ? null : s;
+    }
+    case 'str':
+      return raw ? unescapeXml(raw) : null;
+    case 'inlineStr':
+      return inline ? inline || null : null;
+    case 'b':
+      return raw === undefined ? null : raw === '1' || raw === 'true';
+    case 'e':
+      return raw || null;
+    default:
+      throw new NotHandled(); // 'd' (ISO dates) and anything newer: SheetJS knows them
+  }
+}
+
+function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cells: CellValue[][]; merges: MergedArea[] } {
+  const { prefix: p, pieces } = textPieces(data, codec, 'worksheet', 'row');
+  const cells: CellValue[][] = [];
+  const dataOpen = `<${p}sheetData`;
+  const dataClose = `</${p}sheetData>`;
+  const rowOpen = `<${p}row`;
+  const cellOpen = `<${p}c`;
+  const cellClose = `</${p}c>`;
+  const vOpen = `<${p}v`;
+  const vClose = `</${p}v>`;
+  const isOpen = `<${p}is`;
+  const isClose = `</${p}is>`;
+  let row = 0;
+  let col = -1;
+  // Where the cells end: the piece and the offset of </sheetData> (the merged areas follow it).
+  let endPiece = pieces.length - 1;
+  let endAt = -1;
+  let first = pieces.findIndex((x) => x.indexOf(dataOpen) >= 0);
+  if (first < 0) first = pieces.length; // no sheetData: no cells
+  else {
+    const open = pieces[first].indexOf(dataOpen);
+    const openEnd = pieces[first].indexOf('>', open);
+    if (pieces[first].charCodeAt(openEnd - 1) === 47) {
+      endPiece = first; // <sheetData/>
+      endAt = openEnd;
+      first = pieces.length;
+    }
+  }
+  scan: for (let k = first; k < pieces.length; k++) {
+    const xml = pieces[k];
+    const stop = xml.indexOf(dataClose);
+    const limit = stop < 0 ? xml.length : stop;
+    let at = xml.indexOf('<', k === first ? xml.indexOf(dataOpen) + 1 : 0);
+    while (at >= 0 && at < limit) {
+      const gt = xml.indexOf('>', at);
+      if (gt < 0) throw new NotHandled();
+      if (xml.startsWith(rowOpen, at) && isNameEnd(xml.charCodeAt(at + rowOpen.length))) {
+        const r = attrs(xml.slice(at, gt + 1)).r;
+        row = r !== undefined ? Number(r) : row + 1;
+        if (!Number.isInteger(row) || row < 1) throw new NotHandled();
+        if (row > ctx.maxRows) break scan;
+        col = -1;
+        at = xml.indexOf('<', gt + 1);
+        continue;
+      }
+      if (xml.startsWith(cellOpen, at) && isNameEnd(xml.charCodeAt(at + cellOpen.length))) {
+        const tag = attrs(xml.slice(at, gt + 1));
+        const ref = tag.r;
+        if (ref !== undefined) {
+          const d = decodeRef(ref);
+          col = d.col;
+          if (d.row !== row) throw new NotHandled(); // a cell filed under another row: leave it to SheetJS
+        } else col++;
+        if (xml.charCodeAt(gt - 1) === 47) {
+          at = xml.indexOf('<', gt + 1);
+          continue; // <c …/>: formatted, empty
+        }
+        const end = xml.indexOf(cellClose, gt);
+        if (end < 0 || end > limit) throw new NotHandled();
+        const body = xml.slice(gt + 1, end);
+        // Another cell's start inside this one: a damaged sheet, which SheetJS reads its own way.
+        if (body.indexOf(cellOpen) >= 0) throw new NotHandled();
+        let raw: string | undefined;
+        let v = body.indexOf(vOpen);
+        while (v >= 0 && !isNameEnd(body.charCodeAt(v + vOpen.length))) v = body.indexOf(vOpen, v + 1);
+        if (v >= 0) {
+          const vgt = body.indexOf('>', v);
+          if (body.charCodeAt(vgt - 1) !== 47) {
+            const vend = body.indexOf(vClose, vgt);
+            if (vend < 0) throw new NotHandled();
+            raw = body.slice(vgt + 1, vend);
+            if (raw.indexOf('<') >= 0) throw new NotHandled(); // markup inside a value: damaged
+            if (raw === '') raw = undefined;
+          }
+        }
+        const type = tag.t;
+        let inline: string | undefined;
+        if (type === 'inlineStr') {
+          const i = body.indexOf(isOpen);
+          if (i >= 0) inline = stringItemText(body.slice(body.indexOf('>', i) + 1, body.indexOf(isClose, i)), p);
+        } else if (raw !== undefined) raw = unescapeXml(raw);
+        const style = tag.s;
+        const value = cellValue(type, raw, inline, style === undefined ? undefined : Number(style), ctx);
+        if (value !== null) (cells[row - 1] ??= [])[col] = value;
+        at = xml.indexOf('<', end + cellClose.length);
+        continue;
+      }
+      // Any other markup (</row>, <f>, extensions) is passed over; a `<` that starts no tag at all is damage.
+      const next = xml.charCodeAt(at + 1);
+      if (isNameEnd(next) && next !== 47 /* / */ && next !== 63 /* ? */ && next !== 33 /* ! */) throw new NotHandled();
+      at = xml.indexOf('<', gt + 1);
+    }
+    if (stop >= 0) {
+      endPiece = k;
+      endAt = stop;
+      break;
+    }
+  }
+  // A sheet cut short (a truncated or damaged part) is not read in part: SheetJS decides what to make of it.
+  if (first < pieces.length && endAt < 0) throw new NotHandled();
+  if (pieces[pieces.length - 1].indexOf(`</${p}worksheet>`) < 0) throw new NotHandled();
+  const merges: MergedArea[] = [];
+  const mergeOpen = new RegExp(`<${p}mergeCell\\s[^>]*>`, 'g');
+  for (let k = endPiece; k < pieces.length; k++) {
+    mergeOpen.lastIndex = k === endPiece ? Math.max(0, endAt) : 0;
+    for (let m = mergeOpen.exec(pieces[k]); m; m = mergeOpen.exec(pieces[k])) {
+      const ref = attrs(m[0]).ref;
+      if (!ref) continue;
+      const [a, b = a] = ref.split(':');
+      const from = decodeRef(a);
+      const to = decodeRef(b);
+      merges.push({ top: from.row, left: from.col + 1, bottom: to.row, right: to.col + 1 });
+    }
+  }
+  // Rows as SheetJS's dense sheets give them: every row up to the last, holes filled with null.
+  for (let r = 0; r < cells.length; r++) {
+    const line = (cells[r] ??= []);
+    for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+  }
+  return { cells, merges };
+}
+
+/** Resolves a relationship target against the workbook part's folder (xl/). */
+function partPath(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The sheets of an .xlsx package, or undefined when it holds anything this reader leaves to SheetJS.
+ * `maxRows`: rows past it are not read (the guards have already refused a sheet with more).
+ */
+export function readXlsxValues(bytes: Uint8Array, zip: ZipEntry[], codec: PartCodec, maxRows: number): XlsxSheetValues[] | undefined {
+  try {
+    const entries = new Map(zip.map((e) => [e.name.toLowerCase(), e]));
+    if (entries.has('xl/workbook.bin') || !entries.has('xl/workbook.xml')) return undefined;
+    const workbook = partText(bytes, entries, 'xl/workbook.xml', codec)!;
+    const rels = partText(bytes, entries, 'xl/_rels/workbook.xml.rels', codec);
+    if (rels === undefined) return undefined;
+    const wp = prefixOf(workbook, 'workbook');
+    if (!/xmlns(?::\w+)?="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.test(workbook)) return undefined; // strict OOXML
+    const targets = new Map<string, { target: string; type: string }>();
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
+      const { Id: id, Target: target, Type: type } = attrs(m[0]);
+      if (id && target) targets.set(id, { target, type: type ?? '' });
+    }
+    const date1904 = /<(?:\w+:)?workbookPr\s[^>]*date1904\s*=\s*["'](?:1|true)["']/.test(workbook);
+    let strings: string[] = [];
+    let dates: boolean[] = [];
+    for (const t of targets.values()) {
+      if (t.type.endsWith('/sharedStrings')) strings = sharedStrings(partBytes(bytes, entries, partPath(t.target), codec), codec);
+      if (t.type.endsWith('/styles')) dates = dateStyles(partText(bytes, entries, partPath(t.target), codec));
+    }
+    const ctx: SheetContext = { strings, dates, date1904, maxRows };
+    const sheets: XlsxSheetValues[] = [];
+    for (const m of workbook.matchAll(new RegExp(`<${wp}sheet\\s[^>]*>`, 'g'))) {
+      const tag = attrs(m[0]);
+      const name = tag.name;
+      const relId = Object.keys(tag).find((k) => k.endsWith(':id'));
+      const rel = targets.get(relId ? tag[relId] : '');
+      if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) return undefined; // chart and dialog sheets
+      const xml = partBytes(bytes, entries, partPath(rel.target), codec);
+      if (xml === undefined) return undefined;
+      const state = tag.state;
+      sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', ...worksheet(xml, codec, ctx) });
+    }
+    return sheets.length ? sheets : undefined;
+  } catch {
+    // NotHandled, or a part that does not inflate or decode: SheetJS reads it, or says why not in its own way.
+    return undefined;
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The merge reads received .xlsx files through its own fast path (src/files/xlsxValues.ts) and everything else
+ * through SheetJS. A coordinator must get the same numbers either way: every value, merged area, sheet name and
+ * visibility the fast path reads agrees with SheetJS's — on the workbooks the add-in writes, on the same
+ * workbooks re-saved by LibreOffice, on hand-made packages with the rarer parts of the format, and on damaged
+ * ones (where the fast path either agrees, or steps aside and leaves the file to SheetJS).
+ */
+import { inflateRawSync } from 'node:zlib';
+import { inflateRaw } from 'pako';
+import { writeWorkbook } from '../src/files/writeXlsx';
+import { checkZip, LIMITS } from '../src/files/guards';
+import { readWorkbookFile } from '../src/files/readWorkbook';
+import { readXlsxValues, type PartCodec } from '../src/files/xlsxValues';
+import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
+import { seededRandom } from '../src/domain/sample/municipality';
+import { planToGrid, writeGrids } from './support/formGrids';
+import { saveAs } from './support/libreoffice';
+import { minimalXlsxParts, rawZip, zipOf } from './hostile/support';
+import type { SheetGrid } from '../src/domain/grid';
+
+const CODECS: Record<string, PartCodec> = {
+  'Node (command line)': { inflate: (p) => inflateRawSync(p), utf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8') },
+  'pako (pane)': { inflate: (p) => inflateRaw(p), utf8: (b) => new TextDecoder().decode(b) },
+};
+
+/** Trailing empty cells and rows mean nothing: a missing cell reads as empty. */
+function comparable(sheets: { name: string; hidden?: boolean; cells: unknown[][]; merges: unknown[] }[]) {
+  const trim = <T>(xs: T[], empty: (x: T) => boolean) => {
+    let n = xs.length;
+    while (n > 0 && empty(xs[n - 1])) n--;
+    return xs.slice(0, n);
+  };
+  return sheets.map((s) => ({
+    name: s.name,
+    hidden: Boolean(s.hidden),
+    cells: trim(s.cells.map((r) => trim(r ?? [], (c) => c === null || c === undefined)), (r) => r.length === 0),
+    merges: s.merges,
+  }));
+}
+
+/** 'fast' when the fast path read the file (and agreed, else the expectation fails), 'sheetjs' when it stepped aside. */
+function expectAgreement(bytes: Uint8Array, name: string): 'fast' | 'sheetjs' {
+  const viaSheetJS = readWorkbookFile(bytes, name, { formulas: false, fastXlsx: false });
+  let outcome: 'fast' | 'sheetjs' | undefined;
+  for (const [host, codec] of Object.entries(CODECS)) {
+    const fast = readXlsxValues(bytes, checkZip(bytes).map((e) => ({ ...e, inflated: undefined })), codec, LIMITS.rows + 1);
+    const now = fast ? 'fast' : 'sheetjs';
+    if (outcome && outcome !== now) throw new Error(`${name}: the two codecs disagree on whether to read it (${host})`);
+    outcome = now;
+    if (fast) expect({ host, name, sheets: comparable(fast) }).toEqual({ host, name, sheets: comparable(viaSheetJS.sheets) });
+  }
+  // And through the reader's own door, as receiving calls it.
+  expect(comparable(readWorkbookFile(bytes, name, { formulas: false }).sheets)).toEqual(comparable(viaSheetJS.sheets));
+  return outcome!;
+}
+
+const sample = sampleSchoolWorkbooks({ schools: 12, broken: false, twice: false });
+let written: { file: string; bytes: Uint8Array }[];
+beforeAll(async () => {
+  written = [];
+  for (const f of sample.files) if (f.workbook) written.push({ file: f.file, bytes: await writeWorkbook(f.workbook, { postProcess: [] }) });
+}, 120_000);
+
+test('school workbooks as the add-in writes them (exceljs): read the same by both, all by the fast path', () => {
+  expect(written.length).toBeGreaterThan(5);
+  for (const w of written) expect(expectAgreement(w.bytes, w.file)).toBe('fast');
+});
+
+test('the same workbooks saved by SheetJS and by LibreOffice (other writers, other habits) read the same', async () => {
+  for (const w of written.slice(0, 3)) {
+    const grids = readWorkbookFile(w.bytes, w.file).sheets;
+    expect(expectAgreement(writeGrids(grids, 'xlsx'), `sheetjs-${w.file}`)).toBe('fast');
+    expect(expectAgreement(await saveAs(w.bytes, 'xlsx'), `libreoffice-${w.file}`)).toBe('fast');
+  }
+}, 300_000);
+
+/** A package from hand-written parts: workbook.xml, styles and shared strings given, sheets as <sheetData> rows. */
+async function handMade(o: { sheets: { name: string; data: string; state?: string; extra?: string }[]; strings?: string[]; styles?: string; workbookPr?: string; prefix?: boolean }) {
+  const parts = minimalXlsxParts(o.sheets);
+  if (o.sheets.some((s) => s.state) || o.workbookPr)
+    parts['xl/workbook.xml'] = parts['xl/workbook.xml']
+      .replace('<sheets>', `${o.workbookPr ?? ''}<sheets>`)
+      .replace(/<sheet name="([^"]*)" sheetId="(\d+)"/g, (m, n, id) => (o.sheets[Number(id) - 1].state ? `${m} state="${o.sheets[Number(id) - 1].state}"` : m));
+  o.sheets.forEach((s, i) => {
+    if (s.extra) parts[`xl/worksheets/sheet${i + 1}.xml`] = parts[`xl/worksheets/sheet${i + 1}.xml`].replace('</worksheet>', `${s.extra}</worksheet>`);
+  });
+  const rels: string[] = [];
+  if (o.strings) {
+    parts['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${o.strings.join('')}</sst>`;
+    rels.push('<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>');
+  }
+  if (o.styles) {
+    parts['xl/styles.xml'] = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${o.styles}</styleSheet>`;
+    rels.push('<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>');
+  }
+  parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels'].replace('</Relationships>', `${rels.join('')}</Relationships>`);
+  // SheetJS finds these parts by their content types, as every real writer declares them.
+  const types = [
+    o.strings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '',
+    o.styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : '',
+  ].join('');
+  parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', `${types}</Types>`);
+  if (o.prefix)
+    for (const k of Object.keys(parts).filter((k) => k.startsWith('xl/') && !k.includes('_rels')))
+      parts[k] = parts[k]
+        .replace(/<(\/?)(?!\?)([a-zA-Z]+)([\s>/])/g, (m, slash, tag, end) => (tag === 'r' || tag.includes(':') ? m : `<${slash}x:${tag}${end}`))
+        .replace(/xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+  return zipOf(parts);
+}
+
+const STYLES_WITH_DATES =
+  '<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/><numFmt numFmtId="165" formatCode="&quot;чел.&quot;\\ 0"/></numFmts>' +
+  '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="22"/></cellXfs>';
+
+describe('the rarer parts of the format read the same as SheetJS reads them', () => {
+  test.each([
+    ['rich text, phonetic runs, escapes, line breaks, empty strings', {
+      strings: ['<si><t>Школа № 1</t></si>', '<si><r><rPr><b/></rPr><t>Про</t></r><r><t xml:space="preserve">фи &amp; ль</t></r><rPh sb="0" eb="1"><t>ふ</t></rPh></si>', '<si><t>строка_x000D_\r\nперенос &lt;b&gt; &#1046; &#x416;</t></si>', '<si><t/></si>', '<si></si>'],
+      sheets: [{ name: 'Лист', data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>0</v></c></row>' }],
+    }],
+    ['numbers, booleans, errors, formula strings, inline strings, formulas without cached values', {
+      sheets: [{ name: 'Числа', data: '<row r="2"><c r="B2"><v>438</v></c><c r="C2"><v>1.5E3</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#DIV/0!</v></c><c r="F2" t="str"><f>A1&amp;""</f><v>ОК &amp; да</v></c><c r="G2" t="inlineStr"><is><t>вписано</t></is></c><c r="H2"><f>SUM(A1:A3)</f></c><c r="I2" t="str"><f>""</f><v></v></c><c r="J2"><v></v></c></row><row r="4"><c r="A4"><v>-0.25</v></c></row>' }],
+    }],
+    ['dates in built-in and custom formats, with and without time; a number format that is not a date', {
+      styles: STYLES_WITH_DATES,
+      sheets: [{ name: 'Даты', data: '<row r="1"><c r="A1" s="1"><v>45218</v></c><c r="B1" s="2"><v>45218.5868055556</v></c><c r="C1" s="3"><v>438</v></c><c r="D1" s="4"><v>45218.25</v></c><c r="E1"><v>45218</v></c><c r="F1" s="1"><v>59</v></c><c r="G1" s="1"><v>60</v></c><c r="H1" s="1"><v>61</v></c></row>' }],
+    }],
+    ['the 1904 date system', {
+      styles: STYLES_WITH_DATES,
+      workbookPr: '<workbookPr date1904="1"/>',
+      sheets: [{ name: 'Mac', data: '<row r="1"><c r="A1" s="1"><v>43756</v></c></row>' }],
+    }],
+    ['hidden and very hidden sheets, merged areas, a sheet with no cells', {
+      sheets: [
+        { name: 'Видимый', data: '<row r="3"><c r="C3"><v>1</v></c></row>', extra: '<mergeCells count="2"><mergeCell ref="A1:D2"/><mergeCell ref="C3:C5"/></mergeCells>' },
+        { name: 'Скрытый', data: '<row r="1"><c r="A1"><v>2</v></c></row>', state: 'hidden' },
+        { name: 'Очень скрытый', data: '', state: 'veryHidden' },
+      ],
+    }],
+    ['cells and rows without references', {
+      sheets: [{ name: 'Без ссылок', data: '<row><c><v>1</v></c><c/><c><v>3</v></c></row><row><c><v>4</v></c></row><row r="7"><c r="B7"><v>7</v></c><c><v>8</v></c></row>' }],
+    }],
+    ['elements with a namespace prefix (as the OpenXML SDK writes)', {
+      prefix: true,
+      strings: ['<si><t>с префиксом</t></si>'],
+      sheets: [{ name: 'x', data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>5</v></c></row>', extra: '<mergeCells><mergeCell ref="A2:B2"/></mergeCells>' }],
+    }],
+  ] as const)('%s', async (_what, o) => {
+    const bytes = await handMade(o as unknown as Parameters<typeof handMade>[0]);
+    expect(expectAgreement(bytes, 'ручной.xlsx')).toBe('fast');
+  });
+
+  test('a sheet larger than a decoding piece (rows cut between pieces) reads the same', async () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 3000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Организация № ${r} — «Школа»</t></is></c><c r="B${r}"><v>${r * 3}</v></c><c r="C${r}" s="0"/></row>`);
+    const wide = Array.from({ length: 4000 }, (_, c) => `<c><v>${c}</v></c>`).join('');
+    const bytes = await handMade({ sheets: [{ name: 'Большой', data: rows.join('') + `<row r="3001">${wide}</row>`, extra: '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>' }] });
+    expect(expectAgreement(bytes, 'большой.xlsx')).toBe('fast');
+  });
+
+  test('what the fast path does not know (a chart sheet, ISO date cells, strict OOXML) is left to SheetJS', async () => {
+    const iso = await handMade({ sheets: [{ name: 'ISO', data: '<row r="1"><c r="A1" t="d"><v>2023-10-18T00:00:00</v></c></row>' }] });
+    expect(expectAgreement(iso, 'iso.xlsx')).toBe('sheetjs');
+    const strictParts = minimalXlsxParts([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
+    for (const k of Object.keys(strictParts)) strictParts[k] = strictParts[k].replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main');
+    expect(readXlsxValues(await zipOf(strictParts), checkZip(await zipOf(strictParts)), CODECS['pako (pane)'], 10)).toBeUndefined();
+  });
+});
+
+test('damaged packages: the fast path agrees with SheetJS, or steps aside; where only it reads the file, it reads the undamaged values', () => {
+  const base = written[0].bytes;
+  const iterations = Number(process.env.FUZZ_ITERATIONS ?? 1500) / 5;
+  const seed = Number(process.env.FUZZ_SEED ?? 394);
+  const rnd = seededRandom(seed);
+  const tally = { fast: 0, sheetjs: 0, onlyFast: 0 };
+  const original = JSON.stringify(comparable(readWorkbookFile(base, 'исходный.xlsx', { formulas: false, fastXlsx: false }).sheets));
+  // Parts rewritten with damaged XML (flipped characters, cut text), zipped again so the guards pass them.
+  const parts = new Map<string, Uint8Array>();
+  for (const e of checkZip(base)) {
+    const copy = new Uint8Array(base);
+    const one = readXlsxPart(copy, e.name);
+    if (one) parts.set(e.name, one);
+  }
+  for (let i = 0; i < iterations; i++) {
+    const names = [...parts.keys()].filter((n) => n.endsWith('.xml'));
+    const victim = names[Math.floor(rnd() * names.length)];
+    const text = new TextDecoder().decode(parts.get(victim));
+    const at = Math.floor(rnd() * text.length);
+    const damaged = i % 2 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 20)) : text.slice(0, at) + '<>"&'[Math.floor(rnd() * 4)] + text.slice(at);
+    const bytes = rawZip([...parts].map(([name, data]) => ({ name, data: name === victim ? new TextEncoder().encode(damaged) : data })));
+    let sheetjs: SheetGrid[] | undefined;
+    try {
+      sheetjs = readWorkbookFile(bytes, 'повреждённый.xlsx', { formulas: false, fastXlsx: false }).sheets;
+    } catch {
+      sheetjs = undefined;
+    }
+    const fast = readXlsxValues(bytes, checkZip(bytes), CODECS['Node (command line)'], LIMITS.rows + 1);
+    const where = `seed ${seed}, iteration ${i}, ${victim}: …${damaged.slice(Math.max(0, at - 60), at + 60)}…`;
+    const read = fast && JSON.stringify(comparable(fast));
+    // Read by the fast path: the values SheetJS reads, or those the file held before the damage (damage SheetJS
+    // trips on but the values do not depend on, such as a cut content-type entry) — never anything else.
+    if (!read) tally.sheetjs++;
+    else if (sheetjs && read === JSON.stringify(comparable(sheetjs))) tally.fast++;
+    else if (read === original) tally.onlyFast++;
+    else throw new Error(`the fast path read values neither SheetJS nor the undamaged file has: ${where}`);
+  }
+  expect(tally.fast + tally.sheetjs + tally.onlyFast).toBe(iterations);
+  expect(tally.sheetjs).toBeGreaterThan(iterations / 20); // the damage does reach what the fast path reads
+});
+
+/** One part's bytes, inflated. */
+function readXlsxPart(bytes: Uint8Array, name: string): Uint8Array | undefined {
+  const e = checkZip(bytes).find((x) => x.name === name);
+  if (!e || e.name.endsWith('/')) return undefined;
+  const local = e.localHeaderOffset;
+  const start = local + 30 + (bytes[local + 26] | (bytes[local + 27] << 8)) + (bytes[local + 28] | (bytes[local + 29] << 8));
+  const packed = bytes.subarray(start, start + e.compressedSize);
+  return e.method === 0 ? packed.slice() : new Uint8Array(inflateRawSync(packed));
+}
+
+test('a stamped form read back for the merge: the same by both', async () => {
+  const { stampAppendix3 } = await import('../src/domain/forms/stampAppendix3');
+  const { defaultSettings } = await import('../src/domain/settings');
+  const plan = stampAppendix3(defaultSettings('autumn', 2023, { level: 'school', unit: 'МАОУ СОШ № 1' }), { rows: 3 });
+  const bytes = await writeWorkbook({ sheets: [plan] });
+  expect(expectAgreement(bytes, 'бланк.xlsx')).toBe('fast');
+  expect(planToGrid(plan).name).toBe(readWorkbookFile(bytes, 'бланк.xlsx', { formulas: false }).sheets[0].name);
+});
