@@ -31,11 +31,11 @@ function mergeWith(workers: string, out: string) {
   return r;
 }
 
-test('two reading threads give the same workbook and the same account of every file as one', async () => {
+test('reading on worker threads gives the same workbook and the same account of every file as one', async () => {
   const parallel = mergeWith('2', path.join(dir, 'свод-2.xlsx'));
   const serial = mergeWith('0', path.join(dir, 'свод-0.xlsx'));
   // The timings line says how the files were read: proof the bundle and its workers ran.
-  expect(parallel.stderr).toMatch(/чтение и проверка \(потоков: 2\)/);
+  expect(parallel.stderr).toMatch(/чтение и проверка \(потоков: основной и 2\)/);
   expect(serial.stderr).toMatch(/чтение и проверка \(потоков: основной\)/);
   const json = (s: string) => ({ ...JSON.parse(s), out: '' });
   expect(json(parallel.stdout)).toEqual(json(serial.stdout));

@@ -192,7 +192,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   timer.stage('подготовка');
   const received = await receiveAll(inputs, settings);
   let files: ReceivedFile[] = received.files;
-  timer.stage(`чтение и проверка (потоков: ${received.workers || 'основной'})`);
+  timer.stage(`чтение и проверка (потоков: ${received.workers ? `основной и ${received.workers}` : 'основной'})`);
   const recheck = (read: Parameters<typeof checkWorkbook>[0], before: Problem[]): Problem[] => {
     try {
       return checkWorkbook(read, settings);

@@ -34,12 +34,13 @@ export function receive(file: { path: string; name: string; modified: string }, 
 }
 
 /**
- * Every input received, in order: on worker threads when running from the built bundle and there are enough
- * files to pay for them (receivePool.ts), otherwise one file after another. `workers` says which it was.
+ * Every input received, in order: on worker threads and the main thread together when running from the built
+ * bundle and there are enough files to pay for them (receivePool.ts), otherwise one file after another in the
+ * main thread. `workers` says how many worker threads helped.
  */
 export async function receiveAll(inputs: InputToReceive[], settings: CampaignSettings): Promise<{ files: ReceivedFile[]; workers: number }> {
   const script = workerScript();
   const workers = script ? workerCount(inputs.length) : 0;
-  if (script && workers > 0) return { files: await receiveInWorkers(inputs, settings, script, workers), workers };
+  if (script && workers > 0) return { files: await receiveInWorkers(inputs, settings, script, workers, { mainThread: (f) => receive(f, settings) }), workers };
   return { files: inputs.map((f) => receive(f, settings)), workers: 0 };
 }

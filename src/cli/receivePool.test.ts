@@ -15,14 +15,16 @@ let script: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pk-pool-'));
   script = path.join(dir, 'worker.cjs');
-  // Answers after a delay taken from the name (so later files can finish first); a name with «падает» kills the thread.
+  // Like the real worker, reads one file at a time, synchronously (busy for as long as the name says, so later
+  // files can finish first on another worker); a name with «падает» kills the thread.
   await writeFile(
     script,
     `const { parentPort } = require('node:worker_threads');
      parentPort.on('message', ({ index, input }) => {
        if (input.name.includes('падает')) process.exit(3);
-       const wait = Number(/(\\d+)мс/.exec(input.name)?.[1] ?? 0);
-       setTimeout(() => parentPort.postMessage({ index, result: { file: input.name, received: input.modified, error: 'прочитан ' + input.name } }), wait);
+       const until = Date.now() + Number(/(\\d+)мс/.exec(input.name)?.[1] ?? 0);
+       while (Date.now() < until);
+       parentPort.postMessage({ index, result: { file: input.name, received: input.modified, error: 'прочитан ' + input.name } });
      });`,
   );
 });
@@ -62,8 +64,25 @@ test('no files: no workers, nothing returned', async () => {
 
 test('a few files are read in the main thread; PROFKAMPANIYA_WORKERS overrides', () => {
   expect(workerCount(5, {})).toBe(0);
-  expect(workerCount(1000, {})).toBeGreaterThanOrEqual(1);
+  expect(workerCount(1000, {}, 2)).toBe(1); // two cores: the main thread and one worker
+  expect(workerCount(1000, {}, 1)).toBe(1);
+  expect(workerCount(1000, {}, 16)).toBe(7);
   expect(workerCount(1000, { PROFKAMPANIYA_WORKERS: '0' })).toBe(0);
   expect(workerCount(1000, { PROFKAMPANIYA_WORKERS: '3' })).toBe(3);
   expect(workerCount(2, { PROFKAMPANIYA_WORKERS: '3' })).toBe(2);
+});
+
+test('the main thread reads alongside the workers: every file once, in order', async () => {
+  const names = Array.from({ length: 30 }, (_, i) => `${i} ${i % 3}мс.xlsx`);
+  const byMain: string[] = [];
+  const out = await receiveInWorkers(inputs(names), settings, script, 2, {
+    mainThread: (input) => {
+      byMain.push(input.name);
+      return { file: input.name, received: input.modified, error: `прочитан ${input.name}` };
+    },
+  });
+  expect(out.map((r) => r.file)).toEqual(names);
+  expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(names.map((n) => `прочитан ${n}`));
+  expect(byMain.length).toBeGreaterThan(0);
+  expect(byMain.length).toBeLessThan(names.length);
 });

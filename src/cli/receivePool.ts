@@ -1,12 +1,13 @@
 /**
- * Receiving many files on all cores: worker threads, each reading, finding the forms and checking one file at a
- * time, results put back in the order of the inputs. Reading is nine tenths of a merge's work, and one school's
- * file does not depend on another's.
+ * Receiving many files on all cores: worker threads, each reading, finding the forms and checking the files it is
+ * handed, and the main thread reading alongside them; results put back in the order of the inputs. Reading is
+ * most of a merge's work, and one school's file does not depend on another's.
  *
  * Workers run the built bundle (dist-cli/receiveWorker.cjs, `npm run build:cli`): started from TypeScript
  * sources each worker would compile the whole core again, which costs more than it saves (measured, bench/).
- * A worker that dies (out of memory on a hostile file) loses nothing: its file is refused with a reason and a
- * fresh worker takes the rest.
+ * Each worker holds a few files at once, so it never waits for the main thread (busy reading) to hand it the next.
+ * A worker that dies (out of memory on a hostile file) loses nothing: the file it was reading is refused with a
+ * reason, the files queued behind it go back to the queue, and a fresh worker takes the rest.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,10 +17,12 @@ import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import type { InputToReceive } from './receive';
 
-/** Below this many files a worker's start-up (~0.2 s) is not worth it. */
+/** Below this many files a worker's start-up (~0.4 s) is not worth it. */
 const FEW_FILES = 24;
 /** Per worker: room for the largest workbook the guards let through, and no more. */
 const WORKER_HEAP_MB = 2048;
+/** Files a worker holds at once: one being read, the rest waiting in its queue. */
+const IN_FLIGHT = 4;
 
 /** The built worker beside the running bundle; undefined when running from sources (tsx, jest). */
 export function workerScript(dir: string = __dirname): string | undefined {
@@ -27,58 +30,81 @@ export function workerScript(dir: string = __dirname): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-/** How many workers for this many files: PROFKAMPANIYA_WORKERS overrides (0 = read in the main thread). */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Worker threads for this many files, besides the main thread, which reads too: one per core but the main
+ * thread's. PROFKAMPANIYA_WORKERS overrides (0 = the main thread alone).
+ */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   const asked = env.PROFKAMPANIYA_WORKERS;
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), files);
   if (files < FEW_FILES) return 0;
-  return Math.min(availableParallelism(), 8);
+  return Math.max(1, Math.min(cores - 1, 7));
 }
 
 const lostWorker = (file: string, why: string): string =>
   `Файл «${file}» не удалось прочитать: чтение прервалось (${why}). Возможно, файл слишком велик или повреждён. ` +
   'Откройте его в Excel, удалите лишние листы и строки, сохраните и пришлите снова.';
 
-export function receiveInWorkers(inputs: InputToReceive[], settings: CampaignSettings, script: string, workers: number): Promise<ReceivedFile[]> {
+/** Gives the event loop a turn: the workers' results are taken and their queues topped up between files. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export interface PoolOptions {
+  /** Reads one file in the main thread between handling the workers' messages; without it only workers read. */
+  mainThread?: (input: InputToReceive) => ReceivedFile;
+}
+
+export function receiveInWorkers(
+  inputs: InputToReceive[],
+  settings: CampaignSettings,
+  script: string,
+  workers: number,
+  options: PoolOptions = {},
+): Promise<ReceivedFile[]> {
   const results: ReceivedFile[] = new Array(inputs.length);
+  // Files not yet handed out: in order, and those a dead worker had queued put back first.
   let next = 0;
+  const returned: number[] = [];
+  const take = (): number | undefined => (returned.length ? returned.shift() : next < inputs.length ? next++ : undefined);
   let done = 0;
   return new Promise((resolve, reject) => {
     const pool = new Set<Worker>();
-    const finish = () => {
-      for (const w of pool) void w.terminate();
-      resolve(results);
+    let finished = false;
+    const record = (index: number, result: ReceivedFile) => {
+      results[index] = result;
+      if (++done === inputs.length && !finished) {
+        finished = true;
+        for (const w of pool) void w.terminate();
+        resolve(results);
+      }
     };
     const start = () => {
       const worker = new Worker(script, { workerData: { settings }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       pool.add(worker);
-      let current = -1;
-      const give = () => {
-        if (next >= inputs.length) {
-          current = -1;
-          pool.delete(worker);
-          void worker.terminate();
-          return;
+      const queue: number[] = []; // handed to this worker, oldest (the one being read) first
+      const topUp = () => {
+        while (queue.length < IN_FLIGHT) {
+          const index = take();
+          if (index === undefined) break;
+          queue.push(index);
+          worker.postMessage({ index, input: inputs[index] });
         }
-        current = next++;
-        worker.postMessage({ index: current, input: inputs[current] });
       };
       worker.on('message', (m: { index: number; result: ReceivedFile }) => {
-        results[m.index] = m.result;
-        if (++done === inputs.length) return finish();
-        give();
+        queue.splice(queue.indexOf(m.index), 1);
+        record(m.index, m.result);
+        topUp();
       });
       let why = '';
       worker.on('error', (e) => (why = /memory/i.test(e.message) ? 'не хватило памяти' : e.message));
       worker.on('exit', () => {
         pool.delete(worker);
-        if (current < 0) return;
-        // The file it held is accounted for with its reason; a new worker goes on with the rest.
-        const input = inputs[current];
-        results[current] = { file: input.name, received: input.modified, error: lostWorker(input.name, why || 'поток чтения остановился') };
-        current = -1;
-        if (++done === inputs.length) return finish();
-        if (next < inputs.length) {
+        if (finished || queue.length === 0) return;
+        // The file it was reading is accounted for with its reason; the ones queued behind it go to another worker.
+        const [lost, ...waiting] = queue;
+        returned.unshift(...waiting);
+        const input = inputs[lost];
+        record(lost, { file: input.name, received: input.modified, error: lostWorker(input.name, why || 'поток чтения остановился') });
+        if (done < inputs.length) {
           try {
             start();
           } catch (e) {
@@ -86,9 +112,18 @@ export function receiveInWorkers(inputs: InputToReceive[], settings: CampaignSet
           }
         }
       });
-      give();
+      topUp();
     };
     if (inputs.length === 0) return resolve(results);
     for (let i = 0; i < Math.min(workers, inputs.length); i++) start();
+    const read = options.mainThread;
+    if (!read) return;
+    // The main thread reads too, a file at a time, giving the workers' messages a turn after each.
+    void (async () => {
+      for (let index = take(); index !== undefined && !finished; index = take()) {
+        record(index, read(inputs[index]));
+        await turn();
+      }
+    })().catch(reject);
   });
 }

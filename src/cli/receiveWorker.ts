@@ -14,6 +14,8 @@ export interface ReceiveTask {
 
 useNativeInflate();
 const settings = (workerData as { settings: CampaignSettings }).settings;
+// One file at a time and synchronously: the pool relies on it to know which of the files it queued here a dead
+// worker was reading (the oldest).
 parentPort!.on('message', (task: ReceiveTask) => {
   parentPort!.postMessage({ index: task.index, result: receive(task.input, settings) });
 });
