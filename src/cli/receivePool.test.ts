@@ -64,6 +64,7 @@ test('no files: no workers, nothing returned', async () => {
 
 test('a few files are read in the main thread; PROFKAMPANIYA_WORKERS overrides', () => {
   expect(workerCount(5, {})).toBe(0);
+  expect(workerCount(150, {}, 2)).toBe(0);
   expect(workerCount(1000, {}, 2)).toBe(1); // two cores: the main thread and one worker
   expect(workerCount(1000, {}, 1)).toBe(1);
   expect(workerCount(1000, {}, 16)).toBe(7);

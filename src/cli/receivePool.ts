@@ -17,8 +17,11 @@ import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import type { InputToReceive } from './receive';
 
-/** Below this many files a worker's start-up (~0.4 s) is not worth it. */
-const FEW_FILES = 24;
+/**
+ * Below this many files a worker's start-up (~0.4 s of CPU on a core the main thread also needs) is not worth
+ * it: 102 files took 1.8 s in the main thread alone and 2.0–2.2 s with a worker (`npm run bench`).
+ */
+const FEW_FILES = 200;
 /** Per worker: room for the largest workbook the guards let through, and no more. */
 const WORKER_HEAP_MB = 2048;
 /** Files a worker holds at once: one being read, the rest waiting in its queue. */
