@@ -2,8 +2,8 @@
  * The merge's fast path for the commonest received file: an .xlsx package read for its cell values, merged areas,
  * sheet names and visibility only — what receiving needs (no formulas, no styles beyond "is this a date").
  * SheetJS spends most of a school's file on things receiving never uses (it scans each sheet's XML with a dozen
- * regular expressions and builds a cell object per cell); this reads the same values in a fifth of the time
- * (bench/readers.ts).
+ * regular expressions and builds a cell object per cell); this reads the same values in a third of the time,
+ * guard included (bench/readers.ts: 2.2 vs 6.5 ms for a school's workbook).
  *
  * It reads only what it fully understands and answers `undefined` for anything else (a chart sheet, an unknown
  * cell type, a part it cannot find, a strict-OOXML namespace…): the caller then reads the file with SheetJS, so
