@@ -10,6 +10,7 @@ import { checkZip, LIMITS } from '../src/files/guards';
 import { useNativeInflate } from '../src/files/nativeInflate';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { readXlsxValues } from '../src/files/xlsxValues';
+import { comparableSheets as comparable } from '../test/support/comparableSheets';
 
 useNativeInflate();
 const NODE_CODEC = { inflate: (p: Uint8Array) => inflateRawSync(p), utf8: (x: Uint8Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('utf8') };
@@ -28,21 +29,6 @@ const blobs = names
       return false;
     }
   });
-/** What both readers must agree on; trailing empty cells and rows mean nothing (a missing cell reads as empty). */
-function comparable(sheets: { name: string; hidden?: boolean; cells: unknown[][]; merges: unknown[] }[]) {
-  const trim = <T>(xs: T[], empty: (x: T) => boolean) => {
-    let n = xs.length;
-    while (n > 0 && empty(xs[n - 1])) n--;
-    return xs.slice(0, n);
-  };
-  return sheets.map((s) => ({
-    name: s.name,
-    hidden: Boolean(s.hidden),
-    cells: trim(s.cells.map((r) => trim(r ?? [], (c) => c === null || c === undefined)), (r) => r.length === 0),
-    merges: s.merges,
-  }));
-}
-
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

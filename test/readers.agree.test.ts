@@ -17,26 +17,12 @@ import { planToGrid, writeGrids } from './support/formGrids';
 import { saveAs } from './support/libreoffice';
 import { minimalXlsxParts, rawZip, zipOf } from './hostile/support';
 import type { SheetGrid } from '../src/domain/grid';
+import { comparableSheets as comparable } from './support/comparableSheets';
 
 const CODECS: Record<string, PartCodec> = {
   'Node (command line)': { inflate: (p) => inflateRawSync(p), utf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8') },
   'pako (pane)': { inflate: (p) => inflateRaw(p), utf8: (b) => new TextDecoder().decode(b) },
 };
-
-/** Trailing empty cells and rows mean nothing: a missing cell reads as empty. */
-function comparable(sheets: { name: string; hidden?: boolean; cells: unknown[][]; merges: unknown[] }[]) {
-  const trim = <T>(xs: T[], empty: (x: T) => boolean) => {
-    let n = xs.length;
-    while (n > 0 && empty(xs[n - 1])) n--;
-    return xs.slice(0, n);
-  };
-  return sheets.map((s) => ({
-    name: s.name,
-    hidden: Boolean(s.hidden),
-    cells: trim(s.cells.map((r) => trim(r ?? [], (c) => c === null || c === undefined)), (r) => r.length === 0),
-    merges: s.merges,
-  }));
-}
 
 /** 'fast' when the fast path read the file (and agreed, else the expectation fails), 'sheetjs' when it stepped aside. */
 function expectAgreement(bytes: Uint8Array, name: string): 'fast' | 'sheetjs' {

@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
 import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sheetNameOfPart, sniff, zipPackageKind, type ZipEntry } from './guards';
 import { inflateRaw as pakoInflateRaw } from 'pako';
-import { readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
+import { isoDate, readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -194,12 +194,6 @@ function cellOf(c: XLSX.CellObject | undefined): CellValue {
   return c.v as number | boolean;
 }
 
-/** A date cell as ISO text; date and time when the time is not midnight. */
-function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const s = d.toISOString();
-  return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ');
-}
 
 function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, fileName: string): SheetGrid {
   const data = ((ws as { '!data'?: XLSX.CellObject[][] })['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
