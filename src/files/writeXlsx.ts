@@ -85,10 +85,10 @@ export async function writePlanSheets(wb: ExcelBook, plan: WorkbookPlan, cells?:
 }
 
 /** The post-processing steps (charts by default), then the repeatable dates. */
-export async function finishXlsx(xlsx: Uint8Array, plan: WorkbookPlan, options: WriteOptions = {}, edit?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+export async function finishXlsx(xlsx: Uint8Array, plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
   let bytes = xlsx;
   for (const step of options.postProcess ?? [addPlanCharts]) bytes = await step(bytes, plan);
-  return fixZipDates(bytes, documentDate(options.modified), edit);
+  return repackZip(bytes, documentDate(options.modified));
 }
 
 export function documentDate(d: string | Date | undefined): Date {
@@ -96,8 +96,11 @@ export function documentDate(d: string | Date | undefined): Date {
   return Number.isNaN(date.getTime()) ? new Date(DOCUMENT_DATE) : date;
 }
 
-/** The zip writer stamps every part with the clock; the same date on every part makes the bytes repeatable. */
-async function fixZipDates(xlsx: Uint8Array, date: Date, edit?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+/**
+ * The zip once more, `edit`ed, with the same date on every part (the zip writer stamps each with the clock), so the
+ * bytes are repeatable. JSZip keeps an unchanged part's compressed bytes: 40 ms for a region's 2.3 MB workbook.
+ */
+export async function repackZip(xlsx: Uint8Array, date: Date, edit?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   if (edit) await edit(zip);
   zip.forEach((_, file) => {

@@ -7,18 +7,16 @@
  * Two shortcuts keep a region's workbook under a second, both giving the parts writeWorkbook gives:
  * - the cells go straight to the sheet's XML (`writeCellsDirect`) instead of through an exceljs Row and Cell object
  *   per cell, with exceljs's own style and shared-string registers, in its order;
- * - the charts and the calculation flag are added by re-packing the zip (`repackXlsx`): untouched parts keep their
- *   compressed bytes, only the few changed or new ones are deflated (by zlib), instead of JSZip inflating and
- *   deflating the whole workbook twice in JavaScript.
+ * - the charts and the calculation flag are added in one re-packing of the zip (`repackZip`), whose untouched
+ *   parts keep their compressed bytes.
  */
 import { PassThrough } from 'node:stream';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { columnLetter, parseRange } from '../domain/a1';
 import { fitCellText } from '../domain/cellLimit';
 import { isFormula, type CellInput, type CellStyle, type FormulaCell, type SheetPlan, type WorkbookPlan } from '../domain/sheetPlan';
-import { documentDate, excelStyle, loadExcelJS, noEquals, planCharts, writePlanSheets, type WriteOptions } from './writeXlsx';
-import { addChartsToParts, type XlsxParts } from './xlsxCharts';
+import { documentDate, excelStyle, loadExcelJS, noEquals, planCharts, repackZip, writePlanSheets, type WriteOptions } from './writeXlsx';
+import { addChartsToParts, jszipParts, type XlsxParts } from './xlsxCharts';
 
 export async function writeWorkbookStreaming(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
@@ -37,7 +35,8 @@ export async function writeWorkbookStreaming(plan: WorkbookPlan, options: WriteO
   let bytes: Uint8Array = new Uint8Array(Buffer.concat(chunks));
   // A caller's own steps work on bytes; by default the charts are added while re-packing.
   for (const step of options.postProcess ?? []) bytes = await step(bytes, plan);
-  return repackXlsx(bytes, date, async (parts) => {
+  return repackZip(bytes, date, async (zip) => {
+    const parts = jszipParts(zip);
     if (!options.postProcess) await addChartsToParts(parts, planCharts(plan));
     await fullCalcOnLoad(parts);
   });
@@ -303,155 +302,4 @@ const ENTITY: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apo
 /** exceljs's xmlEncode: the five entities, and characters XML cannot hold dropped. */
 function xmlEncode(text: string): string {
   return NEEDS_ENCODING.test(text) ? text.replace(ENCODED, (ch) => ENTITY[ch] ?? '') : text;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Re-packing the zip.
-
-interface Entry {
-  name: string;
-  /** Compressed bytes as found (method 8 or 0), until the part is changed. */
-  raw?: Uint8Array;
-  method: number;
-  crc: number;
-  size: number;
-  /** A changed or new part. */
-  text?: string;
-}
-
-/**
- * Reads the zip's directory, lets `edit` read and write parts (the changed ones are deflated again, the rest keep
- * their compressed bytes), and writes a zip whose every entry carries `date`, so the same plan gives the same bytes.
- */
-export async function repackXlsx(xlsx: Uint8Array, date: Date, edit: (parts: XlsxParts) => Promise<void>): Promise<Uint8Array> {
-  const entries = readEntries(Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength));
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const parts: XlsxParts = {
-    has: (path) => byName.has(path),
-    paths: () => entries.map((e) => e.name),
-    read: async (path) => {
-      const e = byName.get(path);
-      if (!e) throw new Error(`В книге нет части ${path}: файл записан не полностью.`);
-      if (e.text !== undefined) return e.text;
-      const raw = e.raw as Uint8Array;
-      return (e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)).toString('utf8');
-    },
-    write: (path, text) => {
-      const e = byName.get(path);
-      if (e) {
-        e.text = text;
-        e.raw = undefined;
-      } else {
-        const added: Entry = { name: path, method: 8, crc: 0, size: 0, text };
-        entries.push(added);
-        byName.set(path, added);
-      }
-    },
-  };
-  await edit(parts);
-  return writeEntries(entries, date);
-}
-
-function readEntries(zip: Buffer): Entry[] {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('Записанная книга — не zip-архив.');
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const entries: Entry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('Записанная книга: повреждён каталог zip-архива.');
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const compressed = zip.readUInt32LE(at + 20);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    entries.push({ name, method, crc, size, raw: zip.subarray(data, data + compressed) });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/** DOS date and time of `date` as the zip stores them (UTC, as JSZip writes them). */
-function dosDateTime(date: Date): { time: number; day: number } {
-  return {
-    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
-    day: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
-  };
-}
-
-function writeEntries(entries: Entry[], date: Date): Uint8Array {
-  const { time, day } = dosDateTime(date);
-  const out: Uint8Array[] = [];
-  const directory: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    let raw = e.raw;
-    if (e.text !== undefined) {
-      const bytes = Buffer.from(e.text, 'utf8');
-      raw = deflateRawSync(bytes);
-      e.method = 8;
-      e.crc = crc32(bytes);
-      e.size = bytes.length;
-    }
-    const data = raw as Uint8Array;
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    directory.push(central, name);
-    out.push(local, name, data);
-    offset += local.length + name.length + data.length;
-  }
-  const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...out, ...directory, end]));
-}
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }

@@ -40,7 +40,7 @@ const attrs = (tag: string): Record<string, string> => {
   return out;
 };
 
-/** The parts of a written workbook by path, to read and replace: a JSZip here, the re-packed zip in Node. */
+/** The parts of a written workbook by path, to read and replace (jszipParts). */
 export interface XlsxParts {
   has(path: string): boolean;
   paths(): string[];
@@ -48,26 +48,28 @@ export interface XlsxParts {
   write(path: string, text: string): void;
 }
 
+/** A JSZip's parts as XlsxParts (the pane's writer and the command line's both re-pack through JSZip). */
+export function jszipParts(zip: JSZip): XlsxParts {
+  return {
+    has: (path) => zip.file(path) !== null,
+    paths: () => Object.keys(zip.files),
+    read: (path) => {
+      const f = zip.file(path);
+      if (!f) throw new Error(`В книге нет части ${path}: файл записан не полностью.`);
+      return f.async('string');
+    },
+    write: (path, text) => {
+      zip.file(path, text);
+    },
+  };
+}
+
 /** Add the charts to a written workbook. Sheets are found by name; a chart on a missing sheet is an error. */
 export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promise<Uint8Array> {
   const wanted = sheets.filter((s) => s.charts.length > 0);
   if (wanted.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
-  await addChartsToParts(
-    {
-      has: (path) => zip.file(path) !== null,
-      paths: () => Object.keys(zip.files),
-      read: (path) => {
-        const f = zip.file(path);
-        if (!f) throw new Error(`В книге нет части ${path}: файл записан не полностью.`);
-        return f.async('string');
-      },
-      write: (path, text) => {
-        zip.file(path, text);
-      },
-    },
-    wanted,
-  );
+  await addChartsToParts(jszipParts(zip), wanted);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
