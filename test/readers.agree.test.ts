@@ -8,7 +8,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { inflateRaw } from 'pako';
 import { writeWorkbook } from '../src/files/writeXlsx';
-import { checkZip, LIMITS } from '../src/files/guards';
+import { checkZip, LIMITS, packedPart } from '../src/files/guards';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { readXlsxValues, type PartCodec } from '../src/files/xlsxValues';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
@@ -204,9 +204,7 @@ test('damaged packages: the fast path agrees with SheetJS, or steps aside; where
 function readXlsxPart(bytes: Uint8Array, name: string): Uint8Array | undefined {
   const e = checkZip(bytes).find((x) => x.name === name);
   if (!e || e.name.endsWith('/')) return undefined;
-  const local = e.localHeaderOffset;
-  const start = local + 30 + (bytes[local + 26] | (bytes[local + 27] << 8)) + (bytes[local + 28] | (bytes[local + 29] << 8));
-  const packed = bytes.subarray(start, start + e.compressedSize);
+  const packed = packedPart(bytes, e);
   return e.method === 0 ? packed.slice() : new Uint8Array(inflateRawSync(packed));
 }
 

@@ -179,6 +179,13 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A part's compressed bytes: they follow its local header, whose name and extra field lengths may differ from the directory's. */
+export function packedPart(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const local = entry.localHeaderOffset;
+  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
 /**
  * Inflate one entry, counting and discarding the output, and stop at `cap` bytes. The deflate stream must end
  * within its declared compressed size: SheetJS inflates from the entry's start until the stream ends, so only a
@@ -189,9 +196,8 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   if (u32(bytes, local) !== 0x04034b50) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива не найдена`);
   const localUncompressed = u32(bytes, local + 22);
   if (localUncompressed > cap) throw new GuardRefusal('zip-bomb', `часть «${entry.name}» объявляет ${MB(localUncompressed)} после распаковки`);
-  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива обрезана`);
+  const packed = packedPart(bytes, entry);
+  if (packed.length < entry.compressedSize) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива обрезана`);
   let total = 0;
   const rowCount = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
   const odsContent = entry.name === 'content.xml' ? ([] as Uint8Array[]) : undefined;
@@ -212,13 +218,13 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   };
   if (entry.method === 0) {
     // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
-    for (let at = start; at < end; at += 64 * 1024) take(bytes.subarray(at, Math.min(end, at + 64 * 1024)));
+    for (let at = 0; at < packed.length; at += 64 * 1024) take(packed.subarray(at, at + 64 * 1024));
   } else if (cappedInflater) {
     // Whole, but never past the smaller of the cap and the declared size: the same refusals as take() gives.
     const limit = Math.min(cap, entry.uncompressedSize);
     let inflated: Uint8Array;
     try {
-      inflated = cappedInflater(bytes.subarray(start, end), limit);
+      inflated = cappedInflater(packed, limit);
     } catch (e) {
       if (!(e instanceof OutputCapExceeded)) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
       throw cap < entry.uncompressedSize ? overCap() : overDeclared();
@@ -229,7 +235,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
     const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
     inflater.onData = take;
     inflater.onEnd = () => undefined;
-    const ok = inflater.push(bytes.subarray(start, end), false);
+    const ok = inflater.push(packed, false);
     if (!ok || !inflater.ended) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
   }
   if (odsContent) checkOpenDocumentRepeats(new TextDecoder().decode(concatAll(odsContent, total)));

@@ -12,7 +12,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergedArea } from '../domain/grid';
-import type { ZipEntry } from './guards';
+import { packedPart, type ZipEntry } from './guards';
 
 /**
  * How parts become text: inflate one raw deflate stream (Node's zlib on the command line, pako in the pane) and
@@ -38,9 +38,7 @@ function partBytes(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: stri
   const e = entries.get(name.toLowerCase());
   if (!e) return undefined;
   if (e.inflated) return e.inflated;
-  const local = e.localHeaderOffset;
-  const start = local + 30 + (bytes[local + 26] | (bytes[local + 27] << 8)) + (bytes[local + 28] | (bytes[local + 29] << 8));
-  const packed = bytes.subarray(start, start + e.compressedSize);
+  const packed = packedPart(bytes, e);
   if (e.method === 0) return packed;
   if (e.method !== 8) throw new NotHandled();
   return codec.inflate(packed);
