@@ -7,10 +7,13 @@
  * own chunks and the first screen does not wait for them.
  */
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_PORT = 3000;
+/** The version lives in package.json only; the pane shows it (__PK_VERSION__), the release manifest carries it. */
+const { version: VERSION } = require('./package.json');
 /** Office.js must come from Microsoft's CDN; nothing else is loaded from outside. */
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
@@ -106,6 +109,7 @@ module.exports = async (_env, argv) => {
       ],
     },
     plugins: [
+      new webpack.DefinePlugin({ __PK_VERSION__: JSON.stringify(VERSION) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

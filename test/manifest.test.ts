@@ -1,104 +1,28 @@
 /**
- * The manifest's structure, checked offline (`npm run validate` needs Microsoft's web service): ids, version,
- * required elements, every resid defined, every icon present on disk, URLs on the dev server's port, requirements.
+ * The development manifest (manifest.xml, for `npm start` and sideloading): the shared structure checks
+ * (test/support/manifestChecks.ts), plus its own Id and every URL on the dev server.
  */
 import fs from 'fs';
 import path from 'path';
-import { XMLParser } from 'fast-xml-parser';
+import { DEV_ID, PRODUCT_ID } from '../scripts/releaseManifest';
+import { describeManifestStructure, manifestUrls, parseManifest, root } from './support/manifestChecks';
 
-const root = path.join(__dirname, '..');
-const xml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
-const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true }).parse(xml);
-const app = doc.OfficeApp;
+const app = parseManifest(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'));
 const webpackSource = fs.readFileSync(path.join(root, 'webpack.config.js'), 'utf8');
 const devPort = Number(/DEV_PORT = (\d+)/.exec(webpackSource)?.[1]);
 
-/** Every value of an attribute anywhere in the document. */
-function attrs(node: unknown, name: string, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => attrs(n, name, out));
-  else if (node && typeof node === 'object')
-    for (const [k, v] of Object.entries(node)) {
-      if (k === `@${name}`) out.push(String(v));
-      else attrs(v, name, out);
-    }
-  return out;
-}
-const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+describeManifestStructure('manifest.xml', () => app);
 
-describe('manifest.xml', () => {
-  test('is a task-pane add-in for Excel workbooks with a GUID id, a four-part version and Russian by default', () => {
-    expect(app['@type']).toBe('TaskPaneApp');
-    expect(app.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-    expect(app.Version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    expect(app.DefaultLocale).toBe('ru-RU');
-    expect(list(app.Hosts.Host).map((h: { '@Name': string }) => h['@Name'])).toEqual(['Workbook']);
-    for (const el of ['ProviderName', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'DefaultSettings'])
-      expect(app[el]).toBeDefined();
-    expect(app.DisplayName.Override['@Locale']).toBe('en-US');
+describe('manifest.xml: the development manifest', () => {
+  test('has its own Id, not the product’s, and says it is the development one, so both can be installed side by side', () => {
+    expect(app.Id).toBe(DEV_ID);
+    expect(app.Id).not.toBe(PRODUCT_ID);
+    expect(app.DisplayName['@DefaultValue']).toBe('Профкампания (разработка)');
   });
 
-  test('asks only for ReadWriteDocument and declares ExcelApi 1.7 as the minimum', () => {
-    expect(app.Permissions).toBe('ReadWriteDocument');
-    const sets = list(app.Requirements.Sets.Set);
-    expect(sets).toEqual([{ '@Name': 'ExcelApi', '@MinVersion': '1.7' }]);
-    // The adapter's declared minimum is the same one.
-    expect(fs.readFileSync(path.join(root, 'src/excel/support.ts'), 'utf8')).toContain("MIN_EXCEL_API = '1.7'");
-  });
-
-  test('has the «Профкампания» group on the Home tab with the six buttons, each with a label, tooltip and icons', () => {
-    const ff = app.VersionOverrides.Hosts.Host.DesktopFormFactor;
-    const tab = ff.ExtensionPoint.OfficeTab;
-    expect(tab['@id']).toBe('TabHome');
-    const controls = list(tab.Group.Control);
-    expect(controls.map((c: { '@id': string }) => c['@id'])).toEqual(['PK.Pane', 'PK.StampPlan', 'PK.StampReport', 'PK.Check', 'PK.Merge', 'PK.Summary']);
-    for (const c of controls) {
-      expect(c.Label['@resid']).toBeTruthy();
-      expect(c.Supertip.Description['@resid']).toBeTruthy();
-      expect(list(c.Icon.Image).map((i: { '@size': string }) => i['@size'])).toEqual(['16', '32', '80']);
-    }
-    const fns = controls.filter((c: { Action: { '@type': string } }) => c.Action['@type'] === 'ExecuteFunction').map((c: { Action: { FunctionName: string } }) => c.Action.FunctionName);
-    expect(fns).toEqual(['stampPlan', 'stampReport']);
-    // The command file registers exactly these functions.
-    const commands = fs.readFileSync(path.join(root, 'src/commands/commands.ts'), 'utf8');
-    for (const f of fns) expect(commands).toMatch(new RegExp(`associate\\('${f}'`));
-  });
-
-  test('every resid used is defined once, with a Russian default; labels have English overrides', () => {
-    const res = app.VersionOverrides.Resources;
-    const defined = [
-      ...list(res.Images.Image),
-      ...list(res.Urls.Url),
-      ...list(res.ShortStrings.String),
-      ...list(res.LongStrings.String),
-    ].map((r: { '@id': string }) => r['@id']);
-    expect(new Set(defined).size).toBe(defined.length);
-    const used = attrs(app.VersionOverrides.Hosts, 'resid');
-    for (const id of used) expect(defined).toContain(id);
-    for (const s of [...list(res.ShortStrings.String), ...list(res.LongStrings.String)]) {
-      expect(s['@DefaultValue']).toMatch(/[а-яё]/i);
-      expect(s.Override['@Locale']).toBe('en-US');
-      expect(s['@DefaultValue'].length).toBeLessThanOrEqual(250);
-    }
-    for (const s of list(res.ShortStrings.String)) expect(s['@DefaultValue'].length).toBeLessThanOrEqual(125);
-  });
-
-  test('every URL is https on the dev server port, and every icon and page it names is built', () => {
+  test('every URL is on the dev server port', () => {
     expect(devPort).toBe(3000);
-    const urls = [...attrs(app, 'DefaultValue').filter((v) => v.startsWith('http')), ...list(app.AppDomains.AppDomain)];
-    expect(urls.length).toBeGreaterThan(10);
-    for (const u of urls) expect(new URL(u).origin).toBe(`https://localhost:${devPort}`);
+    for (const u of manifestUrls(app)) expect(new URL(u).origin).toBe(`https://localhost:${devPort}`);
     expect(app.DefaultSettings.SourceLocation['@DefaultValue']).toBe(`https://localhost:${devPort}/taskpane.html`);
-    for (const u of urls) {
-      const p = new URL(u).pathname;
-      if (p.startsWith('/assets/')) expect(fs.existsSync(path.join(root, p))).toBe(true);
-      if (p.endsWith('.html')) expect(webpackSource).toContain(`'${p.slice(1)}'`);
-    }
-    // The icons are real PNGs of the declared size.
-    for (const size of [16, 32, 64, 80]) {
-      const png = fs.readFileSync(path.join(root, `assets/icon-${size}.png`));
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      expect(png.readUInt32BE(16)).toBe(size);
-      expect(png.readUInt32BE(20)).toBe(size);
-    }
   });
 });

@@ -5,6 +5,8 @@ import { check } from './check';
 import { merge } from './merge';
 import { blanks } from './blanks';
 import { useNativeInflate } from '../files/nativeInflate';
+// The version lives in package.json only (esbuild and tsx both inline this one field's JSON).
+import { version as VERSION } from '../../package.json';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -25,7 +27,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
   .join('\n')}
 
-Справка по команде: profkampaniya <команда> --help`;
+Справка по команде: profkampaniya <команда> --help
+Версия: profkampaniya --version`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -33,6 +36,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE + '\n');
     return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`profkampaniya ${VERSION}\n`);
+    return EXIT.ok;
   }
   const cmd = COMMANDS[name];
   if (!cmd) {

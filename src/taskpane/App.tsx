@@ -170,6 +170,7 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
         />
         <SummarySection {...common} headingRef={ref('summary')} lastMerge={lastMerge} lastMergePlan={lastMerge ? () => buildConsolidatedWorkbook(lastMerge, settings) : undefined} />
         <ConflictDialog t={t} conflicts={conflicts} onAnswer={(a) => answer.current?.(a)} />
+        <Caption1 as="p" data-testid="about">Профкампания {__PK_VERSION__} · <a href="help.html" target="_blank" rel="noopener">Справка</a></Caption1>
       </main>
     </FluentProvider>
   );
