@@ -6,7 +6,7 @@
  */
 import { GRADES, PARTNER_CATEGORIES } from '../forms/appendix3';
 import { cellText, cellValue, gridSize, mergeAt, type SheetGrid } from '../grid';
-import { parseCount } from '../values/count';
+import { parseCount, parsePair } from '../values/count';
 import { headerField, subRole, titleKind, type HeaderField, type SubRole } from './matchers';
 
 export type TableKind = 'participation' | 'partners' | 'plan';
@@ -49,16 +49,32 @@ const REQUIRED: Record<TableKind, HeaderField[]> = {
 const PASS_THROUGH = new Set<HeaderField>(['categories', 'extra']);
 
 const MAX_COLS = 300;
-const MAX_HEADER_DEPTH = 5;
+const MAX_HEADER_DEPTH = 8;
 
-/** Header fields of a row, keyed by column (undefined when none); merged header cells count at every column they cover. */
+/**
+ * Text a person types as a value, never as a column title: a count with its unit («– 599 чел.», «5 класс - 59
+ * чел.;»), a pair (`7/6`), a count before names (`3 - ТУСУР, ТГАСУ`). The order's titles hold «5-11 классов» and
+ * «(из них: 5 класс, …)» but never a count of people.
+ */
+export function looksLikeValue(text: string): boolean {
+  const t = text.trim();
+  return /\d\s*чел\b|\d\s*чел\./i.test(t) || /^\d+\s+[-–—]\s*\S/.test(t) || parsePair(t) !== undefined || parseCount(t).kind === 'number';
+}
+
+/**
+ * Header fields of a row, keyed by column (undefined when none); merged header cells count at every column they
+ * cover. A row holding a value (a number, `7/6`, «599 чел.») is data, never a header, however its free text reads:
+ * the Word form's paragraphs («Общее количество обучающихся … – 599 чел.») repeat the titles' words.
+ */
 function rowFields(sheet: SheetGrid, row: number, cols: number): Map<number, HeaderField> | undefined {
   let out: Map<number, HeaderField> | undefined;
   let text: string | undefined;
   let field: HeaderField | undefined;
   for (let c = 1; c <= cols; c++) {
     const v = cellValue(sheet, row, c);
+    if (typeof v === 'number') return undefined;
     if (typeof v !== 'string') continue; // headers are text
+    if (v !== text && looksLikeValue(v)) return undefined;
     // A merged title shows the same text at every column it covers: classify it once.
     if (v !== text) {
       text = v;
@@ -136,6 +152,7 @@ function assignColumns(sheet: SheetGrid, kind: TableKind, top: number, bottom: n
   const allowed = new Set(KIND_FIELDS[kind]);
   const columns: Record<string, number> = {};
   const pending = new Map<HeaderField, number[]>();
+  const groupCols = new Map<HeaderField, number[]>();
   const seen = new Set<HeaderField>();
   let lastGroup: HeaderField | undefined;
   for (let c = left; c <= right; c++) {
@@ -167,11 +184,21 @@ function assignColumns(sheet: SheetGrid, kind: TableKind, top: number, bottom: n
     const roles = stack.slice(i + 1).map(subRole).filter((r): r is SubRole => r !== undefined);
     const role = roles[roles.length - 1];
     const key = role !== undefined ? leafKey(group, role) : GROUP_LEAVES[group] ? undefined : group;
+    if (GROUP_LEAVES[group]) groupCols.set(group, [...(groupCols.get(group) ?? []), c]);
     if (key !== undefined) {
       if (columns[key] === undefined) columns[key] = c;
     } else {
       pending.set(group, [...(pending.get(group) ?? []), c]);
     }
+  }
+  // A group of one column is the Word form's single cell, whatever words its title's later lines hold: a Word
+  // title pasted into Excel (or saved as CSV) lands one paragraph a row, and «…принявших участие (из них: 5 класс…)»
+  // then reads like a sub-column label. Sub-columns of the stamped form come at least two to a group.
+  for (const [group, cols] of groupCols) {
+    const combined = COMBINED[group];
+    if (cols.length !== 1 || !combined || pending.has(group)) continue;
+    for (const k of GROUP_LEAVES[group] ?? []) if (columns[k] === cols[0]) delete columns[k];
+    pending.set(group, cols);
   }
   for (const [group, cols] of pending) {
     const leavesOf = GROUP_LEAVES[group] ?? [];
@@ -250,7 +277,18 @@ export function locateTables(sheet: SheetGrid): LocatedTable[] {
       }
     }
     let bottom = top;
-    while (bottom < rows && bottom - top + 1 < MAX_HEADER_DEPTH && isHeaderRow(sheet, bottom + 1, left, right)) bottom++;
+    // An empty line inside the header is a Word title's empty paragraph (pasted one paragraph a row) when more
+    // header follows it.
+    const blank = (r: number) => {
+      for (let c = left; c <= right; c++) if (cellText(sheet, r, c) !== '') return false;
+      return true;
+    };
+    for (;;) {
+      if (bottom - top + 1 >= MAX_HEADER_DEPTH) break;
+      if (bottom < rows && isHeaderRow(sheet, bottom + 1, left, right)) bottom++;
+      else if (bottom + 1 < rows && blank(bottom + 1) && isHeaderRow(sheet, bottom + 2, left, right)) bottom += 2;
+      else break;
+    }
     // 3.2's category titles sit one row below its first header row; widen to them too.
     // (Only text cells can be header fields, so the fields found per row above are all there is.)
     for (let r = top; r <= bottom; r++)

@@ -72,6 +72,36 @@ export function recordEnd(table: LocatedTable, row: number): number {
   }
   let end = row;
   for (const [bottom, n] of bottoms) if (n >= 2 && bottom > end) end = Math.min(bottom, table.end - 1);
+  return end > row ? end : paragraphsEnd(table, row);
+}
+
+/** The Word form's cells that hold paragraphs of free text (the pupils paragraph, a count with names). */
+const PARAGRAPH_KEY = /^(?:studentsText|ovzText|partnersCell|[a-zA-Z]+Cell)$/;
+
+/**
+ * The same pasted table once its merges are lost (saved as CSV): the record's paragraphs go on in the rows below,
+ * which hold nothing else — no unit, no count, text only under the columns whose first line holds free text.
+ */
+function paragraphsEnd(table: LocatedTable, row: number): number {
+  const sheet = table.sheet;
+  const textCols = Object.entries(table.columns)
+    .filter(([k]) => PARAGRAPH_KEY.test(k))
+    .map(([, c]) => c)
+    .filter((c) => {
+      const v = rawCellOf(sheet, row, c);
+      return typeof v === 'string' && v.trim() !== '' && parseCount(v).kind !== 'number';
+    });
+  if (textCols.length === 0) return row;
+  let end = row;
+  for (let r = row + 1; r < table.end; r++) {
+    const filled = columnsOf(table).filter((c) => {
+      const v = rawCellOf(sheet, r, c);
+      return v !== null && String(v).trim() !== '';
+    });
+    if (filled.length === 0) continue; // an empty paragraph: part of the record only if more text follows
+    if (!filled.every((c) => textCols.includes(c))) break;
+    end = r;
+  }
   return end;
 }
 
