@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { cellRef, parseRange } from '../src/domain/a1';
+import { cellRef } from '../src/domain/a1';
 import { blanks } from '../src/cli/blanks';
 import { merge, type MergeJson } from '../src/cli/merge';
 import { BLANK_SHEET, blankSettings } from '../src/domain/blanks/blank';
@@ -77,6 +77,7 @@ describe('profkampaniya blanks', () => {
     const files = (await readdir(blanksOut)).sort();
     expect(files).toHaveLength(66);
     expect(files).toEqual([...uniqueFileNames(UNITS)].sort());
+    // eslint-disable-next-line no-control-regex -- no control characters in a file name
     for (const f of files) expect(f).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]/);
     // The sample's names with «№» and «» keep them.
     expect(files).toContain(`${UNITS[0]}.xlsx`);

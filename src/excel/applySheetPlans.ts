@@ -412,6 +412,8 @@ async function writeReferences(
   if (q.support.validation)
     for (const v of p.validations) {
       const r = ws.getRange(v.range);
+      // A navigation property (an object), only written to: nothing is read, so nothing needs load() or sync().
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
       const dv = r.dataValidation;
       dv.rule = validationRule(v.rule);
       dv.ignoreBlanks = v.allowBlank ?? true;

@@ -126,8 +126,14 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       const size = u16(bytes, e + 2);
       if (id === 0x0001) {
         let p = e + 4;
-        if (entry.uncompressedSize === 0xffffffff) (entry.uncompressedSize = u64(bytes, p)), (p += 8);
-        if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(bytes, p)), (p += 8);
+        if (entry.uncompressedSize === 0xffffffff) {
+          entry.uncompressedSize = u64(bytes, p);
+          p += 8;
+        }
+        if (entry.compressedSize === 0xffffffff) {
+          entry.compressedSize = u64(bytes, p);
+          p += 8;
+        }
         if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = u64(bytes, p);
       }
       e += 4 + size;

@@ -5,6 +5,7 @@
  */
 import { unitKey } from '../consolidate/names';
 
+// eslint-disable-next-line no-control-regex -- control characters are what Windows forbids in file names
 const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** Room for « (99)» and «.xlsx» within the 255 bytes most file systems allow (Cyrillic takes two bytes in UTF-8). */

@@ -7,7 +7,7 @@ import type { SheetKind } from '../sheetPlan';
 import { readSettingsSheet } from '../settingsSheet';
 import type { WorkbookGrid } from '../grid';
 import type { Problem } from '../problems';
-import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook } from '../report';
+import type { ParticipationRow, PartnersRow, ReadWorkbook } from '../report';
 import { fieldTitle } from './fieldTitles';
 import { readFormHeader } from './header';
 import { locateTables, type LocatedTable, type TableKind } from './locate';

@@ -1,0 +1,52 @@
+// `npm run lint` (and `npm test`): ESLint flat config in the manner of Microsoft's Office add-in templates —
+// eslint-plugin-office-addins' recommended rules (office.js misuse: reading before load/sync, sync in loops, …),
+// typescript-eslint's recommended rules, and React's rules of hooks for the pane.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// The plugin's recommended config brings its own copies of typescript-eslint and prettier; take its rules, not
+// those copies, so one typescript-eslint (ours) parses everything, .tsx included (the plugin's config skips .tsx).
+// Formatting is not linted: the code is laid out by hand, and a formatter's rewrite of every file is not a lint fix.
+const officeRecommended = Object.fromEntries(
+  officeAddins.configs.recommended
+    .flatMap((c) => Object.entries(c.rules ?? {}))
+    .filter(([rule]) => !rule.startsWith('prettier/')),
+);
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dist-cli/', 'release/', 'demo/', 'coverage/', 'test-output/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs,cjs,ts,tsx}'],
+    plugins: { 'office-addins': officeAddins },
+    languageOptions: { globals: { ...globals.node, ...globals.browser, Office: 'readonly', Excel: 'readonly', OfficeExtension: 'readonly' } },
+    rules: {
+      ...officeRecommended,
+      // A leading underscore marks a value left out on purpose (`const { id: _id, ...rest } = x`, an unused parameter).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // The Excel double's proxies capture the object they stand for under its own name.
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['self', 'ws', 'range'] }],
+    },
+  },
+  {
+    // React's rules of hooks for the pane's components only: elsewhere `use…` names no hook (useNativeInflate).
+    files: ['src/taskpane/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // TypeScript checks names itself (typescript-eslint's advice: no-undef only misfires on types and globals).
+    files: ['**/*.{ts,tsx}'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
+    // CommonJS files (webpack config, the CLI's launcher, preloads) are required, not imported.
+    files: ['**/*.{js,cjs}'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
