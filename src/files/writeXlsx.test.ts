@@ -101,10 +101,10 @@ describe('writeWorkbook', () => {
   test('data validations of every kind, with stop or warning and the messages', () => {
     expect(sheetXml).toMatch(/<dataValidation type="list"[^>]*errorStyle="stop"[^>]*sqref="A3:A5"><formula1>&quot;Школьный,Муниципальный&quot;<\/formula1>/);
     expect(sheetXml).toMatch(/<dataValidation type="whole" operator="greaterThanOrEqual"[^>]*error="Целое число ≥ 0."[^>]*sqref="B3:B5"><formula1>0<\/formula1>/);
-    expect(sheetXml).toMatch(/<dataValidation type="decimal"[^>]*errorStyle="warning"[^>]*sqref="C3"><formula1>0<\/formula1><formula2>1<\/formula2>/);
+    expect(sheetXml).toMatch(/<dataValidation type="decimal"[^>]*errorStyle="warning"[^>]*sqref="C3:C3"><formula1>0<\/formula1><formula2>1<\/formula2>/);
     // Dates as serial numbers: 2026-09-13 = 46278.
-    expect(sheetXml).toMatch(/<dataValidation type="date"[^>]*prompt="Сроки кампании"[^>]*sqref="C4"><formula1>46278<\/formula1><formula2>46310<\/formula2>/);
-    expect(sheetXml).toMatch(/<dataValidation type="custom"[^>]*errorStyle="warning"[^>]*sqref="C5"><formula1>C5&lt;=B5<\/formula1>/);
+    expect(sheetXml).toMatch(/<dataValidation type="date"[^>]*prompt="Сроки кампании"[^>]*sqref="C4:C4"><formula1>46278<\/formula1><formula2>46310<\/formula2>/);
+    expect(sheetXml).toMatch(/<dataValidation type="custom"[^>]*errorStyle="warning"[^>]*sqref="C5:C5"><formula1>C5&lt;=B5<\/formula1>/);
   });
 
   test('conditional format, workbook names, print setup, protection, hidden sheet and tab colour', async () => {

@@ -124,6 +124,9 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan, cells?: SheetCellsWrit
     views: plan.freeze
       ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
       : [{ state: 'normal' }],
+    // Given when the sheet is made: exceljs's streaming writer writes <sheetPr> (where pageSetUpPr fitToPage
+    // lives) at once, so a pageSetup set afterwards lost "fit to one page wide" in the command line's workbooks.
+    pageSetup: pageSetupOf(plan),
   });
   plan.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
@@ -132,21 +135,12 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan, cells?: SheetCellsWrit
   // exceljs has worksheet.dataValidations (keyed by address, ranges allowed) but leaves it out of its typings.
   const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const v of plan.validations) validations.add(normalRange(v.range), validation(v));
+  // Keyed as a range even for one cell: exceljs squeezes single-cell keys into rectangles after sorting them as
+  // text ("AA12" before "Z12"), so equal neighbours Z12, AA12 came out as AA12 and Z12:AA12 — overlapping
+  // validations, which Excel treats as a damaged file (one validation a cell: the "Data validation" dialog).
+  for (const v of plan.validations) validations.add(validationRange(v.range), validation(v));
   plan.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
 
-  if (plan.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9, // A4
-      orientation: plan.print.orientation,
-      fitToPage: plan.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0, // as many pages down as needed
-      printTitlesRow: plan.print.repeatRows,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    };
-  }
   if (plan.protect) {
     // No password: the protection guards the form against slips, not people. Resizing stays allowed.
     await ws.protect('', {
@@ -159,6 +153,24 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan, cells?: SheetCellsWrit
   if (!cells?.(ws, plan)) writeCells(ws, plan);
   // The streaming writer's sheet is finished here; the in-memory one has no commit().
   (ws as unknown as { commit?: () => void }).commit?.();
+}
+
+/**
+ * Print setup: A4, the plan's orientation, one page wide and as many down as needed (fitToWidth 1, fitToHeight 0
+ * only act with sheetPr/pageSetUpPr fitToPage — ECMA-376 Part 1, 18.3.1.65 pageSetup and 18.3.1.63 pageSetUpPr).
+ * A sheet without a print plan gets no fit numbers at all, rather than exceljs's 1 × 1 that nothing switches on.
+ */
+function pageSetupOf(plan: SheetPlan): Partial<ExcelJS.PageSetup> {
+  if (!plan.print) return { fitToWidth: undefined, fitToHeight: undefined };
+  return {
+    paperSize: 9, // A4
+    orientation: plan.print.orientation,
+    fitToPage: plan.print.fitToWidth,
+    fitToWidth: plan.print.fitToWidth ? 1 : undefined,
+    fitToHeight: plan.print.fitToWidth ? 0 : undefined, // as many pages down as needed
+    printTitlesRow: plan.print.repeatRows,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
 }
 
 /** The merges, then the cells row by row, each row committed. */
@@ -194,6 +206,12 @@ function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     });
     row.commit();
   }
+}
+
+/** "b7" / "$B$7:$D$9" → "B7:B7" / "B7:D9": a validation's key that exceljs writes as it is (never re-squeezed). */
+function validationRange(range: string): string {
+  const r = parseRange(range);
+  return `${rangeRef(r.top, r.left, r.top, r.left).split(':')[0]}:${rangeRef(r.bottom, r.right, r.bottom, r.right).split(':')[0]}`;
 }
 
 /** "b7:d9" / "$B$7" → "B7:D9" / "B7": exceljs keys validations by address and merges equal neighbours by it. */

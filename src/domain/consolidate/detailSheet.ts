@@ -99,7 +99,7 @@ export function detailSheet(result: MergeResult, settings: CampaignSettings): Sh
   }
   plan.columnWidths = DETAIL_COLUMNS.map((c) => WIDTH[c.key] ?? 11);
   plan.freeze = { rows: DETAIL_HEADER_ROW, columns: 2 };
-  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: false, repeatRows: `${DETAIL_HEADER_ROW}:${DETAIL_HEADER_ROW}` };
+  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${DETAIL_HEADER_ROW}:${DETAIL_HEADER_ROW}` };
   plan.tabColor = '2F75B5';
   return plan;
 }

@@ -27,8 +27,11 @@ export function checkFormula(rules: RowRule[], rowNonEmpty: string): string {
   const parts = ordered.map(
     (r) => `IF(${r.when},${str(SEP + (r.warning ? WARNING_PREFIX : ''))}&${r.text},"")`,
   );
+  // «ОК» in front, then the first «ОК; » taken away: the texts appear once in the formula, not twice (as
+  // IF(all="","ОК",MID(all,…)) had them), which keeps the longest check (monitoring) under Excel's 8,192
+  // characters a formula. SUBSTITUTE's 4th argument (the 1st occurrence only) is in Excel and LibreOffice alike.
   const all = parts.join('&');
-  return `=IF(${rowNonEmpty},IF(${all}="",${str(CHECK_OK)},MID(${all},${SEP.length + 1},4000)),"")`;
+  return `=IF(${rowNonEmpty},SUBSTITUTE(${str(CHECK_OK)}&${all},${str(CHECK_OK + SEP)},"",1),"")`;
 }
 
 /** TRUE when the row holds anything (a formula giving "" counts as empty). */

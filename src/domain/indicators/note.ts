@@ -275,9 +275,13 @@ const STYLE: Record<NoteParagraph['kind'], CellStyle> = {
   fill: { fontSize: 12, wrap: true, italic: true, fill: 'FFF2CC', fontColor: '7F6000', vAlign: 'top' },
 };
 
-/** Columns A:F merged per paragraph, about 100 characters of 12-pt text per line on A4 portrait. */
-const COLUMNS = [18, 18, 18, 18, 18, 18];
-const CHARS_PER_LINE = 95;
+/**
+ * Columns A:F merged per paragraph, within A4 portrait's printable width: 6 × 16 characters = 6 × 117 px = 526 pt,
+ * under the 538 pt between the writer's 0.4-inch margins (595 pt − 2 × 28.8), so the note prints at full size
+ * rather than shrunk to fit. About 85 characters of 12-pt text a line.
+ */
+const COLUMNS = [16, 16, 16, 16, 16, 16];
+const CHARS_PER_LINE = 85;
 
 export function noteSheet(figures: CampaignFigures, opts: NoteOptions): SheetPlan {
   const plan = emptySheetPlan(SHEET.note, 'note');
@@ -290,7 +294,7 @@ export function noteSheet(figures: CampaignFigures, opts: NoteOptions): SheetPla
     plan.merges.push(`A${row}:F${row}`);
     plan.styles.push({ range: `A${row}:F${row}`, style: STYLE[p.kind] });
     // Merged wrapped cells do not grow by themselves: give each paragraph the height its lines need.
-    const lines = Math.max(1, Math.ceil(p.text.length / (p.kind === 'title' ? 80 : CHARS_PER_LINE)));
+    const lines = Math.max(1, Math.ceil(p.text.length / (p.kind === 'title' ? 72 : CHARS_PER_LINE)));
     plan.rowHeights![row] = Math.round(lines * (p.kind === 'title' ? 19 : 16.5) + 6);
   });
   plan.print = { orientation: 'portrait', paper: 'A4', fitToWidth: true };

@@ -236,7 +236,7 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
   plan.columnWidths[L.fileColumn - 1] = 30;
   plan.freeze = { rows: 0, columns: 1 };
   // Too wide to shrink onto one page: printed across pages at full size.
-  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: false, repeatRows: `${L.headerTop}:${L.headerTop + 1}` };
+  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${L.headerTop}:${L.headerTop + 1}` };
   plan.protect = false;
   return plan;
 }
