@@ -231,10 +231,13 @@ describe('blanks filled and sent back merge with no manual step', () => {
     expect(json.files.filter((f) => f.file.endsWith('.ods'))).toEqual([expect.objectContaining({ unit: filled[6].unit, status: 'merged', errors: 0 })]);
     const empty = path.basename(blankPath(untouched));
     expect(json.files.filter((f) => f.file !== empty && (f.status !== 'merged' || f.errors > 0))).toEqual([]);
-    // The untouched blank is not a report: refused with the reason, and its school is still missing.
+    // The untouched blank is not a report: refused with the reason; its school sent something, so it reads
+    // «прислал, отклонён» (ask for a filled one), not «не прислал».
     expect(json.files.find((f) => f.file === empty)).toMatchObject({ status: 'refused', reason: expect.stringContaining('нет ни одной заполненной строки') });
     expect(json.offList).toEqual([]);
-    expect(json.missing).toEqual(UNITS.filter((u) => UNFILLED.has(u)));
+    expect(json.missing).toEqual(UNITS.filter((u) => UNFILLED.has(u) && u !== untouched));
+    expect(json.refused).toEqual([untouched]);
+    expect(json.organisations.find((o) => o.unit === untouched)).toMatchObject({ status: 'refused', label: 'прислал, отклонён' });
     expect(new Set(json.files.filter((f) => f.status === 'merged').map((f) => f.unit))).toEqual(new Set(filled.map((s) => s.unit)));
     expect(json.totals.participants).toBe(filled.reduce((n, s) => n + s.grades.reduce((a, b) => a + b, 0), 0));
     expect(json.totals.students).toBe(filled.reduce((n, s) => n + s.students, 0));
@@ -269,7 +272,7 @@ describe('blanks filled and sent back merge with no manual step', () => {
       again.io,
     );
     expect({ code: code2, err: again.err() }).toEqual({ code: 0, err: '' });
-    expect((JSON.parse(again.out()) as MergeJson).missing).toEqual(UNITS.filter((u) => UNFILLED.has(u) && u !== late.unit));
+    expect((JSON.parse(again.out()) as MergeJson).missing).toEqual(UNITS.filter((u) => UNFILLED.has(u) && u !== late.unit && u !== untouched));
     const after = readWorkbookFile(new Uint8Array(await readFile(out)), 'свод.xlsx');
     const targets = after.sheets.find((s) => s.name === SHEET_MONITORING_CONSOLIDATED)!;
     expect(targets.cells[L.targetRow.pupils - 1][1]).toBe(99);

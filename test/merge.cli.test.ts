@@ -66,7 +66,10 @@ test('refusing files with errors: the bad school is refused with the cell named,
   expect(refused.errors).toBeGreaterThan(0);
   expect(refused.reason).toMatch(/ячейка [A-Z]+\d+/);
   expect(json.files.filter((f) => f.status === 'merged').map((f) => f.file).sort()).toEqual(good.map((f) => f.file).sort());
-  expect(json.missing.sort()).toEqual([bad.unit, 'МАОУ СОШ № 500'].sort());
+  // The bad school sent a report: «прислал, отклонён», not among those who did not report.
+  expect(json.missing).toEqual(['МАОУ СОШ № 500']);
+  expect(json.refused).toEqual([bad.unit]);
+  expect(json.counts).toMatchObject({ expected: sample.expectedUnits.length + 1, refused: 1, missing: 1 });
   expect(json.accounting.participation).toEqual({ received: 3, merged: 2, superseded: 0, refused: 1 });
 
   // The same files merged with errors: the bad school counts, with its errors in the register; Russian summary.

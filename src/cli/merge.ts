@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { accountingBalances, mergeReports, rowsReceived, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
-import { readEarlierRegister } from '../domain/consolidate/registerSheet';
+import { fileStatusTitle, readEarlierRegister } from '../domain/consolidate/registerSheet';
+import { organisationCounts, type OrganisationCounts, type ReportFate } from '../domain/consolidate/organisations';
 import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
@@ -65,8 +66,14 @@ const one = (values: Record<string, string[]>, name: string): string | undefined
 
 /** What the JSON output promises (see the usage text of the brief). */
 export interface MergeJson {
-  files: { file: string; unit: string; status: string; onTime: boolean | null; errors: number; warnings: number; reason: string; received: string }[];
+  /** `status` is the file's fate in the merge; `label` the same words as «Реестр отчётов». */
+  files: { file: string; unit: string; status: string; label: string; onTime: boolean | null; errors: number; warnings: number; reason: string; received: string }[];
+  /** One line per organisation: `status` a ReportFate, `label` its Russian words (consolidate/organisations.ts). */
+  organisations: { unit: string; status: ReportFate; label: string; onList: boolean | null; file: string; received: string; onTime: boolean | null; errors: number; warnings: number; reason: string }[];
+  /** `expected` is the base of the shares of organisations. */
+  counts: OrganisationCounts;
   missing: string[];
+  refused: string[];
   offList: string[];
   totals: MergeResult['totals'];
   accounting: MergeResult['accounting'];
@@ -118,23 +125,23 @@ async function readPreviousCampaigns(files: string[]): Promise<CampaignFigures[]
   return out.sort((a, b) => order(a) - order(b));
 }
 
-const STATUS_RU = { merged: 'принят', superseded: 'заменён', refused: 'отклонён' } as const;
-
 function humanSummary(result: MergeResult, out: string): string {
   const t = result.totals;
   const c = (s: string) => result.files.filter((f) => f.status === s).length;
+  const n = organisationCounts(result.organisations);
   const lines = [
     `Свод записан: ${out}`,
-    `Файлов: ${result.files.length} (принято ${c('merged')}, заменено более поздними ${c('superseded')}, отклонено ${c('refused')}); организаций в своде: ${result.units.length}.`,
+    `Файлов: ${result.files.length} (принято ${c('merged')}, заменено более поздними ${c('superseded')}, отклонено ${c('refused')}); организаций в своде: ${result.units.length} из ${n.expected}.`,
     `Приняли участие ${formatNumber(t.participants)} из ${formatNumber(t.students)} обучающихся 5–11 классов; мероприятий: ${formatNumber(t.events)}; педагогов: ${formatNumber(t.teachers)}.`,
     `Партнёров (различных организаций): ${t.partners.distinct}; профобразование ${t.partners.professionalEducation}, предприятия ${t.partners.companies}, предприниматели ${t.partners.business}, родители/НКО/выпускники ${t.partners.community}.`,
   ];
   const late = result.files.filter((f) => f.onTime === false && f.status === 'merged');
   if (late.length) lines.push(`С опозданием: ${late.map((f) => f.unit || f.file).join('; ')}.`);
+  if (result.refused.length) lines.push(`Прислали отчёт, но он отклонён (${result.refused.length}): ${result.refused.join('; ')}.`);
   if (result.missing.length) lines.push(`Не прислали отчёт (${result.missing.length}): ${result.missing.join('; ')}.`);
   if (result.offList.length) lines.push(`Нет в списке ожидаемых (приняты, проверьте названия): ${result.offList.join('; ')}.`);
   for (const f of result.files.filter((f) => f.status !== 'merged' || f.reason))
-    lines.push(`  ${f.file}: ${STATUS_RU[f.status]}${f.reason ? ` — ${f.reason}` : ''}`);
+    lines.push(`  ${f.file}: ${fileStatusTitle(f)}${f.reason ? ` — ${f.reason}` : ''}`);
   return lines.join('\n') + '\n';
 }
 
@@ -240,8 +247,13 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   timer.report();
   if (flags.has('json')) {
     const json: MergeJson = {
-      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received })),
+      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received })),
+      organisations: result.organisations.map((o) => ({
+        unit: o.unit, status: o.fate, label: o.label, onList: o.onList, file: o.file, received: o.received, onTime: o.onTime, errors: o.errors, warnings: o.warnings, reason: o.reason,
+      })),
+      counts: organisationCounts(result.organisations),
       missing: result.missing,
+      refused: result.refused,
       offList: result.offList,
       totals: result.totals,
       accounting: result.accounting,

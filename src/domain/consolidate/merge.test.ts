@@ -89,7 +89,9 @@ describe('merging schools’ reports', () => {
     expect(res.files[2].reason).toContain('повреждён');
     expect(res.accounting.participation).toEqual({ received: 2, merged: 1, superseded: 0, refused: 1 });
     expect(res.accounting.plan).toEqual({ received: 3, merged: 0, superseded: 0, refused: 3 });
-    expect(res.missing).toEqual(['СОШ № 5']);
+    // It sent a report: refused, never «did not report».
+    expect(res.missing).toEqual([]);
+    expect(res.refused).toEqual(['СОШ № 5']);
     // With «merge with errors» the same file is merged and its errors counted.
     const lenient = run(files, { policy: 'merge-with-errors' });
     expect(lenient.files[0]).toMatchObject({ status: 'merged', errors: 1 });

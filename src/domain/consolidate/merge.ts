@@ -4,148 +4,19 @@
  * The level above sees only units: schools into a municipality and municipalities into the region merge alike.
  */
 import type { Problem } from '../problems';
-import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook, Source } from '../report';
-import { PARTNER_CATEGORIES, type PartnerCategory } from '../forms/appendix3';
+import type { ParticipationRow, PartnersRow, PlanRow, Source } from '../report';
+import { PARTNER_CATEGORIES } from '../forms/appendix3';
 import { unitKey } from './names';
 import { formatReceived } from './cells';
 import { buildPartnerRegister, type PartnerRegister } from './partnerRegister';
 import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
+import { organisationStatuses } from './organisations';
+import {
+  isUnreadable, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
+  type ReceivedFile, type ReceivedWorkbook, type RowFate, type RowKind, type Tally, type Totals,
+} from './mergeTypes';
 
-export type MergePolicy = 'refuse-errors' | 'merge-with-errors';
-
-/** A received file that was read. `received` is an ISO date-time (local time, no zone: what the coordinator saw). */
-export interface ReceivedWorkbook {
-  file: string;
-  received: string;
-  /** A digest of the file's bytes: tells a re-sent file under the same name from the one in an earlier register. */
-  fingerprint?: string;
-  read: ReadWorkbook;
-  problems: Problem[];
-}
-/** A received file that could not be read at all; `error` is the Russian reason. */
-export interface UnreadableFile {
-  file: string;
-  received: string;
-  fingerprint?: string;
-  error: string;
-}
-export type ReceivedFile = ReceivedWorkbook | UnreadableFile;
-export const isUnreadable = (f: ReceivedFile): f is UnreadableFile => 'error' in f;
-
-/**
- * A line of an earlier output's register: the date a file was first received stays its date — unless the file
- * under that name now has other contents (a school re-sent it), which makes it a new receipt.
- */
-export interface EarlierRegisterEntry {
-  file: string;
-  received: string;
-  fingerprint?: string;
-}
-
-export interface MergeInput {
-  files: ReceivedFile[];
-  /** Units expected to report (the coordinator's list); empty = no list. */
-  expectedUnits: string[];
-  /** Last day reports are due, ISO date; a report received on that day is on time. */
-  deadline?: string;
-  policy: MergePolicy;
-  earlierRegister?: EarlierRegisterEntry[];
-}
-
-export type FileStatus = 'merged' | 'superseded' | 'refused';
-export type RowKind = 'participation' | 'partners' | 'plan';
-export type RowOutcome = 'merged' | 'superseded' | 'refused';
-
-/** What happened to one received row. */
-export interface RowFate {
-  kind: RowKind;
-  /** Index of the file in the merge's input. */
-  fileIndex: number;
-  source: Source;
-  unit: string;
-  outcome: RowOutcome;
-  /** Why it was not merged (Russian), empty when merged. */
-  reason: string;
-}
-
-export interface FileOutcome {
-  file: string;
-  received: string;
-  /** Units the file reports on, display names, comma-separated when several. */
-  unit: string;
-  status: FileStatus;
-  reason: string;
-  /** null when no deadline was given. */
-  onTime: boolean | null;
-  errors: number;
-  warnings: number;
-  fingerprint?: string;
-  /** The file's own problems (reading + rules), kept for the register. */
-  problems: Problem[];
-}
-
-/** One merged unit: its participation row, its partners row and plan rows, and where they came from. */
-export interface MergedUnit {
-  unit: string;
-  key: string;
-  /** null when there was no expected list. */
-  onList: boolean | null;
-  file: string;
-  received: string;
-  onTime: boolean | null;
-  participation: ParticipationRow;
-  partners?: PartnersRow;
-  plan: PlanRow[];
-  errors: number;
-  warnings: number;
-}
-
-export interface MergedPlanRow {
-  unit: string;
-  file: string;
-  row: PlanRow;
-}
-
-export interface Totals {
-  schools: number;
-  schoolsActive: number;
-  events: number;
-  students: number;
-  participants: number;
-  grades: Record<string, number>;
-  teachers: number;
-  /** All teachers, where units gave it (the base of the teachers' share). */
-  teachersTotal: number;
-  ovzStudents: number;
-  ovzParticipants: number;
-  ovzGrades: Record<string, number>;
-  partners: { distinct: number } & Record<PartnerCategory, number>;
-}
-
-export interface Tally {
-  received: number;
-  merged: number;
-  superseded: number;
-  refused: number;
-}
-
-export interface MergeResult {
-  files: FileOutcome[];
-  units: MergedUnit[];
-  /** Expected units with no merged report (never sent, or every report of theirs was refused). */
-  missing: string[];
-  /** Merged units that are not on the expected list. */
-  offList: string[];
-  plan: MergedPlanRow[];
-  partners: PartnerRegister;
-  totals: Totals;
-  rows: RowFate[];
-  accounting: Record<RowKind, Tally>;
-  deadline?: string;
-  policy: MergePolicy;
-  /** The monitoring forms' rows, one per unit (absent when no file had the form). */
-  monitoring?: MonitoringMerge;
-}
+export * from './mergeTypes';
 
 const GRADE_KEYS = ['5', '6', '7', '8', '9', '10', '11'];
 
@@ -363,13 +234,14 @@ export function mergeReports(input: MergeInput): MergeResult {
     };
   });
 
-  const missing = hasList ? [...expected].filter(([k]) => !unitByKey.has(k)).map(([, name]) => name) : [];
   const offList = hasList ? units.filter((u) => !u.onList).map((u) => u.unit) : [];
-
-  return {
+  const result: MergeResult = {
     files: fileOutcomes,
     units,
-    missing,
+    expected: [...expected.values()],
+    missing: [],
+    refused: [],
+    organisations: [],
     offList,
     plan,
     partners,
@@ -380,6 +252,12 @@ export function mergeReports(input: MergeInput): MergeResult {
     policy: input.policy,
     ...monitoring,
   };
+  result.organisations = organisationStatuses(result);
+  for (const o of result.organisations) {
+    if (o.fate === 'missing' && o.key) result.missing.push(o.unit);
+    if (o.fate === 'refused' && o.key) result.refused.push(o.unit);
+  }
+  return result;
 }
 
 function tally(rows: RowFate[]): Record<RowKind, Tally> {

@@ -11,7 +11,8 @@ import type { CampaignSettings } from '../settings';
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { formatDate } from '../text';
 import { formatReceived, parseReceived, yesNo } from './cells';
-import type { EarlierRegisterEntry, FileStatus, MergeResult, RowKind } from './merge';
+import type { EarlierRegisterEntry, FileOutcome, MergeResult, RowKind } from './mergeTypes';
+import { FATE_TITLE, fateLabel, fileFate, type ReportFate } from './organisations';
 
 export const REGISTER_HEADER_ROW = 5;
 export const REGISTER_COLUMNS = [
@@ -20,11 +21,24 @@ export const REGISTER_COLUMNS = [
   'Контрольная сумма',
 ] as const;
 
-export const STATUS_TITLE: Record<FileStatus | 'missing', string> = {
-  merged: 'принят',
-  superseded: 'заменён более поздним',
-  refused: 'отклонён',
-  missing: 'не получен',
+/** The column of the status words, 1-based (found by title, so a column added before it moves it along). */
+export const REGISTER_STATUS_COLUMN = REGISTER_COLUMNS.indexOf('Статус') + 1;
+
+/**
+ * A file's line says what became of the file: the organisation's words for a merged file («в срок», «в своде с
+ * ошибками (2)»…), «заменён более поздним», or «отклонён». The organisation's own verdict — «не прислал»,
+ * «прислал, отклонён» — stands on a line of its own below the files, so «Показатели» can count each exactly.
+ */
+export const FILE_REFUSED_TITLE = 'отклонён';
+export function fileStatusTitle(f: FileOutcome): string {
+  const fate = fileFate(f);
+  return fate === 'refused' ? FILE_REFUSED_TITLE : fateLabel(fate, f.errors);
+}
+/** Words read back from registers written before the statuses were unified (2023–24 files). */
+export const LEGACY_MISSING_TITLE = 'не получен';
+export const ORGANISATION_TITLE: Record<Extract<ReportFate, 'missing' | 'refused'>, string> = {
+  missing: FATE_TITLE.missing.ru,
+  refused: FATE_TITLE.refused.ru,
 };
 
 const KIND_TITLE: Record<RowKind, string> = {
@@ -36,12 +50,14 @@ const KIND_TITLE: Record<RowKind, string> = {
 export function registerSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const plan = emptySheetPlan(SHEET.register, 'register');
   const late = result.files.filter((f) => f.status === 'merged' && f.onTime === false).length;
+  const sentNothing = result.missing.length;
   const summary = [
     // formatDate ends with «г.», which closes the sentence.
     result.deadline ? `Срок представления: ${formatDate(result.deadline)} ` : 'Срок представления не задан: своевременность не оценивалась. ',
     `Файлов получено: ${result.files.length}; организаций в своде: ${result.units.length}`,
     result.deadline ? `; получено с опозданием: ${late}` : '',
-    `; не получено от ожидаемых: ${result.missing.length}`,
+    `; не прислали отчёт: ${sentNothing}`,
+    result.refused.length ? `; прислали, но отклонены: ${result.refused.length}` : '',
     result.offList.length ? `; вне списка ожидаемых: ${result.offList.length}` : '',
     '.',
   ].join('');
@@ -77,25 +93,16 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     yesNo(f.onTime),
     f.errors,
     f.warnings,
-    STATUS_TITLE[f.status],
+    fileStatusTitle(f),
     f.reason || (result.offList.some((u) => f.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
     f.fingerprint ?? '',
   ]);
-  const refusedUnits = new Set(result.files.filter((f) => f.status === 'refused').map((f) => f.unit));
-  result.missing.forEach((u, i) => {
-    rows.push([
-      byDate.length + i + 1,
-      u,
-      '',
-      '',
-      '',
-      null,
-      null,
-      STATUS_TITLE.missing,
-      refusedUnits.has(u) ? 'отчёт получен, но отклонён (см. строку файла выше): запросите исправленный' : 'отчёт не получен: напомните организации',
-      '',
-    ]);
-  });
+  // The organisations with no report in the consolidation: each once, in the words of organisations.ts.
+  for (const o of result.organisations) {
+    if ((o.fate !== 'missing' && o.fate !== 'refused') || !o.key) continue;
+    const why = o.fate === 'missing' ? o.reason : `файл «${o.file}» отклонён (${o.reason}): запросите исправленный отчёт`;
+    rows.push([rows.length + 1, o.unit, '', '', '', null, null, ORGANISATION_TITLE[o.fate as 'missing' | 'refused'], why, '']);
+  }
   if (rows.length) {
     const first = REGISTER_HEADER_ROW + 1;
     const last = first + rows.length - 1;
@@ -106,9 +113,11 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       { range: rangeRef(first, 9, last, 9), style: { wrap: true } },
       { range: rangeRef(first, 10, last, 10), style: { numberFormat: '@', fontColor: '808080' } },
     );
+    const status = `$${String.fromCharCode(64 + REGISTER_STATUS_COLUMN)}${first}`;
+    const all = rangeRef(first, 1, last, REGISTER_COLUMNS.length);
     plan.conditionalFormats.push(
-      { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), formula: `$H${first}="${STATUS_TITLE.refused}"`, style: { fill: 'F8CBAD' } },
-      { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), formula: `$H${first}="${STATUS_TITLE.missing}"`, style: { fill: 'FFE699' } },
+      { range: all, formula: `OR(${status}="${FILE_REFUSED_TITLE}",${status}="${ORGANISATION_TITLE.refused}")`, style: { fill: 'F8CBAD' } },
+      { range: all, formula: `${status}="${ORGANISATION_TITLE.missing}"`, style: { fill: 'FFE699' } },
       { range: rangeRef(first, 5, last, 5), formula: `$E${first}="нет"`, style: { fill: 'FCE4D6', bold: true } },
     );
   }

@@ -24,6 +24,7 @@ export type IndicatorKey =
   | 'communityPartners'
   | 'reportsOnTime'
   | 'reportsLate'
+  | 'reportsRefused'
   | 'reportsMissing';
 
 /** Where the formulas find what they count. */
@@ -33,6 +34,8 @@ export interface FormulaContext {
   statusRange: string;
   /** Expression counting expected units that sent no report (from the register of received reports). */
   missing: string;
+  /** Expression counting units whose every report was refused (from the register of received reports). */
+  refused: string;
   /** Expression for the number of units in the consolidation (0 when nothing was merged). */
   unitCount: string;
 }
@@ -57,6 +60,11 @@ const sum = (key: DetailKey) => (c: FormulaContext) => `SUM(${detailRange(key, c
 /** Sum of `key` over the units that gave `where` (> 0): A and B then cover the same units. */
 const sumWhere = (key: DetailKey, where: DetailKey) => (c: FormulaContext) =>
   `SUMIF(${detailRange(where, c.units)},">0",${detailRange(key, c.units)})`;
+/** Organisations expected: merged, plus those that sent nothing and those whose reports were all refused. */
+const unitsExpected = (c: FormulaContext) => `${c.unitCount}+${c.missing}+${c.refused}`;
+/** Schools expected: as stated, plus the units with no merged report when the units are schools (see figures.ts). */
+const schoolsExpected = (c: FormulaContext) =>
+  `SUM(${detailRange('schools', c.units)})+IF(MAX(${detailRange('schools', c.units)})<=1,${c.missing}+${c.refused},0)`;
 const countStatus = (s: ReportStatus) => (c: FormulaContext) => `COUNTIF(${c.statusRange},"${REPORT_STATUS_TITLE[s]}")`;
 
 export const INDICATORS: IndicatorDef[] = [
@@ -85,10 +93,10 @@ export const INDICATORS: IndicatorDef[] = [
     title: 'Доля общеобразовательных организаций, организовавших профориентационные мероприятия',
     kind: 'share',
     aCaption: 'ОО организовали мероприятия',
-    bCaption: 'всего ОО',
+    bCaption: 'всего ОО, включая не приславшие отчёт и отклонённые',
     a: sum('schoolsActive'),
-    b: sum('schools'),
-    values: (f) => ({ a: f.schoolsActive, b: f.schools }),
+    b: schoolsExpected,
+    values: (f) => ({ a: f.schoolsActive, b: f.schoolsExpected }),
   },
   {
     key: 'teachers',
@@ -161,10 +169,10 @@ export const INDICATORS: IndicatorDef[] = [
     title: 'Доля организаций, привлекающих родителей, НКО, выпускников',
     kind: 'share',
     aCaption: 'организаций с партнёрами 4-й категории',
-    bCaption: 'организаций в своде',
+    bCaption: 'организаций ожидалось (включая не приславшие отчёт и отклонённые)',
     a: (c) => `COUNTIF(${detailRange('communityCount', c.units)},">0")`,
-    b: (c) => c.unitCount,
-    values: (f) => ({ a: f.unitsWithCommunityPartners, b: f.units }),
+    b: unitsExpected,
+    values: (f) => ({ a: f.unitsWithCommunityPartners, b: f.unitsExpected }),
   },
   {
     key: 'reportsOnTime',
@@ -173,8 +181,8 @@ export const INDICATORS: IndicatorDef[] = [
     aCaption: 'отчётов в срок',
     bCaption: 'ожидалось отчётов',
     a: countStatus('onTime'),
-    b: (c) => `${c.unitCount}+${c.missing}`,
-    values: (f) => ({ a: f.reports.onTime.length, b: f.units + f.reports.missing.length }),
+    b: unitsExpected,
+    values: (f) => ({ a: f.reports.onTime.length, b: f.unitsExpected }),
   },
   {
     key: 'reportsLate',
@@ -185,10 +193,18 @@ export const INDICATORS: IndicatorDef[] = [
     values: (f) => ({ a: f.reports.late.length }),
   },
   {
-    key: 'reportsMissing',
-    title: 'Отчётов не представлено',
+    key: 'reportsRefused',
+    title: 'Организаций, приславших отчёт, который отклонён',
     kind: 'count',
-    aCaption: 'отчётов',
+    aCaption: 'организаций (нужен исправленный отчёт)',
+    a: (c) => c.refused,
+    values: (f) => ({ a: f.reports.refused.length }),
+  },
+  {
+    key: 'reportsMissing',
+    title: 'Организаций, не приславших отчёт',
+    kind: 'count',
+    aCaption: 'организаций',
     a: (c) => c.missing,
     values: (f) => ({ a: f.reports.missing.length }),
   },

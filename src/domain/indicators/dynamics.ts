@@ -7,7 +7,7 @@
 import { DETAIL_COLUMNS, DETAIL_FIRST_ROW, DETAIL_HEADER_ROW, DETAIL_TITLE_ROW } from '../consolidate/detailLayout';
 import { PARTNERS_COL, PARTNERS_FIRST_ROW } from '../consolidate/partnersSheet';
 import { CATEGORY_TITLE } from '../consolidate/partnerRegister';
-import { REGISTER_COLUMNS, REGISTER_HEADER_ROW, STATUS_TITLE } from '../consolidate/registerSheet';
+import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../consolidate/registerSheet';
 import { cellText, cellValue, gridSize, type SheetGrid, type WorkbookGrid } from '../grid';
 import { SHEET } from '../sheetNames';
 import { campaignLabel, parseCampaignLabel, type CampaignId } from './campaign';
@@ -44,8 +44,11 @@ export interface ConsolidatedContents {
   rows: DetailValues[];
   label: string;
   campaign?: CampaignId;
-  /** Expected units the register lists as «не получен»; null without a register. */
+  /** Expected units the register lists as «не прислал» (or, in older files, «не получен»); null without a register. */
+  /** Organisations that sent no report; null when the book has no register. */
   missing: string[] | null;
+  /** Organisations whose every report was refused (registers before 2026 counted them as missing). */
+  refused: string[];
   /** Distinct partners by category and the number of list rows; null without a partner register. */
   partners: { distinct: Record<PartnerCategory, number>; entries: number } | null;
 }
@@ -81,14 +84,15 @@ export function readConsolidated(wb: WorkbookGrid): ConsolidatedContents {
     values.push(v);
   }
   const { label, campaign } = campaignOf(wb, detail);
-  return { rows: values, label, campaign, missing: missingOf(wb), partners: partnersOf(wb) };
+  const register = registerOf(wb);
+  return { rows: values, label, campaign, missing: register?.missing ?? null, refused: register?.refused ?? [], partners: partnersOf(wb) };
 }
 
 /** An earlier campaign's figures from its consolidated file. */
 export function previousCampaign(wb: WorkbookGrid): CampaignFigures {
   const c = readConsolidated(wb);
   const rows = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
-  return figuresFromDetail(rows, c.label, { missing: c.missing ?? [], partnersDistinct: c.partners?.distinct, campaign: c.campaign });
+  return figuresFromDetail(rows, c.label, { missing: c.missing ?? [], refused: c.refused, partnersDistinct: c.partners?.distinct, campaign: c.campaign });
 }
 
 function partnersOf(wb: WorkbookGrid): ConsolidatedContents['partners'] {
@@ -106,13 +110,16 @@ function partnersOf(wb: WorkbookGrid): ConsolidatedContents['partners'] {
   return { distinct: counts, entries };
 }
 
-function missingOf(wb: WorkbookGrid): string[] | null {
+function registerOf(wb: WorkbookGrid): { missing: string[]; refused: string[] } | null {
   const sheet = wb.sheets.find((s) => s.name === SHEET.register);
   if (!sheet) return null;
   const statusCol = REGISTER_COLUMNS.indexOf('Статус') + 1;
   const unitCol = REGISTER_COLUMNS.indexOf('Организация') + 1;
-  const out: string[] = [];
-  for (let r = REGISTER_HEADER_ROW + 1; r <= gridSize(sheet).rows; r++)
-    if (cellText(sheet, r, statusCol) === STATUS_TITLE.missing) out.push(cellText(sheet, r, unitCol));
+  const out = { missing: [] as string[], refused: [] as string[] };
+  for (let r = REGISTER_HEADER_ROW + 1; r <= gridSize(sheet).rows; r++) {
+    const status = cellText(sheet, r, statusCol);
+    if (status === ORGANISATION_TITLE.missing || status === LEGACY_MISSING_TITLE) out.missing.push(cellText(sheet, r, unitCol));
+    else if (status === ORGANISATION_TITLE.refused) out.refused.push(cellText(sheet, r, unitCol));
+  }
   return out;
 }

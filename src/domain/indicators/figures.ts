@@ -8,6 +8,7 @@ import { DETAIL_COLUMNS, type DetailKey } from '../consolidate/detailLayout';
 import type { CampaignId } from './campaign';
 import { CATEGORY_TITLE } from '../consolidate/partnerRegister';
 import { PARTNER_CATEGORIES, type PartnerCategory } from '../forms/appendix3';
+import { FATE_TITLE } from '../consolidate/organisations';
 
 /** One row of the detail sheet as values, keyed by the layout's column keys. */
 export type DetailValues = Partial<Record<DetailKey, CellValue>>;
@@ -26,26 +27,36 @@ export const PARTNER_COUNT_KEY: Record<PartnerCategory, DetailKey> = {
 };
 
 /**
- * `received`: a report came in but no deadline was set, so it is neither on time nor late. `missing`: an expected
- * unit sent nothing; such units are not on the detail sheet but in the register of received reports.
+ * How an organisation's report stands, in the words of `FATE_TITLE` (consolidate/organisations.ts), so «Показатели»
+ * and the note say what the pane and the register say. `received`: a report came in but no deadline was set.
+ * `refused` and `missing` organisations are not on the detail sheet but in the register of received reports.
  */
-export type ReportStatus = 'onTime' | 'late' | 'received' | 'missing';
-export const REPORT_STATUSES: readonly ReportStatus[] = ['onTime', 'late', 'received', 'missing'];
-export const REPORT_STATUS_TITLE: Record<ReportStatus, string> = {
-  onTime: 'в срок',
-  late: 'с опозданием',
-  received: 'получен (срок не задан)',
-  missing: 'не представлен',
-};
+export type ReportStatus = 'onTime' | 'late' | 'received' | 'refused' | 'missing';
+export const REPORT_STATUSES: readonly ReportStatus[] = ['onTime', 'late', 'received', 'refused', 'missing'];
+export const REPORT_STATUS_TITLE: Record<ReportStatus, string> = Object.fromEntries(
+  REPORT_STATUSES.map((s) => [s, FATE_TITLE[s].ru]),
+) as Record<ReportStatus, string>;
 
 export interface CampaignFigures {
   /** «осенняя кампания 2023 г.» — how the campaign is named in tables and the note. */
   label: string;
   /** Season and year when known (the note then names the campaign in the right case). */
   campaign?: CampaignId;
+  /** Organisations in the consolidation (rows of the detail sheet). */
   units: number;
+  /**
+   * Organisations expected: those merged, those that sent nothing and those whose reports were refused — the base
+   * of every share of organisations, never the merged ones alone.
+   */
+  unitsExpected: number;
   unitNames: string[];
+  /** Schools (ОО) as the reports state them. */
   schools: number;
+  /**
+   * Schools expected: as stated, plus one for each expected unit with no merged report when the units are schools
+   * themselves (every merged row states at most one ОО); a municipality that did not report states nothing.
+   */
+  schoolsExpected: number;
   schoolsActive: number;
   events: number;
   students: number;
@@ -98,8 +109,10 @@ export function reportStatus(row: DetailValues): ReportStatus {
 }
 
 export interface FiguresExtra {
-  /** Expected units that sent no report (MergeResult.missing, or the register's «не получен» rows). */
+  /** Expected units that sent no report (MergeResult.missing, or the register's «не прислал» rows). */
   missing?: string[];
+  /** Units whose every report was refused (MergeResult.refused, or the register's «прислал, отклонён» rows). */
+  refused?: string[];
   /** Distinct partner organisations by category (the partner register). */
   partnersDistinct?: Record<PartnerCategory, number>;
   campaign?: CampaignId;
@@ -116,15 +129,20 @@ export function figuresFromDetail(rows: DetailValues[], label: string, extra: Fi
   const sum = (k: DetailKey, where: (r: DetailValues) => boolean = () => true) =>
     rows.filter(where).reduce((s, r) => s + num(r[k]), 0);
   const planned = (k: DetailKey) => (r: DetailValues) => num(r[k]) > 0;
-  const reports: Record<ReportStatus, string[]> = { onTime: [], late: [], received: [], missing: [] };
+  const reports: Record<ReportStatus, string[]> = { onTime: [], late: [], received: [], refused: [], missing: [] };
   for (const r of rows) reports[reportStatus(r)].push(String(r.unit ?? '').trim());
   reports.missing.push(...(extra.missing ?? []));
+  reports.refused.push(...(extra.refused ?? []));
+  const notMerged = (extra.missing?.length ?? 0) + (extra.refused?.length ?? 0);
+  const unitsAreSchools = rows.every((r) => num(r.schools) <= 1);
   return {
     label,
     campaign: extra.campaign,
     units: rows.length,
+    unitsExpected: rows.length + notMerged,
     unitNames: rows.map((r) => String(r.unit ?? '').trim()),
     schools: sum('schools'),
+    schoolsExpected: sum('schools') + (unitsAreSchools ? notMerged : 0),
     schoolsActive: sum('schoolsActive'),
     events: sum('events'),
     students: sum('students'),

@@ -48,6 +48,7 @@ export function campaignFigures(result: MergeResult, settings: CampaignSettings)
   ) as Record<PartnerCategory, number>;
   return figuresFromDetail(detailValues(result, settings), campaignLabel(campaign), {
     missing: result.missing,
+    refused: result.refused,
     partnersDistinct,
     campaign,
   });
@@ -79,6 +80,7 @@ export function summarySheetsFromWorkbook(wb: WorkbookGrid, opts: SummaryOptions
   const named = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
   const figures = figuresFromDetail(named, campaignLabel(campaign), {
     missing: c.missing ?? [],
+    refused: c.refused,
     partnersDistinct: c.partners?.distinct,
     campaign,
   });

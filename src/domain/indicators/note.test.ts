@@ -27,7 +27,8 @@ function seed000(over: Partial<CampaignFigures> = {}): CampaignFigures {
     campaign: { season: 'autumn', year: 2023 },
     partnersDistinct: { professionalEducation: 48, companies: 56, business: 7, community: 0 },
   });
-  return { ...f, ...over };
+  // Overriding the stated schools overrides the expected ones too (no school of this set is missing).
+  return { ...f, ...(over.schools !== undefined ? { schoolsExpected: over.schools } : {}), ...over };
 }
 
 const texts = (f: CampaignFigures, previous?: CampaignFigures) =>
@@ -76,7 +77,7 @@ describe('the analytical note reads as a coordinator would write it', () => {
     const f = seed000();
     f.reports.missing.push('МАОУ СОШ № 99');
     const paragraphs = noteParagraphs(f, { settings });
-    expect(paragraphs.map((p) => plain(p.text))).toContain('Не представили отчёт: МАОУ СОШ № 99.');
+    expect(paragraphs.map((p) => plain(p.text))).toContain('Не прислали отчёт: МАОУ СОШ № 99.');
     const fills = paragraphs.filter((p) => p.kind === 'fill').map((p) => p.text);
     expect(fills).toHaveLength(8);
     expect(fills.every((s) => s.startsWith('[Заполните: '))).toBe(true);

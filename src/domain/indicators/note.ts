@@ -126,7 +126,8 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
     });
 
   // Schools.
-  const sch = share(f.schoolsActive, f.schools);
+  // Against the schools expected: a school that did not report, or whose report was refused, is not left out.
+  const sch = share(f.schoolsActive, f.schoolsExpected);
   out.push({
     kind: 'text',
     text:
@@ -199,7 +200,7 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
   }
 
   // Parents and graduates.
-  const community = share(f.unitsWithCommunityPartners, f.units);
+  const community = share(f.unitsWithCommunityPartners, f.unitsExpected);
   const unitsWord = s.level === 'region' ? 'муниципальных образований и ОГОО' : 'общеобразовательных организаций';
   if (community !== null)
     out.push({
@@ -219,7 +220,10 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
   });
   if (late.length > 0) out.push({ kind: 'text', text: `Несвоевременно представили отчёты: ${formatList(late)}.` });
   else if (f.reports.onTime.length > 0 && f.reports.received.length === 0) out.push({ kind: 'text', text: 'Все отчёты представлены в срок.' });
-  if (missing.length > 0) out.push({ kind: 'text', text: `Не представили отчёт: ${formatList(missing)}.` });
+  // The words of organisations.ts: a refused report is not a missing one.
+  if (f.reports.refused.length > 0)
+    out.push({ kind: 'text', text: `Прислали отчёт, но он отклонён (нужен исправленный): ${formatList(f.reports.refused)}.` });
+  if (missing.length > 0) out.push({ kind: 'text', text: `Не прислали отчёт: ${formatList(missing)}.` });
 
   for (const text of opts.extra ?? []) out.push({ kind: 'text', text });
 

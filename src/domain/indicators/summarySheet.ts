@@ -5,10 +5,10 @@
  * Numbers are never pasted: correct a school's figure on «Свод по ОО» and the sheet follows after recalculation.
  * The only literals are earlier campaigns' figures, which come from other workbooks.
  */
-import { absolute, cellRef, quoteSheet, rangeRef } from '../a1';
+import { absolute, cellRef, columnLetter, quoteSheet, rangeRef } from '../a1';
 import { DETAIL_FIRST_ROW, detailColumn, detailRange, type DetailKey } from '../consolidate/detailLayout';
 import { distinctPartnersFormula } from '../consolidate/partnersSheet';
-import { REGISTER_HEADER_ROW, STATUS_TITLE as REGISTER_STATUS_TITLE } from '../consolidate/registerSheet';
+import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type CellInput, type ChartPlan, type SheetPlan } from '../sheetPlan';
 import { INDICATORS, indicatorValue, xFormula, type IndicatorDef, type IndicatorKey } from './definitions';
@@ -204,13 +204,17 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   if (lastPrevious) totalsHeader.push(`Изменение к «${lastPrevious.label}»`);
   // With no unit merged the status column is one empty row, counted as none.
   const statusRange = abs(L.unitsFirstRow, STATUS_COLUMN, L.unitsFirstRow + Math.max(L.unitDetailRows.length, 1) - 1);
+  const statusLetter = columnLetter(REGISTER_STATUS_COLUMN);
+  const registerStatus = `${quoteSheet(SHEET.register)}!$${statusLetter}$${REGISTER_HEADER_ROW + 1}:$${statusLetter}$100000`;
   const ctx = {
     units,
     statusRange,
     unitCount: units > 0 ? `ROWS(${statusRange})` : '0',
+    // Organisations with no report in the consolidation stand on lines of their own in the register.
     missing: opts.register
-      ? `COUNTIF(${quoteSheet(SHEET.register)}!$H$${REGISTER_HEADER_ROW + 1}:$H$100000,"${REGISTER_STATUS_TITLE.missing}")`
+      ? `COUNTIF(${registerStatus},"${ORGANISATION_TITLE.missing}")+COUNTIF(${registerStatus},"${LEGACY_MISSING_TITLE}")`
       : `COUNTIF(${statusRange},"${REPORT_STATUS_TITLE.missing}")`,
+    refused: opts.register ? `COUNTIF(${registerStatus},"${ORGANISATION_TITLE.refused}")` : `COUNTIF(${statusRange},"${REPORT_STATUS_TITLE.refused}")`,
   };
   const totalsRows: CellInput[][] = INDICATORS.map((d, i) => {
     const r = L.totalsRow[d.key];
@@ -305,7 +309,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       ...statuses.map((s): CellInput[] => [
         '',
         REPORT_STATUS_TITLE[s],
-        { formula: s === 'missing' ? `=${ctx.missing}` : `=COUNTIF(${ctx.statusRange},"${REPORT_STATUS_TITLE[s]}")` },
+        { formula: s === 'missing' || s === 'refused' ? `=${ctx[s]}` : `=COUNTIF(${ctx.statusRange},"${REPORT_STATUS_TITLE[s]}")` },
       ]),
     ],
   });
@@ -398,7 +402,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
     },
     {
       kind: 'pie',
-      title: 'Отчёты: в срок, с опозданием, не представлены',
+      title: 'Отчёты: в срок, с опозданием, отклонены, не присланы',
       series: [{ name: 'Организаций', categories: abs(r0, 2, r0 + REPORT_STATUSES.length - 1), values: abs(r0, 3, r0 + REPORT_STATUSES.length - 1) }],
     },
   ];

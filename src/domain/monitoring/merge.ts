@@ -4,33 +4,10 @@
  * that came in is counted as merged, superseded or refused.
  */
 import { unitKey } from '../consolidate/names';
-import { isUnreadable, type MergePolicy, type ReceivedFile, type Tally } from '../consolidate/merge';
-import type { Source } from '../report';
+import { isUnreadable, type MergePolicy, type MonitoringFate, type MonitoringMerge, type MonitoringUnit, type ReceivedFile, type Tally } from '../consolidate/mergeTypes';
 import type { MonitoringRow } from './types';
 
-export interface MonitoringUnit {
-  unit: string;
-  key: string;
-  /** null when there was no expected list. */
-  onList: boolean | null;
-  file: string;
-  received: string;
-  row: MonitoringRow;
-}
-
-export interface MonitoringFate {
-  fileIndex: number;
-  source: Source;
-  unit: string;
-  outcome: 'merged' | 'superseded' | 'refused';
-  reason: string;
-}
-
-export interface MonitoringMerge {
-  units: MonitoringUnit[];
-  rows: MonitoringFate[];
-  tally: Tally;
-}
+export type { MonitoringFate, MonitoringMerge, MonitoringUnit } from '../consolidate/mergeTypes';
 
 interface Candidate {
   key: string;

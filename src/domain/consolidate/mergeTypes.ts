@@ -1,0 +1,226 @@
+/**
+ * What the merge takes and gives: received files in, the fate of every file, row and organisation out.
+ * Kept apart from the merge itself so that readers of the result (register, indicators, monitoring, hosts) depend
+ * on the shapes only.
+ */
+import type { Problem } from '../problems';
+import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook, Source } from '../report';
+import type { PartnerCategory } from '../forms/appendix3';
+import type { PartnerRegister } from './partnerRegister';
+import type { MonitoringRow } from '../monitoring/types';
+
+export type MergePolicy = 'refuse-errors' | 'merge-with-errors';
+
+/** A received file that was read. `received` is an ISO date-time (local time, no zone: what the coordinator saw). */
+export interface ReceivedWorkbook {
+  file: string;
+  received: string;
+  /** A digest of the file's bytes: tells a re-sent file under the same name from the one in an earlier register. */
+  fingerprint?: string;
+  read: ReadWorkbook;
+  problems: Problem[];
+}
+/** A received file that could not be read at all; `error` is the Russian reason. */
+export interface UnreadableFile {
+  file: string;
+  received: string;
+  fingerprint?: string;
+  error: string;
+}
+export type ReceivedFile = ReceivedWorkbook | UnreadableFile;
+export const isUnreadable = (f: ReceivedFile): f is UnreadableFile => 'error' in f;
+
+/**
+ * A line of an earlier output's register: the date a file was first received stays its date — unless the file
+ * under that name now has other contents (a school re-sent it), which makes it a new receipt.
+ */
+export interface EarlierRegisterEntry {
+  file: string;
+  received: string;
+  fingerprint?: string;
+}
+
+export interface MergeInput {
+  files: ReceivedFile[];
+  /** Units expected to report (the coordinator's list); empty = no list. */
+  expectedUnits: string[];
+  /** Last day reports are due, ISO date; a report received on that day is on time. */
+  deadline?: string;
+  policy: MergePolicy;
+  earlierRegister?: EarlierRegisterEntry[];
+}
+
+export type FileStatus = 'merged' | 'superseded' | 'refused';
+export type RowKind = 'participation' | 'partners' | 'plan';
+export type RowOutcome = 'merged' | 'superseded' | 'refused';
+
+/** What happened to one received row. */
+export interface RowFate {
+  kind: RowKind;
+  /** Index of the file in the merge's input. */
+  fileIndex: number;
+  source: Source;
+  unit: string;
+  outcome: RowOutcome;
+  /** Why it was not merged (Russian), empty when merged. */
+  reason: string;
+}
+
+export interface FileOutcome {
+  file: string;
+  received: string;
+  /** Units the file reports on, display names, comma-separated when several. */
+  unit: string;
+  status: FileStatus;
+  reason: string;
+  /** null when no deadline was given. */
+  onTime: boolean | null;
+  errors: number;
+  warnings: number;
+  fingerprint?: string;
+  /** The file's own problems (reading + rules), kept for the register. */
+  problems: Problem[];
+}
+
+/** One merged unit: its participation row, its partners row and plan rows, and where they came from. */
+export interface MergedUnit {
+  unit: string;
+  key: string;
+  /** null when there was no expected list. */
+  onList: boolean | null;
+  file: string;
+  received: string;
+  onTime: boolean | null;
+  participation: ParticipationRow;
+  partners?: PartnersRow;
+  plan: PlanRow[];
+  errors: number;
+  warnings: number;
+}
+
+export interface MergedPlanRow {
+  unit: string;
+  file: string;
+  row: PlanRow;
+}
+
+export interface Totals {
+  schools: number;
+  schoolsActive: number;
+  events: number;
+  students: number;
+  participants: number;
+  grades: Record<string, number>;
+  teachers: number;
+  /** All teachers, where units gave it (the base of the teachers' share). */
+  teachersTotal: number;
+  ovzStudents: number;
+  ovzParticipants: number;
+  ovzGrades: Record<string, number>;
+  partners: { distinct: number } & Record<PartnerCategory, number>;
+}
+
+export interface Tally {
+  received: number;
+  merged: number;
+  superseded: number;
+  refused: number;
+}
+
+export interface MergeResult {
+  files: FileOutcome[];
+  units: MergedUnit[];
+  /** The expected list as given (display names, each unit once); empty = no list. */
+  expected: string[];
+  /**
+   * Expected units that sent no report (nothing at all, or only a plan / monitoring form); a unit whose report was
+   * refused is in `refused`, not here.
+   */
+  missing: string[];
+  /** Units (expected or not) that sent reports, every one of them refused: they must send a corrected one. */
+  refused: string[];
+  /** One status per organisation, the same words everywhere (organisations.ts). */
+  organisations: OrganisationStatus[];
+  /** Merged units that are not on the expected list. */
+  offList: string[];
+  plan: MergedPlanRow[];
+  partners: PartnerRegister;
+  totals: Totals;
+  rows: RowFate[];
+  accounting: Record<RowKind, Tally>;
+  deadline?: string;
+  policy: MergePolicy;
+  /** The monitoring forms' rows, one per unit (absent when no file had the form). */
+  monitoring?: MonitoringMerge;
+}
+
+/** The monitoring form's merge (src/domain/monitoring/merge.ts). */
+export interface MonitoringUnit {
+  unit: string;
+  key: string;
+  /** null when there was no expected list. */
+  onList: boolean | null;
+  file: string;
+  received: string;
+  row: MonitoringRow;
+}
+
+export interface MonitoringFate {
+  fileIndex: number;
+  source: Source;
+  unit: string;
+  outcome: 'merged' | 'superseded' | 'refused';
+  reason: string;
+}
+
+export interface MonitoringMerge {
+  units: MonitoringUnit[];
+  rows: MonitoringFate[];
+  tally: Tally;
+}
+
+
+/**
+ * What became of a report. An organisation ends in one of the first six; `superseded` is the fate of a file
+ * (an earlier file of an organisation whose later file counts).
+ */
+export type ReportFate = 'onTime' | 'late' | 'received' | 'withErrors' | 'refused' | 'missing' | 'superseded';
+/** One received file of an organisation. */
+export interface FileFate {
+  file: string;
+  received: string;
+  fate: ReportFate;
+  /** Why the file was refused or superseded (Russian); empty otherwise. */
+  reason: string;
+  errors: number;
+  warnings: number;
+  /** The index of the file in `MergeResult.files`. */
+  index: number;
+}
+
+/** One organisation: expected, or one whose files came in. */
+export interface OrganisationStatus {
+  /** Display name (the expected list's spelling when it has one); the file name when no unit could be told. */
+  unit: string;
+  /** `unitKey` of the unit; '' for a file no organisation could be told for (unreadable, no name in it). */
+  key: string;
+  fate: ReportFate;
+  /** fateLabel in Russian: «в своде с ошибками (3)». */
+  label: string;
+  /** On the expected list; null when there is no list. */
+  onList: boolean | null;
+  /** The file that decided the fate (merged, or the latest refused); '' when nothing came in. */
+  file: string;
+  received: string;
+  /** Whether that file came by the deadline; null without a deadline or without a file. */
+  onTime: boolean | null;
+  errors: number;
+  warnings: number;
+  /** Why: the refusal's reason, or what the coordinator should do about a missing report. */
+  reason: string;
+  /** Problems of the deciding file (located: sheet, cell), for details on demand. */
+  problems: Problem[];
+  /** Every file of the organisation, in the order received (superseded and refused ones included). */
+  files: FileFate[];
+}
+

@@ -1,0 +1,151 @@
+/**
+ * One truth about each organisation after a merge: what became of its report, in the same words wherever it is
+ * shown — the pane, «Реестр отчётов», «Показатели», «Аналитическая справка» and the command line's JSON.
+ * Everything here is derived from the MergeResult; nothing is decided twice.
+ *
+ * A school that sent a report which was refused is «прислал, отклонён», never «не прислал»: the coordinator has to
+ * ask it for a corrected file, not remind it to send one.
+ */
+import type { FileFate, FileOutcome, MergeResult, OrganisationStatus, ReportFate } from './mergeTypes';
+import { unitKey } from './names';
+
+export type { FileFate, OrganisationStatus, ReportFate } from './mergeTypes';
+
+export const REPORT_FATES: readonly ReportFate[] = ['missing', 'refused', 'withErrors', 'late', 'received', 'onTime', 'superseded'];
+
+/** The words, Russian and English. `withErrors` gets its number of errors appended by `fateLabel`. */
+export const FATE_TITLE: Record<ReportFate, { ru: string; en: string }> = {
+  onTime: { ru: 'в срок', en: 'on time' },
+  late: { ru: 'с опозданием', en: 'late' },
+  received: { ru: 'получен, срок не задан', en: 'received, no deadline set' },
+  withErrors: { ru: 'в своде с ошибками', en: 'merged with errors' },
+  refused: { ru: 'прислал, отклонён', en: 'sent, refused' },
+  missing: { ru: 'не прислал', en: 'did not report' },
+  superseded: { ru: 'заменён более поздним', en: 'replaced by a later report' },
+};
+
+export type Lang = 'ru' | 'en';
+
+/** Fates that ask the coordinator to do something, most urgent first (the pane lists problems first). */
+export const needsAttention = (f: ReportFate): boolean => f === 'missing' || f === 'refused' || f === 'withErrors' || f === 'late';
+
+/** «в своде с ошибками (5)», «прислал, отклонён» — the fate as a label; errors only where they decide it. */
+export function fateLabel(fate: ReportFate, errors = 0, lang: Lang = 'ru'): string {
+  const t = FATE_TITLE[fate][lang];
+  return fate === 'withErrors' ? `${t} (${errors})` : t;
+}
+
+/** How a merged file's organisation stands: errors first (they need fixing), then timeliness. */
+function mergedFate(f: Pick<FileOutcome, 'errors' | 'onTime'>): ReportFate {
+  if (f.errors > 0) return 'withErrors';
+  return f.onTime === null ? 'received' : f.onTime ? 'onTime' : 'late';
+}
+
+/** The fate of one file as the register shows it. */
+export function fileFate(f: FileOutcome): ReportFate {
+  return f.status === 'merged' ? mergedFate(f) : f.status;
+}
+
+/** A file name («МБОУ СОШ № 1 (копия).xlsx») → the key of the unit it is named after, to place an unreadable file. */
+export function unitKeyOfFileName(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return unitKey(base.replace(/(\s*\([^()]*\))+\s*$/, '').replace(/\s*[-–—]\s*копия$/i, ''));
+}
+
+/** Keys of the units each file reports on, from the fates of its rows (and its monitoring rows). */
+function unitsOfFiles(result: MergeResult): string[][] {
+  const out: Set<string>[] = result.files.map(() => new Set());
+  for (const r of result.rows) if (r.unit) out[r.fileIndex]?.add(unitKey(r.unit));
+  for (const r of result.monitoring?.rows ?? []) if (r.unit) out[r.fileIndex]?.add(unitKey(r.unit));
+  return out.map((s) => [...s]);
+}
+
+/**
+ * The status of every organisation: the expected ones (in the list's order), then the others in the order their
+ * first file came in, then files no organisation could be told for (each its own line, refused). Pure.
+ */
+export function organisationStatuses(result: MergeResult): OrganisationStatus[] {
+  const byKey = new Map<string, OrganisationStatus>();
+  const blank = (unit: string, key: string, onList: boolean | null): OrganisationStatus => ({
+    unit, key, fate: 'missing', label: '', onList, file: '', received: '', onTime: null, errors: 0, warnings: 0, reason: '', problems: [], files: [],
+  });
+  const hasList = result.expected.length > 0;
+  for (const name of result.expected) byKey.set(unitKey(name), blank(name, unitKey(name), true));
+
+  const loose: OrganisationStatus[] = [];
+  const fileUnits = unitsOfFiles(result);
+  const displayOf = new Map<string, string>();
+  for (const r of result.rows) if (r.unit && !displayOf.has(unitKey(r.unit))) displayOf.set(unitKey(r.unit), r.unit);
+  for (const u of result.units) displayOf.set(u.key, u.unit);
+
+  result.files.forEach((f, index) => {
+    let keys = fileUnits[index];
+    if (keys.length === 0) {
+      const guess = unitKeyOfFileName(f.file);
+      if (byKey.has(guess) || displayOf.has(guess)) keys = [guess];
+    }
+    const entry: FileFate = { file: f.file, received: f.received, fate: fileFate(f), reason: f.reason, errors: f.errors, warnings: f.warnings, index };
+    if (keys.length === 0) {
+      loose.push({ ...blank(f.file, '', hasList ? false : null), files: [entry], ...decided(f, 'refused') });
+      return;
+    }
+    for (const key of keys) {
+      let o = byKey.get(key);
+      if (!o) byKey.set(key, (o = blank(displayOf.get(key) ?? f.unit ?? f.file, key, hasList ? false : null)));
+      o.files.push(entry);
+    }
+  });
+
+  const merged = new Map(result.units.map((u) => [u.key, u]));
+  for (const o of byKey.values()) {
+    o.files.sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : a.index - b.index));
+    const u = merged.get(o.key);
+    if (u) {
+      const f = result.files[o.files.find((x) => x.file === u.file)?.index ?? -1];
+      Object.assign(o, f ? decided(f, mergedFate(f)) : { fate: mergedFate(u), file: u.file, received: u.received, onTime: u.onTime, errors: u.errors, warnings: u.warnings });
+      continue;
+    }
+    const refused = [...o.files].reverse().find((x) => x.fate === 'refused');
+    if (refused) {
+      Object.assign(o, decided(result.files[refused.index], 'refused'));
+      continue;
+    }
+    o.fate = 'missing';
+    o.reason = o.files.length
+      ? 'приняты только план (прил. 2) или мониторинг, отчёта по форме прил. 3 нет: запросите отчёт'
+      : 'отчёт не получен: напомните организации';
+  }
+  const out = [...byKey.values(), ...loose];
+  for (const o of out) o.label = fateLabel(o.fate, o.errors);
+  return out;
+}
+
+function decided(f: FileOutcome, fate: ReportFate): Partial<OrganisationStatus> {
+  return {
+    fate, file: f.file, received: f.received, onTime: f.onTime, errors: f.errors, warnings: f.warnings,
+    reason: f.reason, problems: f.problems,
+  };
+}
+
+/**
+ * How many organisations stand where. `expected` is the base of every share of organisations: the expected list
+ * together with every organisation the received files name (an off-list school that reported counts as well, or
+ * a share could pass 100 %) — never the merged ones alone. A file no organisation could be told for is no
+ * organisation of its own.
+ */
+export interface OrganisationCounts extends Record<Exclude<ReportFate, 'superseded'>, number> {
+  expected: number;
+  /** Organisations with a report in the consolidation (on time, late, received, with errors). */
+  merged: number;
+}
+
+export function organisationCounts(statuses: OrganisationStatus[]): OrganisationCounts {
+  const c: OrganisationCounts = { expected: 0, merged: 0, onTime: 0, late: 0, received: 0, withErrors: 0, refused: 0, missing: 0 };
+  for (const o of statuses) {
+    if (o.key === '' || o.fate === 'superseded') continue;
+    c[o.fate]++;
+    c.expected++;
+  }
+  c.merged = c.onTime + c.late + c.received + c.withErrors;
+  return c;
+}
