@@ -45,7 +45,6 @@ export interface ConsolidatedContents {
   label: string;
   campaign?: CampaignId;
   /** Expected units the register lists as «не прислал» (or, in older files, «не получен»); null without a register. */
-  /** Organisations that sent no report; null when the book has no register. */
   missing: string[] | null;
   /** Organisations whose every report was refused (registers before 2026 counted them as missing). */
   refused: string[];
