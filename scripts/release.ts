@@ -1,8 +1,8 @@
 /**
  * `npm run release -- --url https://example.org/profkampaniya/` (or PROFKAMPANIYA_URL=…): a release for that address.
  *  1. builds the pane (webpack, production) into release/profkampaniya-<version>/;
- *  2. writes there the release manifest (scripts/releaseManifest.ts) as manifest.xml, and README.txt saying
- *     for which address and version it was made;
+ *  2. writes there the release manifest (scripts/releaseManifest.ts) as manifest.xml, README.txt saying
+ *     for which address and version it was made, and index.html, which sends the folder's address to the pane;
  *  3. packs the folder into release/profkampaniya-<version>.zip.
  * The folder's contents are what the web server hosts at the address; manifest.xml is what IT installs
  * (docs/установка.md). The version comes from package.json only.
@@ -56,6 +56,19 @@ export async function packFolder(dir: string, folder: string): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
+/** A static server shows index.html for the folder: it sends the browser on to the pane. */
+export const INDEX_HTML = `<!doctype html>
+<html lang="ru">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'" />
+    <meta http-equiv="refresh" content="0; url=taskpane.html" />
+    <title>Профкампания</title>
+  </head>
+  <body><p><a href="taskpane.html">Открыть Профкампанию</a></p></body>
+</html>
+`;
+
 function readme(base: URL, version: string): string {
   return [
     `Профкампания ${version} — выпуск для адреса ${base.href}`,
@@ -92,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
   const manifest = releaseManifest(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'), { base, version });
   fs.writeFileSync(path.join(dir, 'manifest.xml'), manifest);
   fs.writeFileSync(path.join(dir, 'README.txt'), '\ufeff' + readme(base, version));
+  // The folder's own address opens the pane too (the address coordinators are given for the browser mode).
+  fs.writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
 
   const zipPath = path.join(args.out, `${name}.zip`);
   const zip = await packFolder(dir, name);

@@ -1,0 +1,83 @@
+/**
+ * `npm run release` end to end, as IT would receive it: the command with a made-up address builds the pane and
+ * writes one .zip; unpacked, its manifest names only that address, and every page, icon and script it leads to is
+ * in the archive — scripts under content-hashed names (cached long), pages under the fixed names the manifest uses.
+ */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import JSZip from 'jszip';
+import { PRODUCT_ID } from '../scripts/releaseManifest';
+import { manifestUrls, parseManifest, root } from './support/manifestChecks';
+
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+const BASE = 'https://example.org/profkampaniya/';
+let out = '';
+const files: Record<string, Buffer> = {};
+let run: ReturnType<typeof spawnSync>;
+
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-release-build-'));
+  run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/release.ts', '--url', BASE, '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, PROFKAMPANIYA_URL: '' },
+  });
+  const zipPath = path.join(out, `profkampaniya-${version}.zip`);
+  if (run.status !== 0 || !fs.existsSync(zipPath)) return;
+  const zip = await JSZip.loadAsync(fs.readFileSync(zipPath));
+  for (const f of Object.values(zip.files))
+    if (!f.dir) files[f.name.replace(`profkampaniya-${version}/`, '')] = Buffer.from(await f.async('uint8array'));
+}, 300_000);
+
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+test('the release command builds and packs one archive named with the version, all under one folder', () => {
+  expect({ status: run.status, stderr: run.status === 0 ? '' : `${run.stdout}\n${run.stderr}` }).toEqual({ status: 0, stderr: '' });
+  expect(fs.readdirSync(out).sort()).toEqual([`profkampaniya-${version}`, `profkampaniya-${version}.zip`]);
+  expect(run.stdout).toContain(`profkampaniya-${version}.zip`);
+  expect(Object.keys(files).length).toBeGreaterThan(8);
+});
+
+test('the archive’s manifest is the release one: the product Id, the version, only the hosting address', () => {
+  const xml = files['manifest.xml'].toString('utf8');
+  expect(xml).not.toMatch(/localhost/);
+  const app = parseManifest(xml);
+  expect(app.Id).toBe(PRODUCT_ID);
+  expect(app.Version).toBe(`${version}.0`);
+  for (const u of manifestUrls(app)) expect(u === 'https://example.org' || u.startsWith(BASE)).toBe(true);
+});
+
+test('every page and icon the manifest names is in the archive, and every script the pages load is too', () => {
+  const app = parseManifest(files['manifest.xml'].toString('utf8'));
+  const named = new Set(manifestUrls(app).filter((u) => u.startsWith(BASE)).map((u) => new URL(u).pathname.slice(new URL(BASE).pathname.length)));
+  expect([...named]).toEqual(expect.arrayContaining(['taskpane.html', 'commands.html', 'help.html', 'assets/icon-32.png']));
+  for (const rel of named) expect(Object.keys(files)).toContain(rel);
+  for (const page of ['taskpane.html', 'commands.html']) {
+    const html = files[page].toString('utf8');
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !s.startsWith('https://'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) {
+      expect(s).toMatch(/\.[0-9a-f]{8}\.js$/);
+      expect(Object.keys(files)).toContain(s);
+    }
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+  }
+  // Every script is content-hashed, so a server may cache it for a year; nothing else is.
+  for (const name of Object.keys(files).filter((n) => n.endsWith('.js'))) expect(name).toMatch(/^[\w-]+\.[0-9a-f]{8}\.js$/);
+});
+
+test('the folder’s own address leads to the pane, and README.txt says for which address and version it was made', () => {
+  expect(files['index.html'].toString('utf8')).toContain('url=taskpane.html');
+  const readme = files['README.txt'].toString('utf8');
+  expect(readme).toContain(`Профкампания ${version}`);
+  expect(readme).toContain(`${BASE}taskpane.html`);
+  expect(readme).toContain(PRODUCT_ID);
+});
+
+test('pages show the version from package.json', () => {
+  const pane = Object.keys(files).find((n) => /^taskpane\.[0-9a-f]{8}\.js$/.test(n))!;
+  // The pane's bottom line, «Профкампания 0.1.0 · Справка», as the minified JSX holds it.
+  expect(files[pane].toString('utf8')).toMatch(new RegExp(`"Профкампания ",${JSON.stringify(version).replace(/\./g, '\\.')}," · "`));
+});
