@@ -81,3 +81,12 @@ test('pages show the version from package.json', () => {
   // The pane's bottom line, «Профкампания 0.1.0 · Справка», as the minified JSX holds it.
   expect(files[pane].toString('utf8')).toMatch(new RegExp(`"Профкампания ",${JSON.stringify(version).replace(/\./g, '\\.')}," · "`));
 });
+
+test('the README quotes the CSP the released pages really carry (what a server may copy into a header)', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  for (const page of ['taskpane.html', 'commands.html', 'help.html']) {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(files[page].toString('utf8'))?.[1];
+    expect(csp).toBeTruthy();
+    expect(readme).toContain(`\`${csp}\``);
+  }
+});
