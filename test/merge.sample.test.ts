@@ -11,7 +11,7 @@ import { merge, type MergeJson } from '../src/cli/merge';
 import { appendix3Layout } from '../src/domain/forms/appendix3Layout';
 import { dataCell } from '../src/domain/forms/tableLayout';
 import { DETAIL_FIRST_ROW, detailColumn } from '../src/domain/consolidate/detailLayout';
-import { REGISTER_HEADER_ROW } from '../src/domain/consolidate/registerSheet';
+import { REGISTER_HEADER_ROW, registerColumn } from '../src/domain/consolidate/registerSheet';
 import { SHEET } from '../src/domain/sheetNames';
 import { writeSample } from '../scripts/sample';
 import type { Sample } from '../src/domain/sample/schoolWorkbooks';
@@ -113,7 +113,7 @@ describe('merging the sample municipality (seed 000) through the command line', 
     expect(valueAt(report, p('partnersCount'))).toBe(json.totals.partners.distinct);
     // The register shows the late ones.
     const register = calc[SHEET.register];
-    const lateRows = register.slice(REGISTER_HEADER_ROW).filter((r) => r[4] === 'нет').map((r) => r[1]);
+    const lateRows = register.slice(REGISTER_HEADER_ROW).filter((r) => r[registerColumn('В срок') - 1] === 'нет').map((r) => r[1]);
     expect(lateRows).toHaveLength(3);
 
     // A coordinator corrects one school's participants on the detail sheet: the consolidated total follows.
@@ -167,7 +167,7 @@ describe('merging the sample municipality (seed 000) through the command line', 
     expect(new Set(detailUnits).size).toBe(66);
     const register = written.sheets.find((s) => s.name === SHEET.register)!.cells.slice(REGISTER_HEADER_ROW);
     expect(register.filter((r) => r[2])).toHaveLength(68);
-    expect(register.find((r) => r[2] === 'МАОУ гимназия № 29.xlsx')?.[3]).not.toContain(String(now.getFullYear()));
+    expect(register.find((r) => r[2] === 'МАОУ гимназия № 29.xlsx')?.[registerColumn('Получен') - 1]).not.toContain(String(now.getFullYear()));
 
     // A school re-sends its report under the same name with a corrected number: that is a new, late receipt.
     const resent = path.join(inbox, 'МАОУ СОШ № 15.xlsx');

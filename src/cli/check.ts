@@ -24,7 +24,7 @@ export const CHECK_USAGE = `Проверка заполненных форм (п
 
   ФАЙЛ       .xlsx, .xlsm, .xls, .ods или .csv (UTF-8 или Windows-1251, разделитель «;» или «,»);
              папка — все такие файлы в ней и во вложенных папках
-  --json     вывести только JSON-массив замечаний {file, sheet, cell, code, severity, message}
+  --json     вывести только JSON-массив замечаний {file, sheet, cell, code, severity, message, unit}
   --season   кампания: spring (весенняя) или autumn (осенняя); по умолчанию — из листа настроек файла
              или текущая
   --year     год кампании (для периода проведения и дат без года)
@@ -40,6 +40,8 @@ export interface CheckRecord {
   code: string;
   severity: 'error' | 'warning';
   message: string;
+  /** The unit the problem is about, where known (a workbook of collected sheets holds several). */
+  unit?: string;
 }
 
 function settingsFrom(values: Record<string, string[]>): { season?: Season; year?: number } {
@@ -107,8 +109,10 @@ export function describeFile(file: string, problems: Problem[]): string {
   ];
   const sheets = [...new Set(shown.map((p) => p.sheet))];
   for (const sheet of sheets) {
-    lines.push(sheet ? `  Лист «${sheet}»` : '  Файл в целом');
     const onSheet = shown.filter((p) => p.sheet === sheet).sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
+    // A workbook of collected units' sheets: each sheet is one unit's report, named beside it.
+    const units = [...new Set(onSheet.map((p) => p.unit).filter(Boolean))];
+    lines.push(sheet ? `  Лист «${sheet}»${units.length === 1 ? ` — ${units[0]}` : ''}` : '  Файл в целом');
     let lastRow = -1;
     for (const p of onSheet) {
       const row = rowOf(p.cell);
@@ -191,7 +195,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     if (json) {
       for (const p of problems)
         if (p.severity !== 'info')
-          records.push({ file: p.file, sheet: p.sheet, cell: p.cell, code: p.code, severity: p.severity, message: p.message });
+          records.push({ file: p.file, sheet: p.sheet, cell: p.cell, code: p.code, severity: p.severity, message: p.message, ...(p.unit ? { unit: p.unit } : {}) });
     } else io.stdout.write(describeFile(file, problems));
   }
   if (json) io.stdout.write(JSON.stringify(records, null, 2) + '\n');

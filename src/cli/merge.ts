@@ -67,7 +67,11 @@ const one = (values: Record<string, string[]>, name: string): string | undefined
 /** What the JSON output promises (see the usage text of the brief). */
 export interface MergeJson {
   /** `status` is the file's fate in the merge; `label` the same words as «Реестр отчётов». */
-  files: { file: string; unit: string; status: string; label: string; onTime: boolean | null; errors: number; warnings: number; reason: string; received: string }[];
+  files: {
+    file: string; unit: string; status: string; label: string; onTime: boolean | null; errors: number; warnings: number; reason: string; received: string;
+    /** The reports the file held (one per unit's form: a workbook of collected sheets holds several), each with its sheet. */
+    reports: { sheet: string; unit: string; status: string; reason: string }[];
+  }[];
   /** One line per organisation: `status` a ReportFate, `label` its Russian words (consolidate/organisations.ts). */
   organisations: { unit: string; status: ReportFate; label: string; onList: boolean | null; file: string; received: string; onTime: boolean | null; errors: number; warnings: number; reason: string }[];
   /** `expected` is the base of the shares of organisations. */
@@ -247,7 +251,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   timer.report();
   if (flags.has('json')) {
     const json: MergeJson = {
-      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received })),
+      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received, reports: f.reports })),
       organisations: result.organisations.map((o) => ({
         unit: o.unit, status: o.fate, label: o.label, onList: o.onList, file: o.file, received: o.received, onTime: o.onTime, errors: o.errors, warnings: o.warnings, reason: o.reason,
       })),

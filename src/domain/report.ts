@@ -87,25 +87,54 @@ export interface FormHeader {
   coordinator: string;
 }
 
-export interface ReadWorkbook {
-  file: string;
+/** Appendix 3 as read from one form: tables 3.1 and 3.2 with the header lines above them. */
+export interface ReportForm {
+  sheet: string;
+  header: FormHeader;
+  participation: ParticipationRow[];
+  partners: PartnersRow[];
+  /** A total row the sender added under table 3.1 («Итого»), read to check it against the rows; never merged. */
+  participationTotal?: ParticipationRow;
+}
+
+/** Appendix 2 as read from one form. */
+export interface PlanForm {
+  sheet: string;
+  header: FormHeader;
+  rows: PlanRow[];
+}
+
+/**
+ * One report found in a workbook: a unit's Appendix 3 and/or Appendix 2 (or a region's table of units). A workbook
+ * of collected schools' sheets holds one per school.
+ */
+export interface ReadReport {
   /** Appendix 3, if found. A school's «Итого» row is recognised and left out of `participation`/`partners`. */
-  report?: {
-    sheet: string;
-    header: FormHeader;
-    participation: ParticipationRow[];
-    partners: PartnersRow[];
-    /** A total row the sender added under table 3.1 («Итого»), read to check it against the rows; never merged. */
-    participationTotal?: ParticipationRow;
-  };
+  report?: ReportForm;
   /** Appendix 2, if found. */
-  plan?: {
-    sheet: string;
-    header: FormHeader;
-    rows: PlanRow[];
-  };
+  plan?: PlanForm;
+  /**
+   * Why this report is not merged (Russian), when it is not: a second copy of a unit's report elsewhere in the
+   * workbook, or a form on a hidden sheet. Its rows reach the merge only to be refused with this reason.
+   */
+  notMerged?: string;
+}
+
+export interface ReadWorkbook extends ReadReport {
+  file: string;
+  /**
+   * The workbook's other reports, in tab order: other units' forms on other sheets (a workbook of collected
+   * schools' sheets), and copies that are not merged. `report`/`plan` above are the first merged report's.
+   */
+  moreReports?: ReadReport[];
   /** The monitoring form («Мониторинг»), if found. */
   monitoring?: MonitoringForm;
   /** Reading problems: unreadable values, missing tables, etc. (rule violations are added by the checker). */
   problems: Problem[];
+}
+
+/** Every report of a workbook, the first one first; empty when no form was found. */
+export function reportsOf(read: ReadWorkbook): ReadReport[] {
+  const first: ReadReport[] = read.report || read.plan ? [{ report: read.report, plan: read.plan, ...(read.notMerged ? { notMerged: read.notMerged } : {}) }] : [];
+  return [...first, ...(read.moreReports ?? [])];
 }

@@ -4,13 +4,14 @@
  * The level above sees only units: schools into a municipality and municipalities into the region merge alike.
  */
 import type { Problem } from '../problems';
-import type { ParticipationRow, PartnersRow, PlanRow, Source } from '../report';
+import { reportsOf, type ParticipationRow, type PartnersRow, type PlanRow, type Source } from '../report';
 import { PARTNER_CATEGORIES } from '../forms/appendix3';
 import { unitKey } from './names';
 import { formatReceived } from './cells';
 import { buildPartnerRegister, type PartnerRegister } from './partnerRegister';
 import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
 import { organisationStatuses } from './organisations';
+import { reportOutcomes, statusOfRows } from './reportOutcomes';
 import {
   isUnreadable, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
   type ReceivedFile, type ReceivedWorkbook, type RowFate, type RowKind, type Tally, type Totals,
@@ -34,6 +35,7 @@ interface Candidate {
   received: string;
   source: Source;
   row: ParticipationRow | PartnersRow | PlanRow;
+  part: number;
 }
 
 const countOf = (ps: Problem[], s: Problem['severity']) => ps.reduce((n, p) => n + (p.severity === s ? 1 : 0), 0);
@@ -83,31 +85,37 @@ export function mergeReports(input: MergeInput): MergeResult {
     const refuse = input.policy === 'refuse-errors' && err
       ? `в файле ${countOf(problems, 'error')} ошиб. (первая — ${describeProblem(err)}); исправьте и пришлите файл снова или сведите с параметром «принимать с ошибками»`
       : null;
-    const report = read.report;
-    const headerUnit = report?.header.unit?.trim() || read.plan?.header.unit?.trim() || '';
-    const reportUnits: string[] = [];
-    const add = (kind: RowKind, rawUnit: string, source: Source, row: Candidate['row']) => {
-      const unit = rawUnit.trim();
-      if (!unit) {
-        rows.push({ kind, fileIndex, source, unit: '', outcome: 'refused', reason: `не указана организация (столбец «Муниципальное образование» и шапка формы пусты): впишите её в строку ${source.row} листа «${source.sheet}»` });
-        return;
+    // Each report of the workbook on its own: a collected workbook holds one per school's sheet.
+    reportsOf(read).forEach(({ report, plan, notMerged }, part) => {
+      const headerUnit = report?.header.unit?.trim() || plan?.header.unit?.trim() || '';
+      const reportUnits: string[] = [];
+      const add = (kind: RowKind, rawUnit: string, source: Source, row: Candidate['row']) => {
+        const unit = rawUnit.trim();
+        if (notMerged) {
+          rows.push({ kind, fileIndex, source, unit: unit ? display(unit) : '', outcome: 'refused', reason: notMerged, part });
+          return;
+        }
+        if (!unit) {
+          rows.push({ kind, fileIndex, source, unit: '', outcome: 'refused', reason: `не указана организация (столбец «Муниципальное образование» и шапка формы пусты): впишите её в строку ${source.row} листа «${source.sheet}»`, part });
+          return;
+        }
+        if (refuse) {
+          rows.push({ kind, fileIndex, source, unit: display(unit), outcome: 'refused', reason: refuse, part });
+          return;
+        }
+        candidates.push({ kind, key: keyOf(unit), unit: display(unit), fileIndex, received: f.received, source, row, part });
+      };
+      const single = (n: number) => (n === 1 ? headerUnit : '');
+      for (const r of report?.participation ?? []) {
+        const u = r.unit.value?.trim() || single(report!.participation.length);
+        if (u) reportUnits.push(u);
+        add('participation', u, r.source, r);
       }
-      if (refuse) {
-        rows.push({ kind, fileIndex, source, unit: display(unit), outcome: 'refused', reason: refuse });
-        return;
-      }
-      candidates.push({ kind, key: keyOf(unit), unit: display(unit), fileIndex, received: f.received, source, row });
-    };
-    const single = (n: number) => (n === 1 ? headerUnit : '');
-    for (const r of report?.participation ?? []) {
-      const u = r.unit.value?.trim() || single(report!.participation.length);
-      if (u) reportUnits.push(u);
-      add('participation', u, r.source, r);
-    }
-    for (const r of report?.partners ?? []) add('partners', r.unit.value?.trim() || single(report!.partners.length), r.source, r);
-    const planUnit = read.plan?.header.unit?.trim() || (reportUnits.length === 1 ? reportUnits[0] : '') || headerUnit;
-    for (const r of read.plan?.rows ?? []) add('plan', planUnit, r.source, r);
-    const any = (report?.participation.length ?? 0) + (report?.partners.length ?? 0) + (read.plan?.rows.length ?? 0) + (read.monitoring?.rows.length ?? 0);
+      for (const r of report?.partners ?? []) add('partners', r.unit.value?.trim() || single(report!.partners.length), r.source, r);
+      const planUnit = plan?.header.unit?.trim() || (reportUnits.length === 1 ? reportUnits[0] : '') || headerUnit;
+      for (const r of plan?.rows ?? []) add('plan', planUnit, r.source, r);
+    });
+    const any = reportsOf(read).reduce((n, r) => n + (r.report?.participation.length ?? 0) + (r.report?.partners.length ?? 0) + (r.plan?.rows.length ?? 0), read.monitoring?.rows.length ?? 0);
     if (refuse) fileRefusal[fileIndex] = refuse;
     else if (any === 0)
       fileRefusal[fileIndex] = read.report || read.plan || read.monitoring
@@ -129,7 +137,7 @@ export function mergeReports(input: MergeInput): MergeResult {
     const wf = winningFile(c);
     const fate: RowFate =
       wf === c.fileIndex
-        ? { kind: c.kind, fileIndex: c.fileIndex, source: c.source, unit: c.unit, outcome: 'merged', reason: '' }
+        ? { kind: c.kind, fileIndex: c.fileIndex, source: c.source, unit: c.unit, outcome: 'merged', reason: '', part: c.part }
         : {
         kind: c.kind,
         fileIndex: c.fileIndex,
@@ -137,6 +145,7 @@ export function mergeReports(input: MergeInput): MergeResult {
         unit: c.unit,
         outcome: 'superseded',
         reason: `заменена более поздним файлом «${files[wf].file}» (получен ${formatReceived(files[wf].received)})`,
+        part: c.part,
       };
     rows.push(fate);
     fateOf.set(c, fate);
@@ -164,7 +173,8 @@ export function mergeReports(input: MergeInput): MergeResult {
       // Two rows of one unit in one file: both count would double it; the second is refused.
       const fate = fateOf.get(c)!;
       fate.outcome = 'refused';
-      fate.reason = `организация «${c.unit}» указана в файле дважды; принята первая строка (${unitByKey.get(c.key)!.participation.source.row})`;
+      const first = unitByKey.get(c.key)!.participation.source;
+      fate.reason = `организация «${c.unit}» указана в файле дважды; принята первая строка (${first.sheet === c.source.sheet ? '' : `лист «${first.sheet}», `}строка ${first.row})`;
       continue;
     }
     unitByKey.set(c.key, u);
@@ -201,7 +211,8 @@ export function mergeReports(input: MergeInput): MergeResult {
   const monitoring = monitoringOf(files, input, units);
   const fileOutcomes: FileOutcome[] = files.map((f, i) => {
     // A file may bring only the monitoring form: its rows decide the file's status too.
-    const fates: Pick<RowFate, 'unit' | 'outcome' | 'reason'>[] = [...fatesByFile[i], ...(monitoring.monitoring?.rows.filter((r) => r.fileIndex === i) ?? [])];
+    const monitoringFates = monitoring.monitoring?.rows.filter((r) => r.fileIndex === i) ?? [];
+    const fates: Pick<RowFate, 'unit' | 'outcome' | 'reason'>[] = [...fatesByFile[i], ...monitoringFates];
     const problems = isUnreadable(f) ? [] : f.problems;
     const unitsHere = [...new Set(fates.map((r) => r.unit).filter(Boolean))];
     let status: FileStatus;
@@ -209,17 +220,7 @@ export function mergeReports(input: MergeInput): MergeResult {
     if (fileRefusal[i] !== null) {
       status = 'refused';
       reason = fileRefusal[i]!;
-    } else if (fates.some((r) => r.outcome === 'merged')) {
-      status = 'merged';
-      const notMerged = fates.filter((r) => r.outcome !== 'merged');
-      if (notMerged.length) reason = `не принято строк: ${notMerged.length} (${notMerged[0].reason})`;
-    } else if (fates.some((r) => r.outcome === 'superseded')) {
-      status = 'superseded';
-      reason = fates.find((r) => r.outcome === 'superseded')!.reason;
-    } else {
-      status = 'refused';
-      reason = fates[0]?.reason ?? 'нет строк для свода';
-    }
+    } else ({ status, reason } = statusOfRows(fates));
     return {
       file: f.file,
       received: f.received,
@@ -231,6 +232,7 @@ export function mergeReports(input: MergeInput): MergeResult {
       warnings: countOf(problems, 'warning'),
       fingerprint: f.fingerprint,
       problems,
+      reports: isUnreadable(f) ? [] : reportOutcomes(f.read, fatesByFile[i], monitoringFates, fileRefusal[i]),
     };
   });
 
@@ -283,9 +285,11 @@ export function rowsReceived(files: ReceivedFile[]): Record<RowKind, number> {
   const out: Record<RowKind, number> = { participation: 0, partners: 0, plan: 0 };
   for (const f of files) {
     if (isUnreadable(f)) continue;
-    out.participation += f.read.report?.participation.length ?? 0;
-    out.partners += f.read.report?.partners.length ?? 0;
-    out.plan += f.read.plan?.rows.length ?? 0;
+    for (const r of reportsOf(f.read)) {
+      out.participation += r.report?.participation.length ?? 0;
+      out.partners += r.report?.partners.length ?? 0;
+      out.plan += r.plan?.rows.length ?? 0;
+    }
   }
   return out;
 }

@@ -64,6 +64,19 @@ export interface RowFate {
   outcome: RowOutcome;
   /** Why it was not merged (Russian), empty when merged. */
   reason: string;
+  /** Which report of its file (index into `reportsOf(read)`): a workbook of collected sheets holds several. */
+  part?: number;
+}
+
+/** One report of a received file (a workbook of collected sheets holds several): its sheets, units and fate. */
+export interface ReportOutcome {
+  /** The sheets its forms are on, comma-separated («Прил. 3 Отчёт, Прил. 2 План»). */
+  sheet: string;
+  /** Units it reports on, display names, comma-separated when several. */
+  unit: string;
+  status: FileStatus;
+  /** Why it (or part of it) was not merged, Russian; empty when every row was merged. */
+  reason: string;
 }
 
 export interface FileOutcome {
@@ -80,6 +93,8 @@ export interface FileOutcome {
   fingerprint?: string;
   /** The file's own problems (reading + rules), kept for the register. */
   problems: Problem[];
+  /** Each report the file held (one per unit's form, with its sheets) and what became of it. */
+  reports: ReportOutcome[];
 }
 
 /** One merged unit: its participation row, its partners row and plan rows, and where they came from. */

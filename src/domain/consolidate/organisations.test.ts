@@ -1,7 +1,7 @@
 import { mergeReports, type MergeInput, type ReceivedFile } from './merge';
 import { fateLabel, FATE_TITLE, organisationCounts, unitKeyOfFileName } from './organisations';
 import { received } from './testing';
-import { registerSheet } from './registerSheet';
+import { REGISTER_STATUS_COLUMN, registerSheet } from './registerSheet';
 import { defaultSettings } from '../settings';
 import type { Problem } from '../problems';
 
@@ -94,7 +94,7 @@ describe('each organisation has one status, in the same words everywhere', () =>
   test('the register says the same: a line per file, then a line per school with no report in the consolidation', () => {
     const res = season('refuse-errors');
     const plan = registerSheet(res, defaultSettings('autumn', 2023));
-    const rows = plan.blocks[plan.blocks.length - 1].rows.map((r) => [r[1], r[2], r[7]]);
+    const rows = plan.blocks[plan.blocks.length - 1].rows.map((r) => [r[1], r[2], r[REGISTER_STATUS_COLUMN - 1]]);
     expect(rows).toEqual([
       ['СОШ № 4', 'СОШ 4 (первая).xlsx', 'заменён более поздним'],
       ['СОШ № 4', 'СОШ 4.xlsx', 'в срок'],

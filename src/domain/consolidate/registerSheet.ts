@@ -1,9 +1,11 @@
 /**
- * The register of received reports «Реестр отчётов»: every file with its unit, date received, on time or late,
- * errors, warnings, status and reason; then the units on the expected list that are missing. A later merge into
+ * The register of received reports «Реестр отчётов»: every report received — one line per report of each file, so
+ * a workbook of collected schools' sheets gives a line per school with its sheet — with its unit, date received,
+ * on time or late, the file's errors and warnings, status and reason; then the organisations with no report in
+ * the consolidation. A later merge into
  * the same output reads the dates back from here, so a file keeps the date it first arrived.
  */
-import { rangeRef } from '../a1';
+import { columnLetter, rangeRef } from '../a1';
 import type { CellInput, CellValue } from '../sheetPlan';
 import { emptySheetPlan, type SheetPlan } from '../sheetPlan';
 import { SHEET } from '../sheetNames';
@@ -11,18 +13,21 @@ import type { CampaignSettings } from '../settings';
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { formatDate } from '../text';
 import { formatReceived, parseReceived, yesNo } from './cells';
-import type { EarlierRegisterEntry, FileOutcome, MergeResult, RowKind } from './mergeTypes';
+import type { EarlierRegisterEntry, FileOutcome, MergeResult, ReportOutcome, RowKind } from './mergeTypes';
 import { FATE_TITLE, fateLabel, fileFate, type ReportFate } from './organisations';
 
 export const REGISTER_HEADER_ROW = 5;
 export const REGISTER_COLUMNS = [
-  '№', 'Организация', 'Файл', 'Получен', 'В срок', 'Ошибок', 'Предупреждений', 'Статус', 'Причина, примечание',
+  '№', 'Организация', 'Файл', 'Лист', 'Получен', 'В срок', 'Ошибок', 'Предупреждений', 'Статус', 'Причина, примечание',
   /** A digest of the file: a file re-sent under the same name is a new receipt. */
   'Контрольная сумма',
 ] as const;
 
 /** The column of the status words, 1-based (found by title, so a column added before it moves it along). */
 export const REGISTER_STATUS_COLUMN = REGISTER_COLUMNS.indexOf('Статус') + 1;
+
+/** 1-based column of a register title. */
+export const registerColumn = (title: (typeof REGISTER_COLUMNS)[number]): number => REGISTER_COLUMNS.indexOf(title) + 1;
 
 /**
  * A file's line says what became of the file: the organisation's words for a merged file («в срок», «в своде с
@@ -33,6 +38,11 @@ export const FILE_REFUSED_TITLE = 'отклонён';
 export function fileStatusTitle(f: FileOutcome): string {
   const fate = fileFate(f);
   return fate === 'refused' ? FILE_REFUSED_TITLE : fateLabel(fate, f.errors);
+}
+
+/** A report's line: the file's words, unless this report of the file was superseded or refused on its own. */
+function reportStatusTitle(f: FileOutcome, r: ReportOutcome): string {
+  return r.status === f.status ? fileStatusTitle(f) : fileStatusTitle({ ...f, status: r.status, reason: r.reason });
 }
 /** Words read back from registers written before the statuses were unified (2023–24 files). */
 export const LEGACY_MISSING_TITLE = 'не получен';
@@ -50,11 +60,15 @@ const KIND_TITLE: Record<RowKind, string> = {
 export function registerSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const plan = emptySheetPlan(SHEET.register, 'register');
   const late = result.files.filter((f) => f.status === 'merged' && f.onTime === false).length;
+  const reportCount = result.files.reduce((n, f) => n + Math.max(1, f.reports?.length ?? 0), 0);
   const sentNothing = result.missing.length;
   const summary = [
     // formatDate ends with «г.», which closes the sentence.
     result.deadline ? `Срок представления: ${formatDate(result.deadline)} ` : 'Срок представления не задан: своевременность не оценивалась. ',
-    `Файлов получено: ${result.files.length}; организаций в своде: ${result.units.length}`,
+    `Файлов получено: ${result.files.length}`,
+    // A workbook of collected sheets brings several reports: say how many, when it differs.
+    reportCount > result.files.length ? ` (отчётов в них: ${reportCount})` : '',
+    `; организаций в своде: ${result.units.length}`,
     result.deadline ? `; получено с опозданием: ${late}` : '',
     `; не прислали отчёт: ${sentNothing}`,
     result.refused.length ? `; прислали, но отклонены: ${result.refused.length}` : '',
@@ -74,7 +88,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     at: 'A1',
     rows: [[`Реестр полученных отчётов${settings.unit ? ` — ${settings.unit}` : ''}`], [summary], [accounting]],
   });
-  plan.merges.push('A1:J1', 'A2:J2', 'A3:J3');
+  plan.merges.push('A1:K1', 'A2:K2', 'A3:K3');
   plan.styles.push({ range: 'A1', style: { bold: true, fontSize: 14 } }, { range: 'A2:A3', style: { wrap: true, vAlign: 'top' } });
   plan.rowHeights = { 2: 32, 3: 32, [REGISTER_HEADER_ROW]: 30 };
 
@@ -85,23 +99,26 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
   });
 
   const byDate = [...result.files].sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : 0));
-  const rows: CellInput[][] = byDate.map((f, i): CellValue[] => [
+  // A line per report of each file; a file with none (unreadable, no forms) still gets its line.
+  const lines = byDate.flatMap((f) => (f.reports?.length ? f.reports.map((r) => ({ f, r })) : [{ f, r: { sheet: '', unit: f.unit, status: f.status, reason: f.reason } }]));
+  const rows: CellInput[][] = lines.map(({ f, r }, i): CellValue[] => [
     i + 1,
-    f.unit,
+    r.unit,
     f.file,
+    r.sheet,
     formatReceived(f.received),
     yesNo(f.onTime),
     f.errors,
     f.warnings,
-    fileStatusTitle(f),
-    f.reason || (result.offList.some((u) => f.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
+    reportStatusTitle(f, r),
+    r.reason || (result.offList.some((u) => r.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
     f.fingerprint ?? '',
   ]);
   // The organisations with no report in the consolidation: each once, in the words of organisations.ts.
   for (const o of result.organisations) {
     if ((o.fate !== 'missing' && o.fate !== 'refused') || !o.key) continue;
     const why = o.fate === 'missing' ? o.reason : `файл «${o.file}» отклонён (${o.reason}): запросите исправленный отчёт`;
-    rows.push([rows.length + 1, o.unit, '', '', '', null, null, ORGANISATION_TITLE[o.fate as 'missing' | 'refused'], why, '']);
+    rows.push([rows.length + 1, o.unit, '', '', '', '', null, null, ORGANISATION_TITLE[o.fate as 'missing' | 'refused'], why, '']);
   }
   if (rows.length) {
     const first = REGISTER_HEADER_ROW + 1;
@@ -109,19 +126,20 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     plan.blocks.push({ at: `A${first}`, rows });
     plan.styles.push(
       { range: rangeRef(first, 1, last, REGISTER_COLUMNS.length), style: { border: true, vAlign: 'top' } },
-      { range: rangeRef(first, 2, last, 5), style: { numberFormat: '@' } },
-      { range: rangeRef(first, 9, last, 9), style: { wrap: true } },
-      { range: rangeRef(first, 10, last, 10), style: { numberFormat: '@', fontColor: '808080' } },
+      { range: rangeRef(first, 2, last, registerColumn('В срок')), style: { numberFormat: '@' } },
+      { range: rangeRef(first, registerColumn('Причина, примечание'), last, registerColumn('Причина, примечание')), style: { wrap: true } },
+      { range: rangeRef(first, registerColumn('Контрольная сумма'), last, registerColumn('Контрольная сумма')), style: { numberFormat: '@', fontColor: '808080' } },
     );
-    const status = `$${String.fromCharCode(64 + REGISTER_STATUS_COLUMN)}${first}`;
+    const status = `$${columnLetter(REGISTER_STATUS_COLUMN)}${first}`;
+    const onTime = registerColumn('В срок');
     const all = rangeRef(first, 1, last, REGISTER_COLUMNS.length);
     plan.conditionalFormats.push(
       { range: all, formula: `OR(${status}="${FILE_REFUSED_TITLE}",${status}="${ORGANISATION_TITLE.refused}")`, style: { fill: 'F8CBAD' } },
       { range: all, formula: `${status}="${ORGANISATION_TITLE.missing}"`, style: { fill: 'FFE699' } },
-      { range: rangeRef(first, 5, last, 5), formula: `$E${first}="нет"`, style: { fill: 'FCE4D6', bold: true } },
+      { range: rangeRef(first, onTime, last, onTime), formula: `$${columnLetter(onTime)}${first}="нет"`, style: { fill: 'FCE4D6', bold: true } },
     );
   }
-  plan.columnWidths = [5, 36, 30, 17, 8, 9, 10, 16, 70, 18];
+  plan.columnWidths = [5, 36, 30, 18, 17, 8, 9, 10, 16, 70, 18];
   plan.freeze = { rows: REGISTER_HEADER_ROW, columns: 0 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}` };
   plan.tabColor = 'C65911';
@@ -137,12 +155,15 @@ export function readEarlierRegister(wb: WorkbookGrid): EarlierRegisterEntry[] | 
   if (!sheet) return null;
   const header = findHeaderRow(sheet);
   if (header === null) return null;
+  // Columns by their titles: a register written before the «Лист» column reads the same.
+  const titles = (sheet.cells[header] ?? []).map((v) => String(v ?? '').trim());
+  const [fileCol, receivedCol, digestCol] = ['Файл', 'Получен', 'Контрольная сумма'].map((t) => titles.indexOf(t));
   const out: EarlierRegisterEntry[] = [];
   for (let r = header + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r] ?? [];
-    const file = String(row[2] ?? '').trim();
-    const received = parseReceived(String(row[3] ?? ''));
-    const fingerprint = String(row[9] ?? '').trim();
+    const file = String(row[fileCol] ?? '').trim();
+    const received = parseReceived(String(row[receivedCol] ?? ''));
+    const fingerprint = digestCol >= 0 ? String(row[digestCol] ?? '').trim() : '';
     if (file && received) out.push(fingerprint ? { file, received, fingerprint } : { file, received });
   }
   return out;
@@ -150,8 +171,8 @@ export function readEarlierRegister(wb: WorkbookGrid): EarlierRegisterEntry[] | 
 
 function findHeaderRow(sheet: SheetGrid): number | null {
   for (let r = 0; r < Math.min(sheet.cells.length, 20); r++) {
-    const row = sheet.cells[r] ?? [];
-    if (String(row[2] ?? '').trim() === REGISTER_COLUMNS[2] && String(row[3] ?? '').trim() === REGISTER_COLUMNS[3]) return r;
+    const row = (sheet.cells[r] ?? []).map((v) => String(v ?? '').trim());
+    if (row.includes('Файл') && row.includes('Получен')) return r;
   }
   return null;
 }

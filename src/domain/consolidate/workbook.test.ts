@@ -8,7 +8,7 @@ import { dataCell } from '../forms/tableLayout';
 import { DETAIL_COLUMNS, DETAIL_FIRST_ROW, detailColumn } from './detailLayout';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from './expectedUnits';
 import { mergeReports } from './merge';
-import { readEarlierRegister } from './registerSheet';
+import { readEarlierRegister, registerColumn } from './registerSheet';
 import { received } from './testing';
 import { buildConsolidatedWorkbook } from './workbook';
 import { formatReceived, parseReceived } from './cells';
@@ -114,7 +114,7 @@ describe('the consolidated workbook', () => {
       { file: 'СОШ 1.xlsx', received: '2023-10-18T09:30', fingerprint: '0a1b2c3d4e5f6a7b' },
       { file: 'Гимназия.xlsx', received: '2023-10-21T15:05' },
     ]);
-    expect(g.find((r) => r?.[2] === 'Гимназия.xlsx')?.[4]).toBe('нет');
+    expect(g.find((r) => r?.[2] === 'Гимназия.xlsx')?.[registerColumn('В срок') - 1]).toBe('нет');
     expect(String(g[1][0])).toMatch(/^Срок представления: 19\sоктября\s2023\sг\. Файлов получено: 2; организаций в своде: 2; получено с опозданием: 1;/);
     expect(String(g[2][0])).toContain('строк плана (прил. 2) получено 2, принято 2, заменено 0, отклонено 0');
     expect(readEarlierRegister({ file: 'чужой.xlsx', sheets: [{ name: 'Лист1', cells: [], merges: [] }] })).toBeNull();

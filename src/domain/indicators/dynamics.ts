@@ -112,8 +112,13 @@ function partnersOf(wb: WorkbookGrid): ConsolidatedContents['partners'] {
 function registerOf(wb: WorkbookGrid): { missing: string[]; refused: string[] } | null {
   const sheet = wb.sheets.find((s) => s.name === SHEET.register);
   if (!sheet) return null;
-  const statusCol = REGISTER_COLUMNS.indexOf('Статус') + 1;
-  const unitCol = REGISTER_COLUMNS.indexOf('Организация') + 1;
+  // By title: a register written before the «Лист» column had its status one column further left.
+  const titleAt = (t: (typeof REGISTER_COLUMNS)[number]) => {
+    for (let c = 1; c <= REGISTER_COLUMNS.length + 1; c++) if (cellText(sheet, REGISTER_HEADER_ROW, c) === t) return c;
+    return REGISTER_COLUMNS.indexOf(t) + 1;
+  };
+  const statusCol = titleAt('Статус');
+  const unitCol = titleAt('Организация');
   const out = { missing: [] as string[], refused: [] as string[] };
   for (let r = REGISTER_HEADER_ROW + 1; r <= gridSize(sheet).rows; r++) {
     const status = cellText(sheet, r, statusCol);

@@ -7,12 +7,12 @@ import type { SheetKind } from '../sheetPlan';
 import { readSettingsSheet } from '../settingsSheet';
 import type { WorkbookGrid } from '../grid';
 import type { Problem } from '../problems';
-import type { ParticipationRow, PartnersRow, ReadWorkbook } from '../report';
+import type { ReadReport, ReadWorkbook } from '../report';
 import { fieldTitle } from './fieldTitles';
-import { readFormHeader } from './header';
 import { locateTables, type LocatedTable, type TableKind } from './locate';
 import type { HeaderField } from './matchers';
 import { isMonitoringHeaderRow, readMonitoring } from '../monitoring/read';
+import { assembleReports, settleReports, type PlacedTable } from './reports';
 import { readParticipationRow, readPartnersRow, readPlanRow, recordEnd, rowKind, type RowContext } from './rows';
 
 export { locateTables, type LocatedTable, type TableKind } from './locate';
@@ -93,76 +93,57 @@ function addInSheetsThatAreNotForms(wb: WorkbookGrid): Set<string> {
   return new Set(owned.filter((o) => !FORM_KINDS.has(o.kind)).map((o) => o.name));
 }
 
+function tableNotFound(file: string, kind: 'participation' | 'partners', sheet: string): Problem {
+  return kind === 'participation'
+    ? {
+        file, sheet, cell: '', code: 'table-not-found', severity: 'error',
+        message: `Не найдена ${TABLE_TITLE.participation}: нет строки с её заголовками. Скопируйте таблицу из бланка формы и заполните её.`,
+      }
+    : {
+        file, sheet, cell: '', code: 'table-not-found', severity: 'warning',
+        message: `Не найдена ${TABLE_TITLE.partners}: нет строки с её заголовками. Добавьте таблицу из бланка формы, если у вас были партнёры.`,
+      };
+}
+
 export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWorkbook {
   const year = options.year ?? new Date().getFullYear();
   const problems: Problem[] = [];
   const result: ReadWorkbook = { file: wb.file, problems };
-  const first: Partial<Record<TableKind, LocatedTable>> = {};
-  // Visible sheets first: a hidden sheet is more likely an old copy than the report itself.
-  const sheets = [...wb.sheets.filter((s) => !s.hidden), ...wb.sheets.filter((s) => s.hidden)];
   const notForms = addInSheetsThatAreNotForms(wb);
-  for (const sheet of sheets) {
-    if (sheet.name === SHEET.settings || notForms.has(sheet.name)) continue;
+  const placed: PlacedTable[] = [];
+  wb.sheets.forEach((sheet, tab) => {
+    if (sheet.name === SHEET.settings || notForms.has(sheet.name)) return;
     // The monitoring form's indicator titles look like table 3.1's columns; its own reader takes it.
-    for (const t of locateTables(sheet).filter((t) => !isMonitoringHeaderRow(sheet, t.headerTop))) {
-      if (!first[t.kind]) first[t.kind] = t;
-      else
-        problems.push({
-          file: wb.file,
-          sheet: sheet.name,
-          cell: '',
-          code: 'table-duplicate',
-          severity: 'warning',
-          message: `Таблица «${TABLE_TITLE[t.kind]}» есть и на листе «${first[t.kind]!.sheet.name}», и на этом листе (строка ${t.headerTop}). Проверена только первая; удалите лишнюю копию.`,
-        });
-    }
+    for (const table of locateTables(sheet).filter((t) => !isMonitoringHeaderRow(sheet, t.headerTop)))
+      placed.push({ table, tab, hidden: !!sheet.hidden });
+  });
+  const file = wb.file;
+  const found = assembleReports(placed, {
+    participation: (t, unit, ps) => ({ rows: rowsOf(file, t, unit, year, ps, readParticipationRow), total: totalRowOf(file, t, year, readParticipationRow) }),
+    partners: (t, unit, ps) => rowsOf(file, t, unit, year, ps, readPartnersRow),
+    plan: (t, unit, ps) => rowsOf(file, t, unit, year, ps, readPlanRow),
+    columns: (t) => columnProblems(file, t),
+    notFound: (kind, sheet) => tableNotFound(file, kind, sheet),
+  });
+  const settled: Problem[] = [];
+  settleReports(file, found, settled);
+  const reports: ReadReport[] = [];
+  for (const f of found) {
+    if (!f.notMerged) problems.push(...f.problems);
+    reports.push({ ...(f.report && { report: f.report }), ...(f.plan && { plan: f.plan }), ...(f.notMerged && { notMerged: f.notMerged }) });
   }
-  const p31 = first.participation;
-  const p32 = first.partners;
-  const plan = first.plan;
-  if (p31 || p32) {
-    const headSheet = (p31 ?? p32)!;
-    const header = readFormHeader(headSheet.sheet, headSheet.headerTop);
-    const participation: ParticipationRow[] = [];
-    const partners: PartnersRow[] = [];
-    if (p31) {
-      problems.push(...columnProblems(wb.file, p31));
-      participation.push(...rowsOf(wb.file, p31, header.unit, year, problems, readParticipationRow));
-    }
-    if (p32) {
-      problems.push(...columnProblems(wb.file, p32));
-      partners.push(...rowsOf(wb.file, p32, header.unit, year, problems, readPartnersRow));
-    }
-    result.report = { sheet: headSheet.sheet.name, header, participation, partners };
-    const total = p31 ? totalRowOf(wb.file, p31, year, readParticipationRow) : undefined;
-    if (total) result.report.participationTotal = total;
-    if (!p31)
-      problems.push({
-        file: wb.file,
-        sheet: p32!.sheet.name,
-        cell: '',
-        code: 'table-not-found',
-        severity: 'error',
-        message: `Не найдена ${TABLE_TITLE.participation}: нет строки с её заголовками. Скопируйте таблицу из бланка формы и заполните её.`,
-      });
-    if (!p32)
-      problems.push({
-        file: wb.file,
-        sheet: p31!.sheet.name,
-        cell: '',
-        code: 'table-not-found',
-        severity: 'warning',
-        message: `Не найдена ${TABLE_TITLE.partners}: нет строки с её заголовками. Добавьте таблицу из бланка формы, если у вас были партнёры.`,
-      });
+  problems.push(...settled);
+  // The first merged report stands for the workbook where one report is all a reader expects.
+  const first = reports.findIndex((r) => !r.notMerged);
+  if (first >= 0) {
+    const [head] = reports.splice(first, 1);
+    if (head.report) result.report = head.report;
+    if (head.plan) result.plan = head.plan;
   }
-  if (plan) {
-    problems.push(...columnProblems(wb.file, plan));
-    const header = readFormHeader(plan.sheet, plan.headerTop);
-    result.plan = { sheet: plan.sheet.name, header, rows: rowsOf(wb.file, plan, header.unit, year, problems, readPlanRow) };
-  }
+  if (reports.length) result.moreReports = reports;
   const monitoring = readMonitoring(wb, problems);
   if (monitoring) result.monitoring = monitoring;
-  if (!p31 && !p32 && !plan && !monitoring)
+  if (placed.length === 0 && !monitoring)
     problems.push({
       file: wb.file,
       sheet: '',

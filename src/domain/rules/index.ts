@@ -3,7 +3,7 @@
  * with stable codes (docs/validation-codes.md). Each defect is reported once, at the cell of the offending value.
  */
 import type { Problem } from '../problems';
-import type { ReadWorkbook } from '../report';
+import { reportsOf, type ReadWorkbook } from '../report';
 import { defaultSettings, seasonFor, type CampaignSettings } from '../settings';
 import { checkParticipationRow } from './participation';
 import { checkPartnersAgreement, checkPartnersRow } from './partners';
@@ -19,14 +19,19 @@ export function checkWorkbook(read: ReadWorkbook, settings?: CampaignSettings): 
   const now = seasonFor(new Date());
   const s = settings ?? defaultSettings(now.season, now.year);
   const sink = { file: read.file, problems: [...read.problems] };
-  if (read.report) {
-    const { header, participation, partners } = read.report;
-    for (const row of participation) checkParticipationRow(sink, row, header.unit);
-    if (read.report.participationTotal) checkTotalRow(sink, read.report.participationTotal, participation, header.unit);
-    for (const row of partners) checkPartnersRow(sink, row, header.unit);
-    checkPartnersAgreement(sink, participation, partners, header.unit);
+  // Each report of the workbook (a school's sheets collected into one book): its problems stay under its sheets.
+  // A copy that is not merged is not checked either: the reader has said why it is left out.
+  for (const { report, plan, notMerged } of reportsOf(read)) {
+    if (notMerged) continue;
+    if (report) {
+      const { header, participation, partners } = report;
+      for (const row of participation) checkParticipationRow(sink, row, header.unit);
+      if (report.participationTotal) checkTotalRow(sink, report.participationTotal, participation, header.unit);
+      for (const row of partners) checkPartnersRow(sink, row, header.unit);
+      checkPartnersAgreement(sink, participation, partners, header.unit);
+    }
+    if (plan) for (const row of plan.rows) checkPlanRow(sink, row, plan.header.unit, s);
   }
-  if (read.plan) for (const row of read.plan.rows) checkPlanRow(sink, row, read.plan.header.unit, s);
   if (read.monitoring) sink.problems.push(...checkMonitoring(read.file, read.monitoring));
   return sink.problems;
 }
