@@ -11,10 +11,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { accountingBalances, mergeReports, rowsReceived, type EarlierRegisterEntry, type MergePolicy, type MergeResult, type ReceivedFile } from '../domain/consolidate/merge';
+import type { EarlierRegisterEntry, MergePolicy, MergeResult, ReceivedFile } from '../domain/consolidate/mergeTypes';
+import { assumeCampaignOfReports, mergeSeason } from '../domain/season';
 import { fileStatusTitle, readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { organisationCounts, type OrganisationCounts, type ReportFate } from '../domain/consolidate/organisations';
-import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
 import { defaultSettings, SEASON_TITLE, seasonFor, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
@@ -26,9 +26,6 @@ import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbookStreaming } from '../files/writeXlsxStream';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
-import { campaignOfReports } from '../domain/read/campaign';
-import { checkWorkbook } from '../domain/rules';
-import type { Problem } from '../domain/problems';
 import { receiveAll } from './receive';
 import { stageTimer } from './timings';
 
@@ -108,7 +105,7 @@ async function existingOutput(out: string): Promise<{ settings?: CampaignSetting
   return { settings: saved ? withTargetsFrom(wb, saved.settings) : undefined, register: readEarlierRegister(wb) ?? [] };
 }
 
-/** Earlier campaigns' consolidated files (--previous), oldest campaign first. */
+/** Earlier campaigns' consolidated files (--previous); the season's merge puts them in order. */
 async function readPreviousCampaigns(files: string[]): Promise<CampaignFigures[]> {
   const out: CampaignFigures[] = [];
   for (const file of files) {
@@ -125,8 +122,7 @@ async function readPreviousCampaigns(files: string[]): Promise<CampaignFigures[]
       throw e;
     }
   }
-  const order = (f: CampaignFigures) => (f.campaign ? f.campaign.year * 2 + (f.campaign.season === 'autumn' ? 1 : 0) : 0);
-  return out.sort((a, b) => order(a) - order(b));
+  return out;
 }
 
 function humanSummary(result: MergeResult, out: string): string {
@@ -204,40 +200,24 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   const received = await receiveAll(inputs, settings);
   let files: ReceivedFile[] = received.files;
   timer.stage(`чтение и проверка (потоков: ${received.workers ? `основной и ${received.workers}` : 'основной'})`);
-  const recheck = (read: Parameters<typeof checkWorkbook>[0], before: Problem[]): Problem[] => {
-    try {
-      return checkWorkbook(read, settings);
-    } catch {
-      return before; // receiving already said, in Russian, when the rules could not run on a file
-    }
-  };
-  // No campaign named anywhere: take it from the received plans' dates, so an older campaign's files are not all
-  // flagged as outside today's window. Only the rules run again; nothing is re-read.
+  // No campaign named anywhere: take it from the received plans' dates (the rules run again under it).
   if (!previous.settings && !season && !yearText && !deadline) {
-    const found = campaignOfReports(files.flatMap((f) => ('read' in f && f.read ? [f.read] : [])));
-    if (found && (found.season !== settings.season || found.year !== settings.year)) {
-      Object.assign(settings, defaultSettings(found.season, found.year, { level: settings.level, unit: settings.unit }));
-      files = files.map((f) => ('read' in f && f.read ? { ...f, problems: recheck(f.read, f.problems) } : f));
+    const assumed = assumeCampaignOfReports(files, settings);
+    if (assumed) {
+      Object.assign(settings, assumed.settings);
+      files = assumed.files;
       io.stderr.write(
-        `Кампания не указана: по датам полученных планов это ${SEASON_TITLE[found.season].adjective} кампания ${found.year} г. ` +
+        `Кампания не указана: по датам полученных планов это ${SEASON_TITLE[assumed.campaign.season].adjective} кампания ${assumed.campaign.year} г. ` +
           `Если это не так, укажите --season и --year (и --deadline, чтобы отметить опоздавших).\n`,
       );
     }
   }
-  const result = mergeReports({ files, expectedUnits, deadline, policy, earlierRegister: previous.register });
-  timer.stage('свод');
-  // Nothing lost, nothing counted twice: checked on every run, not only in tests.
-  if (!accountingBalances(result, rowsReceived(files)))
-    throw new Error('учёт строк не сошёлся: принятые, заменённые и отклонённые строки не равны полученным. Свод не записан');
-
   const earlierCampaigns = await readPreviousCampaigns(values.previous ?? []);
-  // Dated by the latest report received, not the clock: the same files merged twice give the same workbook.
-  const latest = result.files.map((f) => f.received).filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r)).sort().pop();
-  const modified = latest ? `${latest.slice(0, 16).replace(' ', 'T')}${latest.length > 10 ? ':00' : 'T00:00:00'}Z` : `${settings.windowFrom}T00:00:00Z`;
+  // Throws AccountingError (in Russian, nothing written) should the merge ever lose or double-count a row.
+  const { result, plan, documentDate } = mergeSeason({ files, settings, expectedUnits, deadline, policy, earlierRegister: previous.register, previous: earlierCampaigns });
+  timer.stage('свод и листы');
   // The streaming writer: a region's plan sheet runs to tens of thousands of rows (see bench/).
-  const plan = buildConsolidatedWorkbook(result, settings, { previous: earlierCampaigns });
-  timer.stage('листы');
-  const bytes = await writeWorkbookStreaming(plan, { modified });
+  const bytes = await writeWorkbookStreaming(plan, { modified: documentDate });
   timer.stage('запись xlsx');
   const tmp = `${out}.${process.pid}.tmp`;
   try {

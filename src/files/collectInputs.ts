@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { receivedIso } from '../domain/consolidate/cells';
 
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'];
 
@@ -17,9 +18,6 @@ export interface InputFile {
 
 export class InputError extends Error {}
 
-const pad = (n: number) => String(n).padStart(2, '0');
-export const localIso = (d: Date): string =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 const skipped = (name: string) => name.startsWith('~$') || name.startsWith('.');
 
@@ -53,6 +51,6 @@ export async function collectInputs(args: string[], exclude: string[] = []): Pro
   return unique.map((f) => ({
     path: f.path,
     name: counts.get(path.basename(f.path).toLowerCase())! > 1 ? path.relative(process.cwd(), f.path) : path.basename(f.path),
-    modified: localIso(f.mtime),
+    modified: receivedIso(f.mtime),
   }));
 }

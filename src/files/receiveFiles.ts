@@ -5,9 +5,9 @@
  * browser; the pane stays responsive throughout. No fs, no DOM: bytes come from the picked File objects.
  */
 import type { ReceivedFile } from '../domain/consolidate/merge';
-import type { Problem } from '../domain/problems';
 import { readForms } from '../domain/read';
-import { checkWorkbook } from '../domain/rules';
+import { checkReceived } from '../domain/rules';
+import { receivedIso } from '../domain/consolidate/cells';
 import type { CampaignSettings } from '../domain/settings';
 import { assertReadableSize, FileReadError, readWorkbookFile } from './readWorkbook';
 
@@ -49,13 +49,6 @@ export class ReceiveCancelled extends Error {
   }
 }
 
-/** Local date-time without a zone, as the coordinator saw it: 2023-10-19T14:05:00. */
-function localIso(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
 /** A macrotask boundary: the browser paints and handles clicks (the cancel button) before the next file. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -84,23 +77,15 @@ export function receiveBytes(bytes: Uint8Array, file: string, received: string, 
   } catch (e) {
     return { ...base, error: `Формы в файле «${file}» не удалось разобрать (${(e as Error).message}). Сообщите разработчикам, приложив файл.` };
   }
-  // checkWorkbook returns the reading problems too (read.problems first): counted once.
-  const problems: Problem[] = [];
-  try {
-    problems.push(...checkWorkbook(read, settings));
-  } catch (e) {
-    problems.push({
-      file, sheet: '', cell: '', code: 'check-failed', severity: 'warning',
-      message: `Файл не удалось проверить по правилам форм (${(e as Error).message}); принят без проверки. Сообщите разработчикам, приложив файл.`,
-    });
-  }
+  // The reading problems and the rules' (checkReceived says so when the rules themselves fail on the file).
+  const problems = checkReceived(read, settings, file);
   return { ...base, read, problems };
 }
 
 /** Every file received in order, yielding to the page between files; see the module comment. */
 export async function receiveFiles(files: FileToReceive[], settings: CampaignSettings, opts: ReceiveOptions = {}): Promise<ReceivedFile[]> {
   const sliceMs = opts.sliceMs ?? 30;
-  const receivedAt = opts.receivedAt ?? ((f: FileToReceive) => localIso(f.lastModified));
+  const receivedAt = opts.receivedAt ?? ((f: FileToReceive) => receivedIso(f.lastModified));
   const out: ReceivedFile[] = [];
   let sliceStart = Date.now();
   for (const f of files) {

@@ -11,6 +11,17 @@ export function clipText(s: string): string {
 
 export const yesNo = (b: boolean | null): string => (b === null ? '' : b ? 'да' : 'нет');
 
+/**
+ * When a file was received, from its modification time: local date and time to the minute, no zone — what the
+ * coordinator saw, what the register shows and reads back, so a merge repeated over its own output compares like
+ * with like. The one helper for the pane and the command line.
+ */
+export function receivedIso(time: number | Date): string {
+  const d = new Date(time);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** «18.10.2023 14:05» from «2023-10-18T14:05[:ss]»; a bare date stays a date. */
 export function formatReceived(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(iso);

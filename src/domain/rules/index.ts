@@ -35,3 +35,21 @@ export function checkWorkbook(read: ReadWorkbook, settings?: CampaignSettings): 
   if (read.monitoring) sink.problems.push(...checkMonitoring(read.file, read.monitoring));
   return sink.problems;
 }
+
+/**
+ * A workbook's problems under the campaign's rules. Should the rules themselves fail on a file (a bug), the file is
+ * taken unchecked with a warning saying so — never with problems computed under other settings.
+ */
+export function checkReceived(read: ReadWorkbook, settings: CampaignSettings, file: string): Problem[] {
+  try {
+    return checkWorkbook(read, settings);
+  } catch (e) {
+    return [
+      ...read.problems,
+      {
+        file, sheet: '', cell: '', code: 'check-failed', severity: 'warning',
+        message: `Файл не удалось проверить по правилам форм (${(e as Error).message}); принят без проверки. Сообщите разработчикам, приложив файл.`,
+      },
+    ];
+  }
+}

@@ -8,9 +8,10 @@ import { checkWorkbook } from '../../domain/rules';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { Problem } from '../../domain/problems';
 import type { CampaignSettings } from '../../domain/settings';
-import type { SheetPlan, WorkbookPlan } from '../../domain/sheetPlan';
-import { mergeReports, type EarlierRegisterEntry, type MergeResult, type ReceivedFile } from '../../domain/consolidate/merge';
-import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
+import type { SheetPlan } from '../../domain/sheetPlan';
+import type { EarlierRegisterEntry, MergeResult } from '../../domain/consolidate/mergeTypes';
+import { receivedIso } from '../../domain/consolidate/cells';
+import { compareCampaigns, mergeSeason, type SeasonMerge } from '../../domain/season';
 import { previousCampaign, summarySheets, summarySheetsFromWorkbook, type CampaignFigures } from '../../domain/indicators';
 import type { ReceiveProgress } from '../../files/receiveFiles';
 
@@ -23,19 +24,12 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** Local date-time without a zone, as the coordinator saw it: 2023-10-19T14:05:00. */
-export function localIso(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
 /** Reads picked files into grids; a file that cannot be read gives its Russian reason instead. */
 export async function readPicked(files: PickedFile[]): Promise<({ file: string; received: string; grid: WorkbookGrid } | { file: string; received: string; error: string })[]> {
   const { assertReadableSize, readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
   const out = [];
   for (const f of files) {
-    const received = localIso(f.lastModified);
+    const received = receivedIso(f.lastModified);
     try {
       if (f.size !== undefined) assertReadableSize(f.size, f.name);
       const bytes = new Uint8Array(await f.arrayBuffer());
@@ -78,23 +72,28 @@ export interface MergeRequest {
   signal?: AbortSignal;
   /** The register of an earlier merge (the open workbook's «Реестр отчётов»): files keep their first dates. */
   earlierRegister?: EarlierRegisterEntry[];
+  /** Earlier campaigns' figures for the dynamics on «Показатели». */
+  previous?: CampaignFigures[];
 }
 
 /**
  * Files are read one at a time, each grid dropped once checked, the page given a turn between files
- * (src/files/receiveFiles.ts): a thousand schools' workbooks never freeze the pane.
+ * (src/files/receiveFiles.ts): a thousand schools' workbooks never freeze the pane. Then the season's merge, the
+ * same use-case the command line runs (src/domain/season.ts): every received row accounted for, the workbook's
+ * sheets built. Throws AccountingError should a row ever be lost.
  */
-export async function mergeFiles(req: MergeRequest): Promise<{ result: MergeResult; plan: WorkbookPlan }> {
+export async function mergeFiles(req: MergeRequest): Promise<SeasonMerge> {
   const { receiveFiles } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/receiveFiles');
-  const received: ReceivedFile[] = await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal, receivedAt: (f) => localIso(f.lastModified) });
-  const result = mergeReports({
-    files: received,
-    earlierRegister: req.earlierRegister,
+  const files = await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal });
+  return mergeSeason({
+    files,
+    settings: req.settings,
     expectedUnits: req.expectedUnits,
     deadline: req.settings.schoolReportsDue,
     policy: req.mergeWithErrors ? 'merge-with-errors' : 'refuse-errors',
+    earlierRegister: req.earlierRegister,
+    previous: req.previous,
   });
-  return { result, plan: buildConsolidatedWorkbook(result, req.settings) };
 }
 
 /** Figures of earlier campaigns from their consolidated files, oldest first, for the dynamics. */
@@ -110,8 +109,7 @@ export async function previousFromFiles(files: PickedFile[]): Promise<{ previous
         errors.push((e as Error).message);
       }
   }
-  previous.sort((a, b) => (a.campaign && b.campaign ? a.campaign.year - b.campaign.year || (a.campaign.season === 'spring' ? -1 : 1) : 0));
-  return { previous, errors };
+  return { previous: previous.sort(compareCampaigns), errors };
 }
 
 /**
@@ -123,9 +121,10 @@ export function summaryPlans(
   settings: CampaignSettings,
   previous: CampaignFigures[],
 ): SheetPlan[] {
-  if ('merge' in source) return summarySheets(source.merge, { settings, previous });
+  const ordered = [...previous].sort(compareCampaigns);
+  if ('merge' in source) return summarySheets(source.merge, { settings, previous: ordered });
   // Throws a Russian message when the book has no detail sheet.
-  return summarySheetsFromWorkbook(source.workbook, { settings, previous });
+  return summarySheetsFromWorkbook(source.workbook, { settings, previous: ordered });
 }
 
 /** The same problem once (the pane lists problems of several checks of the same workbook together). */
