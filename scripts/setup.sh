@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+# Writer: tests have LibreOffice write the order's Word forms (.docx, .odt, .doc) and lay out the note as PDF.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v chromium >/dev/null || need+=(chromium)
 pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev pkg-config)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)

@@ -7,8 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readForms } from '../domain/read';
 import { campaignOfPlan } from '../domain/read/campaign';
 import { checkWorkbook } from '../domain/rules';
-import type { Problem } from '../domain/problems';
-import { parseCell } from '../domain/a1';
+import { isDocumentPlace, rowOfPlace, type Problem } from '../domain/problems';
 import { defaultSettings, seasonFor, SEASON_TITLE, type CampaignSettings, type Season } from '../domain/settings';
 import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
@@ -90,13 +89,7 @@ const WARNINGS: PluralForms = ['предупреждение', 'предупре
 
 const SEVERITY_WORD: Record<string, string> = { error: 'ошибка', warning: 'предупреждение', info: 'сведения' };
 
-const rowOf = (cell: string): number => {
-  try {
-    return cell ? parseCell(cell).row : 0;
-  } catch {
-    return 0;
-  }
-};
+const rowOf = rowOfPlace;
 
 /** Human output of one file: problems grouped by sheet, then by row. */
 export function describeFile(file: string, problems: Problem[]): string {
@@ -112,7 +105,10 @@ export function describeFile(file: string, problems: Problem[]): string {
     const onSheet = shown.filter((p) => p.sheet === sheet).sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
     // A workbook of collected units' sheets: each sheet is one unit's report, named beside it.
     const units = [...new Set(onSheet.map((p) => p.unit).filter(Boolean))];
-    lines.push(sheet ? `  Лист «${sheet}»${units.length === 1 ? ` — ${units[0]}` : ''}` : '  Файл в целом');
+    // A document has tables, not sheets: «Таблица 3.1».
+    const inDocument = onSheet.some(isDocumentPlace);
+    const heading = inDocument ? `  ${sheet.charAt(0).toUpperCase()}${sheet.slice(1)}` : `  Лист «${sheet}»`;
+    lines.push(sheet ? `${heading}${units.length === 1 ? ` — ${units[0]}` : ''}` : '  Файл в целом');
     let lastRow = -1;
     for (const p of onSheet) {
       const row = rowOf(p.cell);

@@ -22,6 +22,11 @@ export interface SheetGrid {
   merges: MergedArea[];
   /** True when the sheet is hidden in the source workbook (e.g. the add-in's settings sheet). Optional. */
   hidden?: boolean;
+  /**
+   * True when the grid is a text document's paragraphs and tables (Word, OpenDocument) laid one under another: it
+   * has no cells like A1, so the reader names places by table, row and column (read/documentPlaces.ts).
+   */
+  document?: boolean;
 }
 
 export interface WorkbookGrid {

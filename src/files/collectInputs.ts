@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { receivedIso } from '../domain/consolidate/cells';
 
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'];
+/** Workbooks, and text documents holding the forms' tables (Word, OpenDocument). */
+export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.docx', '.docm', '.doc', '.odt'];
 
 export interface InputFile {
   path: string;

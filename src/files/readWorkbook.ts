@@ -1,5 +1,6 @@
 /**
- * Reads a received workbook (.xlsx, .xlsm, .xls, .ods, .csv) into plain grids with @e965/xlsx (SheetJS CE).
+ * Reads a received workbook (.xlsx, .xlsm, .xls, .ods, .csv) into plain grids with @e965/xlsx (SheetJS CE), and a
+ * text document holding the forms (.docx, .odt, .doc) into one grid through readDocument.ts.
  * No fs here: the bytes come from the CLI or from a file picked in the browser.
  */
 import * as XLSX from '@e965/xlsx';
@@ -7,6 +8,7 @@ import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/g
 import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sheetNameOfPart, sniff, zipPackageKind, type ZipEntry } from './guards';
 import { inflateRaw as pakoInflateRaw } from 'pako';
 import { isoDate, readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
+import { DocumentReadError, isOpenDocumentText, readDoc, readDocx, readOdt } from './readDocument';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -71,12 +73,25 @@ const looksLikeMarkup = (bytes: Uint8Array): boolean =>
 
 const PASSWORD = (fileName: string) =>
   `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`;
+const DOCUMENT_PASSWORD = (fileName: string) =>
+  `Документ «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита документа), сохраните и пришлите снова.`;
+const isDocumentName = (ext: string) => ['doc', 'docx', 'docm', 'dotx', 'odt', 'rtf'].includes(ext);
+const SAVE_AS_DOCX = 'Откройте его в Word или LibreOffice и сохраните как «Документ Word (.docx)» (или перенесите таблицы в бланк формы Excel), затем пришлите снова.';
+
+/** A document's reading failure as the user's message. */
+function documentError(e: DocumentReadError, fileName: string): FileReadError {
+  if (e.kind === 'encrypted') return new FileReadError(fileName, DOCUMENT_PASSWORD(fileName));
+  if (e.kind === 'too-large')
+    return new FileReadError(fileName, `Документ «${fileName}» не прочитан: ${e.message}. Отчёт по форме занимает несколько страниц: удалите лишние таблицы, сохраните и пришлите снова.`);
+  if (e.kind === 'unsupported') return new FileReadError(fileName, `Документ «${fileName}» не прочитан: ${e.message}. ${SAVE_AS_DOCX}`);
+  return new FileReadError(fileName, `Документ «${fileName}» повреждён или не является документом Word/OpenDocument (${e.message}). ${SAVE_AS_DOCX}`);
+}
 
 /**
  * What the bytes are, whatever the name says; refuses before parsing what SheetJS must not see (zip bombs,
  * encrypted packages, Word documents, PDF). See src/files/guards.ts and docs/threat-model.md.
  */
-function guard(bytes: Uint8Array, fileName: string, ext: string): ZipEntry[] | undefined {
+function guard(bytes: Uint8Array, fileName: string, ext: string): ZipEntry[] | 'word-binary' | undefined {
   const kind = sniff(bytes);
   let entries: ZipEntry[] | undefined;
   try {
@@ -85,8 +100,6 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): ZipEntry[] | u
     if (kind === 'zip') {
       entries = checkZip(bytes);
       const parts = zipPackageKind(entries);
-      if (parts === 'word')
-        throw new FileReadError(fileName, `Файл «${fileName}» — это документ Word, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
       if (parts === 'powerpoint')
         throw new FileReadError(fileName, `Файл «${fileName}» — это презентация PowerPoint, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
       if (parts === 'binary-workbook')
@@ -96,9 +109,8 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): ZipEntry[] | u
     }
     if (kind === 'cfb') {
       const cfb = cfbKind(bytes);
-      if (cfb === 'encrypted') throw new FileReadError(fileName, PASSWORD(fileName));
-      if (cfb === 'word')
-        throw new FileReadError(fileName, `Файл «${fileName}» — это документ Word, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
+      if (cfb === 'encrypted') throw new FileReadError(fileName, isDocumentName(ext) ? DOCUMENT_PASSWORD(fileName) : PASSWORD(fileName));
+      if (cfb === 'word') return 'word-binary';
       if (cfb === 'other' && ext !== 'xls')
         throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel: возможно, он повреждён или переименован. ${SAVE_AS}`);
     }
@@ -113,8 +125,8 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): ZipEntry[] | u
   return entries;
 }
 
-/** What a file was read into: SheetJS's workbook, or the fast path's sheets (xlsxValues.ts). */
-type Parsed = { sheetjs: XLSX.WorkBook } | { fast: XlsxSheetValues[] };
+/** What a file was read into: SheetJS's workbook, the fast path's sheets (xlsxValues.ts), or a document's grid. */
+type Parsed = { sheetjs: XLSX.WorkBook } | { fast: XlsxSheetValues[] } | { document: WorkbookGrid };
 
 function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): Parsed {
   const ext = extensionOf(fileName);
@@ -133,14 +145,21 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
     return { sheetjs: XLSX.read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions) };
   }
-  const entries = guard(bytes, fileName, ext);
+  const guarded = guard(bytes, fileName, ext);
+  if (guarded === 'word-binary') return { document: readDoc(bytes, fileName) };
+  const entries = guarded;
+  const packageKind = entries && zipPackageKind(entries);
+  if (packageKind === 'word') return { document: readDocx(bytes, entries!, fileName, partCodec) };
+  if (packageKind === 'opendocument' && isOpenDocumentText(bytes, entries!, partCodec)) return { document: readOdt(bytes, entries!, fileName, partCodec) };
+  if (isDocumentName(ext))
+    throw new FileReadError(fileName, `Файл «${fileName}» не является документом Word или OpenDocument, хотя имеет расширение .${ext}: возможно, это RTF, веб-страница или повреждённый файл. ${SAVE_AS_DOCX}`);
   if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
     if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, CFB_MAGIC))
       throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel или OpenDocument, хотя имеет расширение .${ext}: возможно, он повреждён или переименован. ${SAVE_AS}`);
   }
   if (ext === 'xls' && !startsWith(bytes, CFB_MAGIC) && !startsWith(bytes, ZIP_MAGIC) && !looksLikeMarkup(bytes) && bytes[0] !== 0x09)
     throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel, хотя имеет расширение .xls: возможно, он повреждён или переименован. ${SAVE_AS}`);
-  if (entries && options.formulas === false && options.fastXlsx !== false && zipPackageKind(entries) === 'workbook') {
+  if (entries && options.formulas === false && options.fastXlsx !== false && packageKind === 'workbook') {
     const fast = readXlsxValues(bytes, entries, partCodec, LIMITS.rows + 1);
     if (fast) return { fast };
   }
@@ -262,8 +281,10 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: R
     parsed = parseWorkbook(bytes, fileName, options);
   } catch (e) {
     if (e instanceof FileReadError) throw e;
+    if (e instanceof DocumentReadError) throw documentError(e, fileName);
     throw explain(e, fileName);
   }
+  if ('document' in parsed) return parsed.document;
   if ('fast' in parsed) return fastGrid(parsed.fast, fileName);
   const wb = parsed.sheetjs;
   if (!wb?.SheetNames?.length) throw new FileReadError(fileName, `В файле «${fileName}» нет ни одного листа. ${SAVE_AS}`);

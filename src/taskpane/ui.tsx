@@ -1,7 +1,7 @@
 /** Small shared pieces of the pane: section frame, file picker, outcome messages, problem list. */
 import { useId, useRef, type ReactNode } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { Problem } from '../domain/problems';
+import { isDocumentPlace, placeOf, type Problem } from '../domain/problems';
 import { SEASON_TITLE, type CampaignSettings } from '../domain/settings';
 import type { Strings } from './strings';
 import { russianOr } from './services/messages';
@@ -92,6 +92,8 @@ export function Outcome({ m }: { m?: Message }) {
 const SEVERITY_RU: Record<Problem['severity'], string> = { error: 'Ошибка', warning: 'Предупреждение', info: 'Замечание' };
 const MAX_SHOWN = 200;
 
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Problems of one file, each saying where; in Excel each cell can be shown. */
 export function ProblemList(props: { problems: Problem[]; t: Strings; onShow?: (p: Problem) => void }) {
   const s = useStyles();
@@ -100,11 +102,10 @@ export function ProblemList(props: { problems: Problem[]; t: Strings; onShow?: (
     <ul className={s.problems}>
       {shown.map((p, i) => (
         <li key={i} className={s.problem}>
-          <span className={s[p.severity]}>{SEVERITY_RU[p.severity]}.</span> {p.sheet && `Лист «${p.sheet}»`}
-          {p.cell && `, ячейка ${p.cell}`}
+          <span className={s[p.severity]}>{SEVERITY_RU[p.severity]}.</span> {capitalized(placeOf(p))}
           {(p.sheet || p.cell) && ': '}
           {p.message}{' '}
-          {props.onShow && p.cell && (
+          {props.onShow && p.cell && !isDocumentPlace(p) && (
             <Button size="small" appearance="transparent" onClick={() => props.onShow!(p)} aria-label={`${props.t.showCell} ${p.cell} на листе «${p.sheet}»`}>
               {props.t.showCell}
             </Button>

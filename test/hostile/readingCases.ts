@@ -51,21 +51,30 @@ export function hostileReadingCases(): void {
       expectUserMessage(r.refusal, 'испорчен.xlsx');
     });
 
-    test('a Word document renamed .xlsx', async () => {
+    test('a Word document renamed .xlsx is read as the document it is', async () => {
       const docx = await zipOf({
         '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
         'word/document.xml': '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Отчёт</w:t></w:r></w:p></w:body></w:document>',
       });
       const r = tryRead(docx, 'отчёт.xlsx');
-      expectUserMessage(r.refusal, 'отчёт.xlsx');
-      expect(r.refusal).toMatch(/документ Word/);
+      expect(r.refusal).toBeUndefined();
+      expect(r.grid!.sheets[0]).toMatchObject({ document: true, cells: [['Отчёт']] });
     });
 
-    test('an old Word .doc renamed .xlsx', () => {
+    test('a damaged old Word .doc renamed .xlsx', () => {
       const doc = cfbWith({ WordDocument: new Uint8Array(512).fill(1) });
       const r = tryRead(doc, 'отчёт.xlsx');
       expectUserMessage(r.refusal, 'отчёт.xlsx');
-      expect(r.refusal).toMatch(/документ Word/);
+      expect(r.refusal).toMatch(/Word/);
+    });
+
+    test('a Word document whose XML declares entities (an XML bomb) is refused', async () => {
+      const docx = await zipOf({
+        '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        'word/document.xml': `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "${'a'.repeat(100)}"><!ENTITY b "${'&a;'.repeat(100)}"><!ENTITY c "${'&b;'.repeat(100)}">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>`,
+      });
+      const r = tryRead(docx, 'отчёт.docx');
+      expectUserMessage(r.refusal, 'отчёт.docx');
     });
 
     test('a binary workbook (.xlsb) renamed .xlsx is refused with the way out', async () => {

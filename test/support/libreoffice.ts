@@ -109,3 +109,34 @@ export async function saveAs(xlsx: Uint8Array, format: keyof typeof SAVE_FILTERS
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+const DOCUMENT_FILTERS = { docx: 'docx:MS Word 2007 XML', odt: 'odt:writer8', doc: 'doc:MS Word 97', pdf: 'pdf:writer_pdf_Export' } as const;
+
+/**
+ * LibreOffice Writer opens a document (HTML read as a text document, .fodt, .docx…) and saves it as .docx, .odt,
+ * .doc or PDF: documents written by hands other than ours. Needs the Writer part of LibreOffice
+ * (libreoffice-writer-nogui, scripts/setup.sh).
+ */
+export async function convertDocument(input: Uint8Array, inputName: string, format: keyof typeof DOCUMENT_FILTERS): Promise<Uint8Array> {
+  const soffice = findSoffice();
+  const dir = await mkdtemp(join(tmpdir(), 'pk-lo-'));
+  try {
+    const profile = join(dir, 'profile');
+    await mkdir(join(profile, 'user'), { recursive: true });
+    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
+    const inputPath = join(dir, inputName);
+    const outDir = join(dir, 'out');
+    await mkdir(outDir);
+    await writeFile(inputPath, input);
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo'];
+    // HTML would open in Writer/Web (a web page, saved as such); read it as a text document.
+    const infilter = inputName.endsWith('.html') ? ['--infilter=HTML (StarWriter)'] : [];
+    const { stdout, stderr } = await run(soffice, [...args, ...infilter, '--convert-to', DOCUMENT_FILTERS[format], '--outdir', outDir, inputPath], 180_000);
+    const output = join(outDir, inputName.replace(/\.[^.]+$/, `.${format}`));
+    if (!existsSync(output))
+      throw new Error(`LibreOffice не сохранил документ как .${format} (нужен LibreOffice Writer: пакет libreoffice-writer-nogui, scripts/setup.sh).\n${stdout}\n${stderr}`);
+    return new Uint8Array(await readFile(output));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

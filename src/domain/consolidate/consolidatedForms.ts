@@ -9,7 +9,7 @@ import { GRADES, PARTNER_CATEGORIES } from '../forms/appendix3';
 import { stampAppendix2 } from '../forms/stampAppendix2';
 import { stampAppendix3 } from '../forms/stampAppendix3';
 import type { PlanRow } from '../report';
-import type { Problem } from '../problems';
+import { rowOfPlace, type Problem } from '../problems';
 import { CHECK_OK, WARNING_PREFIX } from '../forms/rowChecks';
 import type { CampaignSettings } from '../settings';
 import { SHEET } from '../sheetNames';
@@ -80,7 +80,7 @@ function checkTexts(result: MergeResult): string[] {
   for (const f of result.files)
     for (const p of f.problems) {
       if (!p.cell) continue;
-      const row = /\d+$/.exec(p.cell)?.[0];
+      const row = rowOfPlace(p.cell);
       const id = `${f.file}\u0000${p.sheet}\u0000${row}`;
       const known = found.get(id);
       if (known) known.push(p);

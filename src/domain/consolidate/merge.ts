@@ -3,7 +3,7 @@
  * ends up merged, superseded by the same unit's later file, or refused with a reason, and `accounting` proves it.
  * The level above sees only units: schools into a municipality and municipalities into the region merge alike.
  */
-import type { Problem } from '../problems';
+import { placeOf, type Problem } from '../problems';
 import { reportsOf, type ParticipationRow, type PartnersRow, type PlanRow, type Source } from '../report';
 import { PARTNER_CATEGORIES } from '../forms/appendix3';
 import { unitKey } from './names';
@@ -44,8 +44,10 @@ function firstError(ps: Problem[]): Problem | undefined {
   return ps.find((p) => p.severity === 'error');
 }
 
-const describeProblem = (p: Problem): string =>
-  `${p.sheet ? `лист «${p.sheet}»` : ''}${p.cell ? `, ячейка ${p.cell}` : ''}${p.sheet || p.cell ? ': ' : ''}${p.message}`;
+const describeProblem = (p: Problem): string => {
+  const place = placeOf(p);
+  return `${place}${place ? ': ' : ''}${p.message}`;
+};
 
 /** Merge received files. Pure: the same input always gives the same result. */
 export function mergeReports(input: MergeInput): MergeResult {

@@ -9,6 +9,7 @@ import type { WorkbookGrid } from '../grid';
 import type { Problem } from '../problems';
 import type { ReadReport, ReadWorkbook } from '../report';
 import { fieldTitle } from './fieldTitles';
+import { placeInDocument } from './documentPlaces';
 import { locateTables, type LocatedTable, type TableKind } from './locate';
 import type { HeaderField } from './matchers';
 import { isMonitoringHeaderRow, readMonitoring } from '../monitoring/read';
@@ -69,7 +70,7 @@ function columnProblems(file: string, t: LocatedTable): Problem[] {
     code: 'column-missing',
     severity: f === 'unit' ? ('warning' as const) : ('error' as const),
     message:
-      `В таблице «${TABLE_TITLE[t.kind]}» (заголовок в строке ${t.headerTop}) не найден столбец «${MISSING_TITLE[f] ?? fieldTitle(f)}». ` +
+      `В таблице «${TABLE_TITLE[t.kind]}»${t.sheet.document ? '' : ` (заголовок в строке ${t.headerTop})`} не найден столбец «${MISSING_TITLE[f] ?? fieldTitle(f)}». ` +
       'Верните столбец с заголовком из бланка формы или перенесите данные в бланк «Профкампании».',
   }));
 }
@@ -141,6 +142,7 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
     if (head.plan) result.plan = head.plan;
   }
   if (reports.length) result.moreReports = reports;
+  for (const sheet of wb.sheets) if (sheet.document) placeInDocument(result, sheet, placed.map((p) => p.table), problems);
   const monitoring = readMonitoring(wb, problems);
   if (monitoring) result.monitoring = monitoring;
   if (placed.length === 0 && !monitoring)

@@ -6,7 +6,7 @@ import { readForms } from '../../domain/read';
 import { russianOr } from './messages';
 import { checkWorkbook } from '../../domain/rules';
 import type { WorkbookGrid } from '../../domain/grid';
-import type { Problem } from '../../domain/problems';
+import { rowOfPlace, type Problem } from '../../domain/problems';
 import type { CampaignSettings } from '../../domain/settings';
 import type { SheetPlan } from '../../domain/sheetPlan';
 import type { EarlierRegisterEntry, MergeResult } from '../../domain/consolidate/mergeTypes';
@@ -141,6 +141,5 @@ export function uniqueProblems(ps: Problem[]): Problem[] {
 /** Problems sorted for reading: errors first, then by file, sheet and row; each once. */
 export function sortProblems(ps: Problem[]): Problem[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  const row = (c: string) => Number(/\d+/.exec(c)?.[0] ?? 0);
-  return uniqueProblems(ps).sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet) || row(a.cell) - row(b.cell));
+  return uniqueProblems(ps).sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet) || rowOfPlace(a.cell) - rowOfPlace(b.cell));
 }
