@@ -2,7 +2,7 @@
 import { applySheetPlans, detectSupport, readWorkbookGrids, markProblems, clearMarks, selectCell, type Conflict } from '../src/excel';
 import { emptySheetPlan, type SheetPlan } from '../src/domain/sheetPlan';
 import { rangeRef } from '../src/domain/a1';
-import { FakeExcel, REQUEST_LIMIT_BYTES } from './support/fakeExcel';
+import { coerce, FakeExcel, REQUEST_LIMIT_BYTES } from './support/fakeExcel';
 
 /** A form-like plan: title, merged header, N input rows with validation, a total formula, a name, print setup. */
 function formPlan(rows: number, name = 'Прил. 3 Отчёт'): SheetPlan {
@@ -26,6 +26,40 @@ function formPlan(rows: number, name = 'Прил. 3 Отчёт'): SheetPlan {
 
 const support = (fx: FakeExcel) => detectSupport((n, v) => fx.isSetSupported(n, v));
 
+/** What below ExcelApi 1.9 is kept and put back: sheets, names, each cell's value, formula and number format, protection. */
+function contentState(fx: FakeExcel) {
+  return {
+    order: fx.sheets.map((s) => [s.name, s.visibility]),
+    names: [...fx.names].sort(),
+    sheets: fx.sheets.map((s) => ({
+      cells: [...s.cells]
+        .map(([k, c]) => [k, c.value, c.formula ?? null, c.numberFormat === 'General' ? null : (c.numberFormat ?? null)] as const)
+        .filter(([, v, f, nf]) => v !== null || f !== null || nf !== null)
+        .map((x) => JSON.stringify(x))
+        .sort(),
+      protected: s.protected,
+    })),
+  };
+}
+
+/** Everything a coordinator could see of the workbook, in a stable order. */
+function workbookState(fx: FakeExcel) {
+  const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+  return {
+    order: fx.sheets.map((s) => [s.name, s.visibility]),
+    names: [...fx.names].sort(),
+    sheets: fx.sheets.map((s) => ({
+      cells: sorted([...s.cells].filter(([, c]) => c.value !== null || c.formula || c.numberFormat || Object.keys(c.format).length)),
+      merges: [...s.merges].sort(),
+      validations: sorted(s.validations),
+      conditionalFormats: sorted(s.conditionalFormats.map(({ id: _id, ...c }) => c)),
+      protected: s.protected,
+      protection: s.protection,
+      charts: sorted(s.charts),
+    })),
+  };
+}
+
 describe('applying sheet plans to the open workbook', () => {
   test('stamping a form takes the same small number of syncs for 1 row and for 1,000 rows', async () => {
     const counts: number[] = [];
@@ -43,7 +77,8 @@ describe('applying sheet plans to the open workbook', () => {
       expect(fx.calcSuspensions).toBeGreaterThan(0);
     }
     expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(2);
+    // One to read, one to write, one to recalculate and apply the cosmetics (frozen panes, tab colour, print).
+    expect(counts[0]).toBe(3);
   });
 
   test('a 5,000-row block is split so that no request to Excel exceeds 5 MB, and every row arrives', async () => {
@@ -59,10 +94,24 @@ describe('applying sheet plans to the open workbook', () => {
     expect(fx.cell('Свод по ОО', 'A1')?.value).toBe(`${long} 1/1`);
   });
 
+  test('the double takes typed text as Russian Excel does, so the apostrophes below are needed', () => {
+    expect(coerce('12.03.2021')).toEqual({ value: 44267, numberFormat: 'dd.mm.yyyy' });
+    expect(coerce('1 234')).toEqual({ value: 1234 });
+    expect(coerce('1 234,5')).toEqual({ value: 1234.5 });
+    expect(coerce('007')).toEqual({ value: 7 });
+    expect(coerce('15 %')).toEqual({ value: 0.15, numberFormat: '0%' });
+    expect(coerce('7/6').numberFormat).toBe('dd.mm.yyyy');
+    expect(coerce('ИСТИНА')).toEqual({ value: true });
+    expect(coerce('+7 913 000-00-00')).toEqual({ value: null, formula: '=+7 913 000-00-00' });
+    expect(coerce("'12.03.2021")).toEqual({ value: '12.03.2021', textPrefix: true });
+    expect(coerce('438 чел.')).toEqual({ value: '438 чел.' });
+    expect(coerce('31.02.2021')).toEqual({ value: '31.02.2021' });
+  });
+
   test('a received text that looks like a formula or a number is written as text, a formula as a formula', async () => {
     const fx = new FakeExcel();
     const p = emptySheetPlan('Свод по ОО', 'detail');
-    p.blocks.push({ at: 'A1', rows: [['=HYPERLINK("http://x.ru","школа")', '007', '12.03.2021', '1 234', 'обычный текст', 42]] });
+    p.blocks.push({ at: 'A1', rows: [['=HYPERLINK("http://x.ru","школа")', '007', '12.03.2021', '1 234', 'обычный текст', 42, '15%', '+7 913']] });
     p.blocks.push({ at: 'A2', rows: [[{ formula: '=SUM(F1:F1)' }]] });
     await applySheetPlans([p], { run: fx.run, support: support(fx), owned: [] });
     const c = (a: string) => fx.cell('Свод по ОО', a)!;
@@ -73,25 +122,113 @@ describe('applying sheet plans to the open workbook', () => {
     expect(c('D1').value).toBe('1 234');
     expect(c('E1').value).toBe('обычный текст');
     expect(c('F1').value).toBe(42);
+    expect(c('G1').value).toBe('15%');
+    expect(c('H1').value).toBe('+7 913');
+    for (const a of ['B1', 'C1', 'D1', 'G1', 'H1']) expect([a, c(a).textPrefix]).toEqual([a, true]);
     expect(c('A2').formula).toBe('=SUM(F1:F1)');
   });
 
-  test('a failure while writing leaves the existing sheet exactly as it was and no half-built sheet behind', async () => {
+  test.each([
+    [14, 'exactly as it was (ExcelApi 1.9+: a backup copy)'],
+    [8, 'with every value, formula and number format as it was (below ExcelApi 1.9)'],
+  ])('a failure at any operation of a regeneration (ExcelApi 1.%i) leaves the workbook %s, or finishes the write', async (apiMinor) => {
+    // Every operation of the apply fails in turn: before the data is complete the workbook must come back as it was
+    // (cells, formats, merges, validation, conditional formats, protection, names, charts, sheet order); after it,
+    // the write stands.
+    const owned = [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' as const }];
+    let undone = 0;
+    let finished = 0;
+    const state = (fx: FakeExcel) => (apiMinor >= 9 ? workbookState(fx) : contentState(fx));
+    for (let n = 1; ; n++) {
+      const fx = new FakeExcel({ apiMinor });
+      fx.addSheet('Лист1', { A1: "='Прил. 3 Отчёт'!B7" });
+      const old = formPlan(3);
+      old.blocks.push({ at: 'E1', rows: [['прежний текст']] });
+      await applySheetPlans([old], { run: fx.run, support: support(fx), owned: [] });
+      fx.names.set('Моё', "='Прил. 3 Отчёт'!$A$1");
+      const before = state(fx);
+      fx.failAtOp = n;
+      const outcome = await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned }).then(
+        () => 'written',
+        (e: Error) => e.message,
+      );
+      const injected = fx.failAtOp === undefined;
+      fx.failAtOp = undefined;
+      if (outcome === 'written') {
+        expect(fx.cell('Прил. 3 Отчёт', 'E1')).toBeUndefined();
+        expect(fx.cell('Лист1', 'A1')?.formula).toBe("='Прил. 3 Отчёт'!B7");
+        if (!injected) break; // the failure point lies past the last operation: every point was tried
+        finished++;
+      } else {
+        expect(outcome).toMatch(/^Не удалось выполнить (запись листа «Прил\. 3 Отчёт».*Книга оставлена как была|чтение книги .*Ничего не изменено)\.$/);
+        expect(state(fx)).toEqual(before);
+        undone++;
+      }
+    }
+    expect(undone).toBeGreaterThan(20);
+    expect(finished).toBeGreaterThan(0);
+  });
+
+  test('regenerating a sheet keeps the coordinator’s formulas, names and charts that refer to it working (no #REF!)', async () => {
     const fx = new FakeExcel();
-    fx.addSheet('Лист1', { A1: 'моё' });
+    fx.addSheet('Лист1');
+    const owned = [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' as const }];
     await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [] });
-    const before = JSON.stringify([...fx.sheet('Прил. 3 Отчёт')!.cells]);
-    const order = fx.sheets.map((s) => s.name);
-    fx.failOn = /names\.add/; // fails after the swap, while names are being written
-    await expect(applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' }] })).rejects.toThrow(
-      /Не удалось выполнить запись листа «Прил\. 3 Отчёт».*Книга оставлена как была/,
-    );
-    expect(fx.sheets.map((s) => s.name)).toEqual(order);
-    expect(JSON.stringify([...fx.sheet('Прил. 3 Отчёт')!.cells])).toBe(before);
-    fx.failOn = /set values/; // fails while building under the temporary name
-    await expect(applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' }] })).rejects.toThrow();
-    expect(fx.sheets.map((s) => s.name)).toEqual(order);
-    expect(JSON.stringify([...fx.sheet('Прил. 3 Отчёт')!.cells])).toBe(before);
+    // The coordinator's own sheet: a formula, a name and a chart on the generated form.
+    const mine = fx.addSheet('Мой анализ', { A1: "='Прил. 3 Отчёт'!B7*2" });
+    fx.names.set('МойИтог', "='Прил. 3 Отчёт'!$B$7");
+    mine.charts.push({ type: 'Line', series: [{ values: "'Прил. 3 Отчёт'!$B$4:$B$6" }] });
+    await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned });
+    expect(fx.cell('Мой анализ', 'A1')?.formula).toBe("='Прил. 3 Отчёт'!B7*2");
+    expect(fx.names.get('МойИтог')).toBe("='Прил. 3 Отчёт'!$B$7");
+    expect(mine.charts[0].series[0].values).toBe("'Прил. 3 Отчёт'!$B$4:$B$6");
+    expect(fx.sheets.map((s) => s.name)).toEqual(['Лист1', 'Прил. 3 Отчёт', 'Мой анализ']);
+    expect(fx.cell('Прил. 3 Отчёт', 'B7')?.formula).toBe('=SUM(B4:B6)');
+  });
+
+  test('formulas written with calculation suspended are calculated before the apply ends', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Лист1');
+    await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [] });
+    expect(fx.calcSuspensions).toBeGreaterThan(0); // the write did suspend calculation…
+    expect(fx.calcStale).toBe(false); // …and the workbook was recalculated afterwards
+    expect(fx.calculations).toEqual(['Recalculate']);
+  });
+
+  test('a build that refuses frozen panes or print setup still gets the data, and the pane is told what is missing', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Лист1');
+    fx.refuse = /freezeAt/; // OfficeDev/office-js #2014, #2196: freezing panes throws GeneralException in some builds
+    const r = await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [] });
+    expect(fx.cell('Прил. 3 Отчёт', 'B7')?.formula).toBe('=SUM(B4:B6)');
+    expect(fx.sheet('Прил. 3 Отчёт')!.validations).toHaveLength(1);
+    expect(fx.sheet('Прил. 3 Отчёт')!.pageLayout.orientation).toBe('Landscape');
+    expect(fx.sheet('Прил. 3 Отчёт')!.freeze).toBeUndefined();
+    expect(r.notApplied).toEqual(['Лист «Прил. 3 Отчёт»: не удалось закрепить строки заголовка — данные записаны, это можно сделать вручную.']);
+    expect(r.notes).toContain(r.notApplied[0]);
+    expect(fx.calcStale).toBe(false);
+  });
+
+  test('a protected generated form is regenerated in place and protected again', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Лист1');
+    const owned = [{ name: 'Прил. 3 Отчёт', kind: 'appendix3' as const }];
+    await applySheetPlans([formPlan(3)], { run: fx.run, support: support(fx), owned: [] });
+    const id = fx.sheet('Прил. 3 Отчёт')!.id;
+    expect(fx.sheet('Прил. 3 Отчёт')!.protected).toBe(true);
+    const again = formPlan(3);
+    again.blocks[0].rows[0] = ['Сводный отчет об итогах Кампании (исправлено)'];
+    again.merges = ['A1:B1'];
+    const r = await applySheetPlans([again], { run: fx.run, support: support(fx), owned });
+    expect(r.written).toEqual([{ planned: 'Прил. 3 Отчёт', sheet: 'Прил. 3 Отчёт', replaced: true }]);
+    expect(fx.sheet('Прил. 3 Отчёт')!.id).toBe(id); // the same sheet, not a new one under the old name
+    expect(fx.sheet('Прил. 3 Отчёт')!.protected).toBe(true);
+    expect(fx.cell('Прил. 3 Отчёт', 'A1')?.value).toBe('Сводный отчет об итогах Кампании (исправлено)');
+    expect(fx.cell('Прил. 3 Отчёт', 'B7')?.formula).toBe('=SUM(B4:B6)');
+    expect(fx.sheet('Прил. 3 Отчёт')!.merges).toEqual(['A1:B1']);
+    expect(fx.sheet('Прил. 3 Отчёт')!.validations.map((v) => v.range)).toEqual(['B4:C6']);
+    expect(fx.sheet('Прил. 3 Отчёт')!.conditionalFormats).toHaveLength(1);
+    expect(fx.sheets.map((s) => s.name)).toEqual(['Лист1', 'Прил. 3 Отчёт']);
   });
 
   test('a sheet of the same name the add-in does not own is never replaced without asking', async () => {

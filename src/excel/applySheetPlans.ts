@@ -1,24 +1,32 @@
 /**
  * Applies sheet plans to the open workbook.
  *
- * Round trips: one sync reads what is there (sheet names, names, forms' filled cells), then every write of every
- * plan is queued into one request; a request is flushed early only when its payload would pass `chunkBytes`
- * (Excel on the web refuses requests over 5 MB). So a small form costs two syncs, whatever its rows.
+ * Round trips: one sync reads what is there (sheet names, names, what each sheet to be rewritten holds), every
+ * write of every plan is queued into one request (sent early only when it would pass `chunkBytes`: Excel on the
+ * web refuses 5 MB), and one more request recalculates, removes the backups and applies the cosmetics (frozen
+ * panes, tab colours, print setup) — which cost only themselves when a build refuses them (cosmetics.ts).
  *
- * All-or-nothing: each plan is built under a temporary name; the old sheet is renamed aside, the new one takes
- * its name and place, formulas/names/charts are written once the final names exist, and only then is the old
- * sheet deleted. If anything fails, `recover` puts the old sheet back and removes the half-built one.
+ * In place: a sheet that exists is rewritten, never renamed aside and deleted, so formulas, names, charts and
+ * pivot tables that refer to it keep working (regenerate.ts). All or nothing: until the data of every sheet is
+ * written, any failure puts every rewritten sheet back as it was (regenerate.ts says exactly what that covers)
+ * and removes the sheets this apply added.
  *
  * Never destroys user data: a sheet the add-in does not own, or an owned form whose input cells hold data, is a
  * Conflict; the caller asks the user (replace, write a copy «… (2)», or skip). Without an answer nothing is written.
  */
-import { cellRef, parseCell, parseRange, rangeRef } from '../domain/a1';
-import { isFormula, type Block, type CellStyle, type ChartKind, type SheetPlan } from '../domain/sheetPlan';
+import { cellRef, parseCell, parseRange } from '../domain/a1';
+import { isFormula, type SheetPlan } from '../domain/sheetPlan';
 import { SHEET } from '../domain/sheetNames';
 import type { OwnedSheet } from '../domain/settingsSheet';
+import { applyCosmetics } from './cosmetics';
 import { ExcelActionError, excelErrorMessage } from './errors';
-import { payloadBytes, toExcelInput } from './excelValues';
+import { backUp, clearForRewrite, loadBefore, restore, type SheetBefore } from './regenerate';
+import { RequestQueue, recalculate } from './requestQueue';
 import type { ApiSupport, ExcelRun } from './support';
+import { CHART_PREFIX, writeLayout, writeReferences, type ReferenceContext } from './writePlan';
+
+export { RequestQueue } from './requestQueue';
+export { splitQualified } from './writePlan';
 
 export type ConflictReason = 'foreign' | 'user-data';
 export interface Conflict {
@@ -52,6 +60,11 @@ export interface ApplyResult {
   owned: OwnedSheet[];
   /** Russian notes on what this Excel could not do (validation, print setup…). */
   notes: string[];
+  /**
+   * Russian lines on the cosmetics this Excel refused (frozen header rows, tab colour, print setup) while the data
+   * was written all the same; also included in `notes`.
+   */
+  notApplied: string[];
 }
 
 /** Forms a person fills in: regenerating them must not lose what was typed. */
@@ -62,13 +75,28 @@ const MAX_SHEET_NAME = 31;
 
 interface Existing {
   names: string[];
-  definedNames: string[];
+  /** Workbook names, lower case → formula. */
+  definedNames: Map<string, string>;
   /** Non-empty input cells of existing filled forms, by sheet name. */
   filled: Map<string, string[]>;
+  /** What each existing sheet a plan may rewrite holds, by lower-case name. */
+  before: Map<string, SheetBefore>;
+}
+
+interface Work {
+  plan: SheetPlan;
+  finalName: string;
+  replaces: boolean;
+  before?: SheetBefore;
+  backup?: string;
 }
 
 export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions): Promise<ApplyResult> {
-  const existing = await readExisting(plansIn, opts.run);
+  const { support } = opts;
+  const settingsName = opts.settingsPlan ? SHEET.settings : undefined;
+  const existing = await readExisting(plansIn, opts.run, support, settingsName).catch((e: unknown) => {
+    throw new ExcelActionError(`${excelErrorMessage(e, 'чтение книги перед записью')} Ничего не изменено.`);
+  });
   const ownedLower = new Set(opts.owned.map((o) => o.name.toLowerCase()));
   const has = (n: string) => existing.names.some((e) => e.toLowerCase() === n.toLowerCase());
 
@@ -82,7 +110,7 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
   }
   const answers = conflicts.length && opts.resolve ? await opts.resolve(conflicts) : {};
 
-  const targets: { plan: SheetPlan; finalName: string; replaces: boolean }[] = [];
+  const targets: Work[] = [];
   const skipped: string[] = [];
   const taken = [...existing.names];
   for (const p of plansIn) {
@@ -103,85 +131,78 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
     targets.push({ plan: sp, finalName: sp.name, replaces: has(sp.name) });
     owned.splice(0, owned.length, ...uniqueSheets([...withSettings, { name: sp.name, kind: 'settings' }]));
   }
-  const notes = featureNotes(targets.map((t) => t.plan), opts.support);
-  if (targets.length === 0) return { written: [], skipped, owned: [...opts.owned], notes };
+  const notes = featureNotes(targets.map((t) => t.plan), support);
+  if (targets.length === 0) return { written: [], skipped, owned: [...opts.owned], notes, notApplied: [] };
 
   const stamp = Date.now().toString(36).slice(-5);
-  const work = targets.map((t, i) => ({ ...t, temp: `ПК_tmp${i}_${stamp}`, backup: `ПК_old${i}_${stamp}` }));
-  let complete = false;
+  const work: Work[] = targets.map((t, i) => ({
+    ...t,
+    before: t.replaces ? existing.before.get(t.finalName.toLowerCase()) : undefined,
+    backup: t.replaces && support.copyRange ? freeName(`ПК_old${i}_${stamp}`, taken) : undefined,
+  }));
+  const refs: Omit<ReferenceContext, 'ctx'> = { names: existing.definedNames, namesSet: new Set(), namesChanged: new Map(), namesAdded: [], stamp };
+  const which = targets.map((t) => `«${t.finalName}»`).join(', ');
   try {
     await opts.run(async (ctx) => {
-      const q = new RequestQueue(ctx, opts.support, opts.chunkBytes ?? DEFAULT_CHUNK);
+      const q = new RequestQueue(ctx, support, opts.chunkBytes ?? DEFAULT_CHUNK);
       const sheets = ctx.workbook.worksheets;
-      const built = new Map<string, Excel.Worksheet>();
-      // 1. Build every sheet under its temporary name: values, layout, formats.
+      const ws = new Map<string, Excel.Worksheet>();
+      // 1. Keep what each rewritten sheet holds; add the new sheets under their final names.
       for (const w of work) {
-        const ws = sheets.add(w.temp);
-        built.set(w.temp, ws);
-        await writeLayout(ws, w.plan, q);
-      }
-      // 2. Swap: old aside, new into its name and tab position.
-      for (const w of work) {
-        const ws = built.get(w.temp)!;
         if (w.replaces) {
-          const old = sheets.getItem(w.finalName);
-          old.name = w.backup;
-          ws.name = w.finalName;
-          const pos = existing.names.findIndex((n) => n.toLowerCase() === w.finalName.toLowerCase());
-          if (pos >= 0) ws.position = pos;
-        } else ws.name = w.finalName;
+          const s = sheets.getItem(w.finalName);
+          if (w.backup && w.before) backUp(sheets, s, w.before, w.backup);
+          ws.set(w.finalName, s);
+          await q.reserve(0, 4);
+        } else ws.set(w.finalName, sheets.add(w.finalName));
       }
-      // 3. What refers to names: formulas, validation, conditional formats, charts, workbook names, protection.
-      const namesGone = new Set<string>();
+      // 2. Empty the rewritten sheets and write every sheet's values, formats and merges.
       for (const w of work) {
-        const ws = built.get(w.temp)!;
-        await writeReferences(ctx, ws, w.plan, q, existing.definedNames, namesGone);
+        const s = ws.get(w.finalName)!;
+        if (w.replaces && w.before) await q.reserve(0, clearForRewrite(s, w.before, support));
+        await writeLayout(s, w.plan, q);
       }
-      // 4. Only now drop the old sheets — after a sync, so a failure from here on is known to leave every new sheet
-      // complete: the write is then finished, not undone (an old sheet may already be gone).
-      if (work.some((w) => w.replaces)) {
-        await q.flush();
-        complete = true;
-      }
-      for (const w of work) if (w.replaces) sheets.getItem(w.backup).delete();
-      if (opts.activate !== false) {
-        const first = work.find((w) => !w.plan.hidden);
-        if (first) built.get(first.temp)!.activate();
-      }
+      // 3. What refers to names (every sheet exists under its final name by now).
+      for (const w of work) await writeReferences(ws.get(w.finalName)!, w.plan, q, { ...refs, ctx });
       await q.flush();
     });
   } catch (e) {
-    const which = targets.map((t) => `«${t.finalName}»`).join(', ');
     const failed = excelErrorMessage(e, `запись ${targets.length > 1 ? 'листов' : 'листа'} ${which}`);
-    if (complete) {
-      // Every new sheet was complete: finish the write rather than undo it.
-      const done = await finishDeleting(opts.run, work).catch(() => undefined);
-      if (!done)
-        throw new ExcelActionError(`Листы ${which} записаны, но старые копии удалить не удалось: удалите листы «ПК_old…» вручную.`);
-    } else {
-      const undone = await recover(opts.run, work).catch(() => undefined);
-      throw new ExcelActionError(
-        undone
-          ? `${failed} Книга оставлена как была.`
-          : `${failed} Вернуть книгу в прежний вид не удалось: удалите листы «ПК_tmp…», если они остались, а листы «ПК_old…» переименуйте обратно.`,
-      );
-    }
+    const undone = await undo(opts.run, work, refs, support).catch(() => false);
+    throw new ExcelActionError(
+      undone
+        ? `${failed} Книга оставлена как была.`
+        : `${failed} Вернуть книгу в прежний вид не удалось: удалите листы «ПК_old…», если они остались, и сформируйте листы ${which} заново.`,
+    );
   }
+  // The data is written: from here nothing is undone. Recalculate, drop the backups and the sheets' earlier charts.
+  const first = opts.activate !== false ? work.find((w) => !w.plan.hidden) : undefined;
+  const { notApplied, preludeDone } = await applyCosmetics(
+    opts.run,
+    work.map((w) => ({ plan: w.plan, sheet: w.finalName, replaced: w.replaces })),
+    support,
+    (ctx) => finish(ctx, work, stamp, first?.finalName),
+  );
+  if (!preludeDone) notApplied.unshift(`Листы ${which} записаны, но Excel не пересчитал книгу или не удалил служебные копии: нажмите F9 и удалите скрытые листы «ПК_old…», если они есть.`);
   return {
     written: work.map((w) => ({ planned: plansIn.find((p) => p.name === w.finalName)?.name ?? w.finalName, sheet: w.finalName, replaced: w.replaces })),
     skipped,
     owned,
-    notes,
+    notes: [...notes, ...notApplied],
+    notApplied,
   };
 }
 
-/** One sync: which sheets and names exist, and which input cells of existing filled forms hold data. */
-async function readExisting(plans: SheetPlan[], run: ExcelRun): Promise<Existing> {
+/**
+ * One sync: which sheets and names exist, which input cells of existing filled forms hold data, and what every
+ * existing sheet a plan would rewrite holds (regenerate.ts).
+ */
+async function readExisting(plans: SheetPlan[], run: ExcelRun, support: ApiSupport, settings?: string): Promise<Existing> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     const names = ctx.workbook.names;
-    names.load('items/name');
+    names.load('items/name,items/formula');
     const used = plans
       .filter((p) => FILLED_KINDS.has(p.kind))
       .map((p) => {
@@ -190,12 +211,21 @@ async function readExisting(plans: SheetPlan[], run: ExcelRun): Promise<Existing
         return { plan: p, r };
       });
     await ctx.sync();
+    const present = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
+    const wanted = [...new Set([...plans.map((p) => p.name), ...(settings ? [settings] : [])].map((n) => n.toLowerCase()))].filter((n) => present.has(n));
+    const reads = wanted.map((n) => [n, loadBefore(present.get(n)!, support)] as const);
+    if (reads.length) await ctx.sync();
     const filled = new Map<string, string[]>();
     for (const { plan, r } of used) {
       if (r.isNullObject) continue;
       filled.set(plan.name, userCells(plan, r.address, r.formulas as unknown[][]));
     }
-    return { names: sheets.items.map((s) => s.name), definedNames: names.items.map((n) => n.name), filled };
+    return {
+      names: sheets.items.map((s) => s.name),
+      definedNames: new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)])),
+      filled,
+      before: new Map(reads.map(([n, read]) => [n, read()])),
+    };
   });
 }
 
@@ -234,269 +264,48 @@ export function userCells(plan: SheetPlan, address: string, formulas: unknown[][
 /** A cell's content for comparison: formulas with their '=', numbers and text as trimmed strings. */
 const sameText = (v: unknown): string => String(v).trim();
 
-/** Queues writes and flushes early only when the next one would push the request past the limit. */
-export class RequestQueue {
-  private bytes = 0;
-  constructor(
-    private ctx: Excel.RequestContext,
-    readonly support: ApiSupport,
-    private limit: number,
-  ) {
-    this.begin();
-  }
-  private begin() {
-    if (this.support.suspendCalc) this.ctx.application.suspendApiCalculationUntilNextSync();
-  }
-  async reserve(n: number): Promise<void> {
-    if (this.bytes > 0 && this.bytes + n > this.limit) await this.flush();
-    this.bytes += n;
-  }
-  async flush(): Promise<void> {
-    await this.ctx.sync();
-    this.bytes = 0;
-    this.begin();
-  }
-  get chunkLimit(): number {
-    return this.limit;
-  }
-}
-
-type Box = ReturnType<typeof parseRange>;
-
-/** A rectangular 2-D array of a block's cells, ragged rows padded. Cells formatted as text ("@") need no mark. */
-function blockMatrix(b: Block, textCells: Box[]): (string | number | boolean)[][] {
-  const width = Math.max(1, ...b.rows.map((r) => r.length));
-  const at = parseCell(b.at);
-  const isText = (r: number, c: number) => textCells.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
-  return b.rows.map((row, i) => Array.from({ length: width }, (_, j) => toExcelInput(row[j] ?? null, textCells.length > 0 && isText(at.row + i, at.col + j))));
-}
-
-const textRanges = (p: SheetPlan): Box[] => p.styles.filter((s) => s.style.numberFormat === '@').map((s) => parseRange(s.range));
-
-/** Writes a block in row chunks no bigger than the request limit allows. */
-async function writeBlock(ws: Excel.Worksheet, b: Block, q: RequestQueue, prop: 'values' | 'formulas', textCells: Box[]): Promise<void> {
-  if (b.rows.length === 0) return;
-  const m = blockMatrix(b, textCells);
-  const at = parseCell(b.at);
-  const width = m[0].length;
-  let start = 0;
-  let size = 0;
-  const emit = async (end: number) => {
-    if (end <= start) return;
-    const chunk = m.slice(start, end);
-    await q.reserve(size + 64);
-    ws.getRange(rangeRef(at.row + start, at.col, at.row + end - 1, at.col + width - 1))[prop] = chunk as never;
-    start = end;
-    size = 0;
-  };
-  const budget = q.chunkLimit / 2; // a chunk leaves room for the rest of its request
-  for (let i = 0; i < m.length; i++) {
-    const rowBytes = payloadBytes(m[i]) + 1;
-    if (size > 0 && size + rowBytes > budget) await emit(i);
-    size += rowBytes;
-  }
-  await emit(m.length);
-}
-
-const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
-const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
-const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
-
-function setFormat(target: { format: Excel.RangeFormat }, s: CellStyle): void {
-  const f = target.format;
-  if (s.bold !== undefined) f.font.bold = s.bold;
-  if (s.italic !== undefined) f.font.italic = s.italic;
-  if (s.fontSize !== undefined) f.font.size = s.fontSize;
-  if (s.fontColor) f.font.color = `#${s.fontColor}`;
-  if (s.fill) f.fill.color = `#${s.fill}`;
-  if (s.wrap !== undefined) f.wrapText = s.wrap;
-  if (s.hAlign) f.horizontalAlignment = H_ALIGN[s.hAlign];
-  if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
-  if (s.border)
-    for (const e of EDGES) {
-      const b = f.borders.getItem(e);
-      b.style = 'Continuous';
+/** After a failure before the data was complete: rewritten sheets as they were, added sheets and names gone. */
+async function undo(run: ExcelRun, work: Work[], refs: Omit<ReferenceContext, 'ctx'>, support: ApiSupport): Promise<boolean> {
+  return run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name,items/visibility');
+    const charts = work.filter((w) => w.replaces).map((w) => {
+      const c = sheets.getItem(w.finalName).charts;
+      c.load('items/name');
+      return [w.finalName, c] as const;
+    });
+    await ctx.sync();
+    const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    // A backup is hidden only once its copy is complete; the sheet is touched only after that. So: no backup, or
+    // one still visible — the sheet is as it was and only the backup goes; a hidden backup — the sheet is put back.
+    const hidden = new Set(sheets.items.filter((s) => s.visibility !== 'Visible').map((s) => s.name.toLowerCase()));
+    const chartsOf = new Map(charts.map(([n, c]) => [n, c.items.map((x) => x.name)]));
+    const isNew = (c: string) => c.startsWith(`${CHART_PREFIX}${refs.stamp}_`);
+    for (const w of work) {
+      const copied = w.backup !== undefined && hidden.has(w.backup.toLowerCase());
+      if (w.replaces && w.before && (copied || !w.backup)) restore(sheets, w.finalName, w.before, copied ? w.backup : undefined, isNew, support, chartsOf.get(w.finalName) ?? []);
+      else if (!w.replaces && present.has(w.finalName.toLowerCase())) sheets.getItem(w.finalName).delete();
     }
-  if (s.locked !== undefined) f.protection.locked = s.locked;
-}
-
-/** Characters → points, as Excel measures a column of Calibri 11 (7 px a character plus 5 px padding). */
-const widthPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-
-async function writeLayout(ws: Excel.Worksheet, p: SheetPlan, q: RequestQueue): Promise<void> {
-  if (p.tabColor) ws.tabColor = `#${p.tabColor}`;
-  p.columnWidths.forEach((w, i) => {
-    if (w > 0) ws.getRange(cellRef(1, i + 1)).format.columnWidth = widthPoints(w);
+    for (const [k, formula] of refs.namesChanged) ctx.workbook.names.getItem(k).formula = formula;
+    for (const n of refs.namesAdded) ctx.workbook.names.getItem(n).delete();
+    await ctx.sync();
+    // The backups last, once everything they held is back.
+    for (const w of work) if (w.backup && present.has(w.backup.toLowerCase())) sheets.getItem(w.backup).delete();
+    await ctx.sync();
+    return true;
   });
-  for (const [row, h] of Object.entries(p.rowHeights ?? {})) ws.getRange(cellRef(Number(row), 1)).format.rowHeight = h;
-  await q.reserve(payloadBytes(p.columnWidths) + payloadBytes(p.rowHeights ?? {}));
-
-  // Number formats first, so text-formatted cells receive the values as text.
-  for (const s of p.styles) {
-    if (!s.style.numberFormat) continue;
-    const r = parseRange(s.range);
-    const rows = r.bottom - r.top + 1;
-    const cols = r.right - r.left + 1;
-    const fmt = Array.from({ length: rows }, () => Array<string>(cols).fill(s.style.numberFormat!));
-    await q.reserve(payloadBytes(s.style.numberFormat) * rows * cols + rows * 3 + 64);
-    ws.getRange(s.range).numberFormat = fmt;
-  }
-  const text = textRanges(p);
-  for (const b of p.blocks) if (!b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'values', text);
-
-  // Formats grouped by style: one write per style (multi-area ranges where Excel has them).
-  const groups = new Map<string, { style: CellStyle; ranges: string[] }>();
-  for (const s of p.styles) {
-    const { numberFormat: _nf, ...rest } = s.style;
-    if (Object.keys(rest).length === 0) continue;
-    const k = JSON.stringify(rest);
-    const g = groups.get(k) ?? { style: rest as CellStyle, ranges: [] as string[] };
-    g.ranges.push(s.range);
-    groups.set(k, g);
-  }
-  for (const g of groups.values()) {
-    const parts = q.support.rangeAreas ? joinAddresses(g.ranges) : g.ranges;
-    for (const addr of parts) {
-      await q.reserve(payloadBytes(g.style) * 2 + addr.length + 64);
-      setFormat(addr.includes(',') ? ws.getRanges(addr) : ws.getRange(addr), g.style);
-    }
-  }
-  for (const m of p.merges) ws.getRange(m).merge(false);
-  await q.reserve(payloadBytes(p.merges) + p.merges.length * 40);
-
-  if (p.freeze && (p.freeze.rows > 0 || p.freeze.columns > 0)) {
-    const { rows, columns } = p.freeze;
-    if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeRef(1, 1, rows, columns)));
-    else if (rows > 0) ws.freezePanes.freezeRows(rows);
-    else ws.freezePanes.freezeColumns(columns);
-  }
 }
 
-/** Comma-joined addresses, each string short enough for Excel's getRanges (about 2,000 characters). */
-function joinAddresses(ranges: string[]): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const r of ranges) {
-    if (cur && cur.length + r.length + 1 > 2000) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur},${r}` : r;
+/** Recalculates, removes the backups and the sheets' earlier charts of the add-in, activates the first sheet. */
+function finish(ctx: Excel.RequestContext, work: Work[], stamp: string, activate?: string): void {
+  recalculate(ctx);
+  const sheets = ctx.workbook.worksheets;
+  for (const w of work) {
+    if (w.backup) sheets.getItem(w.backup).delete();
+    // (a protected sheet keeps them: deleting needs allowEditObjects, and no generated sheet with charts is protected)
+    if (!w.plan.protect) for (const c of w.before?.charts ?? []) if (!c.startsWith(`${CHART_PREFIX}${stamp}_`)) sheets.getItem(w.finalName).charts.getItem(c).delete();
   }
-  if (cur) out.push(cur);
-  return out;
-}
-
-const CHART_TYPE: Record<ChartKind, string> = { column: 'ColumnClustered', bar: 'BarClustered', line: 'Line', pie: 'Pie' };
-
-/** "'Показатели'!$B$5:$B$11" → sheet and address. */
-export function splitQualified(ref: string): { sheet: string; address: string } {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref.trim());
-  if (!m) throw new ExcelActionError(`Неверная ссылка на диапазон: «${ref}».`);
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, '') };
-}
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-async function writeReferences(
-  ctx: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  p: SheetPlan,
-  q: RequestQueue,
-  definedNames: string[],
-  namesGone: Set<string>,
-): Promise<void> {
-  const text = textRanges(p);
-  for (const b of p.blocks) if (b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'formulas', text);
-
-  if (q.support.validation)
-    for (const v of p.validations) {
-      const r = ws.getRange(v.range);
-      // A navigation property (an object), only written to: nothing is read, so nothing needs load() or sync().
-      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
-      const dv = r.dataValidation;
-      dv.rule = validationRule(v.rule);
-      dv.ignoreBlanks = v.allowBlank ?? true;
-      // Excel caps an alert's title at 32 characters and its text at 225.
-      dv.errorAlert = { showAlert: true, style: v.severity === 'stop' ? 'Stop' : 'Warning', title: clip(v.title, 32), message: clip(v.message, 225) };
-      if (v.prompt) dv.prompt = { showPrompt: true, title: clip(v.title, 32), message: clip(v.prompt, 255) };
-      await q.reserve(payloadBytes(v) + 128);
-    }
-
-  for (const c of p.conditionalFormats) {
-    const cf = ws.getRange(c.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
-    if (c.style.fill) cf.custom.format.fill.color = `#${c.style.fill}`;
-    if (c.style.fontColor) cf.custom.format.font.color = `#${c.style.fontColor}`;
-    if (c.style.bold !== undefined) cf.custom.format.font.bold = c.style.bold;
-    await q.reserve(payloadBytes(c) + 128);
-  }
-
-  for (const ch of p.charts) {
-    const [first, ...rest] = ch.series;
-    if (!first) continue;
-    const rangeOf = (ref: string) => {
-      const { sheet, address } = splitQualified(ref);
-      return ctx.workbook.worksheets.getItem(sheet).getRange(address);
-    };
-    const chart = ws.charts.add(CHART_TYPE[ch.kind] as Excel.ChartType, rangeOf(first.values), 'Columns' as Excel.ChartSeriesBy);
-    chart.title.text = ch.title;
-    const s0 = chart.series.getItemAt(0);
-    s0.name = first.name;
-    s0.setXAxisValues(rangeOf(first.categories));
-    for (const s of rest) {
-      const series = chart.series.add(s.name);
-      series.setValues(rangeOf(s.values));
-      series.setXAxisValues(rangeOf(s.categories));
-    }
-    chart.setPosition(ch.from, ch.to);
-    await q.reserve(payloadBytes(ch) + 256);
-  }
-
-  for (const n of p.namedRanges) {
-    if (definedNames.some((d) => d.toLowerCase() === n.name.toLowerCase()) && !namesGone.has(n.name.toLowerCase())) {
-      ctx.workbook.names.getItem(n.name).delete();
-      namesGone.add(n.name.toLowerCase());
-    }
-    ctx.workbook.names.add(n.name, n.range.startsWith('=') ? n.range : `=${n.range}`);
-    await q.reserve(payloadBytes(n) + 64);
-  }
-
-  if (p.print && q.support.pageLayout) {
-    const pl = ws.pageLayout;
-    pl.orientation = p.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    pl.paperSize = 'A4' as Excel.PaperType;
-    if (p.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
-    if (p.print.repeatRows) {
-      const [a, b] = p.print.repeatRows.split(':');
-      pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
-    }
-  }
-  if (p.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
-  if (p.hidden) ws.visibility = 'Hidden' as Excel.SheetVisibility;
-}
-
-function validationRule(r: SheetPlan['validations'][number]['rule']): Excel.DataValidationRule {
-  const bounds = (min?: number | string, max?: number | string) =>
-    min !== undefined && max !== undefined
-      ? { formula1: min, formula2: max, operator: 'Between' as Excel.DataValidationOperator }
-      : min !== undefined
-        ? { formula1: min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator }
-        : max !== undefined
-          ? { formula1: max, operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator }
-          : { formula1: -1e15, formula2: 1e15, operator: 'Between' as Excel.DataValidationOperator };
-  switch (r.kind) {
-    case 'list':
-      return { list: { inCellDropDown: true, source: r.items.join(',') } };
-    case 'wholeNumber':
-      return { wholeNumber: bounds(r.min, r.max) };
-    case 'decimal':
-      return { decimal: bounds(r.min, r.max) };
-    case 'date':
-      return { date: bounds(r.min, r.max) as Excel.DateTimeDataValidation };
-    case 'custom':
-      return { custom: { formula: r.formula.startsWith('=') ? r.formula : `=${r.formula}` } };
-  }
+  if (activate) sheets.getItem(activate).activate();
 }
 
 function featureNotes(plans: SheetPlan[], s: ApiSupport): string[] {
@@ -506,41 +315,6 @@ function featureNotes(plans: SheetPlan[], s: ApiSupport): string[] {
   if (!s.pageLayout && plans.some((p) => p.print))
     out.push('Параметры печати не заданы (нужен ExcelApi 1.9): перед печатью выберите альбомную ориентацию и «Вписать по ширине».');
   return out;
-}
-
-/** After a failure before the new sheets were complete: old sheets back under their names, new ones removed. */
-async function recover(run: ExcelRun, work: { finalName: string; temp: string; backup: string; replaces: boolean }[]): Promise<boolean> {
-  return run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name');
-    await ctx.sync();
-    const present = new Set(sheets.items.map((s) => s.name));
-    for (const w of work) {
-      if (w.replaces && present.has(w.backup)) {
-        if (present.has(w.finalName)) sheets.getItem(w.finalName).delete();
-        sheets.getItem(w.backup).name = w.finalName;
-      } else if (!w.replaces && present.has(w.finalName)) {
-        // The name was free before this apply, so a sheet under it now is the half-built new one.
-        sheets.getItem(w.finalName).delete();
-      }
-      if (present.has(w.temp)) sheets.getItem(w.temp).delete();
-    }
-    await ctx.sync();
-    return true;
-  });
-}
-
-/** After a failure while deleting the old sheets (every new one complete): delete the ones still there. */
-async function finishDeleting(run: ExcelRun, work: { backup: string; replaces: boolean }[]): Promise<boolean> {
-  return run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name');
-    await ctx.sync();
-    const present = new Set(sheets.items.map((s) => s.name));
-    for (const w of work) if (w.replaces && present.has(w.backup)) sheets.getItem(w.backup).delete();
-    await ctx.sync();
-    return true;
-  });
 }
 
 /** «Прил. 3 Отчёт (2)», «… (3)»: the first name not taken, within Excel's 31 characters. */

@@ -37,13 +37,21 @@ export function toExcelInput(c: CellInput, textCell = false): string | number | 
   return c;
 }
 
-/** JSON size in UTF-8 bytes, as it travels in an Office.js request (Cyrillic letters take two bytes). */
+/**
+ * A value's size in an Office.js request, counted the way that can cost most: JSON in which every non-ASCII
+ * character may travel as a \uXXXX escape, six bytes (Cyrillic text weighs three times its UTF-8 size). Excel on
+ * the web refuses a request or response over 5 MB ("Resource limits and performance optimization for Office
+ * Add-ins", learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ */
 export function payloadBytes(x: unknown): number {
   const s = JSON.stringify(x) ?? '';
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 2 : 3;
-  }
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : 6;
   return n;
 }
+
+/**
+ * What each queued operation costs beyond its data: the action and the object path it acts on (ids, names, types)
+ * travel with it, about a hundred bytes each in the request's JSON; counted generously.
+ */
+export const OPERATION_BYTES = 160;

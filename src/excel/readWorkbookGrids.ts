@@ -21,11 +21,11 @@ export interface ReadGridOptions {
 
 const DEFAULT_RESPONSE = 2_500_000;
 /**
- * Cells in the first block, before the sizes of real cells are known: 5,000 cells of 100-character text weigh
- * 2 MB (each text comes back twice, as value and as formula). Later blocks grow at most twofold, so a sparse
- * block followed by dense text cannot overshoot.
+ * Cells in the first block, before the sizes of real cells are known: 2,000 cells of 100-character Cyrillic text
+ * weigh 2.4 MB at six bytes a character (each text comes back twice, as value and as formula). Later blocks grow at
+ * most twofold, so a sparse block followed by dense text cannot overshoot.
  */
-const FIRST_BLOCK_CELLS = 5_000;
+const FIRST_BLOCK_CELLS = 2_000;
 
 export async function readWorkbookGrids(opts: ReadGridOptions): Promise<WorkbookGrid> {
   const budget = opts.responseBytes ?? DEFAULT_RESPONSE;
@@ -103,8 +103,16 @@ function fill(grid: SheetGrid, top: number, left: number, values: unknown[][], f
   return bytes;
 }
 
-/** A cell's bytes in Excel's JSON response, on the heavy side: Cyrillic text is two bytes a character. */
-const weight = (v: unknown): number => (typeof v === 'string' ? v.length * 2 + 4 : String(v).length + 2);
+/**
+ * A cell's bytes in Excel's JSON response, on the heavy side: a non-ASCII character may come as a \uXXXX escape,
+ * six bytes (the response limit is 5 MB too: "Resource limits and performance optimization for Office Add-ins").
+ */
+const weight = (v: unknown): number => {
+  if (typeof v !== 'string') return String(v).length + 2;
+  let n = 4;
+  for (let i = 0; i < v.length; i++) n += v.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n;
+};
 
 /** Excel gives '' for an empty cell; the grid says null. */
 function toCell(v: unknown): CellValue {

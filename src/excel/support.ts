@@ -8,8 +8,10 @@ export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => 
 export interface ApiSupport {
   /** Data validation (drop-down lists, whole-number checks): ExcelApi 1.8. */
   validation: boolean;
-  /** application.suspendApiCalculationUntilNextSync: ExcelApi 1.8. */
+  /** application.suspendApiCalculationUntilNextSync: ExcelApi 1.6 (@types/office-js). */
   suspendCalc: boolean;
+  /** Range.copyFrom (a regenerated sheet's earlier content kept on a backup sheet until the new one is written): 1.9. */
+  copyRange: boolean;
   /** Print setup (worksheet.pageLayout) and multi-area ranges (getRanges): ExcelApi 1.9. */
   pageLayout: boolean;
   rangeAreas: boolean;
@@ -32,7 +34,8 @@ export function detectSupport(isSetSupported: (name: string, version: string) =>
   };
   return {
     validation: has('1.8'),
-    suspendCalc: has('1.8'),
+    suspendCalc: has('1.6'),
+    copyRange: has('1.9'),
     pageLayout: has('1.9'),
     rangeAreas: has('1.9'),
     mergedAreas: has('1.13'),

@@ -6,9 +6,11 @@
  *  - reading a property that was not loaded and synced THROWS (Excel's PropertyNotLoaded);
  *  - a request whose payload exceeds 5 MB is refused whole (Excel on the web's limit);
  *  - an operation that fails stops the batch: what ran before it stays done, as in Excel (no transaction);
- *  - string values are coerced as Excel coerces typed input: "=…" becomes a formula, "'…" stays text, "12" a number;
+ *  - string values are coerced as Excel in a Russian locale coerces typed input (see `coerce`);
  *  - APIs above the configured ExcelApi version throw ApiNotFound.
- * It counts sync() calls and records the JSON size of each request, so tests can hold the adapter to a budget.
+ * It counts sync() calls and records the size of each request measured its own way (`requestBytes`: JSON with
+ * every non-ASCII character escaped, plus a per-operation envelope), never with the adapter's estimator, so the two
+ * can disagree and a test can catch the adapter under-counting.
  */
 import { parseRange, cellRef } from '../../src/domain/a1';
 
@@ -25,6 +27,7 @@ export interface FakeCell {
 
 export interface FakeChart {
   type: string;
+  name?: string;
   title?: string;
   series: { name?: string; values?: string; categories?: string }[];
   position?: [string, string];
@@ -41,6 +44,9 @@ export interface FakeSheet {
   validations: { range: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown; ignoreBlanks?: boolean }[];
   charts: FakeChart[];
   protected: boolean;
+  /** The options the sheet was protected with (WorksheetProtectionOptions). */
+  protection?: Excel.WorksheetProtectionOptions;
+  password?: string;
   freeze?: string;
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
@@ -59,9 +65,22 @@ export class FakeExcelError extends Error {
   }
 }
 
-const encoder = new TextEncoder();
-// TextEncoder rather than Buffer: the double also runs in the browser (the pane's Excel-mode e2e test).
-const bytes = (x: unknown): number => encoder.encode(JSON.stringify(x) ?? '').length;
+/**
+ * A request's size as Excel on the web receives it. "Resource limits and performance optimization for Office
+ * Add-ins" (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization, Excel
+ * add-ins): "Excel on the web has a payload size limit for requests and responses of 5MB". The request is JSON; a
+ * serialiser may send any non-ASCII character as a \uXXXX escape, so each counts six bytes here (the worst case:
+ * Cyrillic text weighs three times its UTF-8 size), and every operation carries its envelope (ids, action type,
+ * object path), counted as OP_ENVELOPE bytes.
+ */
+export const OP_ENVELOPE = 120;
+const requestBytes = (x: unknown): number => {
+  const s = JSON.stringify(x) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n;
+};
+const bytes = requestBytes;
 
 const key = (row: number, col: number) => `${row},${col}`;
 
@@ -71,16 +90,52 @@ function responseBytes(x: unknown): number {
   return bytes(x);
 }
 
-/** How Excel stores something typed into a cell (or set through values/formulas). */
-function coerce(input: unknown): Pick<FakeCell, 'value' | 'formula' | 'textPrefix'> {
+/** Excel's serial day number of a date (1900 system, 1 = 1900-01-01, with its phantom 29.02.1900). */
+function serial(y: number, m: number, d: number): number | null {
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
+  return Math.round(t / 86400000) + 25569;
+}
+
+/** A number as typed in a Russian locale: spaces (also no-break) between thousands, a decimal comma. */
+const RU_NUMBER = /^([+-]?)(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?$/;
+const ruNumber = (s: string): number | null => {
+  const m = RU_NUMBER.exec(s);
+  return m ? Number(`${m[1]}${m[2].replace(/[ \u00a0]/g, '')}${m[3] ? `.${m[3]}` : ''}`) : null;
+};
+
+/**
+ * How Excel stores a string set through Range.values / Range.formulas, as if typed into a General cell in a
+ * Russian locale. Sources: the Range.values remarks in @types/office-js ("If the returned value starts with a plus
+ * ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula"); "Stop automatically changing
+ * numbers to dates" and "Format numbers as text" (support.microsoft.com): typed entries that look like dates,
+ * numbers or percentages become them, following the regional settings (ru-RU: day.month.year, space between
+ * thousands, decimal comma), unless preceded by an apostrophe, which is not part of the value.
+ */
+export function coerce(input: unknown): Pick<FakeCell, 'value' | 'formula' | 'textPrefix' | 'numberFormat'> {
   if (input === null || input === undefined || input === '') return { value: null };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
-  const s = String(input);
-  if (s.startsWith("'")) return { value: s.slice(1), textPrefix: true };
-  if (s.startsWith('=') && s.length > 1) return { value: null, formula: s };
-  if (/^[+-]?\d+([.,]\d+)?$/.test(s.trim())) return { value: Number(s.trim().replace(',', '.')) };
-  if (/^(TRUE|FALSE)$/i.test(s)) return { value: /^TRUE$/i.test(s) };
-  return { value: s };
+  const raw = String(input);
+  if (raw.startsWith("'")) return { value: raw.slice(1), textPrefix: true };
+  const s = raw.trim();
+  const n = ruNumber(s);
+  if (n !== null) return { value: n };
+  if (/^[=+-]/.test(raw) && raw.length > 1) return { value: null, formula: raw.startsWith('=') ? raw : `=${raw}` };
+  const pct = /^(.+?)\s?%$/.exec(s);
+  if (pct && ruNumber(pct[1]) !== null) return { value: ruNumber(pct[1])! / 100, numberFormat: '0%' };
+  // Dates: 12.03.2021, 12.03.21, 12/03/2021, 12-03-2021, and 7/6 or 12.03 (this year).
+  const d = /^(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(s);
+  if (d) {
+    const year = d[4] === undefined ? new Date().getFullYear() : d[4].length === 2 ? 2000 + Number(d[4]) - (Number(d[4]) >= 30 ? 100 : 0) : Number(d[4]);
+    const v = serial(year, Number(d[3]), Number(d[1]));
+    if (v !== null) return { value: v, numberFormat: 'dd.mm.yyyy' };
+  }
+  const t = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  if (t && Number(t[1]) < 24 && Number(t[2]) < 60) return { value: (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86400, numberFormat: 'h:mm' };
+  if (/^(ИСТИНА|ЛОЖЬ|TRUE|FALSE)$/i.test(s)) return { value: /^(ИСТИНА|TRUE)$/i.test(s) };
+  if (/^#(Н\/Д|N\/A|ДЕЛ\/0!|DIV\/0!|ЗНАЧ!|VALUE!|ССЫЛКА!|REF!|ИМЯ\?|NAME\?|ЧИСЛО!|NUM!|ПУСТО!|NULL!)$/i.test(s)) return { value: s.toUpperCase() };
+  return { value: raw };
 }
 
 type Op = { size: number; run: () => void; what: string };
@@ -104,12 +159,19 @@ export class FakeExcel {
   /** Response bytes of the sync under way. */
   responding = 0;
   calcSuspensions = 0;
+  /** Calculation is suspended for the operations of the sync under way (suspendApiCalculationUntilNextSync). */
+  calcSuspendedNow = false;
+  /** A formula was written while calculation was suspended and the workbook has not been recalculated since. */
+  calcStale = false;
+  calculations: string[] = [];
   active?: number;
   private nextId = 1;
   private queue: Op[] = [];
   readonly apiMinor: number;
   failOn?: RegExp;
   failAtOp?: number;
+  /** Fail every operation whose description matches, every time: a build that refuses a feature. */
+  refuse?: RegExp;
   /** Operations run so far (every queued operation that reached Excel). */
   opsRun = 0;
 
@@ -176,7 +238,7 @@ export class FakeExcel {
     if (this.apiMinor < minor) throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi 1.${minor}`);
   }
   enqueue(what: string, payload: unknown, run: () => void): void {
-    this.queue.push({ what, size: bytes(payload) + what.length + 16, run });
+    this.queue.push({ what, size: bytes(payload) + OP_ENVELOPE, run });
   }
   async sync(): Promise<void> {
     this.syncs++;
@@ -188,20 +250,110 @@ export class FakeExcel {
     this.responseSizes.push(0);
     if (size > REQUEST_LIMIT_BYTES)
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${size} bytes exceeds ${REQUEST_LIMIT_BYTES}`);
+    this.calcSuspendedNow = false;
+    try {
+      this.runOps(ops);
+    } finally {
+      this.calcSuspendedNow = false;
+    }
+    this.responseSizes[this.responseSizes.length - 1] = this.responding;
+  }
+  private runOps(ops: Op[]): void {
     for (const op of ops) {
       this.opsRun++;
       if (this.failAtOp !== undefined && --this.failAtOp === 0) {
         this.failAtOp = undefined;
         throw new FakeExcelError('GeneralException', `injected failure at operation ${this.opsRun} (${op.what})`);
       }
+      if (this.refuse && this.refuse.test(op.what)) throw new FakeExcelError('GeneralException', `this build refuses ${op.what}`);
       if (this.failOn && this.failOn.test(op.what)) {
         this.failOn = undefined;
         throw new FakeExcelError('GeneralException', `injected failure at ${op.what}`);
       }
       op.run();
     }
-    this.responseSizes[this.responseSizes.length - 1] = this.responding;
   }
+  /** Every formula in the workbook with references to sheet `name` rewritten to `to` (a quoted name + "!", or #REF!). */
+  rewriteReferences(name: string, to: string): void {
+    const f = (x: string) => rewriteSheetRefs(x, name, to);
+    for (const s of this.sheets) {
+      for (const c of s.cells.values()) if (c.formula) c.formula = f(c.formula);
+      for (const cf of s.conditionalFormats) if (cf.formula) cf.formula = f(cf.formula);
+      for (const v of s.validations) {
+        const rule = v.rule as { custom?: { formula?: string } } | undefined;
+        if (rule?.custom?.formula) rule.custom.formula = f(rule.custom.formula);
+      }
+      for (const ch of s.charts)
+        for (const se of ch.series) {
+          if (se.values) se.values = f(se.values);
+          if (se.categories) se.categories = f(se.categories);
+        }
+    }
+    for (const [n, ref] of this.names) this.names.set(n, f(ref));
+  }
+  /** Refuses `what` on a protected sheet unless its protection allows it (support.microsoft.com, "Lock or unlock
+   * specific areas of a protected worksheet": formatting cells — including conditional formatting — columns, rows,
+   * objects are each allowed only by their own protection option). */
+  guardProtected(s: FakeSheet, what: string, allowedBy?: keyof Excel.WorksheetProtectionOptions): void {
+    if (!s.protected) return;
+    if (allowedBy && s.protection?.[allowedBy]) return;
+    throw new FakeExcelError('AccessDenied', `${what}: the sheet «${s.name}» is protected`);
+  }
+}
+
+const quoteSheetName = (n: string) => `'${n.replace(/'/g, "''")}'`;
+
+/** `formula` with every reference to sheet `name` (quoted or bare, any case; never inside a text) replaced by `to`. */
+export function rewriteSheetRefs(formula: string, name: string, to: string): string {
+  let out = '';
+  let i = 0;
+  const want = name.toLowerCase();
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = stringEnd(formula, i);
+      out += formula.slice(i, end);
+      i = end;
+    } else if (ch === "'") {
+      let j = i + 1;
+      let n = '';
+      while (j < formula.length) {
+        if (formula[j] === "'" && formula[j + 1] === "'") {
+          n += "'";
+          j += 2;
+        } else if (formula[j] === "'") break;
+        else n += formula[j++];
+      }
+      if (formula[j + 1] === '!' && n.toLowerCase() === want) {
+        out += to;
+        i = j + 2;
+      } else {
+        out += formula.slice(i, j + 1);
+        i = j + 1;
+      }
+    } else {
+      const m = /^[A-Za-zА-Яа-яЁё_][\w.А-Яа-яЁё]*!/.exec(formula.slice(i));
+      const prev = formula[i - 1] ?? '';
+      if (m && !/[\w.А-Яа-яЁё$]/.test(prev)) {
+        out += m[0].slice(0, -1).toLowerCase() === want ? to : m[0];
+        i += m[0].length;
+      } else {
+        out += ch;
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
+function stringEnd(f: string, start: number): number {
+  let i = start + 1;
+  while (i < f.length) {
+    if (f[i] === '"' && f[i + 1] === '"') i += 2;
+    else if (f[i] === '"') return i + 1;
+    else i++;
+  }
+  return f.length;
 }
 
 function validSheetName(name: string): void {
@@ -233,13 +385,26 @@ class ClientObject {
 
 class FakeContext {
   workbook: FakeWorkbook;
-  application: { suspendApiCalculationUntilNextSync(): void };
+  application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
   constructor(private fx: FakeExcel) {
     this.workbook = new FakeWorkbook(fx);
     this.application = {
+      // @types/office-js, Application.suspendApiCalculationUntilNextSync [ExcelApi 1.6]: "Suspends calculation until
+      // the next context.sync() is called. Once set, it is the developer's responsibility to re-calc the workbook".
       suspendApiCalculationUntilNextSync: () => {
-        fx.requireApi(8, 'suspendApiCalculationUntilNextSync');
-        fx.enqueue('suspendCalc', null, () => fx.calcSuspensions++);
+        fx.requireApi(6, 'suspendApiCalculationUntilNextSync');
+        fx.enqueue('suspendCalc', null, () => {
+          fx.calcSuspensions++;
+          fx.calcSuspendedNow = true;
+        });
+      },
+      // Application.calculate(calculationType) [ExcelApi 1.1]: "Recalculate all currently opened workbooks". Queued
+      // in a batch whose calculation is suspended it is not trusted to run (the suspension lasts to the sync).
+      calculate: (type: string) => {
+        fx.enqueue(`calculate ${type}`, type, () => {
+          fx.calculations.push(type);
+          if (!fx.calcSuspendedNow) fx.calcStale = false;
+        });
       },
     };
   }
@@ -311,8 +476,13 @@ class FakeWorksheetCollection extends ClientObject {
 
 class FakeWorksheet extends ClientObject {
   freezePanes: { freezeAt(r: string | FakeRange): void; freezeRows(n: number): void; freezeColumns(n: number): void; unfreeze(): void };
-  protection: ClientObject & { protect(o?: unknown): void; unprotect(): void; readonly protected: boolean };
-  charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy };
+  protection: ClientObject & {
+    protect(o?: Excel.WorksheetProtectionOptions, password?: string): void;
+    unprotect(password?: string): void;
+    readonly protected: boolean;
+    readonly options: Excel.WorksheetProtectionOptions;
+  };
+  charts: FakeCharts;
   private _pageLayout?: Record<string, unknown>;
   constructor(
     fx: FakeExcel,
@@ -328,30 +498,37 @@ class FakeWorksheet extends ClientObject {
       unfreeze: () => fx.enqueue('unfreeze', null, () => (resolve().freeze = undefined)),
     };
     const prot = new (class extends ClientObject {
-      protect(o?: unknown) {
-        fx.enqueue('protect', o ?? null, () => (resolve().protected = true));
+      // WorksheetProtection.protect: "Protects a worksheet. Fails if the worksheet has already been protected."
+      protect(o?: Excel.WorksheetProtectionOptions, password?: string) {
+        fx.enqueue('protect', o ?? null, () => {
+          const s = resolve();
+          if (s.protected) throw new FakeExcelError('InvalidOperation', `the sheet «${s.name}» is already protected`);
+          s.protected = true;
+          s.protection = { ...(o ?? {}) };
+          s.password = password;
+        });
       }
-      unprotect() {
-        fx.enqueue('unprotect', null, () => (resolve().protected = false));
+      // unprotect(password): a sheet protected with a password stays protected without it.
+      unprotect(password?: string) {
+        fx.enqueue('unprotect', null, () => {
+          const s = resolve();
+          if (s.protected && s.password && s.password !== password) throw new FakeExcelError('InvalidArgument', 'wrong password');
+          s.protected = false;
+        });
       }
       get protected(): boolean {
         return this.read('protected');
       }
+      get options(): Excel.WorksheetProtectionOptions {
+        return this.read('options');
+      }
       protected snapshot() {
         this.loaded.set('protected', resolve().protected);
+        this.loaded.set('options', { ...(resolve().protection ?? {}) });
       }
     })(fx);
     this.protection = prot;
-    this.charts = {
-      add: (type, source, seriesBy) => {
-        const chart: FakeChart = { type, series: [] };
-        fx.enqueue('addChart', [type, seriesBy], () => {
-          chart.series.push({ values: source.qualified() });
-          resolve().charts.push(chart);
-        });
-        return new FakeChartProxy(fx, chart);
-      },
-    };
+    this.charts = new FakeCharts(fx, resolve);
     void ws;
   }
   snapshotNow(props: string[]): void {
@@ -384,6 +561,9 @@ class FakeWorksheet extends ClientObject {
       const s = this.resolve();
       if (this.fx.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase()))
         throw new FakeExcelError('ItemAlreadyExists', `A sheet named ${v} already exists`);
+      // A formula refers to a sheet, not to its name: renaming the sheet rewrites every reference to it (cells on
+      // any sheet, names, conditional formats, validations, chart series) to the new name.
+      this.fx.rewriteReferences(s.name, quoteSheetName(v) + '!');
       s.name = v;
     });
   }
@@ -435,6 +615,9 @@ class FakeWorksheet extends ClientObject {
       if (this.fx.sheets.filter((o) => o.visibility === 'Visible').length === 1 && s.visibility === 'Visible')
         throw new FakeExcelError('InvalidOperation', 'cannot delete the only visible sheet');
       this.fx.sheets.splice(this.fx.sheets.indexOf(s), 1);
+      // A reference to a deleted sheet becomes #REF! ("How to correct a #REF! error", support.microsoft.com: the
+      // error shows when a formula refers to cells that were deleted), and stays so if a sheet of that name returns.
+      this.fx.rewriteReferences(s.name, '#REF!');
     });
   }
   activate(): void {
@@ -449,6 +632,54 @@ class FakeWorksheet extends ClientObject {
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.fx, this.resolve, null, valuesOnly);
+  }
+}
+
+/** Worksheet.charts: add, and the items (name) to find and delete the add-in's own charts. */
+class FakeCharts extends ClientObject {
+  constructor(
+    fx: FakeExcel,
+    private sheetOf: () => FakeSheet,
+  ) {
+    super(fx);
+  }
+  get items(): { name: string; delete(): void }[] {
+    return this.read('items');
+  }
+  protected snapshot(): void {
+    const s = this.sheetOf();
+    this.loaded.set(
+      'items',
+      s.charts.map((c) => ({
+        name: c.name ?? '',
+        delete: () =>
+          this.fx.enqueue('chart.delete', null, () => {
+            this.fx.guardProtected(s, 'chart', 'allowEditObjects');
+            s.charts = s.charts.filter((x) => x !== c);
+          }),
+      })),
+    );
+  }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.fx.enqueue('chart.delete', name, () => {
+          const s = this.sheetOf();
+          this.fx.guardProtected(s, 'chart', 'allowEditObjects');
+          const c = s.charts.find((x) => x.name === name);
+          if (!c) throw new FakeExcelError('ItemNotFound', `no chart ${name}`);
+          s.charts = s.charts.filter((x) => x !== c);
+        }),
+    };
+  }
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy {
+    const chart: FakeChart = { type, series: [] };
+    this.fx.enqueue('addChart', [type, seriesBy], () => {
+      this.fx.guardProtected(this.sheetOf(), 'chart', 'allowEditObjects');
+      chart.series.push({ values: source.qualified() });
+      this.sheetOf().charts.push(chart);
+    });
+    return new FakeChartProxy(this.fx, chart);
   }
 }
 
@@ -476,6 +707,9 @@ class FakeChartProxy {
         return new FakeSeriesProxy(fx, () => s);
       },
     };
+  }
+  set name(n: string) {
+    this.fx.enqueue('chartName', n, () => (this.chart.name = n));
   }
   setPosition(from: string, to: string): void {
     this.fx.enqueue('chartPosition', [from, to], () => (this.chart.position = [from, to]));
@@ -524,6 +758,9 @@ class FakeRange extends ClientObject {
               return !(o.bottom < b!.top || o.top > b!.bottom || o.right < b!.left || o.left > b!.right);
             })
           : [];
+        // Range.getMergedAreasOrNullObject [ExcelApi 1.13]: "if the merged areas count in this range is more than
+        // 512, then this method will fail to return the result" (@types/office-js).
+        if (hits.length > 512) throw new FakeExcelError('GeneralException', `${hits.length} merged areas in ${range.address0()} (more than 512)`);
         this.loaded.set('isNullObject', hits.length === 0);
         this.loaded.set('areas', { items: hits.map((m) => ({ address: `'${s.name}'!${m}` })) });
       }
@@ -586,7 +823,13 @@ class FakeRange extends ClientObject {
       if (!Array.isArray(data) || data.length !== rows || data.some((r) => !Array.isArray(r) || r.length !== cols))
         throw new FakeExcelError('InvalidArgument', `${prop} dimensions do not match ${this.address0()}`);
       const s = this.sheetOf();
-      if (s.protected) throw new FakeExcelError('AccessDenied', 'the sheet is protected');
+      // A protected sheet refuses changes to locked cells (every cell is locked unless unlocked): "Lock or unlock
+      // specific areas of a protected worksheet" (support.microsoft.com). Number formats are formatting: refused
+      // unless the protection allows formatting cells (WorksheetProtectionOptions.allowFormatCells).
+      if (s.protected) {
+        if (prop === 'numberFormat' ? !s.protection?.allowFormatCells : this.anyLocked(b))
+          throw new FakeExcelError('AccessDenied', `the sheet «${s.name}» is protected`);
+      }
       (data as unknown[][]).forEach((row, i) =>
         row.forEach((v, j) => {
           const cell = this.cellAt(b.top + i, b.left + j);
@@ -594,13 +837,26 @@ class FakeRange extends ClientObject {
           else {
             const textFormat = cell.numberFormat === '@' && typeof v === 'string';
             const c = textFormat ? { value: v === '' ? null : v, formula: undefined, textPrefix: false } : coerce(v);
+            // MS-OI29500 2.1.1085 (ST_Formula): "Excel restricts the contents of this simple type to be at most 8192
+            // characters"; Excel refuses such a formula when it is set.
+            if (c.formula && c.formula.length - 1 > 8192)
+              throw new FakeExcelError('InvalidArgument', `formula of ${c.formula.length - 1} characters at ${cellRef(b.top + i, b.left + j)}`);
             cell.value = c.value;
             cell.formula = c.formula;
             cell.textPrefix = c.textPrefix;
+            if (c.numberFormat && (cell.numberFormat ?? 'General') === 'General') cell.numberFormat = c.numberFormat;
+            // Written while calculation is suspended: its result is stale until the workbook is recalculated.
+            if (c.formula && this.fx.calcSuspendedNow) this.fx.calcStale = true;
           }
         }),
       );
     });
+  }
+  private anyLocked(b: Box): boolean {
+    const s = this.sheetOf();
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) if (s.cells.get(key(r, c))?.format['format.protection.locked'] !== false) return true;
+    return false;
   }
   set values(v: Val[][]) {
     this.write('values', v);
@@ -664,6 +920,10 @@ class FakeRange extends ClientObject {
   }
   private applyFormat(path: string, v: unknown): void {
     const s = this.sheetOf();
+    if (path === 'format.columnWidth') this.fx.guardProtected(s, path, 'allowFormatColumns');
+    else if (path === 'format.rowHeight') this.fx.guardProtected(s, path, 'allowFormatRows');
+    else if (path.startsWith('format.protection')) this.fx.guardProtected(s, path);
+    else this.fx.guardProtected(s, path, 'allowFormatCells');
     for (const b of this.boxes()) {
       if (path === 'format.columnWidth') for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v as number);
       else if (path === 'format.rowHeight') for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v as number);
@@ -673,9 +933,76 @@ class FakeRange extends ClientObject {
       }
     }
   }
+  /** Range.clear(applyTo) [ExcelApi 1.1]: "Clear range values and formatting, such as fill and border". What else it
+   * clears is not documented, so the double clears only that: merges, validation and conditional formats stay. */
+  clear(applyTo: string = 'All'): void {
+    this.fx.enqueue(`clear ${applyTo}`, applyTo, () => {
+      const s = this.sheetOf();
+      this.fx.guardProtected(s, 'clear', applyTo === 'Contents' ? undefined : 'allowFormatCells');
+      for (const b of this.boxes())
+        for (const [k, c] of [...s.cells]) {
+          const [r, col] = k.split(',').map(Number);
+          if (r < b.top || r > b.bottom || col < b.left || col > b.right) continue;
+          if (applyTo !== 'Formats') {
+            c.value = null;
+            c.formula = undefined;
+            c.textPrefix = undefined;
+          }
+          if (applyTo !== 'Contents') {
+            c.format = {};
+            c.numberFormat = undefined;
+          }
+          if (c.value === null && !c.formula && Object.keys(c.format).length === 0 && !c.numberFormat) s.cells.delete(k);
+        }
+    });
+  }
+  /** Range.unmerge [ExcelApi 1.2]: every merged area within the range is split. */
+  unmerge(): void {
+    this.fx.enqueue('unmerge', null, () => {
+      const s = this.sheetOf();
+      this.fx.guardProtected(s, 'unmerge');
+      const b = this.box();
+      s.merges = s.merges.filter((m) => {
+        const o = parseRange(m);
+        return !(o.top >= b.top && o.bottom <= b.bottom && o.left >= b.left && o.right <= b.right);
+      });
+    });
+  }
+  /**
+   * Range.copyFrom(source, "All") [ExcelApi 1.9]: "Like the copy functionality in the Excel UI" — cells (values,
+   * formulas, number formats, formats), merged areas, data validation and conditional formats of the source land at
+   * the same offsets. Only same-position copies between sheets are modelled (formulas are then unchanged); any
+   * other use throws, so the adapter cannot rely on what the double does not know.
+   */
+  copyFrom(source: FakeRange, copyType = 'All'): void {
+    this.fx.requireApi(9, 'copyFrom');
+    this.fx.enqueue(`copyFrom ${copyType}`, copyType, () => {
+      if (copyType !== 'All') throw new FakeExcelError('ApiNotFound', `copyFrom ${copyType} is not modelled`);
+      const from = source.box();
+      const to = this.box();
+      if (from.top !== to.top || from.left !== to.left) throw new FakeExcelError('ApiNotFound', 'copyFrom to another position is not modelled');
+      const src = source.sheetData();
+      const dst = this.sheetOf();
+      this.fx.guardProtected(dst, 'copyFrom');
+      const inside = (r: string) => {
+        const o = parseRange(r);
+        return o.top >= from.top && o.bottom <= from.bottom && o.left >= from.left && o.right <= from.right;
+      };
+      for (let r = from.top; r <= from.bottom; r++)
+        for (let c = from.left; c <= from.right; c++) {
+          const cell = src.cells.get(key(r, c));
+          if (cell) dst.cells.set(key(r, c), { ...cell, format: { ...cell.format } });
+          else dst.cells.delete(key(r, c));
+        }
+      dst.merges = [...dst.merges.filter((m) => !inside(m)), ...src.merges.filter(inside)];
+      dst.conditionalFormats.push(...src.conditionalFormats.filter((c) => inside(c.range)).map((c) => ({ ...c, format: { ...c.format } })));
+      dst.validations.push(...src.validations.filter((v) => inside(v.range)).map((v) => ({ ...v })));
+    });
+  }
   merge(across = false): void {
     this.fx.enqueue('merge', across, () => {
       const s = this.sheetOf();
+      this.fx.guardProtected(s, 'merge');
       const b = this.box();
       const overlaps = s.merges.some((m) => {
         const o = parseRange(m);
@@ -697,6 +1024,7 @@ class FakeRange extends ClientObject {
     if (!this._dv) {
       const fx = this.fx;
       let entry: FakeSheet['validations'][number] | undefined;
+      const sheetOf = () => this.sheetOf();
       const ensure = () => {
         if (!entry) {
           entry = { range: this.address0() };
@@ -705,10 +1033,25 @@ class FakeRange extends ClientObject {
         return entry;
       };
       this._dv = new Proxy(
-        { clear: () => fx.enqueue('dv.clear', null, () => undefined) },
+        {
+          // DataValidation.clear [ExcelApi 1.8]: the validation of every cell of the range goes.
+          clear: () =>
+            fx.enqueue('dv.clear', null, () => {
+              const s = sheetOf();
+              fx.guardProtected(s, 'data validation');
+              const b = this.box();
+              s.validations = s.validations.filter((v) => {
+                const o = parseRange(v.range);
+                return o.bottom < b.top || o.top > b.bottom || o.right < b.left || o.left > b.right;
+              });
+            }),
+        },
         {
           set(_t, prop, value) {
-            fx.enqueue(`dv.${String(prop)}`, value, () => ((ensure() as Record<string, unknown>)[String(prop)] = value));
+            fx.enqueue(`dv.${String(prop)}`, value, () => {
+              fx.guardProtected(sheetOf(), 'data validation');
+              (ensure() as Record<string, unknown>)[String(prop)] = value;
+            });
             return true;
           },
           get(t, prop) {
@@ -784,9 +1127,23 @@ class FakeConditionalFormats extends ClientObject {
       });
     this.loaded.set('items', items);
   }
+  /** ConditionalFormatCollection.clearAll [ExcelApi 1.6]: "Clears all conditional formats active on the current
+   * specified range". */
+  clearAll(): void {
+    this.fx.enqueue('cf.clearAll', null, () => {
+      const s = this.range.sheetData();
+      this.fx.guardProtected(s, 'conditional format', 'allowFormatCells');
+      const b = this.range.box();
+      s.conditionalFormats = s.conditionalFormats.filter((c) => {
+        const o = parseRange(c.range);
+        return o.bottom < b.top || o.top > b.bottom || o.right < b.left || o.left > b.right;
+      });
+    });
+  }
   add(type: string): FakeConditionalFormat {
     const cf: FakeSheet['conditionalFormats'][number] = { id: 0, range: '', type, format: {} };
     this.fx.enqueue('cf.add', type, () => {
+      this.fx.guardProtected(this.range.sheetData(), 'conditional format', 'allowFormatCells');
       cf.id = Math.floor(Math.random() * 1e9);
       cf.range = this.range.address0();
       this.range.sheetData().conditionalFormats.push(cf);
@@ -832,19 +1189,20 @@ class FakeConditionalFormat extends ClientObject {
   delete(): void {
     this.fx.enqueue('cf.delete', null, () => {
       const s = this.sheet;
+      if (s) this.fx.guardProtected(s, 'conditional format', 'allowFormatCells');
       if (s) s.conditionalFormats = s.conditionalFormats.filter((c) => c !== this.cf);
     });
   }
 }
 
 class FakeNames extends ClientObject {
-  get items(): { name: string }[] {
+  get items(): { name: string; formula: string }[] {
     return this.read('items');
   }
   protected snapshot(): void {
     this.loaded.set(
       'items',
-      [...this.fx.names.keys()].map((name) => ({ name })),
+      [...this.fx.names].map(([name, formula]) => ({ name, formula })),
     );
   }
   add(name: string, reference: string): void {
@@ -853,8 +1211,20 @@ class FakeNames extends ClientObject {
       this.fx.names.set(name, reference);
     });
   }
-  getItem(name: string): { delete(): void } {
+  getItem(name: string): { delete(): void; formula: string } {
+    const fx = this.fx;
     return {
+      // NamedItem.formula [ExcelApi 1.7], settable: the name keeps its identity, only what it refers to changes.
+      set formula(f: string) {
+        fx.enqueue('names.formula', [name, f], () => {
+          const k = [...fx.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+          if (!k) throw new FakeExcelError('ItemNotFound', `no name ${name}`);
+          fx.names.set(k, f);
+        });
+      },
+      get formula(): string {
+        throw new FakeExcelError('PropertyNotLoaded', 'name formula');
+      },
       delete: () =>
         this.fx.enqueue('names.delete', name, () => {
           if (!this.fx.names.delete(name)) throw new FakeExcelError('ItemNotFound', `no name ${name}`);
