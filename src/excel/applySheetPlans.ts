@@ -20,7 +20,7 @@ import { SHEET } from '../domain/sheetNames';
 import type { OwnedSheet } from '../domain/settingsSheet';
 import { applyCosmetics } from './cosmetics';
 import { ExcelActionError, excelErrorMessage } from './errors';
-import { backUp, clearForRewrite, loadBefore, restore, type SheetBefore } from './regenerate';
+import { backUp, clearForRewrite, loadBefore, readBefore, restore, type SheetBefore } from './regenerate';
 import { RequestQueue, recalculate } from './requestQueue';
 import type { ApiSupport, ExcelRun } from './support';
 import { CHART_PREFIX, writeLayout, writeReferences, type ReferenceContext } from './writePlan';
@@ -224,7 +224,7 @@ async function readExisting(plans: SheetPlan[], run: ExcelRun, support: ApiSuppo
       names: sheets.items.map((s) => s.name),
       definedNames: new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)])),
       filled,
-      before: new Map(reads.map(([n, read]) => [n, read()])),
+      before: new Map(reads.map(([n, loaded]) => [n, readBefore(loaded)])),
     };
   });
 }

@@ -32,20 +32,33 @@ export interface SheetBefore {
   numberFormat?: string[][];
 }
 
-/** Queues the loads of what `sheet` holds; the result is read after the caller's sync. */
-export function loadBefore(sheet: Excel.Worksheet, support: ApiSupport): () => SheetBefore {
+/** The proxies loaded for a sheet's SheetBefore: queued by `loadBefore`, read by `readBefore` after a sync. */
+export interface BeforeLoad {
+  used: Excel.Range;
+  sheet: Excel.Worksheet;
+  full: boolean;
+}
+
+/** Queues the loads of what `sheet` holds (read with `readBefore` after the caller's sync). */
+export function loadBefore(sheet: Excel.Worksheet, support: ApiSupport): BeforeLoad {
   const used = sheet.getUsedRangeOrNullObject(false);
-  used.load(support.copyRange ? 'address' : 'address,formulas,numberFormat');
+  if (support.copyRange) used.load('address');
+  else used.load('address,formulas,numberFormat');
   sheet.protection.load('protected,options');
   sheet.charts.load('items/name');
-  return () => ({
-    used: used.isNullObject ? undefined : used.address.split('!').pop(),
+  return { used, sheet, full: !support.copyRange };
+}
+
+export function readBefore({ used, sheet, full }: BeforeLoad): SheetBefore {
+  const empty = used.isNullObject;
+  return {
+    used: empty ? undefined : used.address.split('!').pop(),
     protected: sheet.protection.protected,
     options: sheet.protection.protected ? sheet.protection.options : undefined,
     charts: sheet.charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)),
-    formulas: support.copyRange || used.isNullObject ? undefined : (used.formulas as unknown[][]),
-    numberFormat: support.copyRange || used.isNullObject ? undefined : (used.numberFormat as string[][]),
-  });
+    formulas: full && !empty ? (used.formulas as unknown[][]) : undefined,
+    numberFormat: full && !empty ? (used.numberFormat as string[][]) : undefined,
+  };
 }
 
 /** Keeps a copy of the sheet's used range on a hidden sheet `backup` (ExcelApi 1.9). */
