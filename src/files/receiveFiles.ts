@@ -9,6 +9,7 @@ import { readForms } from '../domain/read';
 import { checkReceived } from '../domain/rules';
 import { receivedIso } from '../domain/consolidate/cells';
 import type { CampaignSettings } from '../domain/settings';
+import type { WorkbookGrid } from '../domain/grid';
 import { assertReadableSize, FileReadError, readWorkbookFile } from './readWorkbook';
 
 /** A file as <input type=file> gives it (a browser File satisfies this). */
@@ -71,6 +72,16 @@ export function receiveBytes(bytes: Uint8Array, file: string, received: string, 
     if (e instanceof FileReadError) return { ...base, error: e.message };
     return { ...base, error: `Файл «${file}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` };
   }
+  return receiveGrid(grid, received, settings, fingerprint);
+}
+
+/**
+ * A workbook already in grids (the open workbook's sheets in Excel): forms found, checked. A failure is the file's
+ * Russian reason, never an exception.
+ */
+export function receiveGrid(grid: WorkbookGrid, received: string, settings: CampaignSettings, fingerprint?: string): ReceivedFile {
+  const file = grid.file;
+  const base = fingerprint ? { file, received, fingerprint } : { file, received };
   let read;
   try {
     read = readForms(grid, { year: settings.year });

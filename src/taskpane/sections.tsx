@@ -12,6 +12,7 @@ import { readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { SHEET } from '../domain/sheetNames';
 import type { CampaignFigures } from '../domain/indicators';
 import type { AskConflicts, PaneHost } from './services/host';
+import { receiveOwnSheets } from './services/ownSheets';
 import { checkFiles, checkGrid, mergeFiles, previousFromFiles, sortProblems, summaryPlans, type CheckedFile } from './services/flows';
 import { campaignTag, FilePicker, Outcome, ProblemList, Section, useStyles, type Message } from './ui';
 import { BlanksPanel } from './BlanksPanel';
@@ -155,6 +156,8 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
   const [msg, setMsg] = useState<Message>();
   const [files, setFiles] = useState<File[]>([]);
   const [withErrors, setWithErrors] = useState(false);
+  const [ownSheets, setOwnSheets] = useState(false);
+  const canOwn = !!host.readUserSheets;
   const [outcomes, setOutcomes] = useState<MergeResult['files']>([]);
   const [cancel, setCancel] = useState<AbortController>();
   const expectedCount = useMemo(() => expectedUnitsFromText(p.expected).length, [p.expected]);
@@ -164,6 +167,7 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
       async (report) => {
         // In Excel, an earlier merge's register keeps each file's first date received.
         const earlier = host.readOpenWorkbook ? readEarlierRegister(await host.readOpenWorkbook((n) => n === SHEET.register)) ?? undefined : undefined;
+        const own = canOwn && ownSheets ? await receiveOwnSheets(host, settings) : undefined;
         const abort = new AbortController();
         setCancel(abort);
         let merged;
@@ -174,6 +178,7 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
             expectedUnits: expectedUnitsFromText(p.expected),
             mergeWithErrors: withErrors,
             earlierRegister: earlier,
+            own: own ? [own] : [],
             signal: abort.signal,
             onProgress: (x) => report(`Прочитано ${x.done} из ${x.total}: «${x.file}»`),
           });
@@ -203,14 +208,19 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
       <Field label={t.expectedUnits} hint={expectedCount ? `В списке: ${countOf(expectedCount, NOUN.unit)}.` : undefined}>
         <Textarea value={p.expected} onChange={(_, d) => p.onExpected(d.value)} resize="vertical" rows={4} />
       </Field>
+      {canOwn && (
+        <Field hint={t.mergeOwnSheetsHint}>
+          <Checkbox checked={ownSheets} onChange={(_, d) => setOwnSheets(!!d.checked)} label={t.mergeOwnSheets} data-testid="merge-own-sheets" />
+        </Field>
+      )}
       <Checkbox checked={withErrors} onChange={(_, d) => setWithErrors(!!d.checked)} label={t.mergeWithErrors} />
       <div>
-        <Button appearance="primary" disabled={p.busy || files.length === 0} onClick={run}>
+        <Button appearance="primary" disabled={p.busy || (files.length === 0 && !(canOwn && ownSheets))} onClick={run}>
           {t.mergeRun}
         </Button>{' '}
         {cancel && <Button onClick={() => cancel.abort()}>{t.cancel}</Button>}
       </div>
-      {files.length === 0 && <Caption1>{t.mergeNeedFiles}</Caption1>}
+      {files.length === 0 && !(canOwn && ownSheets) && <Caption1>{t.mergeNeedFiles}</Caption1>}
       <Outcome m={msg} />
       {outcomes.length > 0 && (
         <ul className={st.problems} aria-label="Результат по файлам">
@@ -218,6 +228,7 @@ export function MergeSection(p: Common & ExpectedList & { onMerged: (r: MergeRes
             <li key={f.file + f.received} className={st.problem}>
               «{f.file}» — {f.status === 'merged' ? 'в своде' : f.status === 'superseded' ? 'заменён более поздним отчётом' : 'отклонён'}
               {f.reason ? `: ${f.reason}` : ''}
+              {f.reports.length > 1 && ` (листов с отчётами: ${f.reports.length}: ${f.reports.map((r) => `«${r.sheet}» — ${r.unit || 'организация не указана'}`).join('; ')})`}
             </li>
           ))}
         </ul>

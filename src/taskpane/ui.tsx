@@ -103,6 +103,7 @@ export function ProblemList(props: { problems: Problem[]; t: Strings; onShow?: (
       {shown.map((p, i) => (
         <li key={i} className={s.problem}>
           <span className={s[p.severity]}>{SEVERITY_RU[p.severity]}.</span> {capitalized(placeOf(p))}
+          {p.unit && p.sheet ? ` (${p.unit})` : ''}
           {(p.sheet || p.cell) && ': '}
           {p.message}{' '}
           {props.onShow && p.cell && !isDocumentPlace(p) && (

@@ -2,6 +2,7 @@
 import { applySheetPlans } from '../../excel/applySheetPlans';
 import { clearMarks, markProblems, selectCell } from '../../excel/marks';
 import { readWorkbookGrids, sheetNames } from '../../excel/readWorkbookGrids';
+import { readUserSheets } from '../../excel/readUserSheets';
 import { detectSupport, supportNotes, type ApiSupport, type ExcelRun } from '../../excel/support';
 import { openAsNewWorkbook, type CreateWorkbook } from '../../excel/newWorkbook';
 import { readSettingsSheet, settingsSheet, type OwnedSheet } from '../../domain/settingsSheet';
@@ -80,6 +81,7 @@ export function excelHost(d: ExcelHostDeps = excelDeps()): PaneHost {
       return { sheets: s.owned.filter((o) => o.kind !== 'settings' && present.has(o.name)) };
     },
     readOpenWorkbook: (only) => readWorkbookGrids({ run: d.run, support: d.support, file: d.workbookName ?? 'Открытая книга', only }),
+    readUserSheets: () => readUserSheets({ run: d.run, support: d.support, file: d.workbookName ?? 'Открытая книга' }),
     mark: (problems) => markProblems(problems, d.run),
     clearMarks: () => clearMarks(d.run),
     showCell: (sheet, cell) => selectCell(sheet, cell, d.run),

@@ -9,7 +9,7 @@ import type { WorkbookGrid } from '../../domain/grid';
 import { rowOfPlace, type Problem } from '../../domain/problems';
 import type { CampaignSettings } from '../../domain/settings';
 import type { SheetPlan } from '../../domain/sheetPlan';
-import type { EarlierRegisterEntry, MergeResult } from '../../domain/consolidate/mergeTypes';
+import type { EarlierRegisterEntry, MergeResult, ReceivedFile } from '../../domain/consolidate/mergeTypes';
 import { receivedIso } from '../../domain/consolidate/cells';
 import { compareCampaigns, mergeSeason, type SeasonMerge } from '../../domain/season';
 import { previousCampaign, summarySheets, summarySheetsFromWorkbook, type CampaignFigures } from '../../domain/indicators';
@@ -73,7 +73,8 @@ export interface MergeRequest {
   /** The register of an earlier merge (the open workbook's «Реестр отчётов»): files keep their first dates. */
   earlierRegister?: EarlierRegisterEntry[];
   /** Earlier campaigns' figures for the dynamics on «Показатели». */
-  previous?: CampaignFigures[];
+  previous?: CampaignFigures[];  /** Received before the picked files: the open workbook's own sheets («Свести листы этой книги», ownSheets.ts). */
+  own?: ReceivedFile[];
 }
 
 /**
@@ -84,7 +85,7 @@ export interface MergeRequest {
  */
 export async function mergeFiles(req: MergeRequest): Promise<SeasonMerge> {
   const { receiveFiles } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/receiveFiles');
-  const files = await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal });
+  const files = [...(req.own ?? []), ...(await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal }))];
   return mergeSeason({
     files,
     settings: req.settings,

@@ -32,6 +32,11 @@ export interface PaneHost {
   state(): Promise<WorkbookState>;
   /** Excel only: the open workbook as grids (for checking it, and for the summary). */
   readOpenWorkbook?(only?: (sheet: string) => boolean): Promise<WorkbookGrid>;
+  /**
+   * Excel only: the open workbook's own sheets — all but the add-in's generated ones — as grids, for
+   * «Свести листы этой книги» (a workbook of collected schools' sheets).
+   */
+  readUserSheets?(): Promise<WorkbookGrid>;
   /** Excel only: mark problems' cells; clear marks; show a cell. */
   mark?(problems: Problem[]): Promise<number>;
   clearMarks?(): Promise<number>;
