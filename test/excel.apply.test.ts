@@ -330,6 +330,46 @@ describe('reading the open workbook and marking problems', () => {
     expect(g.sheets[1].cells[1]).toEqual([null, 7]);
   });
 
+  test('a filled blank, protected as sent, is marked and cleared, and stays protected with its own options', async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet('Прил. 3 Отчёт', { A1: 'Отчёт', B5: 7 });
+    s.protected = true;
+    s.protection = { allowFormatColumns: true, allowFormatRows: true };
+    const locked = fx.addSheet('Мониторинг', { B12: 3 });
+    locked.protected = true;
+    locked.password = 'секрет';
+    const notes: string[] = [];
+    const problems = [
+      { file: 'к.xlsx', sheet: 'Прил. 3 Отчёт', cell: 'B5', code: 'x', severity: 'error' as const, message: '…' },
+      { file: 'к.xlsx', sheet: 'Мониторинг', cell: 'B12', code: 'y', severity: 'error' as const, message: '…' },
+    ];
+    expect(await markProblems(problems, fx.run, notes)).toBe(1);
+    expect(s.conditionalFormats.map((c) => c.range)).toEqual(['B5:B5']);
+    expect([s.protected, s.protection]).toEqual([true, { allowFormatColumns: true, allowFormatRows: true }]);
+    expect(locked.protected).toBe(true);
+    expect(notes).toEqual(['Лист «Мониторинг» защищён паролем: ячейки с ошибками на нём не отмечены. Снимите защиту листа и проверьте снова.']);
+    expect(await clearMarks(fx.run)).toBe(1);
+    expect(s.conditionalFormats).toEqual([]);
+    expect([s.protected, s.protection]).toEqual([true, { allowFormatColumns: true, allowFormatRows: true }]);
+  });
+
+  test('thousands of marks go in requests each under 5 MB', async () => {
+    const fx = new FakeExcel();
+    const cells: Record<string, number> = {};
+    const problems = [];
+    for (let r = 1; r <= 6000; r++)
+      for (const c of ['B', 'C']) {
+        cells[`${c}${r}`] = r;
+        problems.push({ file: 'к.xlsx', sheet: 'Свод по ОО', cell: `${c}${r}`, code: 'x', severity: 'warning' as const, message: 'Предупреждение' });
+      }
+    fx.addSheet('Свод по ОО', cells);
+    expect(await markProblems(problems, fx.run)).toBe(12000);
+    expect(fx.requestSizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    expect(Math.max(...fx.requestSizes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(await clearMarks(fx.run)).toBe(12000);
+    expect(Math.max(...fx.requestSizes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+  });
+
   test('marks can be cleared again and never remove the user’s own conditional formats', async () => {
     const fx = new FakeExcel();
     const s = fx.addSheet('Прил. 3 Отчёт', { B5: 7 });

@@ -31,9 +31,13 @@ export class RequestQueue {
     this.bytes += n;
   }
   async flush(): Promise<void> {
-    await this.ctx.sync();
-    this.bytes = 0;
-    this.begin();
+    try {
+      await this.ctx.sync();
+    } finally {
+      // A failed request is gone too: what is queued next starts a new one.
+      this.bytes = 0;
+      this.begin();
+    }
   }
   get chunkLimit(): number {
     return this.limit;
