@@ -313,6 +313,24 @@ describe('reading the open workbook and marking problems', () => {
     expect(g.sheets[1].cells).toEqual([]);
   });
 
+  test('a received sheet with more merged areas than Excel reports at once (512) is read with all of them, the others too', async () => {
+    const fx = new FakeExcel();
+    const cells: Record<string, string> = {};
+    const merged = fx.addSheet('Бланк школы', cells);
+    for (let r = 1; r <= 1400; r += 2) {
+      cells[`A${r}`] = `строка ${r}`;
+      merged.merges.push(`A${r}:A${r + 1}`);
+    }
+    for (const [a, v] of Object.entries(cells)) merged.cells.set(`${Number(a.slice(1))},1`, { value: v, format: {} });
+    fx.addSheet('Отчёт', { C3: 'Итого', D3: 5 });
+    fx.sheet('Отчёт')!.merges.push('C3:C4');
+    const g = await readWorkbookGrids({ run: fx.run, support: support(fx), file: 'школа.xlsx' });
+    expect(g.sheets[0].merges).toHaveLength(700);
+    expect(g.sheets[0].merges[699]).toEqual({ top: 1399, left: 1, bottom: 1400, right: 1 });
+    expect(g.sheets[1].merges).toEqual([{ top: 3, left: 3, bottom: 4, right: 3 }]);
+    expect(g.sheets[0].cells[1398][0]).toBe('строка 1399');
+  });
+
   test('a workbook bigger than Excel’s 5 MB response limit is read in blocks: every response under 5 MB, every cell arrives', async () => {
     const fx = new FakeExcel();
     const long = 'Профориентационная экскурсия на предприятие с мастер-классом для обучающихся 8–9 классов';

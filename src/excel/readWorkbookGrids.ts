@@ -34,24 +34,33 @@ export async function readWorkbookGrids(opts: ReadGridOptions): Promise<Workbook
     sheets.load('items/name,items/visibility');
     await ctx.sync();
     const wanted = sheets.items.filter((s) => !opts.only || opts.only(s.name));
-    const used = wanted.map((ws) => {
-      const range = ws.getUsedRangeOrNullObject(true);
-      range.load('address');
-      let merged: Excel.RangeAreas | undefined;
-      if (opts.support.mergedAreas) {
-        merged = range.getMergedAreasOrNullObject();
-        merged.load('areas/items/address');
-      }
-      return { ws, range, merged };
-    });
-    await ctx.sync();
+    const queueUsed = (withMerges: boolean) =>
+      wanted.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject(true);
+        range.load('address');
+        let merged: Excel.RangeAreas | undefined;
+        if (withMerges) {
+          merged = range.getMergedAreasOrNullObject();
+          merged.load('areas/items/address');
+        }
+        return { ws, range, merged };
+      });
+    let used = queueUsed(opts.support.mergedAreas);
+    const merges = new Map<Excel.Worksheet, MergedArea[]>();
+    try {
+      await ctx.sync();
+      for (const u of used) if (!u.range.isNullObject && u.merged && !u.merged.isNullObject) merges.set(u.ws, areasOf(u.merged));
+    } catch (e) {
+      // One sheet with more than 512 merged areas fails the whole request (getMergedAreasOrNullObject, ExcelApi
+      // 1.13: "if the merged areas count in this range is more than 512, then this method will fail to return the
+      // result"): read the used ranges again without, then each sheet's merged areas on their own.
+      if (!opts.support.mergedAreas) throw e;
+      used = queueUsed(false);
+      await ctx.sync();
+      for (const u of used) if (!u.range.isNullObject) merges.set(u.ws, await mergedAreasOf(ctx, u.ws, parseRange(u.range.address.split('!').pop()!)));
+    }
 
-    const out: SheetGrid[] = used.map(({ ws, range, merged }) => {
-      const grid: SheetGrid = { name: ws.name, cells: [], formulas: [], merges: [], hidden: ws.visibility !== 'Visible' };
-      if (!range.isNullObject && merged && !merged.isNullObject)
-        grid.merges = merged.areas.items.map((a): MergedArea => parseRange(a.address.split('!').pop()!));
-      return grid;
-    });
+    const out: SheetGrid[] = used.map(({ ws }) => ({ name: ws.name, cells: [], formulas: [], merges: merges.get(ws) ?? [], hidden: ws.visibility !== 'Visible' }));
     // Blocks of whole rows of each used range, in sheet order.
     const pending = used.flatMap(({ ws, range }, i) => {
       if (range.isNullObject) return [];
@@ -86,6 +95,34 @@ export async function readWorkbookGrids(opts: ReadGridOptions): Promise<Workbook
       }
     return { file: opts.file, sheets: out };
   });
+}
+
+const areasOf = (merged: Excel.RangeAreas): MergedArea[] => merged.areas.items.map((a) => parseRange(a.address.split('!').pop()!));
+
+/**
+ * The merged areas of `box` on `ws`, one sync a try: the whole box, and where Excel refuses (over 512 areas) each
+ * half of its rows in turn. A single row Excel still refuses is read without merges (its first cells stand alone).
+ */
+async function mergedAreasOf(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: MergedArea): Promise<MergedArea[]> {
+  const merged = ws.getRange(rangeRef(box.top, box.left, box.bottom, box.right)).getMergedAreasOrNullObject();
+  merged.load('areas/items/address');
+  try {
+    await ctx.sync();
+    return merged.isNullObject ? [] : areasOf(merged);
+  } catch {
+    if (box.top === box.bottom) return [];
+    const mid = Math.floor((box.top + box.bottom) / 2);
+    // An area crossing the cut is seen from both halves: keep it once.
+    const seen = new Set<string>();
+    const out: MergedArea[] = [];
+    for (const half of [{ ...box, bottom: mid }, { ...box, top: mid + 1 }])
+      for (const a of await mergedAreasOf(ctx, ws, half)) {
+        const k = `${a.top},${a.left},${a.bottom},${a.right}`;
+        if (!seen.has(k)) out.push(a);
+        seen.add(k);
+      }
+    return out;
+  }
 }
 
 /** Puts a block's rows into the grid; returns roughly how many bytes Excel sent for them. */
