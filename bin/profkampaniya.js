@@ -1,32 +1,22 @@
 #!/usr/bin/env node
-// The package's command line. Runs the built bundle (dist-cli/, `npm run build:cli`, made by scripts/setup.sh)
-// when it is newer than every source file; otherwise the TypeScript sources through tsx, so an edit is never
-// shadowed by an old build and a fresh clone works before any build.
-const fs = require('node:fs');
+// The package's command line (also what `npm run cli` runs). Runs the built bundle (dist-cli/: plain JavaScript,
+// reading received files on worker threads), rebuilt first with esbuild whenever a source is newer, so an edit is
+// never shadowed by an old build. Only without esbuild (an install without dev tools) and a stale or missing
+// bundle does it fall back to the TypeScript sources through tsx: correct, but slower and on one thread.
 const path = require('node:path');
+const { buildCli, bundleIsFresh, outdir } = require('../scripts/buildCli.cjs');
 
-const root = path.join(__dirname, '..');
-const bundle = path.join(root, 'dist-cli', 'main.cjs');
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function bundleIsFresh() {
+let fresh = bundleIsFresh();
+if (!fresh) {
   try {
-    return fs.statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'));
-  } catch {
-    return false;
+    buildCli();
+    fresh = true;
+  } catch (e) {
+    if (process.env.PROFKAMPANIYA_TIMINGS === '1') process.stderr.write(`Сборка не удалась (${e.message}); запуск из исходников.\n`);
   }
 }
-
 let cli;
-if (bundleIsFresh()) cli = require(bundle);
+if (fresh) cli = require(path.join(outdir, 'main.cjs'));
 else {
   require('tsx/cjs/api').register();
   cli = require('../src/cli/main.ts');

@@ -21,19 +21,20 @@ import { defaultSettings, SEASON_TITLE, seasonFor, type CampaignSettings, type S
 import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
-import { collectInputs, InputError } from '../files/collectInputs';
 import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbookStreaming } from '../files/writeXlsxStream';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
-import { receiveAll } from './receive';
+import { receiveAll, receivedInputs } from './receive';
 import { stageTimer } from './timings';
 
 export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
 
 Сводит полученные отчёты (прил. 3) и планы (прил. 2) в один файл: сводный отчёт для вышестоящего уровня
 (формулы по листу «${SHEET.detail}»), свод по организациям, сводный план, реестр партнёров и реестр полученных отчётов.
-Папки просматриваются вместе с вложенными; читаются .xlsx, .xlsm, .xls, .ods, .csv.
+Папки просматриваются вместе с вложенными; читаются .xlsx, .xlsm, .xls, .ods, .csv. Каждый файл в папках
+попадает в реестр: принят, заменён или отклонён с причиной; пропускаются только служебные файлы системы
+(~$…, Thumbs.db, .DS_Store), их список выводится отдельно.
 Организация, приславшая отчёт дважды, учитывается один раз — по более позднему файлу.
 
 Параметры:
@@ -186,14 +187,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   const unit = one(values, 'unit');
   if (unit !== undefined) settings.unit = unit.trim();
 
-  let inputs;
-  try {
-    inputs = await collectInputs(positionals, [out, ...(values.units ?? [])]);
-  } catch (e) {
-    if (e instanceof InputError) throw new UsageError(e.message);
-    throw e;
-  }
-  if (inputs.length === 0) throw new UsageError(`В указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv): ${positionals.join(', ')}.`);
+  const inputs = await receivedInputs(positionals, [out, ...(values.units ?? [])], io);
 
   const timer = stageTimer(process.env.PROFKAMPANIYA_TIMINGS === '1', (line) => io.stderr.write(line));
   timer.stage('подготовка');

@@ -5,6 +5,8 @@ import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import { assertReadableSize, FileReadError } from '../files/readWorkbook';
 import { receiveBytes } from '../files/receiveFiles';
+import { collectReceived, InputError } from '../files/collectInputs';
+import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript } from './receivePool';
 
 export interface InputToReceive {
@@ -43,4 +45,22 @@ export async function receiveAll(inputs: InputToReceive[], settings: CampaignSet
   const workers = script ? workerCount(inputs.length) : 0;
   if (script && workers > 0) return { files: await receiveInWorkers(inputs, settings, script, workers, { mainThread: (f) => receive(f, settings) }), workers };
   return { files: inputs.map((f) => receive(f, settings)), workers: 0 };
+}
+
+/**
+ * The files a merge receives: every file in the folders and every file named (collectInputs.ts), the system's
+ * own litter left out and listed on stderr, so the coordinator knows nothing else was passed over.
+ */
+export async function receivedInputs(args: string[], exclude: string[], io: CliIO): Promise<InputToReceive[]> {
+  let found;
+  try {
+    found = await collectReceived(args, exclude);
+  } catch (e) {
+    if (e instanceof InputError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (found.skipped.length)
+    io.stderr.write(`Пропущены служебные файлы системы (не отчёты): ${found.skipped.join('; ')}.\n`);
+  if (found.files.length === 0) throw new UsageError(`В указанных папках нет файлов: ${args.join(', ')}.`);
+  return found.files;
 }

@@ -1,6 +1,10 @@
 /**
  * Node only (the command line): the received files named on the command line, folders searched recursively.
- * Lock files of open workbooks (~$…), hidden files and the output itself are left out.
+ *
+ * For the merge every file in the folders counts (collectReceived): a school that sent a .pdf or a .xlsb must be
+ * in the register, refused with its reason, not silently missing. Only what the operating system or an office
+ * program leaves behind by itself (lock files of open workbooks, thumbnails caches, macOS metadata) is left out,
+ * and named so the coordinator sees it was. The output itself and the units list are left out too.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -11,47 +15,84 @@ export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.
 
 export interface InputFile {
   path: string;
-  /** Name shown in the register: the file name, or the path when two inputs share a name. */
+  /** Name shown in the register: the file name, or its path inside the folder given when two inputs share a name. */
   name: string;
   /** Modification time, local, ISO without zone: YYYY-MM-DDTHH:MM. */
   modified: string;
 }
 
+export interface CollectedInputs {
+  files: InputFile[];
+  /** System litter found in the folders and left out (paths as found). */
+  skipped: string[];
+}
+
 export class InputError extends Error {}
 
 
-const skipped = (name: string) => name.startsWith('~$') || name.startsWith('.');
+/**
+ * What the system or an office program writes beside documents on its own: Excel's and Word's lock files
+ * (~$отчёт.xlsx), LibreOffice's (.~lock.отчёт.xlsx#), Windows' thumbnail cache and folder settings, macOS's
+ * folder metadata and resource forks (._отчёт.xlsx on a flash drive), and the folders such tools keep.
+ */
+export function isSystemLitter(name: string, folder = false): boolean {
+  if (folder) return /^(__MACOSX|\.git|\.svn|\.hg|\.Trash(es|-\d+)?|\.Spotlight-V100|\.fseventsd|\$RECYCLE\.BIN|System Volume Information)$/i.test(name);
+  return /^~\$/.test(name) || /^\.~lock\..*#$/.test(name) || /^\._./.test(name) || /^(thumbs\.db|ehthumbs\.db|desktop\.ini|\.ds_store)$/i.test(name);
+}
 
-export async function collectInputs(args: string[], exclude: string[] = []): Promise<InputFile[]> {
+async function walkInputs(args: string[], exclude: string[], everyFile: boolean): Promise<CollectedInputs> {
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
-  const found: { path: string; mtime: Date }[] = [];
-  const walk = async (p: string, named: boolean): Promise<void> => {
+  const found: { path: string; mtime: Date; root: string }[] = [];
+  const skipped: string[] = [];
+  const walk = async (p: string, root: string | undefined): Promise<void> => {
+    const named = root === undefined;
     let st;
     try {
       st = await fs.stat(p);
     } catch {
-      throw new InputError(`Файл или папка «${p}» не найдены. Проверьте путь.`);
-    }
-    if (st.isDirectory()) {
-      const entries = (await fs.readdir(p)).sort((a, b) => a.localeCompare(b, 'ru'));
-      for (const e of entries) if (!skipped(e)) await walk(path.join(p, e), false);
+      if (named) throw new InputError(`Файл или папка «${p}» не найдены. Проверьте путь.`);
+      // A broken link or a file removed meanwhile: still accounted for, refused when it is read.
+      if (everyFile) found.push({ path: p, mtime: new Date(0), root: root ?? '' });
       return;
     }
-    const ext = path.extname(p).toLowerCase();
-    if (!WORKBOOK_EXTENSIONS.includes(ext)) {
-      if (named) throw new InputError(`Файл «${p}» — не таблица (ожидаются ${WORKBOOK_EXTENSIONS.join(', ')}).`);
+    if (st.isDirectory()) {
+      const entries = (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+      for (const e of entries) {
+        const child = path.join(p, e.name);
+        if (isSystemLitter(e.name, e.isDirectory())) skipped.push(child);
+        else if (!everyFile && e.name.startsWith('.')) continue;
+        else await walk(child, root ?? p);
+      }
       return;
     }
     if (excluded.has(path.resolve(p))) return;
-    found.push({ path: p, mtime: st.mtime });
+    if (!everyFile && !WORKBOOK_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+      if (named) throw new InputError(`Файл «${p}» — не таблица (ожидаются ${WORKBOOK_EXTENSIONS.join(', ')}).`);
+      return;
+    }
+    found.push({ path: p, mtime: st.mtime, root: root ?? '' });
   };
-  for (const a of args) await walk(a, true);
+  for (const a of args) await walk(a, undefined);
   const unique = [...new Map(found.map((f) => [path.resolve(f.path), f])).values()];
   const counts = new Map<string, number>();
   for (const f of unique) counts.set(path.basename(f.path).toLowerCase(), (counts.get(path.basename(f.path).toLowerCase()) ?? 0) + 1);
-  return unique.map((f) => ({
-    path: f.path,
-    name: counts.get(path.basename(f.path).toLowerCase())! > 1 ? path.relative(process.cwd(), f.path) : path.basename(f.path),
-    modified: receivedIso(f.mtime),
-  }));
+  return {
+    files: unique.map((f) => ({
+      path: f.path,
+      // Two files of one name (in subfolders): each named by its path inside the folder given.
+      name: counts.get(path.basename(f.path).toLowerCase())! > 1 ? path.relative(f.root || process.cwd(), f.path) : path.basename(f.path),
+      modified: receivedIso(f.mtime),
+    })),
+    skipped,
+  };
+}
+
+/** Every received file for the merge, whatever its kind (see the module comment), and the litter left out. */
+export function collectReceived(args: string[], exclude: string[] = []): Promise<CollectedInputs> {
+  return walkInputs(args, exclude, true);
+}
+
+/** The workbooks among the files named (for `check`): other files in folders are passed over. */
+export async function collectInputs(args: string[], exclude: string[] = []): Promise<InputFile[]> {
+  return (await walkInputs(args, exclude, false)).files;
 }

@@ -28,10 +28,13 @@ export const LIMITS = {
   cellChars: CELL_MAX_CHARS,
 } as const;
 
-/** A guard's verdict: why the file is refused, in words for the message («…: <reason>»). */
+/**
+ * A guard's verdict. The kind decides the words the school reads (src/files/refusals.ts); the message is the
+ * detail for developers (which part, which size) and is not shown.
+ */
 export class GuardRefusal extends Error {
   constructor(
-    readonly kind: 'too-large' | 'zip-bomb' | 'corrupt' | 'encrypted' | 'not-a-workbook',
+    readonly kind: 'too-large' | 'zip-bomb' | 'corrupt' | 'encrypted' | 'unsupported',
     message: string,
   ) {
     super(message);
@@ -101,9 +104,9 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff)
-    throw new GuardRefusal('corrupt', 'архив в формате ZIP64, которого книги Excel такого размера не используют');
+    throw new GuardRefusal('unsupported', 'архив ZIP64');
   if (count > LIMITS.zipEntries)
-    throw new GuardRefusal('zip-bomb', `в архиве ${count} частей — больше допустимых ${LIMITS.zipEntries}`);
+    throw new GuardRefusal('too-large', `частей: ${count}, допустимо до ${LIMITS.zipEntries}`);
   const out: ZipEntry[] = [];
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -201,13 +204,14 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   const local = entry.localHeaderOffset;
   if (u32(bytes, local) !== 0x04034b50) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива не найдена`);
   const localUncompressed = u32(bytes, local + 22);
-  if (localUncompressed > cap) throw new GuardRefusal('zip-bomb', `часть «${entry.name}» объявляет ${MB(localUncompressed)} после распаковки`);
+  if (localUncompressed > cap) throw new GuardRefusal('too-large', `часть «${entry.name}» объявляет ${MB(localUncompressed)} после распаковки`);
   const packed = packedPart(bytes, entry);
   if (packed.length < entry.compressedSize) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива обрезана`);
   let total = 0;
-  const rowCount = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
-  const odsContent = entry.name === 'content.xml' ? ([] as Uint8Array[]) : undefined;
-  const overCap = () => new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
+  // Rows are counted in every XML part, wherever the package keeps its sheets (no other part has <row> or <c>).
+  const rowCount = /\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
+  const odsContent = /^[\\/]?content\.xml$/i.test(entry.name) ? ([] as Uint8Array[]) : undefined;
+  const overCap = () => new GuardRefusal('too-large', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
   const overDeclared = () =>
     new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается в больший размер, чем объявлено в оглавлении архива`);
   const take = (chunk: Uint8Array) => {
@@ -299,34 +303,22 @@ export function checkZip(bytes: Uint8Array): ZipEntry[] {
   let declared = 0;
   for (const e of entries) {
     if (e.flags & 0x0001) throw new GuardRefusal('encrypted', 'части архива зашифрованы');
-    if (e.method !== 0 && e.method !== 8) throw new GuardRefusal('corrupt', `часть «${e.name}» сжата неизвестным способом (${e.method})`);
+    if (e.method !== 0 && e.method !== 8) throw new GuardRefusal('unsupported', `часть «${e.name}» сжата способом ${e.method}`);
     if (e.uncompressedSize > LIMITS.entryBytes)
-      throw new GuardRefusal('zip-bomb', `часть «${e.name}» объявляет ${MB(e.uncompressedSize)} после распаковки (допустимо до ${MB(LIMITS.entryBytes)})`);
+      throw new GuardRefusal('too-large', `часть «${e.name}» объявляет ${MB(e.uncompressedSize)} после распаковки (допустимо до ${MB(LIMITS.entryBytes)})`);
     if (e.uncompressedSize > LIMITS.ratioFloor && e.uncompressedSize > LIMITS.ratio * Math.max(1, e.compressedSize))
       throw new GuardRefusal('zip-bomb', `часть «${e.name}» сжата в ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} раз — так сжимаются только «zip-бомбы»`);
     declared += e.uncompressedSize;
   }
   if (declared > LIMITS.totalBytes)
-    throw new GuardRefusal('zip-bomb', `после распаковки архив занял бы ${MB(declared)} (допустимо до ${MB(LIMITS.totalBytes)})`);
+    throw new GuardRefusal('too-large', `после распаковки архив занял бы ${MB(declared)} (допустимо до ${MB(LIMITS.totalBytes)})`);
   // Declared sizes may lie: inflate for real, under the caps, before SheetJS does.
   let inflated = 0;
   for (const e of entries) {
     inflated += inflatedSize(bytes, e, Math.min(LIMITS.entryBytes, LIMITS.totalBytes - inflated));
-    if (inflated > LIMITS.totalBytes) throw new GuardRefusal('zip-bomb', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
+    if (inflated > LIMITS.totalBytes) throw new GuardRefusal('too-large', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
   }
   return entries;
-}
-
-/** What a zip package holds, from its part names: a Word document or presentation is named as such. */
-export function zipPackageKind(entries: ZipEntry[]): 'workbook' | 'binary-workbook' | 'word' | 'powerpoint' | 'opendocument' | 'other' {
-  const names = new Set(entries.map((e) => e.name));
-  if (names.has('xl/workbook.xml')) return 'workbook';
-  // .xlsb: binary sheets, whose rows cannot be counted while inflating; Excel saves it as .xlsx in one step.
-  if (names.has('xl/workbook.bin')) return 'binary-workbook';
-  if (names.has('word/document.xml')) return 'word';
-  if (names.has('ppt/presentation.xml')) return 'powerpoint';
-  if (names.has('content.xml') || names.has('mimetype')) return 'opendocument';
-  return 'other';
 }
 
 /**
@@ -348,38 +340,3 @@ export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'othe
 }
 
 
-/**
- * The sheet a worksheet part holds, from xl/workbook.xml and its relationships (both small, inflated under the
- * same caps); the part's own name when they cannot be read.
- */
-export function sheetNameOfPart(bytes: Uint8Array, part: string): string {
-  try {
-    const entries = zipEntries(bytes);
-    const text = (name: string): string => {
-      const e = entries.find((x) => x.name === name);
-      if (!e || e.uncompressedSize > 10 * 1024 * 1024) return '';
-      const start = e.localHeaderOffset + 30 + u16(bytes, e.localHeaderOffset + 26) + u16(bytes, e.localHeaderOffset + 28);
-      const packed = bytes.subarray(start, start + e.compressedSize);
-      if (e.method === 0) return new TextDecoder().decode(packed);
-      let all: Uint8Array = new Uint8Array(0);
-      const inflater = new Inflate({ raw: true });
-      inflater.onData = (c) => (all = concat(all, c));
-      inflater.onEnd = () => undefined;
-      inflater.push(packed, false);
-      return new TextDecoder().decode(all);
-    };
-    const target = part.replace(/^xl\//, '');
-    const rels = text('xl/_rels/workbook.xml.rels');
-    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => {
-      const t = /Target="([^"]+)"/.exec(r)?.[1] ?? '';
-      return t === target || t === `/${part}` || t.replace(/^\.\//, '') === target;
-    });
-    const id = rel && /Id="([^"]+)"/.exec(rel)?.[1];
-    const sheet = id ? [...text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`"${id}"`)) : undefined;
-    const name = sheet && /\bname="([^"]*)"/.exec(sheet)?.[1];
-    if (name) return name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
-  } catch {
-    // fall through to the part's name
-  }
-  return part;
-}

@@ -90,7 +90,7 @@ describe('reading a received workbook into grids', () => {
 
   it('says a text file named .xlsx is not a workbook and what to do', () => {
     const e = failure(new TextEncoder().encode('это не таблица'), 'отчёт.xlsx');
-    expect(e.message).toMatch(/«отчёт\.xlsx» не является книгой/);
+    expect(e.message).toMatch(/«отчёт\.xlsx» не является таблицей, хотя назван \.xlsx/);
     expect(e.message).toMatch(/сохраните/);
   });
 
@@ -106,6 +106,6 @@ describe('reading a received workbook into grids', () => {
   it('refuses binary garbage named .xls or .csv and a broken zip', () => {
     expect(failure(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), 'мусор.xls').message).toMatch(/«мусор\.xls»/);
     expect(failure(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 9, 9]), 'битый.xlsx').message).toMatch(/не удалось прочитать|повреждён/);
-    expect(failure(new Uint8Array([0, 0, 0, 1, 2, 0, 3]), 'бинарный.csv').message).toMatch(/не является текстовым/);
+    expect(failure(new Uint8Array([0, 0, 0, 1, 2, 0, 3]), 'бинарный.csv').message).toMatch(/«бинарный\.csv» не является таблицей, хотя назван \.csv/);
   });
 });

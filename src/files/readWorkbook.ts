@@ -5,10 +5,12 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
-import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sheetNameOfPart, sniff, zipPackageKind, type ZipEntry } from './guards';
+import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
+import { packageKind, sheetNameOfPart, type PackageKind } from './packageKind';
+import { REFUSAL } from './refusals';
 import { inflateRaw as pakoInflateRaw } from 'pako';
 import { isoDate, readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
-import { DocumentReadError, isOpenDocumentText, readDoc, readDocx, readOdt } from './readDocument';
+import { DocumentReadError, readDoc, readDocx, readOdt } from './readDocument';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -21,8 +23,6 @@ export class FileReadError extends Error {
   }
 }
 
-const ZIP_MAGIC = [0x50, 0x4b];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Inflate and decode for the fast path: pako and TextDecoder in the pane; Node's own on the command line (nativeInflate.ts). */
 const textDecoder = new TextDecoder('utf-8');
@@ -31,13 +31,11 @@ export function usePartCodec(codec: PartCodec): void {
   partCodec = codec;
 }
 
-const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
 const extensionOf = (fileName: string): string => /\.([^.\\/]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
 
 const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 
-const SAVE_AS = 'Откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)», затем пришлите снова.';
 
 /**
  * Text of a CSV file: UTF-8 (with or without BOM) or Windows-1251, which Russian Excel writes by default.
@@ -71,61 +69,95 @@ export function csvDelimiter(text: string): string {
 const looksLikeMarkup = (bytes: Uint8Array): boolean =>
   /^\s*</.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''));
 
-const PASSWORD = (fileName: string) =>
-  `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`;
-const DOCUMENT_PASSWORD = (fileName: string) =>
-  `Документ «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита документа), сохраните и пришлите снова.`;
-const isDocumentName = (ext: string) => ['doc', 'docx', 'docm', 'dotx', 'odt', 'rtf'].includes(ext);
-const SAVE_AS_DOCX = 'Откройте его в Word или LibreOffice и сохраните как «Документ Word (.docx)» (или перенесите таблицы в бланк формы Excel), затем пришлите снова.';
+/** Formats SheetJS reads besides the usual ones (Lotus, Quattro, SYLK, DIF, dBase, HTML and XML tables, text). */
+const OTHER_TABLE_EXTENSIONS = new Set(['xlsb', 'xlw', 'xlt', 'xltx', 'xltm', 'xlam', 'fods', 'tsv', 'txt', 'prn', 'slk', 'sylk', 'dif', 'dbf', 'wk1', 'wk2', 'wk3', 'wk4', 'wks', 'wku', 'wq1', 'wq2', 'wb1', 'wb2', 'wb3', 'qpw', '123', 'xml', 'htm', 'html', 'mht', 'mhtml', 'eth', 'et', 'ett', 'uos', 'sxc', 'xls5', 'biff5', 'numbers']);
+const TABLE_EXTENSIONS = new Set(['xlsx', 'xlsm', 'xls', 'ods', 'csv']);
 
-/** A document's reading failure as the user's message. */
-function documentError(e: DocumentReadError, fileName: string): FileReadError {
-  if (e.kind === 'encrypted') return new FileReadError(fileName, DOCUMENT_PASSWORD(fileName));
-  if (e.kind === 'too-large')
-    return new FileReadError(fileName, `Документ «${fileName}» не прочитан: ${e.message}. Отчёт по форме занимает несколько страниц: удалите лишние таблицы, сохраните и пришлите снова.`);
-  if (e.kind === 'unsupported') return new FileReadError(fileName, `Документ «${fileName}» не прочитан: ${e.message}. ${SAVE_AS_DOCX}`);
-  return new FileReadError(fileName, `Документ «${fileName}» повреждён или не является документом Word/OpenDocument (${e.message}). ${SAVE_AS_DOCX}`);
+/** What the first bytes of a file that is no table say it is, for the refusal; undefined when they do not tell. */
+function notATable(bytes: Uint8Array, fileName: string): FileReadError | undefined {
+  const at = (offset: number, ...magic: number[]) => magic.every((b, i) => bytes[offset + i] === b);
+  const ascii = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+  if (at(0, 0x89, 0x50, 0x4e, 0x47) || at(0, 0xff, 0xd8, 0xff) || ascii.startsWith('GIF8') || ascii.startsWith('BM') || at(0, 0x49, 0x49, 0x2a, 0) || at(0, 0x4d, 0x4d, 0, 0x2a) || /^....ftyp(heic|heix|mif1|avif)/.test(ascii) || (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP'))
+    return new FileReadError(fileName, REFUSAL.image(fileName));
+  if (ascii.startsWith('Rar!') || at(0, 0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c) || at(0, 0x1f, 0x8b))
+    return new FileReadError(fileName, REFUSAL.otherArchive(fileName));
+  if (ascii.startsWith('{\\rtf')) return new FileReadError(fileName, REFUSAL.rtf(fileName));
+  return undefined;
 }
 
 /**
  * What the bytes are, whatever the name says; refuses before parsing what SheetJS must not see (zip bombs,
  * encrypted packages, Word documents, PDF). See src/files/guards.ts and docs/threat-model.md.
  */
-function guard(bytes: Uint8Array, fileName: string, ext: string): ZipEntry[] | 'word-binary' | undefined {
+function guard(bytes: Uint8Array, fileName: string, ext: string): { entries?: ZipEntry[]; kind?: PackageKind | 'word-binary' } {
   const kind = sniff(bytes);
   let entries: ZipEntry[] | undefined;
+  let parts: PackageKind | 'word-binary' | undefined;
   try {
-    if (kind === 'pdf')
-      throw new FileReadError(fileName, `Файл «${fileName}» — это документ PDF, а не таблица: данные из него прочитать нельзя. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
+    if (kind === 'pdf') throw new FileReadError(fileName, REFUSAL.pdf(fileName));
     if (kind === 'zip') {
       entries = checkZip(bytes);
-      const parts = zipPackageKind(entries);
-      if (parts === 'powerpoint')
-        throw new FileReadError(fileName, `Файл «${fileName}» — это презентация PowerPoint, а не книга Excel. Пришлите отчёт в виде книги Excel (.xlsx), заполненной по форме.`);
-      if (parts === 'binary-workbook')
-        throw new FileReadError(fileName, `Файл «${fileName}» — двоичная книга Excel (.xlsb), такие файлы не принимаются. ${SAVE_AS}`);
-      if (parts === 'other')
-        throw new FileReadError(fileName, `Файл «${fileName}» — архив, но не книга Excel или OpenDocument. ${SAVE_AS}`);
+      parts = packageKind(bytes, entries);
+      const refusal = packageRefusal(parts, fileName);
+      if (refusal) throw refusal;
     }
     if (kind === 'cfb') {
       const cfb = cfbKind(bytes);
-      if (cfb === 'encrypted') throw new FileReadError(fileName, isDocumentName(ext) ? DOCUMENT_PASSWORD(fileName) : PASSWORD(fileName));
-      if (cfb === 'word') return 'word-binary';
-      if (cfb === 'other' && ext !== 'xls')
-        throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel: возможно, он повреждён или переименован. ${SAVE_AS}`);
+      if (cfb === 'encrypted') throw new FileReadError(fileName, isDocumentName(ext) ? REFUSAL.documentPassword(fileName) : REFUSAL.password(fileName));
+      if (cfb === 'word') parts = 'word-binary';
+      if (cfb === 'other' && ext !== 'xls' && !OTHER_TABLE_EXTENSIONS.has(ext)) throw new FileReadError(fileName, REFUSAL.otherOffice(fileName));
+    }
+    if (kind === 'other' && !TABLE_EXTENSIONS.has(ext)) {
+      const refusal = notATable(bytes, fileName) ?? (OTHER_TABLE_EXTENSIONS.has(ext) ? undefined : new FileReadError(fileName, REFUSAL.notTable(fileName)));
+      if (refusal) throw refusal;
     }
   } catch (e) {
-    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetNameOfPart(bytes, e.part), e.what);
+    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetNameOfPart(bytes, zipEntries(bytes), e.part), e.what);
     if (!(e instanceof GuardRefusal)) throw e;
-    if (e.kind === 'zip-bomb')
-      throw new FileReadError(fileName, `Файл «${fileName}» не прочитан: ${e.message}. Настоящая книга с отчётом так не выглядит; файл мог быть подменён. Не открывайте его, попросите прислать отчёт заново.`);
-    if (e.kind === 'encrypted') throw new FileReadError(fileName, PASSWORD(fileName));
-    throw new FileReadError(fileName, `Файл «${fileName}» повреждён (${e.message}): возможно, он скачан или скопирован не полностью. Попросите прислать его ещё раз. ${SAVE_AS}`);
+    if (e.kind === 'zip-bomb') throw new FileReadError(fileName, REFUSAL.hostile(fileName));
+    if (e.kind === 'too-large') throw new FileReadError(fileName, REFUSAL.tooLargeInside(fileName));
+    if (e.kind === 'encrypted') throw new FileReadError(fileName, REFUSAL.password(fileName));
+    if (e.kind === 'unsupported') throw new FileReadError(fileName, REFUSAL.unusualPacking(fileName));
+    throw new FileReadError(fileName, REFUSAL.damaged(fileName));
   }
-  return entries;
+  return { entries, kind: parts };
 }
 
-/** What a file was read into: SheetJS's workbook, the fast path's sheets (xlsxValues.ts), or a document's grid. */
+const isDocumentName = (ext: string) => ['doc', 'docx', 'docm', 'dotx', 'odt'].includes(ext);
+
+/** A document's reading failure as the user's message (the detail stays out: it names the document's parts). */
+function documentError(e: DocumentReadError, fileName: string): FileReadError {
+  if (e.kind === 'encrypted') return new FileReadError(fileName, REFUSAL.documentPassword(fileName));
+  if (e.kind === 'too-large') return new FileReadError(fileName, REFUSAL.documentTooLarge(fileName));
+  if (e.kind === 'unsupported') return new FileReadError(fileName, REFUSAL.documentUnusual(fileName));
+  return new FileReadError(fileName, REFUSAL.documentDamaged(fileName));
+}
+
+/** The refusal for a zip package that is not a workbook we read; undefined for a workbook or an OpenDocument spreadsheet. */
+function packageRefusal(kind: PackageKind, fileName: string): FileReadError | undefined {
+  const say = (message: string) => new FileReadError(fileName, message);
+  switch (kind) {
+    case 'workbook':
+    case 'opendocument-spreadsheet':
+    case 'word':
+    case 'opendocument-text':
+      return undefined;
+    case 'binary-workbook':
+      return say(REFUSAL.binaryWorkbook(fileName));
+    case 'opendocument-encrypted':
+      return say(REFUSAL.password(fileName));
+    case 'opendocument-other':
+      return say(REFUSAL.openDocumentOther(fileName));
+    case 'powerpoint':
+      return say(REFUSAL.powerpoint(fileName));
+    case 'apple-iwork':
+      return say(/\.(numbers)$/i.test(fileName) || !/\.(pages|key)$/i.test(fileName) ? REFUSAL.appleNumbers(fileName) : REFUSAL.appleDocument(fileName));
+    default:
+      return say(REFUSAL.zipArchive(fileName));
+  }
+}
+
+/** What a file was read into: SheetJS's workbook, or the fast path's sheets (xlsxValues.ts). */
 type Parsed = { sheetjs: XLSX.WorkBook } | { fast: XlsxSheetValues[] } | { document: WorkbookGrid };
 
 function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): Parsed {
@@ -133,9 +165,11 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
   // sheetRows: SheetJS stops one row past the limit, so a longer sheet is noticed without reading it all.
   // cellText: false — no formatted text for every cell (a tenth of SheetJS's time); values are what is read.
   const common = { cellFormula: options.formulas !== false, cellText: false, cellDates: true, dense: true, cellStyles: false, UTC: true, sheetRows: LIMITS.rows + 1 } as const;
-  if (ext === 'csv' || ext === 'txt') {
+  const kind = sniff(bytes);
+  // A workbook saved under .csv or .txt is read as what it is; so is a PDF refused as what it is.
+  if ((ext === 'csv' || ext === 'txt') && kind === 'other') {
     if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe))
-      throw new FileReadError(fileName, `Файл «${fileName}» не является текстовым файлом CSV: возможно, это книга Excel с неверным расширением. ${SAVE_AS}`);
+      throw notATable(bytes, fileName) ?? new FileReadError(fileName, REFUSAL.wrongContent(fileName, ext));
     const text = decodeCsv(bytes);
     // SheetJS reads a CSV to its end whatever sheetRows says; twice the row limit in lines (cells may hold line
     // breaks) is refused before that. The exact limit is checked on the grid.
@@ -145,21 +179,15 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
     return { sheetjs: XLSX.read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions) };
   }
-  const guarded = guard(bytes, fileName, ext);
-  if (guarded === 'word-binary') return { document: readDoc(bytes, fileName) };
-  const entries = guarded;
-  const packageKind = entries && zipPackageKind(entries);
-  if (packageKind === 'word') return { document: readDocx(bytes, entries!, fileName, partCodec) };
-  if (packageKind === 'opendocument' && isOpenDocumentText(bytes, entries!, partCodec)) return { document: readOdt(bytes, entries!, fileName, partCodec) };
-  if (isDocumentName(ext))
-    throw new FileReadError(fileName, `Файл «${fileName}» не является документом Word или OpenDocument, хотя имеет расширение .${ext}: возможно, это RTF, веб-страница или повреждённый файл. ${SAVE_AS_DOCX}`);
-  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
-    if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, CFB_MAGIC))
-      throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel или OpenDocument, хотя имеет расширение .${ext}: возможно, он повреждён или переименован. ${SAVE_AS}`);
-  }
-  if (ext === 'xls' && !startsWith(bytes, CFB_MAGIC) && !startsWith(bytes, ZIP_MAGIC) && !looksLikeMarkup(bytes) && bytes[0] !== 0x09)
-    throw new FileReadError(fileName, `Файл «${fileName}» не является книгой Excel, хотя имеет расширение .xls: возможно, он повреждён или переименован. ${SAVE_AS}`);
-  if (entries && options.formulas === false && options.fastXlsx !== false && packageKind === 'workbook') {
+  const { entries, kind: parts } = guard(bytes, fileName, ext);
+  if (parts === 'word-binary') return { document: readDoc(bytes, fileName) };
+  if (parts === 'word') return { document: readDocx(bytes, entries!, fileName, partCodec) };
+  if (parts === 'opendocument-text') return { document: readOdt(bytes, entries!, fileName, partCodec) };
+  if (isDocumentName(ext)) throw new FileReadError(fileName, REFUSAL.notADocument(fileName, ext));
+  const renamed = () => notATable(bytes, fileName) ?? new FileReadError(fileName, REFUSAL.wrongContent(fileName, ext));
+  if ((ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') && kind !== 'zip' && kind !== 'cfb') throw renamed();
+  if (ext === 'xls' && kind === 'other' && !looksLikeMarkup(bytes) && bytes[0] !== 0x09) throw renamed();
+  if (entries && parts === 'workbook' && options.formulas === false && options.fastXlsx !== false) {
     const fast = readXlsxValues(bytes, entries, partCodec, LIMITS.rows + 1);
     if (fast) return { fast };
   }
@@ -183,9 +211,8 @@ function quietly<T>(read: () => T): T {
 
 function explain(e: unknown, fileName: string): FileReadError {
   const text = String((e as Error)?.message ?? e);
-  if (/password|encrypt/i.test(text))
-    return new FileReadError(fileName, `Файл «${fileName}» защищён паролем. Снимите пароль (Файл → Сведения → Защита книги), сохраните и пришлите снова.`);
-  return new FileReadError(fileName, `Файл «${fileName}» не удалось прочитать: он повреждён или это не таблица. ${SAVE_AS}`);
+  if (/password|encrypt/i.test(text)) return new FileReadError(fileName, REFUSAL.password(fileName));
+  return new FileReadError(fileName, REFUSAL.unreadable(fileName));
 }
 
 const sheetTooBig = (fileName: string, sheet: string, what: 'rows' | 'cells') =>
@@ -254,10 +281,7 @@ function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, fileName: 
  */
 export function assertReadableSize(size: number, fileName: string): void {
   if (size > LIMITS.fileBytes)
-    throw new FileReadError(
-      fileName,
-      `Файл «${fileName}» слишком велик: ${Math.round(size / 1024 / 1024)} МБ (допустимо до ${LIMITS.fileBytes / 1024 / 1024} МБ). Отчёт по форме занимает меньше мегабайта: удалите из книги лишние листы и рисунки, сохраните как .xlsx и пришлите снова.`,
-    );
+    throw new FileReadError(fileName, REFUSAL.tooLarge(fileName, size));
 }
 
 export interface ReadWorkbookOptions {
@@ -274,7 +298,7 @@ export interface ReadWorkbookOptions {
 }
 
 export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions = {}): WorkbookGrid {
-  if (bytes.length === 0) throw new FileReadError(fileName, `Файл «${fileName}» пуст (0 байт). Попросите прислать его ещё раз.`);
+  if (bytes.length === 0) throw new FileReadError(fileName, REFUSAL.empty(fileName));
   assertReadableSize(bytes.length, fileName);
   let parsed: Parsed;
   try {
@@ -287,7 +311,7 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: R
   if ('document' in parsed) return parsed.document;
   if ('fast' in parsed) return fastGrid(parsed.fast, fileName);
   const wb = parsed.sheetjs;
-  if (!wb?.SheetNames?.length) throw new FileReadError(fileName, `В файле «${fileName}» нет ни одного листа. ${SAVE_AS}`);
+  if (!wb?.SheetNames?.length) throw new FileReadError(fileName, REFUSAL.noSheets(fileName));
   const meta = wb.Workbook?.Sheets ?? [];
   const isText = ['csv', 'txt'].includes(extensionOf(fileName));
   // A CSV has no sheet names; SheetJS says «Sheet1», a coordinator would look for the file's name.
