@@ -9,9 +9,12 @@ const root = path.join(__dirname, '..');
 const outdir = path.join(root, 'dist-cli');
 const ENTRIES = { main: 'src/cli/main.ts', receiveWorker: 'src/cli/receiveWorker.ts' };
 
-/** The newest modification time under dir (ms), this script's own included: a changed build is a stale bundle. */
+/**
+ * The newest modification time under dir (ms), this script's own and package.json's included (a changed build is
+ * a stale bundle; the version is inlined from package.json).
+ */
 function newestSource(dir = path.join(root, 'src')) {
-  let newest = fs.statSync(__filename).mtimeMs;
+  let newest = Math.max(fs.statSync(__filename).mtimeMs, fs.statSync(path.join(root, 'package.json')).mtimeMs);
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);

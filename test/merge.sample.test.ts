@@ -84,7 +84,7 @@ describe('merging the sample municipality (seed 000) through the command line', 
     expect(json.files.filter((f) => f.status === 'superseded').map((f) => f.file)).toEqual([expect.stringContaining('(первая версия)')]);
     const refused = json.files.filter((f) => f.status === 'refused');
     expect(refused).toHaveLength(1);
-    expect(refused[0].reason).toMatch(/не является книгой Excel/);
+    expect(refused[0].reason).toMatch(/не является таблицей, хотя назван \.xlsx/);
     const late = json.files.filter((f) => f.onTime === false).map((f) => f.unit).sort();
     expect(late).toEqual(['МАОУ СОШ № 2', 'МАОУ СОШ № 3', 'МАОУ школа «Эврика-развитие»'].sort());
     // Every row accounted for: merged + superseded + refused = received.

@@ -7,6 +7,7 @@ import { blanks } from './blanks';
 import { useNativeInflate } from '../files/nativeInflate';
 // The version lives in package.json only (esbuild and tsx both inline this one field's JSON).
 import { version as VERSION } from '../../package.json';
+import { useDefaultPassword } from '../files/defaultPassword';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -33,6 +34,7 @@ ${Object.entries(COMMANDS)
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   useNativeInflate();
+  useDefaultPassword();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE + '\n');
     return name ? EXIT.ok : EXIT.usage;

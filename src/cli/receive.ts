@@ -15,6 +15,14 @@ export interface InputToReceive {
   modified: string;
 }
 
+/** A file the system would not give us, in the coordinator's words (these happen on their computer, not the school's). */
+function cannotOpen(name: string, code: string | undefined): string {
+  if (code === 'ENOENT') return `Файл «${name}» не найден: его удалили или переместили, пока шёл свод. Запустите свод ещё раз.`;
+  if (code === 'EACCES' || code === 'EPERM') return `Файл «${name}» не удалось открыть: нет прав на чтение. Откройте доступ к файлу (или скопируйте его в свою папку) и запустите свод ещё раз.`;
+  if (code === 'EBUSY') return `Файл «${name}» занят другой программой. Закройте его и запустите свод ещё раз.`;
+  return `Файл «${name}» не удалось открыть (${code ?? 'ошибка чтения'}). Скопируйте его в свою папку и запустите свод ещё раз.`;
+}
+
 /**
  * Read, find the forms, check: a failure of one file never stops the others. Synchronous on purpose: the next
  * file cannot start before this one is done anyway, and a hop through libuv's thread pool per file cost about a
@@ -28,7 +36,7 @@ export function receive(file: { path: string; name: string; modified: string }, 
     bytes = new Uint8Array(readFileSync(file.path));
   } catch (e) {
     if (e instanceof FileReadError) return { file: file.name, received: file.modified, error: e.message };
-    return { file: file.name, received: file.modified, error: `Файл «${file.name}» не удалось открыть: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте права доступа.` };
+    return { file: file.name, received: file.modified, error: cannotOpen(file.name, (e as NodeJS.ErrnoException).code) };
   }
   // A re-sent file under the same name is a new receipt: the register keeps a digest to tell.
   const fingerprint = createHash('sha1').update(bytes).digest('hex').slice(0, 16);

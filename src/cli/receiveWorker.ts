@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CampaignSettings } from '../domain/settings';
 import { useNativeInflate } from '../files/nativeInflate';
+import { useDefaultPassword } from '../files/defaultPassword';
 import { receive, type InputToReceive } from './receive';
 
 export interface ReceiveTask {
@@ -13,6 +14,7 @@ export interface ReceiveTask {
 }
 
 useNativeInflate();
+useDefaultPassword();
 const settings = (workerData as { settings: CampaignSettings }).settings;
 // One file at a time and synchronously: the pool relies on it to know which of the files it queued here a dead
 // worker was reading (the oldest).

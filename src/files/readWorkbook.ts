@@ -209,9 +209,10 @@ function quietly<T>(read: () => T): T {
   }
 }
 
+const isPasswordError = (e: unknown): boolean => /password|encrypt/i.test(String((e as Error)?.message ?? e));
+
 function explain(e: unknown, fileName: string): FileReadError {
-  const text = String((e as Error)?.message ?? e);
-  if (/password|encrypt/i.test(text)) return new FileReadError(fileName, REFUSAL.password(fileName));
+  if (isPasswordError(e)) return new FileReadError(fileName, REFUSAL.password(fileName));
   return new FileReadError(fileName, REFUSAL.unreadable(fileName));
 }
 
@@ -297,6 +298,15 @@ export interface ReadWorkbookOptions {
   fastXlsx?: boolean;
 }
 
+/**
+ * Decrypts an .xls encrypted with Excel's default password, or says undefined (src/files/defaultPassword.ts,
+ * command line only: it needs Node's crypto).
+ */
+let defaultPasswordDecryption: ((bytes: Uint8Array) => Uint8Array | undefined) | undefined;
+export function useDefaultPasswordDecryption(decrypt: typeof defaultPasswordDecryption): void {
+  defaultPasswordDecryption = decrypt;
+}
+
 export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions = {}): WorkbookGrid {
   if (bytes.length === 0) throw new FileReadError(fileName, REFUSAL.empty(fileName));
   assertReadableSize(bytes.length, fileName);
@@ -306,7 +316,15 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: R
   } catch (e) {
     if (e instanceof FileReadError) throw e;
     if (e instanceof DocumentReadError) throw documentError(e, fileName);
-    throw explain(e, fileName);
+    // Excel opens a file encrypted with its default password without asking; so do we, where we can.
+    const decrypted = isPasswordError(e) && sniff(bytes) === 'cfb' ? defaultPasswordDecryption?.(bytes) : undefined;
+    if (!decrypted) throw explain(e, fileName);
+    try {
+      parsed = parseWorkbook(decrypted, fileName, options);
+    } catch (again) {
+      if (again instanceof FileReadError) throw again;
+      throw explain(again, fileName);
+    }
   }
   if ('document' in parsed) return parsed.document;
   if ('fast' in parsed) return fastGrid(parsed.fast, fileName);

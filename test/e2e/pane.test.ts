@@ -69,7 +69,7 @@ test('schools’ files are checked and merged in the browser; the consolidated w
   await page.locator('#check').getByText(/Проверено: 5\sфайлов; с ошибками: 1\./).first().waitFor({ timeout: 90_000 });
   // The broken file is named, with what to do.
   const broken = sample.files.find((f) => !f.workbook)!;
-  await page.locator('#check').getByText(`Файл «${broken.file}» не является книгой Excel`, { exact: false }).waitFor();
+  await page.locator('#check').getByText(`Файл «${broken.file}» не является таблицей`, { exact: false }).waitFor();
 
   await page.getByTestId('merge-files').setInputFiles(files);
   const [download] = await Promise.all([

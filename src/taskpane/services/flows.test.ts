@@ -23,7 +23,7 @@ test('a coordinator checks and merges picked files; the summary is then built fr
   expect(checked).toHaveLength(4);
   const broken = checked.filter((c) => c.error);
   expect(broken).toHaveLength(1);
-  expect(broken[0].error).toMatch(/не является книгой Excel/);
+  expect(broken[0].error).toMatch(/не является таблицей/);
 
   const { result, plan } = await mergeFiles({ files, settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false });
   expect(result.units.map((u) => u.unit).sort()).toEqual(sample.files.filter((f) => f.workbook).map((f) => f.unit).sort());
