@@ -6,6 +6,8 @@
  * The spreadsheet reader/writer (@e965/xlsx, exceljs) are imported dynamically by the pane, so they land in their
  * own chunks and the first screen does not wait for them.
  */
+const crypto = require('crypto');
+const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -17,6 +19,13 @@ const { version: VERSION } = require('./package.json');
 /** Office.js must come from Microsoft's CDN; nothing else is loaded from outside. */
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
+
+/**
+ * The ES5 first script (src/taskpane/boot/first.es5.js) is copied as it is — never through swc — under a name
+ * carrying its content hash, and both pages load it before anything else of ours.
+ */
+const BOOT_SRC = 'src/taskpane/boot/first.es5.js';
+const BOOT_JS = `boot.${crypto.createHash('sha256').update(fs.readFileSync(path.join(__dirname, BOOT_SRC))).digest('hex').slice(0, 8)}.js`;
 
 function csp(dev) {
   return [
@@ -114,17 +123,18 @@ module.exports = async (_env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS, bootJs: BOOT_JS },
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
-        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS, bootJs: BOOT_JS },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: BOOT_SRC, to: BOOT_JS },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'manifest.xml', to: 'manifest.xml' },
         ],

@@ -2,7 +2,8 @@
  * Ribbon commands that need no pane: stamp the plan or the report form into the open workbook in one click.
  * Settings come from the workbook's settings sheet (or the order's calendar for the current season). A sheet that
  * already exists and is the user's, or holds typed data, is left alone: the command says so and sends the user to
- * the pane, which asks what to do. The outcome is shown in a small dialog (Office has no toast for Excel).
+ * the pane, which asks what to do. The outcome is shown in a small dialog (Office has no toast for Excel); see
+ * notify.ts for when a command completes. The section buttons reach the pane through paneRequests.ts.
  */
 import { applySheetPlans } from '../excel/applySheetPlans';
 import { readWorkbookGrids } from '../excel/readWorkbookGrids';
@@ -13,6 +14,8 @@ import { stampAppendix3 } from '../domain/forms/stampAppendix3';
 import { readSettingsSheet, settingsSheet } from '../domain/settingsSheet';
 import { defaultSettings, seasonFor } from '../domain/settings';
 import { SHEET } from '../domain/sheetNames';
+import { notify, type DialogUi } from './notify';
+import { leaveRequest, waitForAck, type KeyValueStore, type PaneSection } from '../taskpane/boot/paneRequests';
 
 export type FormKind = 'plan' | 'report';
 
@@ -40,60 +43,72 @@ export async function stampForm(form: FormKind, run: ExcelRun, isSetSupported: (
   return `Бланк «${plan.name}» добавлен в книгу.${defaults}${r.notes.length ? ' ' + r.notes.join(' ') : ''}`;
 }
 
-/** A short dialog with the message (closes itself; the user can close it at once). */
-function notify(message: string, done: () => void): void {
-  const url = new URL('commands.html', location.href);
-  url.searchParams.set('notice', message);
+const SECTION_TITLES: Record<PaneSection, string> = {
+  settings: '«Настройки кампании»',
+  forms: '«Формы»',
+  check: '«Проверка»',
+  merge: '«Свод отчётов»',
+  summary: '«Сводка»',
+};
+
+/**
+ * «Проверить», «Свести отчёты», «Сводка»: an open pane goes to the section without reloading (a running merge goes
+ * on); with no pane open, the dialog asks to open it with «Панель», and the pane opens at that section.
+ * Exported for tests (storage, dialog and timings injected).
+ */
+export async function openSection(section: PaneSection, store: KeyValueStore, ui: DialogUi | undefined, base: string, done: () => void, waitMs?: number): Promise<void> {
+  let id: string;
   try {
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 30, displayInIframe: true }, (res) => {
-      if (res.status !== Office.AsyncResultStatus.Succeeded) return done();
-      const dialog = res.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
-      setTimeout(() => {
-        try {
-          dialog.close();
-        } catch {
-          /* already closed by the user */
-        }
-      }, 8000);
-      done();
-    });
+    id = leaveRequest(store, section);
   } catch {
-    done(); // no dialog API: the sheet itself shows the result
+    return notify(ui, 'Откройте панель «Профкампания» кнопкой «Панель» на вкладке «Главная».', base, done);
   }
+  if (await waitForAck(store, id, waitMs)) return done();
+  notify(ui, `Откройте панель кнопкой «Панель» (вкладка «Главная», группа «Профкампания») — она откроется на разделе ${SECTION_TITLES[section]}.`, base, done);
 }
+
+const dialogUi = (): DialogUi | undefined => (typeof Office !== 'undefined' ? Office.context?.ui : undefined);
 
 function command(form: FormKind) {
   return (event: Office.AddinCommands.Event) => {
     const run: ExcelRun = (batch) => Excel.run(batch);
     stampForm(form, run, (n, v) => Office.context.requirements.isSetSupported(n, v))
       .catch((e) => excelErrorMessage(e, form === 'plan' ? 'запись бланка плана' : 'запись бланка отчёта'))
-      .then((msg) => notify(msg, () => event.completed()));
+      .then((msg) => notify(dialogUi(), msg, location.href, () => event.completed()));
   };
 }
 
-/** In the dialog: show the notice passed in the URL, with a close button. */
-function showNotice(text: string): void {
-  document.documentElement.lang = 'ru';
-  document.body.style.font = '14px "Segoe UI", Arial, sans-serif';
-  document.body.style.padding = '12px';
-  const p = document.createElement('p');
-  p.setAttribute('role', 'status');
-  p.textContent = text;
-  const b = document.createElement('button');
-  b.textContent = 'Закрыть';
-  b.onclick = () => Office.context.ui.messageParent('close');
-  document.body.append(p, b);
-  b.focus();
+function sectionCommand(section: PaneSection) {
+  return (event: Office.AddinCommands.Event) => {
+    void openSection(section, localStorage, dialogUi(), location.href, () => event.completed());
+  };
 }
 
-if (typeof Office !== 'undefined')
-  Office.onReady(() => {
-    const notice = new URLSearchParams(location.search).get('notice');
-    if (notice) return showNotice(notice);
-    Office.actions.associate('stampPlan', command('plan'));
-    Office.actions.associate('stampReport', command('report'));
-  });
+const COMMANDS = {
+  stampPlan: command('plan'),
+  stampReport: command('report'),
+  openCheck: sectionCommand('check'),
+  openMerge: sectionCommand('merge'),
+  openSummary: sectionCommand('summary'),
+};
 
-// Older Excel (2016/2019 without Office.actions) calls the manifest's FunctionName as a global function.
-Object.assign(globalThis, { stampPlan: command('plan'), stampReport: command('report') });
+declare global {
+  interface Window {
+    /** The first script's hand-over (src/taskpane/boot/first.es5.js). */
+    profkampaniyaBoot?: { unsupported: string; officeJs?: 'loading' | 'loaded' | 'failed' | 'absent'; rendered(): void; fail(reason: string): void };
+  }
+}
+
+// On the commands' page only (tests import this module): the dialog page (?notice=) is the first script's alone.
+const onCommandsPage = typeof window !== 'undefined' && typeof document !== 'undefined' && !/[?&]notice=/.test(location.search);
+if (onCommandsPage && !window.profkampaniyaBoot?.unsupported) {
+  // Older Excel (2016/2019 without Office.actions) calls the manifest's FunctionName as a global function.
+  Object.assign(window, COMMANDS);
+  const associate = () =>
+    Office.onReady(() => {
+      for (const [name, fn] of Object.entries(COMMANDS)) Office.actions.associate(name, fn);
+      window.profkampaniyaBoot?.rendered();
+    });
+  if (typeof Office !== 'undefined') associate();
+  else document.querySelector('script[data-office-js]')?.addEventListener('load', associate);
+}

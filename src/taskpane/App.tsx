@@ -34,7 +34,15 @@ const useStyles = makeStyles({
 
 export type SectionId = 'settings' | 'forms' | 'check' | 'merge' | 'summary';
 
-export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialSection?: SectionId; today?: Date }) {
+export function App(props: {
+  host: PaneHost;
+  t: Strings;
+  dark: boolean;
+  initialSection?: SectionId;
+  /** A ribbon button asked for this section while the pane is open (seq changes with every click). */
+  goTo?: { section: SectionId; seq: number };
+  today?: Date;
+}) {
   const { host, t } = props;
   const st = useStyles();
   const now = seasonFor(props.today ?? new Date());
@@ -69,12 +77,13 @@ export function App(props: { host: PaneHost; t: Strings; dark: boolean; initialS
 
   useEffect(() => {
     // Opened from a ribbon button: go to that section, for keyboard and screen-reader users too.
-    const h = props.initialSection && headings.current[props.initialSection];
+    const target = props.goTo?.section ?? props.initialSection;
+    const h = target && headings.current[target];
     if (h) {
       h.scrollIntoView({ block: 'start' });
       h.focus();
     }
-  }, [props.initialSection]);
+  }, [props.initialSection, props.goTo]);
 
   const ask = useCallback(
     (cs: Conflict[]) =>

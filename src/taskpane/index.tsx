@@ -1,57 +1,90 @@
 /**
- * Starts the pane. Inside Excel, Office.onReady reports the Excel host and the pane works on the open workbook;
- * in a plain browser (office.js absent, blocked, or reporting no host) it works on files.
+ * Starts the pane. Opened by Office (its `_host_Info` parameter is in the address): waits for Excel, saying
+ * «Подключение к Excel…», and works on the open workbook. Opened in an ordinary browser: works on files at once.
+ * How this is decided and why: boot/office.ts. A ribbon button reaches the open pane through boot/paneRequests.ts.
+ * The ES5 first script (boot/first.es5.js) has already run: it shows the notice where this bundle cannot work.
  */
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
+import { useEffect, useState } from 'react';
 import { App, type SectionId } from './App';
 import { pickLang, STRINGS } from './strings';
 import { browserHost } from './services/browserHost';
 import type { PaneHost } from './services/host';
+import { openedByOffice, waitForOffice, type OfficeOutcome } from './boot/office';
+import { listenForRequests, PANE_SECTIONS, takeRequest, type PaneSection } from './boot/paneRequests';
+import { BootScreen, SLOW_MS } from './boot/BootScreen';
 
-const SECTIONS: SectionId[] = ['settings', 'forms', 'check', 'merge', 'summary'];
-/** How long to wait for Office.onReady before deciding there is no Office here. */
-const OFFICE_WAIT_MS = 4000;
-
-type Ready = { host: Office.HostType | null; language?: string; dark: boolean };
-
-function waitForOffice(): Promise<Ready> {
-  const browserDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  const none: Ready = { host: null, dark: browserDark };
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve(none);
-  return Promise.race([
-    Office.onReady().then((info): Ready => {
-      if (info.host !== Office.HostType.Excel) return none;
-      const bg = Office.context.officeTheme?.bodyBackgroundColor;
-      return { host: info.host, language: Office.context.displayLanguage, dark: bg ? luminance(bg) < 0.4 : false };
-    }),
-    new Promise<Ready>((resolve) => setTimeout(() => resolve(none), OFFICE_WAIT_MS)),
-  ]).catch(() => none);
+declare global {
+  interface Window {
+    /** The first script's hand-over (boot/first.es5.js). */
+    profkampaniyaBoot?: { unsupported: string; officeJs?: 'loading' | 'loaded' | 'failed' | 'absent'; rendered(): void; fail(reason: string): void };
+  }
 }
 
-/** Relative luminance of #RRGGBB, 0 (black) … 1 (white). */
-function luminance(hex: string): number {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return 1;
-  const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16) / 255);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+const storage = (): Storage | undefined => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The pane, moved to a section whenever a ribbon button asks (without reloading: work in progress goes on). */
+function Pane(p: { host: PaneHost; lang: 'ru' | 'en'; dark: boolean; first?: SectionId }) {
+  const [goTo, setGoTo] = useState<{ section: SectionId; seq: number } | undefined>(p.first ? { section: p.first, seq: 0 } : undefined);
+  useEffect(() => {
+    const store = storage();
+    if (!store) return;
+    return listenForRequests(window, store, (section) => setGoTo((g) => ({ section, seq: (g?.seq ?? 0) + 1 })));
+  }, []);
+  useEffect(() => {
+    window.profkampaniyaBoot?.rendered();
+  }, []);
+  return <App host={p.host} t={STRINGS[p.lang]} dark={p.dark} initialSection={p.first} goTo={goTo} />;
+}
+
+function firstSection(): SectionId | undefined {
+  // A ribbon click that found no pane open left its request; an old address may still carry ?section=.
+  const store = storage();
+  const asked: PaneSection | undefined = store ? takeRequest(store) : undefined;
+  const old = new URLSearchParams(location.search).get('section') as SectionId | null;
+  return asked ?? (old && PANE_SECTIONS.includes(old) ? old : undefined);
+}
+
+function showPane(root: Root, host: PaneHost, language: string | undefined, dark: boolean) {
+  const lang = pickLang(language, location.search);
+  document.documentElement.lang = lang;
+  const el = document.getElementById('root')!;
+  el.removeAttribute('data-boot');
+  el.removeAttribute('role');
+  root.render(<Pane host={host} lang={lang} dark={dark} first={firstSection()} />);
 }
 
 async function start() {
-  const ready = await waitForOffice();
-  const lang = pickLang(ready.language, location.search);
-  document.documentElement.lang = lang;
-  let host: PaneHost;
-  if (ready.host) {
-    // The office.js adapter loads only inside Excel.
-    const { excelHost } = await import(/* webpackChunkName: "excel-host" */ './services/excelHost');
-    host = excelHost();
-  } else host = browserHost();
-  const section = new URLSearchParams(location.search).get('section') as SectionId | null;
-  const root = document.getElementById('root')!;
-  createRoot(root).render(<App host={host} t={STRINGS[lang]} dark={ready.dark} initialSection={section && SECTIONS.includes(section) ? section : undefined} />);
+  if (window.profkampaniyaBoot?.unsupported) return; // the first script shows the notice
+  const el = document.getElementById('root')!;
+  const root = createRoot(el);
+  const browserDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  if (!openedByOffice(location.search)) return showPane(root, browserHost(), undefined, browserDark);
+
+  const shown = (outcome?: Exclude<OfficeOutcome, { kind: 'excel' }>, slow = false) => root.render(<BootScreen outcome={outcome} slow={slow} href={location.href} />);
+  shown();
+  const slowTimer = window.setTimeout(() => shown(undefined, true), SLOW_MS);
+  const outcome = await waitForOffice();
+  window.clearTimeout(slowTimer);
+  // office.js says this is no Office at all (the address was copied into a browser): the pane works on files.
+  if (outcome.kind === 'no-host') return showPane(root, browserHost(), undefined, browserDark);
+  if (outcome.kind !== 'excel') return shown(outcome);
+  // The office.js adapter loads only inside Excel.
+  const { excelHost } = await import(/* webpackChunkName: "excel-host" */ './services/excelHost');
+  showPane(root, excelHost(), outcome.language, outcome.dark);
 }
 
-start().catch(() => {
-  const root = document.getElementById('root');
-  if (root) root.textContent = 'Не удалось запустить панель «Профкампания». Закройте панель и откройте её снова; если не поможет — обновите страницу.';
+start().catch((e: unknown) => {
+  const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (window.profkampaniyaBoot) window.profkampaniyaBoot.fail(reason);
+  else {
+    const root = document.getElementById('root');
+    if (root) root.textContent = 'Не удалось запустить панель «Профкампания». Закройте панель и откройте её снова; если не поможет — обновите страницу.';
+  }
 });

@@ -6,6 +6,12 @@ import { FakeExcel } from '../support/fakeExcel';
 
 // ?api=7 plays an Excel that stops at ExcelApi 1.7 (volume-licensed Office 2019).
 const apiMinor = Number(new URLSearchParams(location.search).get('api')) || undefined;
+// ?doc=… plays the open workbook's Office.context.document.url (a path or a URL, as Excel gives it).
+const documentUrl = new URLSearchParams(location.search).get('doc') ?? 'C:\\Кампания\\Свод.xlsx';
+/** Functions the commands' page associated with ribbon buttons (Office.actions.associate). */
+const actions: Record<string, (event: unknown) => void> = {};
+/** Dialogs opened (Office.context.ui.displayDialogAsync), with a way to play the dialog's events. */
+const dialogs: { url: string; closed: boolean; fire: (type: string, arg: unknown) => void }[] = [];
 const fx = new FakeExcel({ apiMinor });
 fx.addSheet('Лист1', { A1: 'моя таблица' });
 /** Workbooks the pane opened with Excel.createWorkbook (ExcelApi 1.8), as the Base64 it passed. */
@@ -13,6 +19,8 @@ const created: string[] = [];
 Object.assign(window, {
   __fx: fx,
   __created: created,
+  __actions: actions,
+  __dialogs: dialogs,
   Excel: {
     run: fx.run,
     createWorkbook: async (base64: string) => {
@@ -22,12 +30,28 @@ Object.assign(window, {
   },
   Office: {
     HostType: { Excel: 'Excel' },
-    onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
+    onReady: (cb?: (i: unknown) => void) => {
+      const info = { host: 'Excel', platform: 'PC' };
+      cb?.(info);
+      return Promise.resolve(info);
+    },
+    actions: { associate: (name: string, fn: (event: unknown) => void) => void (actions[name] = fn) },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     context: {
       requirements: { isSetSupported: (n: string, v: string) => fx.isSetSupported(n, v) },
       displayLanguage: 'ru-RU',
       officeTheme: { bodyBackgroundColor: '#FFFFFF' },
-      document: { url: 'C:\\Кампания\\Свод.xlsx' },
+      document: { url: documentUrl },
+      ui: {
+        displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
+          const handlers: Record<string, (arg: unknown) => void> = {};
+          const d = { url, closed: false, fire: (type: string, arg: unknown) => handlers[type]?.(arg) };
+          dialogs.push(d);
+          cb({ status: 'succeeded', value: { addEventHandler: (t: string, h: (arg: unknown) => void) => (handlers[t] = h), close: () => (d.closed = true) } });
+        },
+        messageParent: () => undefined,
+      },
     },
   },
 });

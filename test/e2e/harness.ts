@@ -1,7 +1,10 @@
 /**
  * End-to-end harness: builds the pane (production webpack into dist/ when sources are newer than the build),
  * serves dist/ over http on a random free localhost port, and launches Debian's chromium headless through
- * playwright-core. Office.js requests are refused, as in a plain browser with no Office: the pane works on files.
+ * playwright-core. Requests for Microsoft's CDN office.js are answered with the real office.js of the pinned
+ * @microsoft/office-js package (so the plain-browser tests prove the pane boots with the real library outside
+ * Office; production keeps the CDN), or with the Excel double when a test plays Excel — then the page is opened
+ * the way Office opens it, with Office's `_host_Info` parameter in its address.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
@@ -47,8 +50,25 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openPane(url: string, width = 360, officeScript?: string): Promise<BrowserSession> {
+/** office.js of the pinned @microsoft/office-js package: what the CDN serves, for tests only. */
+export const OFFICE_JS_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+const CDN = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(.*)$/;
+
+/**
+ * What the CDN does in a test: 'real' serves the package's files; 'refused' fails every request (offline);
+ * 'hang' never answers; a string is a script served as office.js (the Excel double).
+ */
+export type OfficeJs = 'real' | 'refused' | 'hang' | string;
+
+/** How Office opens the pane: its own parameter after ours (only its presence matters to the pane). */
+export const HOST_INFO = '_host_Info=Excel$Win32$16.01$ru-RU$$$$0';
+export const asOfficeOpensIt = (pathAndQuery: string) => pathAndQuery + (pathAndQuery.includes('?') ? '&' : '?') + HOST_INFO;
+
+/** A fresh Chromium with the CDN routed as `office` says, errors collected. */
+export async function launch(width = 360, office: OfficeJs = 'real', init?: string): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM)) throw new Error('Chromium не найден: установите пакет chromium (scripts/setup.sh).');
+  if (office === 'real' && !fs.existsSync(path.join(OFFICE_JS_DIST, 'office.js')))
+    throw new Error('office.js не найден: установите зависимости разработки (npm install, пакет @microsoft/office-js).');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-chromium-'));
   // A fresh profile each time (playwright passes it to chromium as --user-data-dir).
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -59,28 +79,45 @@ export async function openPane(url: string, width = 360, officeScript?: string):
     acceptDownloads: true,
     locale: 'ru-RU',
   });
-  // No Office here: the CDN's office.js is refused at once, as when offline — or replaced by the Excel double.
-  await context.route(/appsforoffice\.microsoft\.com/, (r) =>
-    officeScript ? r.fulfill({ status: 200, contentType: 'text/javascript', body: officeScript }) : r.abort(),
-  );
+  const hanging: (() => void)[] = [];
+  await context.route(CDN, async (r) => {
+    if (office === 'refused') return r.abort();
+    if (office === 'hang') return void hanging.push(() => void r.abort().catch(() => undefined));
+    const file = CDN.exec(r.request().url())![1].split('?')[0];
+    if (office !== 'real') return file === 'office.js' ? r.fulfill({ status: 200, contentType: 'text/javascript', body: office }) : r.fulfill({ status: 404 });
+    const local = path.normalize(path.join(OFFICE_JS_DIST, file));
+    if (!local.startsWith(OFFICE_JS_DIST + path.sep) || !fs.existsSync(local)) return r.fulfill({ status: 404 });
+    return r.fulfill({ status: 200, contentType: file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream', body: fs.readFileSync(local) });
+  });
+  if (init) await context.addInitScript(init);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // The refused office.js is expected; anything else logged as an error is a fault.
-    if (m.type() === 'error' && !/appsforoffice|ERR_FAILED|net::/.test(m.text() + (m.location().url ?? ''))) errors.push(`console: ${m.text()}`);
+    // A refused or missing office.js file is expected in some tests; anything else logged as an error is a fault.
+    if (m.type() === 'error' && !/appsforoffice|ERR_FAILED|net::|404/.test(m.text() + (m.location().url ?? ''))) errors.push(`console: ${m.text()}`);
   });
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Настройки кампании' }).waitFor({ timeout: 30_000 });
   return {
     context,
     page,
     errors,
     close: async () => {
+      for (const h of hanging) h();
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens the pane and waits for its first heading. With `officeScript` (the Excel double) the page is opened as
+ * Office opens it; otherwise as a plain browser opens it, with the real office.js served for the CDN.
+ */
+export async function openPane(url: string, width = 360, officeScript?: string): Promise<BrowserSession> {
+  const session = await launch(width, officeScript ?? 'real');
+  await session.page.goto(officeScript ? asOfficeOpensIt(url) : url);
+  await session.page.getByRole('heading', { name: 'Настройки кампании' }).waitFor({ timeout: 30_000 });
+  return session;
 }
 
 /** office.js replaced by the Excel double, bundled for the browser with esbuild (installed with tsx). */
@@ -95,7 +132,11 @@ export function fakeOfficeScript(): string {
  * The set-up every end-to-end file shares: the pane built and served for the file, a session per test, and after
  * each test the page's errors asserted empty. `open('/taskpane.html?section=forms')` starts a test's session.
  */
-export function paneTests(): { open: (pathAndQuery: string, width?: number, officeScript?: string) => Promise<BrowserSession> } {
+export function paneTests(): {
+  open: (pathAndQuery: string, width?: number, officeScript?: string) => Promise<BrowserSession>;
+  /** A session not yet on any page (for tests of the start itself); `base` is the server's address. */
+  launch: (width?: number, office?: OfficeJs, init?: string) => Promise<BrowserSession & { base: string }>;
+} {
   let server: { url: string; close: () => Promise<void> } | undefined;
   let session: BrowserSession | undefined;
   beforeAll(async () => {
@@ -114,5 +155,9 @@ export function paneTests(): { open: (pathAndQuery: string, width?: number, offi
   });
   return {
     open: async (pathAndQuery, width, officeScript) => (session = await openPane(server!.url + pathAndQuery, width, officeScript)),
+    launch: async (width, office, init) => {
+      session = await launch(width, office, init);
+      return { ...session, base: server!.url };
+    },
   };
 }

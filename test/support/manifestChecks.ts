@@ -76,10 +76,22 @@ export function describeManifestStructure(label: string, manifest: () => Manifes
       const fns = controls
         .filter((c: { Action: { '@type': string } }) => c.Action['@type'] === 'ExecuteFunction')
         .map((c: { Action: { FunctionName: string } }) => c.Action.FunctionName);
-      expect(fns).toEqual(['stampPlan', 'stampReport']);
-      // The command file registers exactly these functions.
+      expect(fns).toEqual(['stampPlan', 'stampReport', 'openCheck', 'openMerge', 'openSummary']);
+      // The command file registers exactly these functions, and the ES5 first script stands in for each of them.
       const commands = fs.readFileSync(path.join(root, 'src/commands/commands.ts'), 'utf8');
-      for (const f of fns) expect(commands).toMatch(new RegExp(`associate\\('${f}'`));
+      const block = /const COMMANDS = \{([^}]*)\}/.exec(commands)?.[1] ?? '';
+      expect([...block.matchAll(/(\w+):/g)].map((m) => m[1])).toEqual(fns);
+      const first = fs.readFileSync(path.join(root, 'src/taskpane/boot/first.es5.js'), 'utf8');
+      expect(/var names = \[([^\]]*)\]/.exec(first)?.[1].match(/\w+/g)).toEqual(fns);
+    });
+
+    test('the pane has one address: no button reloads it at another (a merge in progress would be lost)', () => {
+      const app = manifest();
+      const controls = list(app.VersionOverrides.Hosts.Host.DesktopFormFactor.ExtensionPoint.OfficeTab.Group.Control);
+      const panes = controls.filter((c: { Action: { '@type': string } }) => c.Action['@type'] === 'ShowTaskpane');
+      expect(panes.map((c: { Action: { SourceLocation: { '@resid': string } } }) => c.Action.SourceLocation['@resid'])).toEqual(['Taskpane.Url']);
+      const urls = list(app.VersionOverrides.Resources.Urls.Url).map((u: { '@DefaultValue': string }) => u['@DefaultValue']);
+      expect(urls.filter((u: string) => u.includes('taskpane.html'))).toEqual([app.DefaultSettings.SourceLocation['@DefaultValue']]);
     });
 
     test('every resid used is defined once, with a Russian default; labels have English overrides', () => {

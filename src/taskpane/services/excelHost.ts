@@ -9,6 +9,7 @@ import { readSettingsSheet, settingsSheet, type OwnedSheet } from '../../domain/
 import { SHEET } from '../../domain/sheetNames';
 import type { CampaignSettings } from '../../domain/settings';
 import type { Outcome, PaneHost } from './host';
+import { workbookNameFromUrl } from '../boot/workbookName';
 
 export interface ExcelHostDeps {
   run: ExcelRun;
@@ -23,11 +24,9 @@ export function excelDeps(): ExcelHostDeps {
   return {
     run: (batch) => Excel.run(batch),
     support: detectSupport((n, v) => Office.context.requirements.isSetSupported(n, v)),
-    workbookName: nameFromUrl(Office.context.document?.url),
+    workbookName: workbookNameFromUrl(Office.context.document?.url),
   };
 }
-
-const nameFromUrl = (url?: string) => (url ? decodeURIComponent(url.split(/[\\/]/).pop() ?? '') || undefined : undefined);
 
 /** The settings sheet's contents, if the workbook has one. */
 async function readSettings(d: ExcelHostDeps): Promise<{ settings: CampaignSettings; owned: OwnedSheet[] } | undefined> {
