@@ -33,8 +33,9 @@ export default tseslint.config(
     },
   },
   {
-    // React's rules of hooks for the pane's components only: elsewhere `use…` names no hook (useNativeInflate).
-    files: ['src/taskpane/**/*.tsx'],
+    // React's rules of hooks for the pane's components and hook modules only: elsewhere `use…` names no hook
+    // (useNativeInflate; the pane's services are plain functions).
+    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/use*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
