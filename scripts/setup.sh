@@ -10,6 +10,8 @@ dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-no
 command -v chromium >/dev/null || need+=(chromium)
 pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev pkg-config)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+# openpyxl: tests build workbooks of collected schools' sheets by a hand other than ours (test/support/collectSheets.py).
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

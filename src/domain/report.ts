@@ -118,6 +118,8 @@ export interface ReadReport {
    * workbook, or a form on a hidden sheet. Its rows reach the merge only to be refused with this reason.
    */
   notMerged?: string;
+  /** Position of its first sheet among the workbook's tabs (0-based): reports are listed in tab order. */
+  tab?: number;
 }
 
 export interface ReadWorkbook extends ReadReport {
@@ -135,6 +137,8 @@ export interface ReadWorkbook extends ReadReport {
 
 /** Every report of a workbook, the first one first; empty when no form was found. */
 export function reportsOf(read: ReadWorkbook): ReadReport[] {
-  const first: ReadReport[] = read.report || read.plan ? [{ report: read.report, plan: read.plan, ...(read.notMerged ? { notMerged: read.notMerged } : {}) }] : [];
-  return [...first, ...(read.moreReports ?? [])];
+  const first: ReadReport[] = read.report || read.plan ? [{ report: read.report, plan: read.plan, ...(read.notMerged ? { notMerged: read.notMerged } : {}), tab: read.tab }] : [];
+  const all = [...first, ...(read.moreReports ?? [])];
+  // Tab order (stable: reports of a reader that gave no tabs keep their order).
+  return all.every((r) => r.tab !== undefined) ? all.sort((a, b) => a.tab! - b.tab!) : all;
 }

@@ -131,7 +131,8 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
   const reports: ReadReport[] = [];
   for (const f of found) {
     if (!f.notMerged) problems.push(...f.problems);
-    reports.push({ ...(f.report && { report: f.report }), ...(f.plan && { plan: f.plan }), ...(f.notMerged && { notMerged: f.notMerged }) });
+    const tab = Math.min(...f.placed.map((p) => p.tab));
+    reports.push({ ...(f.report && { report: f.report }), ...(f.plan && { plan: f.plan }), ...(f.notMerged && { notMerged: f.notMerged }), tab });
   }
   problems.push(...settled);
   // The first merged report stands for the workbook where one report is all a reader expects.
@@ -140,6 +141,7 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
     const [head] = reports.splice(first, 1);
     if (head.report) result.report = head.report;
     if (head.plan) result.plan = head.plan;
+    result.tab = head.tab;
   }
   if (reports.length) result.moreReports = reports;
   for (const sheet of wb.sheets) if (sheet.document) placeInDocument(result, sheet, placed.map((p) => p.table), problems);

@@ -40,8 +40,8 @@ describe('a workbook of collected units’ sheets', () => {
   it('takes the later sheet when two copies hold as much, and says so', () => {
     const read = readForms(workbookOf('Сбор.xlsx', wordLayoutSheet('Первый', { unit: 'Асиновский район' }), wordLayoutSheet('Второй', { unit: 'асиновский  район' })));
     expect(unitsRead(read)).toEqual([
-      ['Второй', 'асиновский  район', 'сведён'],
       ['Первый', 'Асиновский район', 'не сведён'],
+      ['Второй', 'асиновский  район', 'сведён'],
     ]);
     expect(read.problems.find((p) => p.code === 'report-duplicate')?.message).toContain('поровну, взят более поздний (правый) лист');
   });
@@ -50,9 +50,10 @@ describe('a workbook of collected units’ sheets', () => {
     const hidden = { ...wordLayoutSheet('Старый', { unit: 'Старый район' }), hidden: true };
     const read = readForms(workbookOf('a.xlsx', hidden, wordLayoutSheet('Отчёт', { unit: 'Новый район' })));
     expect(unitsRead(read)).toEqual([
-      ['Отчёт', 'Новый район', 'сведён'],
       ['Старый', 'Старый район', 'не сведён'],
+      ['Отчёт', 'Новый район', 'сведён'],
     ]);
+    expect(read.report?.sheet).toBe('Отчёт');
     expect(read.problems.find((p) => p.code === 'report-hidden')).toMatchObject({ sheet: 'Старый', severity: 'warning' });
   });
 
