@@ -6,7 +6,7 @@
  * The spreadsheet reader/writer (@e965/xlsx, exceljs) are imported dynamically by the pane, so they land in their
  * own chunks and the first screen does not wait for them.
  */
-const crypto = require('crypto');
+const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
@@ -25,7 +25,7 @@ const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
  * carrying its content hash, and both pages load it before anything else of ours.
  */
 const BOOT_SRC = 'src/taskpane/boot/first.es5.js';
-const BOOT_JS = `boot.${crypto.createHash('sha256').update(fs.readFileSync(path.join(__dirname, BOOT_SRC))).digest('hex').slice(0, 8)}.js`;
+const BOOT_JS = `boot.${createHash('sha256').update(fs.readFileSync(path.join(__dirname, BOOT_SRC))).digest('hex').slice(0, 8)}.js`;
 
 function csp(dev) {
   return [

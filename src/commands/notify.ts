@@ -39,9 +39,8 @@ export function notify(ui: DialogUi | undefined, message: string, base: string, 
     ui.displayDialogAsync(noticeUrl(message, base), { height: 30, width: 35, displayInIframe: true }, (res) => {
       if (res.status !== Office.AsyncResultStatus.Succeeded) return finish();
       const dialog = res.value;
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const close = () => {
-        if (timer !== undefined) clearTimeout(timer);
+        clearTimeout(timer);
         try {
           dialog.close();
         } catch {
@@ -53,10 +52,10 @@ export function notify(ui: DialogUi | undefined, message: string, base: string, 
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
       // The user closed it with X (12006), or the page failed (12002/12003): the dialog is gone.
       dialog.addEventHandler(Office.EventType.DialogEventReceived, () => {
-        if (timer !== undefined) clearTimeout(timer);
+        clearTimeout(timer);
         finish();
       });
-      timer = setTimeout(close, closeAfterMs);
+      const timer = setTimeout(close, closeAfterMs);
     });
   } catch {
     finish();
