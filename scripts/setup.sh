@@ -12,6 +12,8 @@ pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev pkg-config
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 # openpyxl: tests build workbooks of collected schools' sheets by a hand other than ours (test/support/collectSheets.py).
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
+# Liberation Serif has Times New Roman's metrics: the note (.docx, Times New Roman) is laid out as in Word.
+fc-list 2>/dev/null | grep -qi 'liberation serif' || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

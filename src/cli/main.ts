@@ -4,6 +4,7 @@ import { stamp } from './stamp';
 import { check } from './check';
 import { merge } from './merge';
 import { blanks } from './blanks';
+import { note } from './note';
 import { useNativeInflate } from '../files/nativeInflate';
 // The version lives in package.json only (esbuild and tsx both inline this one field's JSON).
 import { version as VERSION } from '../../package.json';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
   check: { summary: 'проверить заполненные формы', run: check },
   merge: { summary: 'свести отчёты в один сводный файл', run: merge },
   blanks: { summary: 'создать для каждой организации из списка свой бланк форм', run: blanks },
+  note: { summary: 'записать «Аналитическую справку» документом Word (.docx) по сводному файлу', run: note },
 };
 
 export const USAGE = `Профкампания — формы, проверка и свод отчётов профориентационной кампании.

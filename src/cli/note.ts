@@ -1,0 +1,71 @@
+/**
+ * `profkampaniya note СВОД.xlsx --out справка.docx` — «Аналитическая справка» as a Word document from a
+ * consolidated workbook this add-in wrote, with its figures as they stand in the workbook (a coordinator's
+ * corrections on «Свод по ОО» included). The sentences are the sheet «Справка»'s own (domain/indicators/note.ts).
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { PreviousCampaignError } from '../domain/indicators/dynamics';
+import { noteOfWorkbook } from '../domain/indicators/noteDocument';
+import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { writeNoteDocx } from '../files/writeNoteDocx';
+import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+
+export const NOTE_USAGE = `Использование: profkampaniya note СВОД.xlsx --out СПРАВКА.docx [--previous ПРОШЛЫЙ_СВОД.xlsx]
+
+Пишет «Аналитическую справку» по итогам кампании документом Word (.docx, А4, Times New Roman): текст с цифрами
+свода, места «[Заполните: …]» (выделены), приложение — таблицы участников по классам, партнёров по категориям,
+несвоевременно представленных и непредставленных отчётов и диаграмма участников по классам. Цифры берутся из
+сводного файла, как они в нём стоят (с исправлениями координатора на листе «Свод по ОО»).
+
+Параметры:
+  СВОД.xlsx            сводный файл, записанный командой profkampaniya merge или надстройкой — обязательно
+  --out СПРАВКА.docx   куда записать справку — обязательно; существующий файл заменяется
+  --previous ФАЙЛ      свод прошлой кампании — для сравнения (можно указать несколько, от старых к новым)
+  --help               эта справка
+
+Код выхода: 0 — справка записана; 2 — ошибка в параметрах или файл не является сводом.`;
+
+async function readGrid(file: string) {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    throw new UsageError(`Файл «${file}» не найден или не читается.`);
+  }
+  try {
+    return readWorkbookFile(bytes, path.basename(file), { formulas: false });
+  } catch (e) {
+    if (e instanceof FileReadError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export async function note(args: string[], io: CliIO): Promise<number> {
+  const { positionals, values, flags } = parseArgs(args, { values: ['out'], repeatable: ['previous'], flags: ['help'] });
+  if (flags.has('help')) {
+    io.stdout.write(NOTE_USAGE + '\n');
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('Укажите один сводный файл: profkampaniya note СВОД.xlsx --out СПРАВКА.docx.');
+  const out = values.out?.[0];
+  if (!out) throw new UsageError('Укажите, куда записать справку: --out СПРАВКА.docx.');
+  if (!/\.docx$/i.test(out)) throw new UsageError(`Справка записывается документом Word: укажите имя с расширением .docx (сейчас «${out}»).`);
+  const wb = await readGrid(positionals[0]);
+  const previous = [];
+  for (const p of values.previous ?? []) previous.push(await readGrid(p));
+  let doc;
+  try {
+    doc = noteOfWorkbook(wb, previous);
+  } catch (e) {
+    if (e instanceof PreviousCampaignError) throw new UsageError(e.message);
+    throw e;
+  }
+  const bytes = await writeNoteDocx(doc);
+  // Written aside and renamed: a failure never leaves half a document under the coordinator's name.
+  const temp = `${out}.${process.pid}.tmp`;
+  await writeFile(temp, bytes);
+  await rename(temp, out);
+  io.stdout.write(`Справка записана: ${out} (${doc.tables.length} табл.${doc.chart ? ', диаграмма' : ''}). Заполните выделенные места «[Заполните: …]».\n`);
+  return EXIT.ok;
+}
