@@ -30,6 +30,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // The Excel double's proxies capture the object they stand for under its own name.
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['self', 'ws', 'range'] }],
+      // `let timer; const close = () => clearTimeout(timer); timer = setTimeout(close, …)`: read before it is set.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {
@@ -48,7 +50,11 @@ export default tseslint.config(
     // CommonJS files (webpack config, the CLI's launcher, preloads) are required, not imported.
     files: ['**/*.{js,cjs}'],
     languageOptions: { sourceType: 'commonjs' },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // A module's own `const crypto = require('crypto')` is not the global `crypto`.
+      'no-redeclare': ['error', { builtinGlobals: false }],
+    },
   },
   {
     // The pane's first script runs in Internet Explorer 11: parsed as ES5 (test/bootScript.test.ts does too), a
