@@ -10,7 +10,7 @@ import { inflateRaw } from 'pako';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { checkZip, LIMITS, packedPart } from '../src/files/guards';
 import { readWorkbookFile } from '../src/files/readWorkbook';
-import { readXlsxValues, type PartCodec } from '../src/files/xlsxValues';
+import { failOnFastReaderBug, fastReaderCounts, readXlsxValues, type PartCodec } from '../src/files/xlsxValues';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
 import { seededRandom } from '../src/domain/sample/municipality';
 import { planToGrid, writeGrids } from './support/formGrids';
@@ -155,7 +155,25 @@ describe('the rarer parts of the format read the same as SheetJS reads them', ()
     expect(expectAgreement(iso, 'iso.xlsx')).toBe('sheetjs');
     const strictParts = minimalXlsxParts([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
     for (const k of Object.keys(strictParts)) strictParts[k] = strictParts[k].replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main');
+    const before = fastReaderCounts();
     expect(readXlsxValues(await zipOf(strictParts), checkZip(await zipOf(strictParts)), CODECS['pako (pane)'], 10)).toBeUndefined();
+    // Every step aside is counted with its reason (PROFKAMPANIYA_TIMINGS=1 prints them).
+    expect(fastReaderCounts().reasons['strict OOXML']).toBe((before.reasons['strict OOXML'] ?? 0) + 1);
+  });
+
+  test('a bug in the fast path fails the tests; for a user the file still reads through SheetJS, and the fallback is counted', async () => {
+    const bytes = await handMade({ sheets: [{ name: 'Лист', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
+    const buggy: PartCodec = { ...CODECS['pako (pane)'], utf8: () => { throw new TypeError('ошибка в коде'); } };
+    const zip = () => checkZip(bytes).map((e) => ({ ...e, inflated: undefined }));
+    expect(() => readXlsxValues(bytes, zip(), buggy, 10)).toThrow(TypeError);
+    failOnFastReaderBug(false);
+    try {
+      const before = fastReaderCounts();
+      expect(readXlsxValues(bytes, zip(), buggy, 10)).toBeUndefined();
+      expect(fastReaderCounts().reasons['ошибка чтения: ошибка в коде']).toBe((before.reasons['ошибка чтения: ошибка в коде'] ?? 0) + 1);
+    } finally {
+      failOnFastReaderBug(true);
+    }
   });
 });
 
@@ -173,6 +191,7 @@ test('damaged packages: the fast path agrees with SheetJS, or steps aside; where
     const one = readXlsxPart(copy, e.name);
     if (one) parts.set(e.name, one);
   }
+  const before = fastReaderCounts();
   for (let i = 0; i < iterations; i++) {
     const names = [...parts.keys()].filter((n) => n.endsWith('.xml'));
     const victim = names[Math.floor(rnd() * names.length)];
@@ -196,8 +215,15 @@ test('damaged packages: the fast path agrees with SheetJS, or steps aside; where
     else if (read === original) tally.onlyFast++;
     else throw new Error(`the fast path read values neither SheetJS nor the undamaged file has: ${where}`);
   }
-  expect(tally.fast + tally.sheetjs + tally.onlyFast).toBe(iterations);
+  const after = fastReaderCounts();
+  // What was compared: many damaged files read by both and found equal, many the fast path stepped aside from —
+  // each such step counted by the reader with a reason, none of them an exception of its own (a bug would throw:
+  // test/support/jestSetup.ts).
+  expect(tally.fast).toBeGreaterThan(iterations / 4);
   expect(tally.sheetjs).toBeGreaterThan(iterations / 20); // the damage does reach what the fast path reads
+  expect(after.fallbacks - before.fallbacks).toBe(tally.sheetjs);
+  expect(after.fast - before.fast).toBe(tally.fast + tally.onlyFast);
+  expect(Object.keys(after.reasons).filter((k) => k.startsWith('ошибка чтения') && after.reasons[k] !== before.reasons[k])).toEqual([]);
 });
 
 /** One part's bytes, inflated. */

@@ -26,7 +26,7 @@ import { writeWorkbookStreaming } from '../files/writeXlsxStream';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
 import { receiveAll, receivedInputs } from './receive';
-import { stageTimer } from './timings';
+import { readerLine, stageTimer } from './timings';
 
 export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
 
@@ -194,6 +194,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   const received = await receiveAll(inputs, settings);
   let files: ReceivedFile[] = received.files;
   timer.stage(`чтение и проверка (потоков: ${received.workers ? `основной и ${received.workers}` : 'основной'})`);
+  timer.note(readerLine(received.reader));
   // No campaign named anywhere: take it from the received plans' dates (the rules run again under it).
   if (!previous.settings && !season && !yearText && !deadline) {
     const assumed = assumeCampaignOfReports(files, settings);

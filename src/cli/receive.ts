@@ -8,6 +8,7 @@ import { receiveBytes } from '../files/receiveFiles';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript } from './receivePool';
+import { addFastReaderCounts, fastReaderCounts, type FastReaderCounts } from '../files/xlsxValues';
 
 export interface InputToReceive {
   path: string;
@@ -48,11 +49,26 @@ export function receive(file: { path: string; name: string; modified: string }, 
  * bundle and there are enough files to pay for them (receivePool.ts), otherwise one file after another in the
  * main thread. `workers` says how many worker threads helped.
  */
-export async function receiveAll(inputs: InputToReceive[], settings: CampaignSettings): Promise<{ files: ReceivedFile[]; workers: number }> {
+export async function receiveAll(
+  inputs: InputToReceive[],
+  settings: CampaignSettings,
+): Promise<{ files: ReceivedFile[]; workers: number; reader: FastReaderCounts }> {
   const script = workerScript();
   const workers = script ? workerCount(inputs.length) : 0;
-  if (script && workers > 0) return { files: await receiveInWorkers(inputs, settings, script, workers, { mainThread: (f) => receive(f, settings) }), workers };
-  return { files: inputs.map((f) => receive(f, settings)), workers: 0 };
+  const before = fastReaderCounts();
+  const byWorker = new Map<number, FastReaderCounts>();
+  const files =
+    script && workers > 0
+      ? await receiveInWorkers(inputs, settings, script, workers, { mainThread: (f) => receive(f, settings), onReaderCounts: (w, c) => byWorker.set(w, c) })
+      : inputs.map((f) => receive(f, settings));
+  // This run's files only: the main thread's counts since the start, plus every worker's.
+  const reader = addFastReaderCounts({ fast: 0, fallbacks: 0, reasons: {} }, fastReaderCounts());
+  reader.fast -= before.fast;
+  reader.fallbacks -= before.fallbacks;
+  for (const [k, n] of Object.entries(before.reasons)) reader.reasons[k] -= n;
+  for (const c of byWorker.values()) addFastReaderCounts(reader, c);
+  for (const k of Object.keys(reader.reasons)) if (!reader.reasons[k]) delete reader.reasons[k];
+  return { files, workers, reader };
 }
 
 /**

@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import type { InputToReceive } from './receive';
+import type { FastReaderCounts } from '../files/xlsxValues';
 
 /**
  * Below this many files a worker's start-up (~0.4 s of CPU on a core the main thread also needs) is not worth
@@ -54,6 +55,8 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 export interface PoolOptions {
   /** Reads one file in the main thread between handling the workers' messages; without it only workers read. */
   mainThread?: (input: InputToReceive) => ReceivedFile;
+  /** Each worker's fast-reader counts so far (cumulative), after each of its files: `worker` numbers the thread. */
+  onReaderCounts?: (worker: number, counts: FastReaderCounts) => void;
 }
 
 export function receiveInWorkers(
@@ -92,7 +95,8 @@ export function receiveInWorkers(
           worker.postMessage({ index, input: inputs[index] });
         }
       };
-      worker.on('message', (m: { index: number; result: ReceivedFile }) => {
+      worker.on('message', (m: { index: number; result: ReceivedFile; reader?: FastReaderCounts }) => {
+        if (m.reader) options.onReaderCounts?.(worker.threadId, m.reader);
         queue.splice(queue.indexOf(m.index), 1);
         record(m.index, m.result);
         topUp();

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CampaignSettings } from '../domain/settings';
 import { useNativeInflate } from '../files/nativeInflate';
 import { useDefaultPassword } from '../files/defaultPassword';
+import { fastReaderCounts } from '../files/xlsxValues';
 import { receive, type InputToReceive } from './receive';
 
 export interface ReceiveTask {
@@ -19,5 +20,6 @@ const settings = (workerData as { settings: CampaignSettings }).settings;
 // One file at a time and synchronously: the pool relies on it to know which of the files it queued here a dead
 // worker was reading (the oldest).
 parentPort!.on('message', (task: ReceiveTask) => {
-  parentPort!.postMessage({ index: task.index, result: receive(task.input, settings) });
+  // The fast reader's counts so far go along, so the pool can sum what every thread read which way.
+  parentPort!.postMessage({ index: task.index, result: receive(task.input, settings), reader: fastReaderCounts() });
 });

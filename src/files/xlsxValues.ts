@@ -30,8 +30,41 @@ export interface XlsxSheetValues {
   merges: MergedArea[];
 }
 
-/** Not handled here: the caller reads the file with SheetJS instead. */
+/** Not handled here: the caller reads the file with SheetJS instead. The message says what was not handled. */
 class NotHandled extends Error {}
+
+/**
+ * How often the fast path read a file and how often it left one to SheetJS, and why — per thread; the command line
+ * sums the worker threads' and prints them with PROFKAMPANIYA_TIMINGS=1. A fallback is never silent: a rise in
+ * «ошибка чтения» (an exception that is not a declined file) is a bug in this reader.
+ */
+export interface FastReaderCounts {
+  fast: number;
+  fallbacks: number;
+  reasons: Record<string, number>;
+}
+const counts: FastReaderCounts = { fast: 0, fallbacks: 0, reasons: {} };
+export const fastReaderCounts = (): FastReaderCounts => ({ ...counts, reasons: { ...counts.reasons } });
+export function addFastReaderCounts(into: FastReaderCounts, from: FastReaderCounts): FastReaderCounts {
+  into.fast += from.fast;
+  into.fallbacks += from.fallbacks;
+  for (const [k, n] of Object.entries(from.reasons)) into.reasons[k] = (into.reasons[k] ?? 0) + n;
+  return into;
+}
+function declined(reason: string): undefined {
+  counts.fallbacks++;
+  counts.reasons[reason] = (counts.reasons[reason] ?? 0) + 1;
+  return undefined;
+}
+
+/**
+ * Tests turn this on (test/support/jestSetup.ts): an exception in this reader that is not a file it declines — a
+ * TypeError, a RangeError — then fails the test instead of passing quietly through SheetJS. Users keep the fallback.
+ */
+let failOnBug = false;
+export function failOnFastReaderBug(on = true): void {
+  failOnBug = on;
+}
 
 /** A part's bytes, inflated (or as the guards kept them), or undefined when the package has no such part. */
 function partBytes(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string, codec: PartCodec): Uint8Array | undefined {
@@ -40,8 +73,12 @@ function partBytes(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: stri
   if (e.inflated) return e.inflated;
   const packed = packedPart(bytes, e);
   if (e.method === 0) return packed;
-  if (e.method !== 8) throw new NotHandled();
-  return codec.inflate(packed);
+  if (e.method !== 8) throw new NotHandled('сжатие не deflate');
+  try {
+    return codec.inflate(packed);
+  } catch {
+    throw new NotHandled('часть не распаковывается');
+  }
 }
 
 function partText(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string, codec: PartCodec): string | undefined {
@@ -72,7 +109,7 @@ function startsTag(data: Uint8Array, at: number, pattern: Uint8Array): boolean {
 function textPieces(data: Uint8Array, codec: PartCodec, root: string, tag: string): { prefix: string; pieces: string[] } {
   const head = codec.utf8(data.subarray(0, Math.min(data.length, 4096)));
   const prefix = new RegExp(`<(\\w+:)?${root}[\\s>]`).exec(head)?.[1];
-  if (prefix === undefined && !new RegExp(`<${root}[\\s>]`).test(head)) throw new NotHandled();
+  if (prefix === undefined && !new RegExp(`<${root}[\\s>]`).test(head)) throw new NotHandled('нет корневого тега');
   const p = prefix ?? '';
   if (data.length <= PIECE_BYTES) return { prefix: p, pieces: [codec.utf8(data)] };
   const pattern = new TextEncoder().encode(`<${p}${tag}`);
@@ -118,12 +155,12 @@ function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   ATTRIBUTE.lastIndex = i;
   for (let m = ATTRIBUTE.exec(tag); m; m = ATTRIBUTE.exec(tag)) {
-    if (m[1] in out) throw new NotHandled();
+    if (m[1] in out) throw new NotHandled('повтор атрибута');
     out[m[1]] = unescapeXml(m[2] ?? m[3]);
     i = ATTRIBUTE.lastIndex;
   }
   TAG_END.lastIndex = i;
-  if (!TAG_END.test(tag)) throw new NotHandled();
+  if (!TAG_END.test(tag)) throw new NotHandled('повреждённый тег');
   return out;
 }
 
@@ -131,14 +168,14 @@ function attrs(tag: string): Record<string, string> {
 /** The element's prefix as the part uses it (`x:` in files the OpenXML SDK writes, none in Excel's). */
 function prefixOf(xml: string, local: string): string {
   const m = new RegExp(`<(\\w+:)?${local}[\\s>]`).exec(xml);
-  if (!m) throw new NotHandled();
+  if (!m) throw new NotHandled('нет корневого тега');
   return m[1] ?? '';
 }
 
 /** Text of every `<t>` in a rich or plain string item, phonetic runs (`<rPh>`) left out, as Excel shows it. */
 function stringItemText(si: string, p: string): string {
   if (si.indexOf('<') < 0) return '';
-  if (si.indexOf('<![CDATA[') >= 0) throw new NotHandled();
+  if (si.indexOf('<![CDATA[') >= 0) throw new NotHandled('CDATA в строке');
   let s = si;
   if (s.indexOf(`<${p}rPh`) >= 0) s = s.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
   let out = '';
@@ -149,7 +186,7 @@ function stringItemText(si: string, p: string): string {
     const gt = s.indexOf('>', at);
     if (s.charCodeAt(gt - 1) === 47) continue; // <t/>
     const end = s.indexOf(close, gt);
-    if (end < 0) throw new NotHandled();
+    if (end < 0) throw new NotHandled('строка без конца');
     out += s.slice(gt + 1, end);
     at = end;
   }
@@ -160,7 +197,7 @@ function stringItemText(si: string, p: string): string {
 function sharedStrings(data: Uint8Array | undefined, codec: PartCodec): string[] {
   if (data === undefined) return [];
   const { prefix: p, pieces } = textPieces(data, codec, 'sst', 'si');
-  if (pieces[pieces.length - 1].indexOf(`</${p}sst>`) < 0) throw new NotHandled(); // cut short
+  if (pieces[pieces.length - 1].indexOf(`</${p}sst>`) < 0) throw new NotHandled('общие строки обрезаны'); // cut short
   const out: string[] = [];
   const open = `<${p}si`;
   const close = `</${p}si>`;
@@ -177,7 +214,7 @@ function sharedStrings(data: Uint8Array | undefined, codec: PartCodec): string[]
         continue;
       }
       const end = xml.indexOf(close, gt);
-      if (end < 0) throw new NotHandled();
+      if (end < 0) throw new NotHandled('строка без конца');
       out.push(stringItemText(xml.slice(gt + 1, end), p));
       at = xml.indexOf(open, end);
     }
@@ -238,7 +275,7 @@ function decodeRef(ref: string): { col: number; row: number } {
     col = col * 26 + (c - 64);
   }
   const row = Number(ref.slice(i));
-  if (i === 0 || !Number.isInteger(row) || row < 1) throw new NotHandled();
+  if (i === 0 || !Number.isInteger(row) || row < 1) throw new NotHandled('неверный адрес ячейки');
   return { col: col - 1, row };
 }
 
@@ -260,7 +297,7 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
     case 's': {
       if (raw === undefined) return null;
       const s = ctx.strings[parseInt(raw, 10)];
-      if (s === undefined) throw new NotHandled();
+      if (s === undefined) throw new NotHandled('нет общей строки');
       return s === '' ? null : s;
     }
     case 'str':
@@ -272,7 +309,7 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
     case 'e':
       return raw || null;
     default:
-      throw new NotHandled(); // 'd' (ISO dates) and anything newer: SheetJS knows them
+      throw new NotHandled('тип ячейки не поддержан'); // 'd' (ISO dates) and anything newer: SheetJS knows them
   }
 }
 
@@ -311,11 +348,11 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
     let at = xml.indexOf('<', k === first ? xml.indexOf(dataOpen) + 1 : 0);
     while (at >= 0 && at < limit) {
       const gt = xml.indexOf('>', at);
-      if (gt < 0) throw new NotHandled();
+      if (gt < 0) throw new NotHandled('повреждённый тег');
       if (xml.startsWith(rowOpen, at) && isNameEnd(xml.charCodeAt(at + rowOpen.length))) {
         const r = attrs(xml.slice(at, gt + 1)).r;
         row = r !== undefined ? Number(r) : row + 1;
-        if (!Number.isInteger(row) || row < 1) throw new NotHandled();
+        if (!Number.isInteger(row) || row < 1) throw new NotHandled('неверный номер строки');
         if (row > ctx.maxRows) break scan;
         col = -1;
         at = xml.indexOf('<', gt + 1);
@@ -327,17 +364,17 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
         if (ref !== undefined) {
           const d = decodeRef(ref);
           col = d.col;
-          if (d.row !== row) throw new NotHandled(); // a cell filed under another row: leave it to SheetJS
+          if (d.row !== row) throw new NotHandled('ячейка не в своей строке'); // a cell filed under another row: leave it to SheetJS
         } else col++;
         if (xml.charCodeAt(gt - 1) === 47) {
           at = xml.indexOf('<', gt + 1);
           continue; // <c …/>: formatted, empty
         }
         const end = xml.indexOf(cellClose, gt);
-        if (end < 0 || end > limit) throw new NotHandled();
+        if (end < 0 || end > limit) throw new NotHandled('ячейка без конца');
         const body = xml.slice(gt + 1, end);
         // Another cell's start inside this one: a damaged sheet, which SheetJS reads its own way.
-        if (body.indexOf(cellOpen) >= 0) throw new NotHandled();
+        if (body.indexOf(cellOpen) >= 0) throw new NotHandled('ячейка внутри ячейки');
         let raw: string | undefined;
         let v = body.indexOf(vOpen);
         while (v >= 0 && !isNameEnd(body.charCodeAt(v + vOpen.length))) v = body.indexOf(vOpen, v + 1);
@@ -345,9 +382,9 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
           const vgt = body.indexOf('>', v);
           if (body.charCodeAt(vgt - 1) !== 47) {
             const vend = body.indexOf(vClose, vgt);
-            if (vend < 0) throw new NotHandled();
+            if (vend < 0) throw new NotHandled('значение без конца');
             raw = body.slice(vgt + 1, vend);
-            if (raw.indexOf('<') >= 0) throw new NotHandled(); // markup inside a value: damaged
+            if (raw.indexOf('<') >= 0) throw new NotHandled('разметка в значении'); // markup inside a value: damaged
             if (raw === '') raw = undefined;
           }
         }
@@ -365,7 +402,7 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
       }
       // Any other markup (</row>, <f>, extensions) is passed over; a `<` that starts no tag at all is damage.
       const next = xml.charCodeAt(at + 1);
-      if (isNameEnd(next) && next !== 47 /* / */ && next !== 63 /* ? */ && next !== 33 /* ! */) throw new NotHandled();
+      if (isNameEnd(next) && next !== 47 /* / */ && next !== 63 /* ? */ && next !== 33 /* ! */) throw new NotHandled('неизвестный тег');
       at = xml.indexOf('<', gt + 1);
     }
     if (stop >= 0) {
@@ -375,8 +412,8 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
     }
   }
   // A sheet cut short (a truncated or damaged part) is not read in part: SheetJS decides what to make of it.
-  if (first < pieces.length && endAt < 0) throw new NotHandled();
-  if (pieces[pieces.length - 1].indexOf(`</${p}worksheet>`) < 0) throw new NotHandled();
+  if (first < pieces.length && endAt < 0) throw new NotHandled('лист обрезан');
+  if (pieces[pieces.length - 1].indexOf(`</${p}worksheet>`) < 0) throw new NotHandled('лист обрезан');
   const merges: MergedArea[] = [];
   const mergeOpen = new RegExp(`<${p}mergeCell\\s[^>]*>`, 'g');
   for (let k = endPiece; k < pieces.length; k++) {
@@ -416,12 +453,12 @@ function partPath(target: string): string {
 export function readXlsxValues(bytes: Uint8Array, zip: ZipEntry[], codec: PartCodec, maxRows: number): XlsxSheetValues[] | undefined {
   try {
     const entries = new Map(zip.map((e) => [e.name.toLowerCase(), e]));
-    if (entries.has('xl/workbook.bin') || !entries.has('xl/workbook.xml')) return undefined;
+    if (entries.has('xl/workbook.bin') || !entries.has('xl/workbook.xml')) return declined('нет xl/workbook.xml (xlsb?)');
     const workbook = partText(bytes, entries, 'xl/workbook.xml', codec)!;
     const rels = partText(bytes, entries, 'xl/_rels/workbook.xml.rels', codec);
-    if (rels === undefined) return undefined;
+    if (rels === undefined) return declined('нет связей книги');
     const wp = prefixOf(workbook, 'workbook');
-    if (!/xmlns(?::\w+)?="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.test(workbook)) return undefined; // strict OOXML
+    if (!/xmlns(?::\w+)?="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.test(workbook)) return declined('strict OOXML'); // strict OOXML
     const targets = new Map<string, { target: string; type: string }>();
     for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
       const { Id: id, Target: target, Type: type } = attrs(m[0]);
@@ -441,15 +478,19 @@ export function readXlsxValues(bytes: Uint8Array, zip: ZipEntry[], codec: PartCo
       const name = tag.name;
       const relId = Object.keys(tag).find((k) => k.endsWith(':id'));
       const rel = targets.get(relId ? tag[relId] : '');
-      if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) return undefined; // chart and dialog sheets
+      if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) return declined('лист диаграммы или диалога'); // chart and dialog sheets
       const xml = partBytes(bytes, entries, partPath(rel.target), codec);
-      if (xml === undefined) return undefined;
+      if (xml === undefined) return declined('нет части листа');
       const state = tag.state;
       sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', ...worksheet(xml, codec, ctx) });
     }
-    return sheets.length ? sheets : undefined;
-  } catch {
-    // NotHandled, or a part that does not inflate or decode: SheetJS reads it, or says why not in its own way.
-    return undefined;
+    if (!sheets.length) return declined('нет листов');
+    counts.fast++;
+    return sheets;
+  } catch (e) {
+    // A file declined, or a part that does not inflate: SheetJS reads it, or says why not in its own way.
+    if (e instanceof NotHandled) return declined(e.message);
+    if (failOnBug) throw e;
+    return declined(`ошибка чтения: ${(e as Error)?.message ?? String(e)}`);
   }
 }
