@@ -5,7 +5,7 @@
  * The ES5 first script (boot/first.es5.js) has already run: it shows the notice where this bundle cannot work.
  */
 import { createRoot, type Root } from 'react-dom/client';
-import { useEffect, useState } from 'react';
+import { Component, useEffect, useState, type ReactNode } from 'react';
 import { App, type SectionId } from './App';
 import { pickLang, STRINGS } from './strings';
 import { browserHost } from './services/browserHost';
@@ -43,6 +43,20 @@ function Pane(p: { host: PaneHost; lang: 'ru' | 'en'; dark: boolean; first?: Sec
   return <App host={p.host} t={STRINGS[p.lang]} dark={p.dark} initialSection={p.first} goTo={goTo} />;
 }
 
+/** An error while rendering would leave React's root empty: the first script's notice says what to do instead. */
+class ShowNoticeOnError extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(e: unknown) {
+    window.profkampaniyaBoot?.fail(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
 function firstSection(): SectionId | undefined {
   // A ribbon click that found no pane open left its request; an old address may still carry ?section=.
   const store = storage();
@@ -54,15 +68,19 @@ function firstSection(): SectionId | undefined {
 function showPane(root: Root, host: PaneHost, language: string | undefined, dark: boolean) {
   const lang = pickLang(language, location.search);
   document.documentElement.lang = lang;
-  const el = document.getElementById('root')!;
-  el.removeAttribute('data-boot');
-  el.removeAttribute('role');
-  root.render(<Pane host={host} lang={lang} dark={dark} first={firstSection()} />);
+  root.render(
+    <ShowNoticeOnError>
+      <Pane host={host} lang={lang} dark={dark} first={firstSection()} />
+    </ShowNoticeOnError>,
+  );
 }
 
 async function start() {
   if (window.profkampaniyaBoot?.unsupported) return; // the first script shows the notice
   const el = document.getElementById('root')!;
+  // «Загрузка…» was a status line; what React renders there says its own status.
+  el.removeAttribute('data-boot');
+  el.removeAttribute('role');
   const root = createRoot(el);
   const browserDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   if (!openedByOffice(location.search)) return showPane(root, browserHost(), undefined, browserDark);

@@ -5,6 +5,7 @@
  * workbook named «Свод 50%.xlsx», and a ribbon button clicked while the pane is open.
  */
 import path from 'path';
+import AxeBuilder from '@axe-core/playwright';
 import { asOfficeOpensIt, fakeOfficeScript, OUTPUT, paneTests, type BrowserSession } from './harness';
 
 const pane = paneTests();
@@ -49,6 +50,7 @@ test('a CDN that never answers leaves neither the browser pane nor the Excel pan
   expect(await s.page.getByRole('heading', { name: 'Настройки кампании' }).count()).toBe(0);
   expect(await s.page.getByLabel(/Адрес панели для браузера/).inputValue()).toBe(`${s.base}/taskpane.html`);
   await s.page.screenshot({ path: path.join(OUTPUT, 'boot-excel-slow-320.png') });
+  await serious(s);
 }, 120_000);
 
 test('inside Office with office.js refused the pane says so and gives the browser address', async () => {
@@ -74,7 +76,14 @@ test('as Office 2019 volume-licensed shows it (Trident), the pane explains what 
   expect(await s.page.locator('#root').isVisible()).toBe(false);
   expect(await s.page.getByRole('heading', { name: 'Настройки кампании' }).count()).toBe(0);
   await s.page.screenshot({ path: path.join(OUTPUT, 'boot-trident-320.png'), fullPage: true });
+  await serious(s);
 });
+
+/** No serious or critical accessibility violation on what is on screen. */
+async function serious(s: BrowserSession) {
+  const axe = await new AxeBuilder({ page: s.page }).exclude('[data-tabster-dummy]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}
 
 test('Edge Legacy (EdgeHTML) and a browser without fetch get the notice too', async () => {
   const s = await pane.launch(360, 'real', userAgent(EDGE_HTML));
@@ -99,7 +108,9 @@ test('a script error before the pane has rendered shows the notice, never a blan
     await s.context.route(/\/taskpane\.[0-9a-f]+\.js$/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body }));
     await s.page.goto(`${s.base}/taskpane.html`);
     await notice(s).waitFor();
-    expect(await notice(s).innerText()).toMatch(/Панель не смогла запуститься/);
+    expect(await notice(s).innerText()).toMatch(/В панели произошла ошибка/);
+    expect(await notice(s).innerText()).toMatch(/Обновите страницу\. Если ошибка повторится, сообщите разработчикам/);
+    expect(await notice(s).innerText()).toMatch(/Откройте панель в другом браузере/);
     expect(await notice(s).innerText()).toMatch(why);
     if (body.startsWith('throw')) await s.page.screenshot({ path: path.join(OUTPUT, 'boot-error-320.png'), fullPage: true });
     s.errors.length = 0; // the error was made on purpose

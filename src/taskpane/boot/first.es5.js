@@ -94,16 +94,32 @@
 
   /** The notice itself, into `box`. `why` is the technical reason, shown last and small. */
   function fillNotice(box, why, isError) {
+    var office = inOffice() || page === 'commands';
     box.appendChild(el('h1', 'Панель «Профкампания» не может работать в этом окне', 'font-size:18px;margin:0 0 8px'));
     var intro;
-    if (isError) intro = 'Панель не смогла запуститься: в этом окне произошла ошибка.';
-    else if (inOffice() || page === 'commands')
+    if (isError) intro = 'В панели произошла ошибка, и работать дальше она не может.';
+    else if (office)
       intro = 'Эта версия Excel показывает панели надстроек через Internet Explorer 11 или Microsoft Edge прежней версии, а панели нужен современный браузер.';
     else intro = 'Этот браузер устарел для панели «Профкампания».';
     box.appendChild(el('p', intro, 'margin:0 0 8px'));
     box.appendChild(el('h2', 'Что можно сделать сейчас', 'font-size:15px;margin:12px 0 4px'));
     var list = el('ol', '', 'margin:0;padding-left:20px');
-    var first = el('li', 'Откройте эту же панель в обычном браузере — Microsoft Edge, Google Chrome или Яндекс Браузере — по адресу:', 'margin-bottom:8px');
+    var item = 'margin-bottom:8px';
+    if (isError)
+      list.appendChild(
+        el(
+          'li',
+          (office ? 'Закройте панель и откройте её снова.' : 'Обновите страницу.') +
+            ' Если ошибка повторится, сообщите разработчикам техническую причину, указанную ниже.',
+          item
+        )
+      );
+    var browser = el(
+      'li',
+      (office ? 'Откройте эту же панель в обычном браузере' : 'Откройте панель в другом браузере') +
+        ' — Microsoft Edge, Google Chrome или Яндекс Браузере — по адресу:',
+      item
+    );
     var address = el('input', '', 'display:block;width:100%;box-sizing:border-box;margin:4px 0;padding:4px;font:inherit');
     address.setAttribute('readonly', 'readonly');
     address.setAttribute('aria-label', 'Адрес панели для браузера');
@@ -111,27 +127,24 @@
     address.onfocus = function () {
       address.select();
     };
-    first.appendChild(address);
-    first.appendChild(
+    browser.appendChild(address);
+    browser.appendChild(
       d.createTextNode(
-        'Там панель работает с файлами: бланки для школ, проверка присланных файлов, свод отчётов, показатели и справка — всё сохраняется файлами, которые открываются в этом Excel.'
+        'Там панель работает с файлами: бланки для школ, проверка присланных файлов, свод отчётов, показатели и справка — всё сохраняется файлами, которые открываются в Excel.'
       )
     );
-    list.appendChild(first);
+    list.appendChild(browser);
     list.appendChild(
-      el(
-        'li',
-        'Бланки школ проверяют себя сами в любом Excel, без надстройки: столбец «Проверка» называет ошибку в строке, подсказки появляются при вводе.',
-        'margin-bottom:8px'
-      )
+      el('li', 'Бланки школ проверяют себя сами в любом Excel, без надстройки: столбец «Проверка» называет ошибку в строке, подсказки появляются при вводе.', item)
     );
-    list.appendChild(
-      el(
-        'li',
-        'Внутри Excel панель работает в Microsoft 365, Office 2021 и 2024, в Excel в браузере (Office для веба) и на Mac, а также в Office 2016 и 2019 с розничной лицензией, если установлен компонент Microsoft Edge WebView2 Runtime. Office 2016 и 2019 с корпоративной лицензией всегда открывает панели через Internet Explorer — там пользуйтесь браузером (пункт 1).',
-        'margin-bottom:8px'
-      )
-    );
+    if (!isError)
+      list.appendChild(
+        el(
+          'li',
+          'Внутри Excel панель работает в Microsoft 365, Office 2021 и 2024, в Excel в браузере (Office для веба) и на Mac, а также в Office 2016 и 2019 с розничной лицензией, если установлен компонент Microsoft Edge WebView2 Runtime. Office 2016 и 2019 с корпоративной лицензией всегда открывает панели через Internet Explorer — там пользуйтесь браузером.',
+          item
+        )
+      );
     box.appendChild(list);
     if (why) box.appendChild(el('p', 'Техническая причина: ' + why, 'font-size:12px;color:#555;margin:8px 0 0;word-wrap:break-word'));
   }
