@@ -1,10 +1,10 @@
 /**
  * The ribbon commands' message dialog. A function command's runtime ends when the function calls
  * `event.completed()` ("The runtime closes when either the function completes or 5 minutes have passed",
- * https://learn.microsoft.com/office/dev/add-ins/design/add-in-commands), and with it the dialog's handlers: so the
+ * learn.microsoft.com/office/dev/add-ins/design/add-in-commands), and with it the dialog's handlers: so the
  * command completes only once the dialog is gone — the user's «Закрыть» (a message from the dialog, then
  * `dialog.close()`), the dialog's own X (DialogEventReceived, e.g. 12006 "The dialog box was closed",
- * https://learn.microsoft.com/office/dev/add-ins/develop/dialog-handle-errors-events), or our auto-close — or at
+ * learn.microsoft.com/office/dev/add-ins/develop/dialog-handle-errors-events), or our auto-close — or at
  * once if no dialog could be opened.
  */
 

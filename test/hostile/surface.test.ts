@@ -44,7 +44,7 @@ describe('the pane’s pages carry a Content-Security-Policy', () => {
   async function htmlPlugins(mode: 'production' | 'development') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = await require(path.join(root, 'webpack.config.js'))({}, { mode });
-    return (config.plugins as { userOptions?: { filename: string; template: string; templateParameters: { csp: string; officeJs: string } } }[])
+    return (config.plugins as { userOptions?: { filename: string; template: string; templateParameters: { csp: string; officeJs: string; bootJs: string } } }[])
       .map((p) => p.userOptions)
       .filter((o): o is NonNullable<typeof o> => Boolean(o?.template && o.filename.endsWith('.html')));
   }
@@ -60,9 +60,10 @@ describe('the pane’s pages carry a Content-Security-Policy', () => {
       expect(meta).toBeGreaterThan(0);
       const firstScript = template.search(/<script/);
       expect(firstScript === -1 || meta < firstScript).toBe(true);
-      // Only Office.js comes from outside, and no inline script the policy would have to allow.
+      // Only Office.js comes from outside (the other script is the add-in's own ES5 first script, built beside the
+      // pages), and no inline script the policy would have to allow.
       for (const m of template.matchAll(/<script\b((?:[^>"]|"[^"]*")*)>([\s\S]*?)<\/script>/g)) {
-        expect(m[1]).toMatch(/src="<%= officeJs %>"/);
+        expect(m[1]).toMatch(/src="<%= (officeJs|bootJs) %>"/);
         expect(m[2].trim()).toBe('');
       }
     }
@@ -81,6 +82,7 @@ describe('the pane’s pages carry a Content-Security-Policy', () => {
       // data: is allowed for images and fonts only, never for scripts, frames or connections.
       for (const k of ['default-src', 'script-src', 'connect-src']) expect(d.get(k)).not.toContain('data:');
       expect(p.templateParameters.officeJs.startsWith(`${OFFICE_ORIGIN}/`)).toBe(true);
+      expect(p.templateParameters.bootJs).toMatch(/^boot\.[0-9a-f]{8}\.js$/); // the add-in's own file, beside the page
     }
   });
 });

@@ -6,10 +6,10 @@
  * - Perpetual Office 2016 and 2019 on Windows show add-ins in Internet Explorer 11 ("Trident") when
  *   volume-licensed, and in Edge Legacy ("EdgeHTML") or Trident when retail without WebView2
  *   ("Browsers and webview controls used by Office Add-ins",
- *   https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins). Microsoft
+ *   learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins). Microsoft
  *   recommends at least a graceful failure message there, found from navigator.userAgent as early as possible
  *   ("Support older Microsoft webviews and Office versions",
- *   https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11).
+ *   learn.microsoft.com/office/dev/add-ins/develop/support-ie-11).
  * - Any browser missing what the bundle needs (Promise, fetch, Map, Symbol, …).
  * - Any script error before the pane has rendered: never a blank pane or an endless «Загрузка…».
  *

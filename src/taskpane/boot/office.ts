@@ -3,7 +3,7 @@
  *
  * Office opens an add-in's page with its own query parameter `_host_Info` appended after ours ("Office
  * automatically adds a query parameter called _host_info to the URL", documented for dialogs in
- * https://learn.microsoft.com/office/dev/add-ins/develop/dialog-best-practices; task panes get the same, and
+ * learn.microsoft.com/office/dev/add-ins/develop/dialog-best-practices; task panes get the same, and
  * office.js reads it there to learn its host). Microsoft warns the *content* may change, so only its presence is
  * used, never its value. Present: the pane waits for Excel as long as it takes, saying «Подключение к Excel…»,
  * and says plainly what to do if Excel does not answer. Absent: a plain browser — the pane starts on files at once,
@@ -11,7 +11,7 @@
  *
  * office.js is loaded from Microsoft's CDN with `async` (taskpane.html), so a slow or blocked CDN never holds the
  * first paint; "If the Office JavaScript API library files are blocked …, Office.onReady will never resolve"
- * (https://learn.microsoft.com/office/dev/add-ins/develop/loading-the-dom-and-runtime-environment).
+ * (learn.microsoft.com/office/dev/add-ins/develop/loading-the-dom-and-runtime-environment).
  */
 
 /** True when Office opened this page (its `_host_Info` parameter is in the query; the name's case varies). */
@@ -87,7 +87,7 @@ export function luminance(hex: string): number {
 /**
  * Inside Office: waits for office.js and Office.onReady (as long as they take) and says what they reported.
  * Office.onReady resolves with the host, or with `null` host outside Office
- * (https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in).
+ * (learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in).
  */
 export async function waitForOffice(d: OfficeWaitDeps = browserOfficeDeps()): Promise<OfficeOutcome> {
   if (!(await officeJsLoaded(d))) return { kind: 'office-js-failed' };

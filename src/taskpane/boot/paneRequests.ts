@@ -1,13 +1,13 @@
 /**
  * How a ribbon button reaches the pane without reloading it. Buttons that open the pane at different addresses
  * under one TaskpaneId make Office replace the pane's page ("the contents of the pane will be replaced with the
- * corresponding Action SourceLocation", https://learn.microsoft.com/javascript/api/manifest/action#taskpaneid) —
+ * corresponding Action SourceLocation", learn.microsoft.com/javascript/api/manifest/action#taskpaneid) —
  * a merge in progress would be lost. So the pane has one address (button «Панель»), and «Проверить», «Свести
  * отчёты», «Сводка» are function commands that leave the wanted section in localStorage, which the task pane and
  * the commands' page share (same origin: "Both windows can access the same local storage if they share the same
- * domain", https://learn.microsoft.com/office/dev/add-ins/develop/parent-to-dialog; the ribbon-to-pane hand-off
+ * domain", learn.microsoft.com/office/dev/add-ins/develop/parent-to-dialog; the ribbon-to-pane hand-off
  * through localStorage is Microsoft's own pattern in
- * https://learn.microsoft.com/office/dev/add-ins/design/navigation-patterns#coordinating-ribbon-and-task-pane-state).
+ * learn.microsoft.com/office/dev/add-ins/design/navigation-patterns#coordinating-ribbon-and-task-pane-state).
  * An open pane takes the request (storage event, or its own look every second), goes to the section and
  * acknowledges; a pane opened later takes a request left in the last ten minutes.
  */
