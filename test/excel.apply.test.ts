@@ -231,6 +231,26 @@ describe('applying sheet plans to the open workbook', () => {
     expect(fx.sheets.map((s) => s.name)).toEqual(['Лист1', 'Прил. 3 Отчёт']);
   });
 
+  test('regenerating a sheet with charts replaces the add-in’s charts, keeps the coordinator’s own', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Лист1');
+    const plan = () => {
+      const p = emptySheetPlan('Показатели', 'indicators');
+      p.blocks.push({ at: 'A1', rows: [['Доля', 10], ['Участники', 20]] });
+      p.charts.push({ kind: 'column', title: 'Доля участников', series: [{ name: 'Доля', categories: "'Показатели'!$A$1:$A$2", values: "'Показатели'!$B$1:$B$2" }], from: 'D2', to: 'J12' });
+      return p;
+    };
+    const owned = [{ name: 'Показатели', kind: 'indicators' as const }];
+    await applySheetPlans([plan()], { run: fx.run, support: support(fx), owned: [] });
+    const sheet = fx.sheet('Показатели')!;
+    sheet.charts.push({ type: 'Pie', name: 'Диаграмма координатора', title: 'Моя', series: [] });
+    sheet.charts.push({ type: 'ColumnClustered', name: 'Диаграмма 1', title: 'Доля участников', series: [] }); // an earlier version's, unnamed
+    await applySheetPlans([plan()], { run: fx.run, support: support(fx), owned });
+    await applySheetPlans([plan()], { run: fx.run, support: support(fx), owned });
+    expect(sheet.charts.map((c) => c.title).sort()).toEqual(['Доля участников', 'Моя']);
+    expect(sheet.charts.find((c) => c.title === 'Доля участников')!.series[0]).toMatchObject({ name: 'Доля', categories: "'Показатели'!A1:A2" });
+  });
+
   test('a sheet of the same name the add-in does not own is never replaced without asking', async () => {
     const fx = new FakeExcel();
     fx.addSheet('Прил. 3 Отчёт', { A1: 'отчёт, набранный вручную' });

@@ -224,7 +224,7 @@ async function readExisting(plans: SheetPlan[], run: ExcelRun, support: ApiSuppo
       names: sheets.items.map((s) => s.name),
       definedNames: new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)])),
       filled,
-      before: new Map(reads.map(([n, loaded]) => [n, readBefore(loaded)])),
+      before: new Map(reads.map(([n, loaded]) => [n, readBefore(loaded, new Set(plans.filter((p) => p.name.toLowerCase() === n).flatMap((p) => p.charts.map((c) => c.title))))])),
     };
   });
 }

@@ -45,17 +45,22 @@ export function loadBefore(sheet: Excel.Worksheet, support: ApiSupport): BeforeL
   if (support.copyRange) used.load('address');
   else used.load('address,formulas,numberFormat');
   sheet.protection.load('protected,options');
-  sheet.charts.load('items/name');
+  sheet.charts.load('items/name,items/title/text');
   return { used, sheet, full: !support.copyRange };
 }
 
-export function readBefore({ used, sheet, full }: BeforeLoad): SheetBefore {
+/**
+ * What `loadBefore` queued, after the sync. The add-in's charts are those named «ПК_…»; on a sheet written by an
+ * earlier version (charts unnamed), those whose title is one the plan draws (`planTitles`), so a regeneration does
+ * not leave them doubled.
+ */
+export function readBefore({ used, sheet, full }: BeforeLoad, planTitles: ReadonlySet<string> = new Set()): SheetBefore {
   const empty = used.isNullObject;
   return {
     used: empty ? undefined : used.address.split('!').pop(),
     protected: sheet.protection.protected,
     options: sheet.protection.protected ? sheet.protection.options : undefined,
-    charts: sheet.charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)),
+    charts: sheet.charts.items.filter((c) => c.name.startsWith(CHART_PREFIX) || planTitles.has(c.title.text)).map((c) => c.name),
     formulas: full && !empty ? (used.formulas as unknown[][]) : undefined,
     numberFormat: full && !empty ? (used.numberFormat as string[][]) : undefined,
   };

@@ -643,7 +643,7 @@ class FakeCharts extends ClientObject {
   ) {
     super(fx);
   }
-  get items(): { name: string; delete(): void }[] {
+  get items(): { name: string; title: { text: string }; delete(): void }[] {
     return this.read('items');
   }
   protected snapshot(): void {
@@ -652,6 +652,7 @@ class FakeCharts extends ClientObject {
       'items',
       s.charts.map((c) => ({
         name: c.name ?? '',
+        title: { text: c.title ?? '' },
         delete: () =>
           this.fx.enqueue('chart.delete', null, () => {
             this.fx.guardProtected(s, 'chart', 'allowEditObjects');
