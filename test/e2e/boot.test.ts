@@ -7,6 +7,8 @@
 import path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import { asOfficeOpensIt, fakeOfficeScript, OUTPUT, paneTests, type BrowserSession } from './harness';
+import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
+import { writeWorkbook } from '../../src/files/writeXlsx';
 
 const pane = paneTests();
 const office = fakeOfficeScript();
@@ -146,6 +148,33 @@ test('a ribbon button while the pane is open moves it to the section without rel
   expect(await unit.inputValue()).toBe('Александровский район — не сохранено');
   await commands.close();
 });
+
+test('«Сводка» clicked on the ribbon while a merge runs in Excel: the merge goes on and finishes', async () => {
+  const s = await pane.open('/taskpane.html', 360, office);
+  const { page } = s;
+  await page.getByText('Работа в открытой книге Excel').waitFor();
+  await page.evaluate(() => (window.__marker = 1));
+  const sample = sampleSchoolWorkbooks({ schools: 40, late: 0, twice: false, broken: false });
+  const files = await Promise.all(
+    sample.files.map(async (f) => ({ name: f.file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeWorkbook(f.workbook!)) })),
+  );
+  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
+  await page.getByLabel('Год').fill('2023');
+  await page.getByTestId('merge-files').setInputFiles(files);
+  const commands = await s.context.newPage();
+  await commands.goto(asOfficeOpensIt(`${new URL(page.url()).origin}/commands.html`));
+  await commands.waitForFunction(() => typeof window.__actions?.openSummary === 'function');
+
+  await page.getByRole('button', { name: 'Свести выбранные файлы' }).click();
+  await page.getByTestId('progress').getByText(/Прочитано \d+ из 40/).waitFor({ timeout: 60_000 }); // the merge is running
+  await commands.evaluate(() => window.__actions.openSummary({ completed: () => (window.__completed = 1) }));
+  await commands.waitForFunction(() => window.__completed === 1);
+  await page.waitForFunction(() => document.activeElement?.textContent?.includes('Сводка'));
+  await page.getByText(/Сведено: 40\sорганизаций/).first().waitFor({ timeout: 120_000 });
+  expect(await page.evaluate(() => window.__marker)).toBe(1);
+  expect(await commands.evaluate(() => window.__dialogs.length)).toBe(0);
+  await commands.close();
+}, 240_000);
 
 test('a ribbon button with no pane open says to open it, and the pane then opens at that section', async () => {
   const s = await pane.launch(360, office);
