@@ -2,6 +2,7 @@
  * The order's Word form filled by municipalities and saved by LibreOffice Writer as .docx, .odt and .doc (hands
  * other than ours): read, checked and merged to the same totals as the same reports sent as workbooks.
  */
+import * as XLSX from '@e965/xlsx';
 import { mergeReports, type ReceivedFile } from '../src/domain/consolidate/merge';
 import { receiveBytes } from '../src/files/receiveFiles';
 import { readWorkbookFile } from '../src/files/readWorkbook';
@@ -15,8 +16,6 @@ jest.setTimeout(240_000);
 
 const settings = defaultSettings('spring', 2024, { unit: 'Томская область', level: 'region' });
 const FORMATS = ['docx', 'odt', 'doc'] as const;
-/** Formats read to the figures (the .doc reader is checked on its own below). */
-const READ = ['docx', 'odt'] as const;
 const html = (r: MunicipalReport) => new TextEncoder().encode(appendix3Html(r));
 const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
 
@@ -27,7 +26,7 @@ beforeAll(async () => {
     for (const f of FORMATS) documents[`${i}.${f}`] = await convertDocument(html(r), `отчёт ${i + 1}.html`, f);
 });
 
-describe.each(['docx', 'odt'] as const)('a municipal report in the order\'s Word form, saved as .%s by LibreOffice', (format) => {
+describe.each(FORMATS)('a municipal report in the order\'s Word form, saved as .%s by LibreOffice', (format) => {
   it('is read to the figures typed, with the unit and coordinator above the tables and no problem found', () => {
     MUNICIPALITIES.forEach((r, i) => {
       const read = readForms(readWorkbookFile(documents[`${i}.${format}`], `${r.unit}.${format}`), { year: 2024 });
@@ -58,8 +57,8 @@ function merged(files: { name: string; bytes: Uint8Array }[]) {
 describe('municipal reports as Word documents merge like workbooks', () => {
   const asWorkbooks = () => merged(MUNICIPALITIES.map((r) => ({ name: `${r.unit}.xlsx`, bytes: appendix3Workbook(r, settings) })));
 
-  it.each([['docx'], ['odt'], ['docx and odt mixed']])('to the same totals as the same reports in workbooks (%s)', (which) => {
-    const ext = (i: number) => (which.includes('mixed') ? READ[i % READ.length] : which);
+  it.each([['docx'], ['odt'], ['doc'], ['docx, odt and doc mixed']])('to the same totals as the same reports in workbooks (%s)', (which) => {
+    const ext = (i: number) => (which.includes('mixed') ? FORMATS[i % FORMATS.length] : which);
     const result = merged(MUNICIPALITIES.map((r, i) => ({ name: `${r.unit}.${ext(i)}`, bytes: documents[`${i}.${ext(i)}`] })));
     const books = asWorkbooks();
     expect(books.files.map((f) => f.status)).toEqual(['merged', 'merged', 'merged']);
@@ -103,9 +102,13 @@ describe('a problem in a Word form is located by table, row and column', () => {
   });
 });
 
-describe('a Word 97–2003 .doc', () => {
+describe('a Word 97–2003 .doc that cannot be read', () => {
   it('is refused with a message saying to save it as .docx, and listed in the register as refused', () => {
-    const result = merged([{ name: 'Бакчарский район.doc', bytes: documents['2.doc'] }]);
+    // A compound file with a «WordDocument» stream that is not Word's.
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, 'WordDocument', new Uint8Array(1024).fill(7));
+    const broken = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayLike<number>);
+    const result = merged([{ name: 'Бакчарский район.doc', bytes: broken }]);
     expect(result.files[0].status).toBe('refused');
     expect(result.files[0].reason).toMatch(/сохраните как «Документ Word \(\.docx\)»/);
     // The register lists the file as refused (its unit told by the file name), the others as missing.
