@@ -7,6 +7,7 @@ import { placeOf, type Problem } from '../problems';
 import { reportsOf, type ParticipationRow, type PartnersRow, type PlanRow, type Source } from '../report';
 import { PARTNER_CATEGORIES } from '../forms/appendix3';
 import { unitKey } from './names';
+import { plural } from '../text/plural';
 import { formatReceived } from './cells';
 import { buildPartnerRegister, type PartnerRegister } from './partnerRegister';
 import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
@@ -51,19 +52,61 @@ const describeProblem = (p: Problem): string => {
 
 /** Merge received files. Pure: the same input always gives the same result. */
 export function mergeReports(input: MergeInput): MergeResult {
-  const earlier = new Map((input.earlierRegister ?? []).map((e) => [e.file.toLowerCase(), e]));
-  const files = input.files.map((f) => {
+  const files = withEarlierDates(input.files, input.earlierRegister);
+  const names = unitNames(input.expectedUnits);
+  const { rows, candidates, fileRefusal } = gatherRows(files, input.policy, names);
+  const fateOf = supersede(candidates, files, rows);
+  const { units, plan, partners } = mergedUnits(candidates, fateOf, files, names, input.deadline);
+  const monitoring = monitoringOf(files, input, units);
+  const hasList = names.expected.size > 0;
+  const result: MergeResult = {
+    files: fileOutcomes(files, rows, fileRefusal, monitoring.monitoring, input.deadline),
+    units,
+    expected: [...names.expected.values()],
+    missing: [],
+    refused: [],
+    organisations: [],
+    offList: hasList ? units.filter((u) => !u.onList).map((u) => u.unit) : [],
+    plan,
+    partners,
+    totals: totalsOf(units, partners),
+    rows,
+    accounting: tally(rows),
+    deadline: input.deadline,
+    policy: input.policy,
+    ...monitoring,
+  };
+  result.organisations = organisationStatuses(result);
+  for (const o of result.organisations) {
+    if (o.fate === 'missing' && o.key) result.missing.push(o.unit);
+    if (o.fate === 'refused' && o.key) result.refused.push(o.unit);
+  }
+  return result;
+}
+
+/** A file named in an earlier output's register keeps the date it first came — unless its contents changed. */
+function withEarlierDates(files: ReceivedFile[], register: MergeInput['earlierRegister'] = []): ReceivedFile[] {
+  const earlier = new Map(register.map((e) => [e.file.toLowerCase(), e]));
+  return files.map((f) => {
     const e = earlier.get(f.file.toLowerCase());
     const same = e && (!e.fingerprint || !f.fingerprint || e.fingerprint === f.fingerprint);
     return { ...f, received: same ? e.received : f.received };
   });
+}
 
+/** How units are told apart and shown: the expected list's spelling where the unit is on it. */
+interface UnitNames {
+  expected: Map<string, string>;
+  keyOf: (name: string) => string;
+  display: (name: string) => string;
+}
+
+function unitNames(list: string[]): UnitNames {
   const expected = new Map<string, string>();
-  for (const u of input.expectedUnits) {
+  for (const u of list) {
     const name = u.trim();
     if (name && !expected.has(unitKey(name))) expected.set(unitKey(name), name);
   }
-  const hasList = expected.size > 0;
   // A file's plan rows all name one unit: key each spelling once.
   const keys = new Map<string, string>();
   const keyOf = (name: string) => {
@@ -71,22 +114,32 @@ export function mergeReports(input: MergeInput): MergeResult {
     if (k === undefined) keys.set(name, (k = unitKey(name)));
     return k;
   };
-  const display = (name: string) => expected.get(keyOf(name)) ?? name.trim();
+  return { expected, keyOf, display: (name) => expected.get(keyOf(name)) ?? name.trim() };
+}
 
+/** Why a file with errors is refused under «refuse-errors»: how many, and the first one with its place. */
+function errorRefusal(problems: Problem[]): string | null {
+  const err = firstError(problems);
+  if (!err) return null;
+  const n = countOf(problems, 'error');
+  return `в файле ${n} ${plural(n, ['ошибка', 'ошибки', 'ошибок'])} (первая — ${describeProblem(err)}); исправьте и пришлите файл снова или сведите с параметром «принимать с ошибками»`;
+}
+
+/**
+ * Every received row becomes a candidate for the merge or is refused with its reason (no unit named, the file
+ * refused for errors, a report the reader set aside); a file with no row at all is refused as a whole.
+ */
+function gatherRows(files: ReceivedFile[], policy: MergeInput['policy'], names: UnitNames) {
   const rows: RowFate[] = [];
   const candidates: Candidate[] = [];
   const fileRefusal: (string | null)[] = files.map(() => null);
-
   files.forEach((f, fileIndex) => {
     if (isUnreadable(f)) {
       fileRefusal[fileIndex] = f.error;
       return;
     }
     const { read, problems } = f;
-    const err = firstError(problems);
-    const refuse = input.policy === 'refuse-errors' && err
-      ? `в файле ${countOf(problems, 'error')} ошиб. (первая — ${describeProblem(err)}); исправьте и пришлите файл снова или сведите с параметром «принимать с ошибками»`
-      : null;
+    const refuse = policy === 'refuse-errors' ? errorRefusal(problems) : null;
     // Each report of the workbook on its own: a collected workbook holds one per school's sheet.
     reportsOf(read).forEach(({ report, plan, notMerged }, part) => {
       const headerUnit = report?.header.unit?.trim() || plan?.header.unit?.trim() || '';
@@ -94,7 +147,7 @@ export function mergeReports(input: MergeInput): MergeResult {
       const add = (kind: RowKind, rawUnit: string, source: Source, row: Candidate['row']) => {
         const unit = rawUnit.trim();
         if (notMerged) {
-          rows.push({ kind, fileIndex, source, unit: unit ? display(unit) : '', outcome: 'refused', reason: notMerged, part });
+          rows.push({ kind, fileIndex, source, unit: unit ? names.display(unit) : '', outcome: 'refused', reason: notMerged, part });
           return;
         }
         if (!unit) {
@@ -102,10 +155,10 @@ export function mergeReports(input: MergeInput): MergeResult {
           return;
         }
         if (refuse) {
-          rows.push({ kind, fileIndex, source, unit: display(unit), outcome: 'refused', reason: refuse, part });
+          rows.push({ kind, fileIndex, source, unit: names.display(unit), outcome: 'refused', reason: refuse, part });
           return;
         }
-        candidates.push({ kind, key: keyOf(unit), unit: display(unit), fileIndex, received: f.received, source, row, part });
+        candidates.push({ kind, key: names.keyOf(unit), unit: names.display(unit), fileIndex, received: f.received, source, row, part });
       };
       const single = (n: number) => (n === 1 ? headerUnit : '');
       for (const r of report?.participation ?? []) {
@@ -124,8 +177,14 @@ export function mergeReports(input: MergeInput): MergeResult {
         ? 'в формах нет ни одной заполненной строки: заполните таблицы и пришлите файл снова'
         : 'в файле не найдены формы прил. 2 или прил. 3 (ищутся по заголовкам столбцов из распоряжения): заполните шаблон «Профкампании» и пришлите снова';
   });
+  return { rows, candidates, fileRefusal };
+}
 
-  // The latest file of a unit counts, per kind of row: a unit may send its plan and its report separately.
+/**
+ * The latest file of a unit counts, per kind of row (a unit may send its plan and its report separately); the
+ * rows of its earlier files are superseded. Each candidate's fate is added to `rows`.
+ */
+function supersede(candidates: Candidate[], files: ReceivedFile[], rows: RowFate[]): Map<Candidate, RowFate> {
   const order = (a: Candidate, b: Candidate) => (a.received < b.received ? -1 : a.received > b.received ? 1 : a.fileIndex - b.fileIndex);
   const winner = new Map<string, Candidate>();
   for (const c of candidates) {
@@ -133,90 +192,86 @@ export function mergeReports(input: MergeInput): MergeResult {
     const w = winner.get(id);
     if (!w || order(w, c) <= 0) winner.set(id, c);
   }
-  const winningFile = (c: Candidate) => winner.get(`${c.kind}\u0000${c.key}`)!.fileIndex;
   const fateOf = new Map<Candidate, RowFate>();
   for (const c of candidates) {
-    const wf = winningFile(c);
-    const fate: RowFate =
-      wf === c.fileIndex
-        ? { kind: c.kind, fileIndex: c.fileIndex, source: c.source, unit: c.unit, outcome: 'merged', reason: '', part: c.part }
-        : {
-        kind: c.kind,
-        fileIndex: c.fileIndex,
-        source: c.source,
-        unit: c.unit,
-        outcome: 'superseded',
-        reason: `заменена более поздним файлом «${files[wf].file}» (получен ${formatReceived(files[wf].received)})`,
-        part: c.part,
-      };
+    const wf = winner.get(`${c.kind}\u0000${c.key}`)!.fileIndex;
+    const fate: RowFate = { kind: c.kind, fileIndex: c.fileIndex, source: c.source, unit: c.unit, outcome: 'merged', reason: '', part: c.part };
+    if (wf !== c.fileIndex) {
+      fate.outcome = 'superseded';
+      fate.reason = `заменена более поздним файлом «${files[wf].file}» (получен ${formatReceived(files[wf].received)})`;
+    }
     rows.push(fate);
     fateOf.set(c, fate);
   }
+  return fateOf;
+}
 
-  // Units, in the order their winning participation rows came in.
+/**
+ * The merged units, in the order their winning participation rows came in, with their partners and plan rows; a
+ * unit's second row in one file is refused (counting both would double it). Then the partner register.
+ */
+function mergedUnits(candidates: Candidate[], fateOf: Map<Candidate, RowFate>, files: ReceivedFile[], names: UnitNames, deadline?: string) {
+  const hasList = names.expected.size > 0;
   const units: MergedUnit[] = [];
   const unitByKey = new Map<string, MergedUnit>();
-  for (const c of candidates) {
-    if (c.kind !== 'participation' || winningFile(c) !== c.fileIndex) continue;
+  const winning = candidates.filter((c) => fateOf.get(c)!.outcome === 'merged');
+  for (const c of winning) {
+    if (c.kind !== 'participation') continue;
     const f = files[c.fileIndex] as ReceivedWorkbook;
-    const u: MergedUnit = {
-      unit: c.unit,
-      key: c.key,
-      onList: hasList ? expected.has(c.key) : null,
-      file: f.file,
-      received: f.received,
-      onTime: isOnTime(f.received, input.deadline),
-      participation: c.row as ParticipationRow,
-      plan: [],
-      errors: countOf(f.problems, 'error'),
-      warnings: countOf(f.problems, 'warning'),
-    };
     if (unitByKey.has(c.key)) {
-      // Two rows of one unit in one file: both count would double it; the second is refused.
       const fate = fateOf.get(c)!;
       fate.outcome = 'refused';
       const first = unitByKey.get(c.key)!.participation.source;
       fate.reason = `организация «${c.unit}» указана в файле дважды; принята первая строка (${first.sheet === c.source.sheet ? '' : `лист «${first.sheet}», `}строка ${first.row})`;
       continue;
     }
+    const u: MergedUnit = {
+      unit: c.unit,
+      key: c.key,
+      onList: hasList ? names.expected.has(c.key) : null,
+      file: f.file,
+      received: f.received,
+      onTime: isOnTime(f.received, deadline),
+      participation: c.row as ParticipationRow,
+      plan: [],
+      errors: countOf(f.problems, 'error'),
+      warnings: countOf(f.problems, 'warning'),
+    };
     unitByKey.set(c.key, u);
     units.push(u);
   }
   const plan: MergedPlanRow[] = [];
-  for (const c of candidates) {
-    if (c.kind === 'participation' || winningFile(c) !== c.fileIndex) continue;
+  const partnerRows: { unit: string; row: PartnersRow }[] = [];
+  for (const c of winning) {
     const u = unitByKey.get(c.key);
     if (c.kind === 'partners') {
-      if (u && !u.partners) u.partners = c.row as PartnersRow;
-      else if (u) {
+      if (u && u.partners) {
         const fate = fateOf.get(c)!;
         fate.outcome = 'refused';
         fate.reason = `организация «${c.unit}» указана в табл. 3.2 дважды; принята первая строка`;
+        continue;
       }
+      if (u) u.partners = c.row as PartnersRow;
       // A partners row of a unit without table 3.1 still names partners: it stays merged into the register.
-    } else {
+      partnerRows.push({ unit: c.unit, row: c.row as PartnersRow });
+    } else if (c.kind === 'plan') {
       u?.plan.push(c.row as PlanRow);
       plan.push({ unit: c.unit, file: files[c.fileIndex].file, row: c.row as PlanRow });
     }
   }
+  const partners = buildPartnerRegister(units.map((u) => ({ unit: u.unit, participation: u.participation })), partnerRows);
+  return { units, plan, partners };
+}
 
-  const mergedPartnerRows = candidates.filter(
-    (c) => c.kind === 'partners' && fateOf.get(c)!.outcome === 'merged',
-  );
-  const partners = buildPartnerRegister(
-    units.map((u) => ({ unit: u.unit, participation: u.participation })),
-    mergedPartnerRows.map((c) => ({ unit: c.unit, row: c.row as PartnersRow })),
-  );
-
+/** Each file's outcome: refused as a whole, or as its rows (and monitoring rows) fared. */
+function fileOutcomes(files: ReceivedFile[], rows: RowFate[], fileRefusal: (string | null)[], monitoring: MonitoringMerge | undefined, deadline?: string): FileOutcome[] {
   const fatesByFile: RowFate[][] = files.map(() => []);
   for (const r of rows) fatesByFile[r.fileIndex].push(r);
-  const monitoring = monitoringOf(files, input, units);
-  const fileOutcomes: FileOutcome[] = files.map((f, i) => {
+  return files.map((f, i) => {
     // A file may bring only the monitoring form: its rows decide the file's status too.
-    const monitoringFates = monitoring.monitoring?.rows.filter((r) => r.fileIndex === i) ?? [];
+    const monitoringFates = monitoring?.rows.filter((r) => r.fileIndex === i) ?? [];
     const fates: Pick<RowFate, 'unit' | 'outcome' | 'reason'>[] = [...fatesByFile[i], ...monitoringFates];
     const problems = isUnreadable(f) ? [] : f.problems;
-    const unitsHere = [...new Set(fates.map((r) => r.unit).filter(Boolean))];
     let status: FileStatus;
     let reason = '';
     if (fileRefusal[i] !== null) {
@@ -226,10 +281,10 @@ export function mergeReports(input: MergeInput): MergeResult {
     return {
       file: f.file,
       received: f.received,
-      unit: unitsHere.join(', '),
+      unit: [...new Set(fates.map((r) => r.unit).filter(Boolean))].join(', '),
       status,
       reason,
-      onTime: isOnTime(f.received, input.deadline),
+      onTime: isOnTime(f.received, deadline),
       errors: isUnreadable(f) ? 1 : countOf(problems, 'error'),
       warnings: countOf(problems, 'warning'),
       fingerprint: f.fingerprint,
@@ -237,31 +292,6 @@ export function mergeReports(input: MergeInput): MergeResult {
       reports: isUnreadable(f) ? [] : reportOutcomes(f.read, fatesByFile[i], monitoringFates, fileRefusal[i]),
     };
   });
-
-  const offList = hasList ? units.filter((u) => !u.onList).map((u) => u.unit) : [];
-  const result: MergeResult = {
-    files: fileOutcomes,
-    units,
-    expected: [...expected.values()],
-    missing: [],
-    refused: [],
-    organisations: [],
-    offList,
-    plan,
-    partners,
-    totals: totalsOf(units, partners),
-    rows,
-    accounting: tally(rows),
-    deadline: input.deadline,
-    policy: input.policy,
-    ...monitoring,
-  };
-  result.organisations = organisationStatuses(result);
-  for (const o of result.organisations) {
-    if (o.fate === 'missing' && o.key) result.missing.push(o.unit);
-    if (o.fate === 'refused' && o.key) result.refused.push(o.unit);
-  }
-  return result;
 }
 
 function tally(rows: RowFate[]): Record<RowKind, Tally> {

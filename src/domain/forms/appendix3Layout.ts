@@ -5,7 +5,7 @@
 import { cellRef, rangeRef } from '../a1';
 import type { CampaignSettings, UnitLevel } from '../settings';
 import { formHeadLayout, type FormHeadLayout } from './formHead';
-import { CHECK_COLUMN_TITLE, group, leaf, leaves, type HeaderNode } from './headers';
+import { group, leaves, type HeaderNode } from './headers';
 import { NARRATIVE_TEXT } from './officialText';
 import { EXTRA_GROUP_TITLE, participationExtras, participationTable, partnersTable, PARTNER_CATEGORIES } from './appendix3';
 import { tableLayout, type FormTableLayout } from './tableLayout';
@@ -44,9 +44,7 @@ export interface Appendix3Layout extends FormHeadLayout {
 /** Table 3.1 as stamped: the order's columns, then the marked extra column(s). */
 export const participationTree: HeaderNode[] = [...participationTable, group(EXTRA_GROUP_TITLE, participationExtras)];
 
-/** The check column as a leaf, so it lays out like the others. */
 export const CHECK_KEY = 'check';
-export const checkLeaf = (): HeaderNode => leaf(CHECK_KEY, CHECK_COLUMN_TITLE, 'check');
 
 /** Table 3.2's name columns are wide: each spans this many of 3.1's narrow columns. */
 const PARTNER_NAMES_SPAN = 3;

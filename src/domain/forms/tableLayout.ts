@@ -113,10 +113,3 @@ export const dataCell = (t: FormTableLayout, key: string, i: number): string => 
   if (col === undefined) throw new Error(`В таблице нет столбца «${key}»`);
   return cellRef(t.firstDataRow + i, col);
 };
-
-/** A1 range of a leaf's column over all data rows. */
-export const dataColumnRange = (t: FormTableLayout, key: string): string => {
-  const col = t.columns[key];
-  if (col === undefined) throw new Error(`В таблице нет столбца «${key}»`);
-  return rangeRef(t.firstDataRow, col, t.lastDataRow, col);
-};

@@ -65,4 +65,3 @@ function withText(r: CountReading, text: string): CountReading {
   return r.kind === 'number' ? { ...r, interpreted: text.trim() } : r;
 }
 
-export const isWholeCount = (n: number): boolean => Number.isInteger(n) && n >= 0;
