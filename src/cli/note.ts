@@ -5,7 +5,8 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { PreviousCampaignError } from '../domain/indicators/dynamics';
+import { previousCampaign, PreviousCampaignError } from '../domain/indicators/dynamics';
+import { compareCampaigns } from '../domain/season';
 import { noteOfWorkbook } from '../domain/indicators/noteDocument';
 import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { writeNoteDocx } from '../files/writeNoteDocx';
@@ -52,11 +53,11 @@ export async function note(args: string[], io: CliIO): Promise<number> {
   if (!out) throw new UsageError('Укажите, куда записать справку: --out СПРАВКА.docx.');
   if (!/\.docx$/i.test(out)) throw new UsageError(`Справка записывается документом Word: укажите имя с расширением .docx (сейчас «${out}»).`);
   const wb = await readGrid(positionals[0]);
-  const previous = [];
-  for (const p of values.previous ?? []) previous.push(await readGrid(p));
   let doc;
   try {
-    doc = noteOfWorkbook(wb, previous);
+    const previous = [];
+    for (const p of values.previous ?? []) previous.push(previousCampaign(await readGrid(p)));
+    doc = noteOfWorkbook(wb, previous.sort(compareCampaigns));
   } catch (e) {
     if (e instanceof PreviousCampaignError) throw new UsageError(e.message);
     throw e;

@@ -267,12 +267,27 @@ export function SummarySection(p: Common & { lastMerge?: MergeResult; lastMergeP
       },
       setMsg,
     );
+  // «Аналитическая справка» as a Word document (issue 15): from the open workbook as it stands, or the last merge.
+  const note = () =>
+    p.act(
+      'справка',
+      async () => {
+        const { downloadNote } = await import(/* webpackChunkName: "note" */ './services/note');
+        const source = host.mode === 'excel' ? { workbook: await host.readOpenWorkbook!() } : { merge: p.lastMerge! };
+        const name = await downloadNote(source, settings, previous, campaignTag(settings));
+        return { intent: 'success', text: t.noteDocxDone(name), notes: [] };
+      },
+      setMsg,
+    );
   return (
     <Section id="summary" title={t.summaryTitle} hint={host.mode === 'excel' ? t.summaryHintExcel : t.summaryHintBrowser} headingRef={p.headingRef}>
       <div className={st.row}>
         <FilePicker label="Файлы прошлых кампаний…" multiple disabled={p.busy} onFiles={pickPrevious} testId="previous-files" />
         <Button appearance="primary" disabled={p.busy || !canRun} onClick={run}>
           {t.summaryRun}
+        </Button>
+        <Button disabled={p.busy || !canRun} onClick={note} data-testid="note-docx">
+          {t.noteDocx}
         </Button>
       </div>
       {!canRun && <Caption1>Сначала сведите отчёты в разделе «Свод».</Caption1>}

@@ -75,6 +75,8 @@ const ru = {
   summaryHintExcel: 'Показатели, диаграммы и аналитическая справка по листу «Свод по ОО» этой книги.',
   summaryHintBrowser: 'Показатели, диаграммы и аналитическая справка добавляются к своду, сделанному в разделе «Свод».',
   summaryRun: 'Сформировать сводку',
+  noteDocx: 'Скачать справку (.docx)',
+  noteDocxDone: (name: string) => `Справка «${name}» скачана: документ Word, А4. Заполните выделенные места «[Заполните: …]».`,
   // status
   stateTitle: 'Книга',
   stateForms: 'Листы надстройки в книге',
@@ -163,6 +165,8 @@ const en: Strings = {
   summaryHintExcel: 'Indicators, charts and the analytical note from the «Свод по ОО» sheet of this workbook.',
   summaryHintBrowser: 'Indicators, charts and the analytical note are added to the consolidation made above.',
   summaryRun: 'Build the summary',
+  noteDocx: 'Download the note (.docx)',
+  noteDocxDone: (name: string) => `The note «${name}» is downloaded: a Word document, A4. Fill in the highlighted «[Заполните: …]» places.`,
   stateTitle: 'Workbook',
   stateForms: 'Add-in sheets in the workbook',
   stateNone: 'No add-in sheets yet.',

@@ -13,7 +13,7 @@ import { campaignLabel } from './campaign';
 import { detailValuesFromRows, figuresFromDetail, PARTNER_CATEGORIES, type CampaignFigures, type DetailValues, type PartnerCategory } from './figures';
 import { noteSheet } from './note';
 import { indicatorsSheet } from './summarySheet';
-import { readConsolidated } from './dynamics';
+import { readConsolidated, type ConsolidatedContents } from './dynamics';
 import type { WorkbookGrid } from '../grid';
 import { targetsNoteText } from '../monitoring/consolidated';
 
@@ -54,6 +54,21 @@ export function campaignFigures(result: MergeResult, settings: CampaignSettings)
   });
 }
 
+/**
+ * This campaign's figures from a consolidated workbook already written, as they stand on its sheets (the note
+ * as a document reads them the same way: noteDocument.ts).
+ */
+export function workbookFigures(c: ConsolidatedContents, settings: CampaignSettings): CampaignFigures {
+  const campaign = { season: settings.season, year: settings.year };
+  const named = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
+  return figuresFromDetail(named, campaignLabel(campaign), {
+    missing: c.missing ?? [],
+    refused: c.refused,
+    partnersDistinct: c.partners?.distinct,
+    campaign,
+  });
+}
+
 /** «Показатели» and «Аналитическая справка» for a merge, to follow the detail, partner and register sheets. */
 export function summarySheets(result: MergeResult, opts: SummaryOptions): SheetPlan[] {
   const figures = campaignFigures(result, opts.settings);
@@ -76,14 +91,7 @@ export function summarySheets(result: MergeResult, opts: SummaryOptions): SheetP
  */
 export function summarySheetsFromWorkbook(wb: WorkbookGrid, opts: SummaryOptions): SheetPlan[] {
   const c = readConsolidated(wb);
-  const campaign = { season: opts.settings.season, year: opts.settings.year };
-  const named = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
-  const figures = figuresFromDetail(named, campaignLabel(campaign), {
-    missing: c.missing ?? [],
-    refused: c.refused,
-    partnersDistinct: c.partners?.distinct,
-    campaign,
-  });
+  const figures = workbookFigures(c, opts.settings);
   const previous = opts.previous ?? [];
   return [
     indicatorsSheet(c.rows.length, {

@@ -7,11 +7,14 @@
 import { formatNumber } from '../text/number';
 import { noteParagraphs, FILL_PREFIX, type NoteOptions, type NoteParagraph } from './note';
 import { GRADES, PARTNER_CATEGORIES, PARTNER_CATEGORY_TITLE, type CampaignFigures } from './figures';
-import { previousCampaign } from './dynamics';
+import { readConsolidated } from './dynamics';
+import { campaignFigures, workbookFigures } from './index';
+import type { MergeResult } from '../consolidate/merge';
 import type { WorkbookGrid } from '../grid';
+import { targetsNoteText } from '../monitoring/consolidated';
 import { SHEET } from '../sheetNames';
 import { readSettingsSheet } from '../settingsSheet';
-import { defaultSettings } from '../settings';
+import { defaultSettings, type CampaignSettings } from '../settings';
 
 export interface NoteTable {
   title: string;
@@ -112,16 +115,22 @@ export function noteDocument(f: CampaignFigures, opts: NoteOptions): NoteDocumen
 
 /**
  * The note of a consolidated workbook this add-in wrote, from its figures as they stand — the detail sheet's
- * values (a coordinator's corrections included), the partner register, the register of reports — and its own
- * campaign settings; `previous` are earlier campaigns' consolidated workbooks, oldest first, for the changes.
- * Throws PreviousCampaignError (a Russian message) for a workbook that is not such.
+ * values (a coordinator's corrections included), the partner register, the register of reports — read as
+ * «Сводка» reads them for the sheet «Справка»; the campaign is the workbook's own settings sheet's (else
+ * `settings`). `previous`: earlier campaigns' figures, oldest first, for the changes. Throws
+ * PreviousCampaignError (a Russian message) for a workbook that is not such.
  */
-export function noteOfWorkbook(wb: WorkbookGrid, previous: WorkbookGrid[] = []): NoteDocument {
-  const figures = previousCampaign(wb);
+export function noteOfWorkbook(wb: WorkbookGrid, previous: CampaignFigures[] = [], settings?: CampaignSettings): NoteDocument {
+  const contents = readConsolidated(wb);
   const own = wb.sheets.find((s) => s.name === SHEET.settings);
-  const settings =
+  const s =
     (own && readSettingsSheet(own.cells)?.settings) ??
-    defaultSettings(figures.campaign?.season ?? 'autumn', figures.campaign?.year ?? new Date().getFullYear());
-  const earlier = previous.map(previousCampaign);
-  return noteDocument(figures, { settings, previous: earlier[earlier.length - 1] });
+    settings ??
+    defaultSettings(contents.campaign?.season ?? 'autumn', contents.campaign?.year ?? new Date().getFullYear());
+  return noteDocument(workbookFigures(contents, s), { settings: s, previous: previous[previous.length - 1] });
+}
+
+/** The note of a merge just made (the pane without Excel): the same figures and sentences as its sheet «Справка». */
+export function noteOfMerge(result: MergeResult, settings: CampaignSettings, previous: CampaignFigures[] = []): NoteDocument {
+  return noteDocument(campaignFigures(result, settings), { settings, previous: previous[previous.length - 1], extra: targetsNoteText(result, settings) });
 }
