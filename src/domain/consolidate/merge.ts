@@ -12,7 +12,7 @@ import { formatReceived } from './cells';
 import { buildPartnerRegister, type PartnerRegister } from './partnerRegister';
 import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
 import { organisationStatuses } from './organisations';
-import { reportOutcomes, statusOfRows } from './reportOutcomes';
+import { problemsByReport, reportOutcomes, statusOfRows } from './reportOutcomes';
 import {
   isUnreadable, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
   type ReceivedFile, type ReceivedWorkbook, type RowFate, type RowKind, type Tally, type Totals,
@@ -37,6 +37,9 @@ interface Candidate {
   source: Source;
   row: ParticipationRow | PartnersRow | PlanRow;
   part: number;
+  /** Problems of the row's report (a collected workbook's school: its own sheets only). */
+  errors: number;
+  warnings: number;
 }
 
 const countOf = (ps: Problem[], s: Problem['severity']) => ps.reduce((n, p) => n + (p.severity === s ? 1 : 0), 0);
@@ -118,11 +121,11 @@ function unitNames(list: string[]): UnitNames {
 }
 
 /** Why a file with errors is refused under «refuse-errors»: how many, and the first one with its place. */
-function errorRefusal(problems: Problem[]): string | null {
+function errorRefusal(problems: Problem[], what = 'в файле'): string | null {
   const err = firstError(problems);
   if (!err) return null;
   const n = countOf(problems, 'error');
-  return `в файле ${n} ${plural(n, ['ошибка', 'ошибки', 'ошибок'])} (первая — ${describeProblem(err)}); исправьте и пришлите файл снова или сведите с параметром «принимать с ошибками»`;
+  return `${what} ${n} ${plural(n, ['ошибка', 'ошибки', 'ошибок'])} (первая — ${describeProblem(err)}); исправьте и пришлите файл снова или сведите с параметром «принимать с ошибками»`;
 }
 
 /**
@@ -139,9 +142,18 @@ function gatherRows(files: ReceivedFile[], policy: MergeInput['policy'], names: 
       return;
     }
     const { read, problems } = f;
-    const refuse = policy === 'refuse-errors' ? errorRefusal(problems) : null;
-    // Each report of the workbook on its own: a collected workbook holds one per school's sheet.
-    reportsOf(read).forEach(({ report, plan, notMerged }, part) => {
+    // Each report of the workbook on its own: a collected workbook holds one per school's sheet, and a school's
+    // errors refuse only its report.
+    const parts = reportsOf(read);
+    const partProblems = problemsByReport(read, problems);
+    const refusalOf = (ps: Problem[], what?: string) => (policy === 'refuse-errors' ? errorRefusal(ps, what) : null);
+    const refusals = parts.map((r, i) => (r.notMerged ? undefined : refusalOf(partProblems[i], parts.length > 1 ? 'в отчёте' : 'в файле')));
+    const open = refusals.filter((r) => r !== undefined);
+    const refuseFile = parts.length <= 1 ? refusalOf(problems) : open.length && open.every(Boolean) ? open[0]! : null;
+    parts.forEach(({ report, plan, notMerged }, part) => {
+      const refuse = refusals[part];
+      const errors = countOf(partProblems[part], 'error');
+      const warnings = countOf(partProblems[part], 'warning');
       const headerUnit = report?.header.unit?.trim() || plan?.header.unit?.trim() || '';
       const reportUnits: string[] = [];
       const add = (kind: RowKind, rawUnit: string, source: Source, row: Candidate['row']) => {
@@ -158,7 +170,7 @@ function gatherRows(files: ReceivedFile[], policy: MergeInput['policy'], names: 
           rows.push({ kind, fileIndex, source, unit: names.display(unit), outcome: 'refused', reason: refuse, part });
           return;
         }
-        candidates.push({ kind, key: names.keyOf(unit), unit: names.display(unit), fileIndex, received: f.received, source, row, part });
+        candidates.push({ kind, key: names.keyOf(unit), unit: names.display(unit), fileIndex, received: f.received, source, row, part, errors, warnings });
       };
       const single = (n: number) => (n === 1 ? headerUnit : '');
       for (const r of report?.participation ?? []) {
@@ -171,7 +183,7 @@ function gatherRows(files: ReceivedFile[], policy: MergeInput['policy'], names: 
       for (const r of plan?.rows ?? []) add('plan', planUnit, r.source, r);
     });
     const any = reportsOf(read).reduce((n, r) => n + (r.report?.participation.length ?? 0) + (r.report?.partners.length ?? 0) + (r.plan?.rows.length ?? 0), read.monitoring?.rows.length ?? 0);
-    if (refuse) fileRefusal[fileIndex] = refuse;
+    if (refuseFile) fileRefusal[fileIndex] = refuseFile;
     else if (any === 0)
       fileRefusal[fileIndex] = read.report || read.plan || read.monitoring
         ? 'в формах нет ни одной заполненной строки: заполните таблицы и пришлите файл снова'
@@ -234,8 +246,8 @@ function mergedUnits(candidates: Candidate[], fateOf: Map<Candidate, RowFate>, f
       onTime: isOnTime(f.received, deadline),
       participation: c.row as ParticipationRow,
       plan: [],
-      errors: countOf(f.problems, 'error'),
-      warnings: countOf(f.problems, 'warning'),
+      errors: c.errors,
+      warnings: c.warnings,
     };
     unitByKey.set(c.key, u);
     units.push(u);
@@ -289,7 +301,7 @@ function fileOutcomes(files: ReceivedFile[], rows: RowFate[], fileRefusal: (stri
       warnings: countOf(problems, 'warning'),
       fingerprint: f.fingerprint,
       problems,
-      reports: isUnreadable(f) ? [] : reportOutcomes(f.read, fatesByFile[i], monitoringFates, fileRefusal[i]),
+      reports: isUnreadable(f) ? [] : reportOutcomes(f.read, f.problems, fatesByFile[i], monitoringFates, fileRefusal[i]),
     };
   });
 }

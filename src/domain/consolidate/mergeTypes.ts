@@ -77,6 +77,12 @@ export interface ReportOutcome {
   status: FileStatus;
   /** Why it (or part of it) was not merged, Russian; empty when every row was merged. */
   reason: string;
+  /** The report's own problems (in a workbook of collected sheets, those on its sheets). */
+  errors: number;
+  warnings: number;
+  /** The sheets of its forms, and the keys (`unitKey`) of its units. */
+  sheets: string[];
+  keys: string[];
 }
 
 export interface FileOutcome {

@@ -84,15 +84,15 @@ export function organisationStatuses(result: MergeResult): OrganisationStatus[] 
       const guess = unitKeyOfFileName(f.file);
       if (byKey.has(guess) || displayOf.has(guess)) keys = [guess];
     }
-    const entry: FileFate = { file: f.file, received: f.received, fate: fileFate(f), reason: f.reason, errors: f.errors, warnings: f.warnings, index };
+    const entryOf = (g: FileOutcome): FileFate => ({ file: g.file, received: g.received, fate: fileFate(g), reason: g.reason, errors: g.errors, warnings: g.warnings, index });
     if (keys.length === 0) {
-      loose.push({ ...blank(f.file, '', hasList ? false : null), files: [entry], ...decided(f, 'refused') });
+      loose.push({ ...blank(f.file, '', hasList ? false : null), files: [entryOf(f)], ...decided(f, 'refused') });
       return;
     }
     for (const key of keys) {
       let o = byKey.get(key);
       if (!o) byKey.set(key, (o = blank(displayOf.get(key) ?? f.unit ?? f.file, key, hasList ? false : null)));
-      o.files.push(entry);
+      o.files.push(entryOf(asSeenBy(f, key)));
     }
   });
 
@@ -101,13 +101,14 @@ export function organisationStatuses(result: MergeResult): OrganisationStatus[] 
     o.files.sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : a.index - b.index));
     const u = merged.get(o.key);
     if (u) {
-      const f = result.files[o.files.find((x) => x.file === u.file)?.index ?? -1];
+      const at = o.files.find((x) => x.file === u.file)?.index;
+      const f = at === undefined ? undefined : asSeenBy(result.files[at], o.key);
       Object.assign(o, f ? decided(f, mergedFate(f)) : { fate: mergedFate(u), file: u.file, received: u.received, onTime: u.onTime, errors: u.errors, warnings: u.warnings });
       continue;
     }
     const refused = [...o.files].reverse().find((x) => x.fate === 'refused');
     if (refused) {
-      Object.assign(o, decided(result.files[refused.index], 'refused'));
+      Object.assign(o, decided(asSeenBy(result.files[refused.index], o.key), 'refused'));
       continue;
     }
     o.fate = 'missing';
@@ -118,6 +119,18 @@ export function organisationStatuses(result: MergeResult): OrganisationStatus[] 
   const out = [...byKey.values(), ...loose];
   for (const o of out) o.label = fateLabel(o.fate, o.errors);
   return out;
+}
+
+/**
+ * A file as one organisation sees it: in a workbook of collected schools' sheets, that school's report — its own
+ * status, errors and problems, not its neighbours'. A file of one report is itself.
+ */
+function asSeenBy(f: FileOutcome, key: string): FileOutcome {
+  const mine = (f.reports ?? []).filter((r) => r.keys.includes(key));
+  if ((f.reports?.length ?? 0) <= 1 || mine.length === 0) return f;
+  const r = mine.find((x) => x.status === 'merged') ?? mine.find((x) => x.status === 'superseded') ?? mine[0];
+  const sheets = new Set(mine.flatMap((x) => x.sheets));
+  return { ...f, status: r.status, reason: r.reason, errors: r.errors, warnings: r.warnings, problems: f.problems.filter((p) => !p.sheet || sheets.has(p.sheet)) };
 }
 
 function decided(f: FileOutcome, fate: ReportFate): Partial<OrganisationStatus> {

@@ -40,9 +40,9 @@ export function fileStatusTitle(f: FileOutcome): string {
   return fate === 'refused' ? FILE_REFUSED_TITLE : fateLabel(fate, f.errors);
 }
 
-/** A report's line: the file's words, unless this report of the file was superseded or refused on its own. */
+/** A report's line: the file's words for this report's own fate and errors (a collected workbook's school). */
 function reportStatusTitle(f: FileOutcome, r: ReportOutcome): string {
-  return r.status === f.status ? fileStatusTitle(f) : fileStatusTitle({ ...f, status: r.status, reason: r.reason });
+  return fileStatusTitle({ ...f, status: r.status, reason: r.reason, errors: r.errors, warnings: r.warnings });
 }
 /** Words read back from registers written before the statuses were unified (2023–24 files). */
 export const LEGACY_MISSING_TITLE = 'не получен';
@@ -100,7 +100,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
 
   const byDate = [...result.files].sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : 0));
   // A line per report of each file; a file with none (unreadable, no forms) still gets its line.
-  const lines = byDate.flatMap((f) => (f.reports?.length ? f.reports.map((r) => ({ f, r })) : [{ f, r: { sheet: '', unit: f.unit, status: f.status, reason: f.reason } }]));
+  const lines = byDate.flatMap((f) => (f.reports?.length ? f.reports.map((r) => ({ f, r })) : [{ f, r: { sheet: '', unit: f.unit, status: f.status, reason: f.reason, errors: f.errors, warnings: f.warnings, sheets: [], keys: [] } }]));
   const rows: CellInput[][] = lines.map(({ f, r }, i): CellValue[] => [
     i + 1,
     r.unit,
@@ -108,8 +108,8 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     r.sheet,
     formatReceived(f.received),
     yesNo(f.onTime),
-    f.errors,
-    f.warnings,
+    r.errors,
+    r.warnings,
     reportStatusTitle(f, r),
     r.reason || (result.offList.some((u) => r.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
     f.fingerprint ?? '',

@@ -4,6 +4,8 @@
  * «заменён более поздним» there while its neighbours in the same file stay «принят».
  */
 import { reportsOf, type ReadWorkbook } from '../report';
+import type { Problem } from '../problems';
+import { unitKey } from './names';
 import type { FileStatus, ReportOutcome, RowFate } from './mergeTypes';
 
 type Fate = Pick<RowFate, 'unit' | 'outcome' | 'reason'> & { part?: number };
@@ -29,12 +31,16 @@ const units = (fates: Fate[]) => [...new Set(fates.map((r) => r.unit).filter(Boo
  * One outcome per report of the file, in its order; monitoring rows join the report of their unit, or stand as
  * their own line. `refusal` is the file's own refusal (errors, no forms), which every report shares.
  */
-export function reportOutcomes(read: ReadWorkbook, fates: RowFate[], monitoring: Fate[], refusal: string | null): ReportOutcome[] {
+export function reportOutcomes(read: ReadWorkbook, problems: Problem[], fates: RowFate[], monitoring: Fate[], refusal: string | null): ReportOutcome[] {
+  const own = problemsByReport(read, problems);
+  const count = (ps: Problem[], s: Problem['severity']) => ps.filter((p) => p.severity === s).length;
   const out: (ReportOutcome & { fates: Fate[] })[] = reportsOf(read).map((r, i) => {
-    const own = fates.filter((f) => (f.part ?? 0) === i);
+    const mine = fates.filter((f) => (f.part ?? 0) === i);
     const sheets = [...new Set([r.report?.sheet, r.plan?.sheet].filter((s): s is string => !!s))];
     const header = r.report?.header.unit || r.plan?.header.unit || '';
-    return { sheet: sheets.join(', '), unit: units(own).join(', ') || header, status: 'refused', reason: '', fates: own };
+    const ps = r.notMerged ? [] : own[i];
+    const names = units(mine).length ? units(mine) : [header].filter(Boolean);
+    return { sheet: sheets.join(', '), unit: names.join(', '), status: 'refused', reason: '', errors: count(ps, 'error'), warnings: count(ps, 'warning'), sheets, keys: names.map(unitKey), fates: mine };
   });
   const rest: Fate[] = [];
   for (const m of monitoring) {
@@ -42,6 +48,27 @@ export function reportOutcomes(read: ReadWorkbook, fates: RowFate[], monitoring:
     if (home) home.fates.push(m);
     else rest.push(m);
   }
-  if (rest.length) out.push({ sheet: read.monitoring?.sheet ?? '', unit: units(rest).join(', '), status: 'refused', reason: '', fates: rest });
+  if (rest.length) {
+    const sheet = read.monitoring?.sheet ?? '';
+    out.push({ sheet, unit: units(rest).join(', '), status: 'refused', reason: '', errors: count(problems, 'error'), warnings: count(problems, 'warning'), sheets: sheet ? [sheet] : [], keys: units(rest).map(unitKey), fates: rest });
+  }
   return out.map(({ fates: f, ...o }) => ({ ...o, ...(refusal !== null ? { status: 'refused' as const, reason: refusal } : statusOfRows(f)) }));
+}
+
+/**
+ * Each report's own problems: in a workbook of collected sheets, a school's errors are on its sheets and refuse
+ * only its report. Problems on no report's sheets (the file as a whole, the monitoring form) belong to every report;
+ * a file of one report keeps all its problems, as always.
+ */
+export function problemsByReport(read: ReadWorkbook, problems: Problem[]): Problem[][] {
+  const reports = reportsOf(read);
+  if (reports.length <= 1) return reports.map(() => problems);
+  const sheetsOf = reports.map((r) => {
+    const rows = [...(r.report?.participation ?? []), ...(r.report?.partners ?? []), ...(r.plan?.rows ?? [])];
+    return new Set([r.report?.sheet, r.plan?.sheet, ...rows.map((x) => x.source.sheet)].filter((s): s is string => !!s));
+  });
+  return sheetsOf.map((own, i) => {
+    const others = new Set(sheetsOf.flatMap((s, j) => (j === i ? [] : [...s])).filter((s) => !own.has(s)));
+    return problems.filter((p) => !others.has(p.sheet));
+  });
 }

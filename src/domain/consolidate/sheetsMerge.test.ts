@@ -80,4 +80,21 @@ describe('merging a workbook of collected sheets alongside re-sent files', () =>
     expect(r.files[0].reports[1].reason).toContain('есть в книге дважды (листы «Асино (2)» и «Асино»); в свод взят лист «Асино»: в нём больше заполненных значений');
     expect(accountingBalances(r, rowsReceived([twice]))).toBe(true);
   });
+
+  it('refuses only the school whose sheet has errors; its neighbours in the workbook merge without them', () => {
+    const bad = wordLayoutSheet('Бакчар', { unit: 'Бакчарский район', row31: { 2: 'много' } });
+    const book = receive('Сбор.xlsx', '2023-10-18T10:00:00', form('Асино', 'Асиновский район', 10), bad, form('Верхнекеть', 'Верхнекетский район', 30));
+    const r = mergeReports({ files: [book], expectedUnits: ['Асиновский район', 'Бакчарский район', 'Верхнекетский район'], deadline: '2023-10-19', policy: 'refuse-errors' });
+    expect(r.units.map((u) => [u.unit, u.errors])).toEqual([['Асиновский район', 0], ['Верхнекетский район', 0]]);
+    expect(r.files[0].status).toBe('merged');
+    expect(r.files[0].reports.map((x) => [x.sheet, x.status, x.errors > 0])).toEqual([['Асино', 'merged', false], ['Бакчар', 'refused', true], ['Верхнекеть', 'merged', false]]);
+    expect(r.files[0].reports[1].reason).toMatch(/^в отчёте \d+ ошиб\. \(первая — лист «Бакчар»/);
+    expect(r.organisations.map((o) => [o.unit, o.fate, o.errors])).toEqual([
+      ['Асиновский район', 'onTime', 0],
+      ['Бакчарский район', 'refused', r.files[0].reports[1].errors],
+      ['Верхнекетский район', 'onTime', 0],
+    ]);
+    expect(r.organisations[1].problems.every((p) => p.sheet === 'Бакчар' || p.sheet === '')).toBe(true);
+    expect(accountingBalances(r, rowsReceived([book]))).toBe(true);
+  });
 });
