@@ -88,7 +88,7 @@ describe('merging a workbook of collected sheets alongside re-sent files', () =>
     expect(r.units.map((u) => [u.unit, u.errors])).toEqual([['Асиновский район', 0], ['Верхнекетский район', 0]]);
     expect(r.files[0].status).toBe('merged');
     expect(r.files[0].reports.map((x) => [x.sheet, x.status, x.errors > 0])).toEqual([['Асино', 'merged', false], ['Бакчар', 'refused', true], ['Верхнекеть', 'merged', false]]);
-    expect(r.files[0].reports[1].reason).toMatch(/^в отчёте \d+ ошиб\. \(первая — лист «Бакчар»/);
+    expect(r.files[0].reports[1].reason).toMatch(/^в отчёте 1 ошибка \(первая — лист «Бакчар»/);
     expect(r.organisations.map((o) => [o.unit, o.fate, o.errors])).toEqual([
       ['Асиновский район', 'onTime', 0],
       ['Бакчарский район', 'refused', r.files[0].reports[1].errors],
