@@ -1,0 +1,42 @@
+/**
+ * «Скачать справку (.docx)» in the pane without Excel: schools' workbooks merged in the browser, the note
+ * downloaded as a Word document and read back (its title, its figures, its tables); the section at 320 and 450 px
+ * (test-output/pane-note-*.png) for a person to look at.
+ */
+import fs from 'fs';
+import path from 'path';
+import { OUTPUT, paneTests } from './harness';
+import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
+import { writeWorkbook } from '../../src/files/writeXlsx';
+import { readWorkbookFile } from '../../src/files/readWorkbook';
+
+const pane = paneTests();
+
+test.each([320, 450])('the note comes as a Word document from the merge just made (%i px)', async (width) => {
+  const { page } = await pane.open('/taskpane.html?section=merge', width);
+  const sample = sampleSchoolWorkbooks({ schools: 4, late: 1, twice: false, broken: false });
+  const files = await Promise.all(
+    sample.files.map(async (f) => ({
+      name: f.file,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(f.workbook ? await writeWorkbook(f.workbook) : f.bytes!),
+    })),
+  );
+  await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
+  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
+  await page.getByLabel('Год').fill('2023');
+  await page.getByTestId('merge-files').setInputFiles(files);
+  await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: 'Свести выбранные файлы' }).click()]);
+  await page.getByText(/Сведено: 4\sорганизации/).first().waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Скачать справку (.docx)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^Аналитическая справка — Город Томск — .+\.docx$/);
+  const file = path.join(OUTPUT, `pane-note-${width}.docx`);
+  await download.saveAs(file);
+  const lines = readWorkbookFile(new Uint8Array(fs.readFileSync(file)), 'справка.docx').sheets[0].cells.map((r) => r.filter((v) => v !== null).join(' | '));
+  expect(lines[0]).toMatch(/^Аналитическая справка по итогам осенней профориентационной кампании 2023 года/);
+  expect(lines).toContain('Приложение к аналитической справке');
+  expect(lines.some((l) => l.startsWith('Итого | '))).toBe(true);
+  await page.locator('#summary').getByText(/Справка «Аналитическая справка — Город Томск — .+\.docx» скачана/).waitFor();
+  await page.locator('#summary').screenshot({ path: path.join(OUTPUT, `pane-note-${width}.png`) });
+});
