@@ -74,4 +74,16 @@ describe('reading a retyped monitoring table', () => {
     expect(read.monitoring?.rows).toHaveLength(1);
     expect(read.problems.filter((p) => p.code === 'table-not-found' || p.code === 'column-missing')).toEqual([]);
   });
+
+  test('a workbook of collected schools’ sheets gives each school’s row, from its own sheet', () => {
+    const school = (name: string, unit: string): SheetGrid => {
+      const sheet = retyped().sheets[0];
+      return { ...sheet, name, cells: sheet.cells.map((row) => row.map((v) => (v === 'МАОУ СОШ № 4' ? unit : v === 'тридцать' ? 30 : v))) };
+    };
+    const read = readForms({ file: 'Сбор.xlsx', sheets: [school('СОШ 4', 'МАОУ СОШ № 4'), school('СОШ 5', 'МАОУ СОШ № 5')] }, { year: 2026 });
+    expect(read.monitoring?.rows.map((r) => [r.source.sheet, r.unit.value, r.values.teachersA.value])).toEqual([
+      ['СОШ 4', 'МАОУ СОШ № 4', 30],
+      ['СОШ 5', 'МАОУ СОШ № 5', 30],
+    ]);
+  });
 });

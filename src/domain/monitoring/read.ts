@@ -158,15 +158,21 @@ const keyTitle = (key: MonitoringKey): string => {
 };
 export const monitoringKeyTitle = keyTitle;
 
-/** Reads the first monitoring table of the workbook; undefined when there is none. Problems go to `problems`. */
+/**
+ * Reads the workbook's monitoring tables; undefined when there is none. Problems go to `problems`. A workbook of
+ * collected schools' sheets holds one form per school: their rows come together (each row keeps its sheet, and a
+ * form's single row without a unit takes its own header's), as a region's table of units does.
+ */
 export function readMonitoring(wb: WorkbookGrid, problems: Problem[]): MonitoringForm | undefined {
+  const forms: MonitoringForm[] = [];
   for (const sheet of wb.sheets) {
     // «Мониторинг Свод» of a consolidated file lists the units below; its form «Мониторинг» is the unit's own row.
     if (sheet.name === SHEET.settings || sheet.name === SHEET_MONITORING_CONSOLIDATED) continue;
     const t = locateMonitoring(sheet);
-    if (t) return readLocated(wb.file, t, problems);
+    if (t) forms.push(readLocated(wb.file, t, problems));
   }
-  return undefined;
+  if (forms.length <= 1) return forms[0];
+  return { ...forms[0], rows: forms.flatMap((f) => f.rows) };
 }
 
 function readLocated(file: string, t: LocatedMonitoring, problems: Problem[]): MonitoringForm {

@@ -145,7 +145,8 @@ export function readForms(wb: WorkbookGrid, options: ReadOptions = {}): ReadWork
   }
   if (reports.length) result.moreReports = reports;
   for (const sheet of wb.sheets) if (sheet.document) placeInDocument(result, sheet, placed.map((p) => p.table), problems);
-  const monitoring = readMonitoring(wb, problems);
+  // The add-in's own sheets that are not forms (detail, registers, «Показатели») never hold a unit's monitoring.
+  const monitoring = readMonitoring({ ...wb, sheets: wb.sheets.filter((s) => !notForms.has(s.name)) }, problems);
   if (monitoring) result.monitoring = monitoring;
   if (placed.length === 0 && !monitoring)
     problems.push({
