@@ -70,6 +70,8 @@ describe('municipal reports as Word documents merge like workbooks', () => {
     expect(result.totals.events).toBe(sum(MUNICIPALITIES.map((r) => r.events)));
     expect(result.totals.partners.distinct).toBe(books.totals.partners.distinct);
     expect(result.units.map((u) => u.unit)).toEqual(books.units.map((u) => u.unit));
+    // Provenance for «Свод по ОО»: the file, the table and the row under its header.
+    expect(result.units.map((u) => u.participation.source)).toEqual(MUNICIPALITIES.map((r, i) => ({ file: `${r.unit}.${ext(i)}`, sheet: 'таблица 3.1', row: 1 })));
   });
 
   it('keeps the later file of a unit, and says which report came late', () => {
