@@ -18,7 +18,7 @@ import { cellRef, parseCell, parseRange } from '../domain/a1';
 import { isFormula, type SheetPlan } from '../domain/sheetPlan';
 import { SHEET } from '../domain/sheetNames';
 import type { OwnedSheet } from '../domain/settingsSheet';
-import { applyCosmetics } from './cosmetics';
+import { applyCosmetics, type FinishStep } from './cosmetics';
 import { ExcelActionError, excelErrorMessage } from './errors';
 import { backUp, clearForRewrite, loadBefore, readBefore, restore, type SheetBefore } from './regenerate';
 import { RequestQueue, recalculate } from './requestQueue';
@@ -89,6 +89,9 @@ interface Work {
   replaces: boolean;
   before?: SheetBefore;
   backup?: string;
+  /** Marks this apply's charts on the sheet: "a" or "b", whichever its earlier charts do not use (repeatable runs give
+   * the same names, and the earlier ones can be told apart until they are removed). */
+  chartStamp: string;
 }
 
 export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions): Promise<ApplyResult> {
@@ -110,7 +113,7 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
   }
   const answers = conflicts.length && opts.resolve ? await opts.resolve(conflicts) : {};
 
-  const targets: Work[] = [];
+  const targets: Omit<Work, 'chartStamp'>[] = [];
   const skipped: string[] = [];
   const taken = [...existing.names];
   for (const p of plansIn) {
@@ -135,12 +138,16 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
   if (targets.length === 0) return { written: [], skipped, owned: [...opts.owned], notes, notApplied: [] };
 
   const stamp = Date.now().toString(36).slice(-5);
-  const work: Work[] = targets.map((t, i) => ({
-    ...t,
-    before: t.replaces ? existing.before.get(t.finalName.toLowerCase()) : undefined,
-    backup: t.replaces && support.copyRange ? freeName(`ПК_old${i}_${stamp}`, taken) : undefined,
-  }));
-  const refs: Omit<ReferenceContext, 'ctx'> = { names: existing.definedNames, namesSet: new Set(), namesChanged: new Map(), namesAdded: [], stamp };
+  const work: Work[] = targets.map((t, i) => {
+    const before = t.replaces ? existing.before.get(t.finalName.toLowerCase()) : undefined;
+    return {
+      ...t,
+      before,
+      backup: t.replaces && support.copyRange ? freeName(`ПК_old${i}_${stamp}`, taken) : undefined,
+      chartStamp: before?.charts.some((c) => c.startsWith(`${CHART_PREFIX}a_`)) ? 'b' : 'a',
+    };
+  });
+  const refs: Omit<ReferenceContext, 'ctx' | 'stamp'> = { names: existing.definedNames, namesSet: new Set(), namesChanged: new Map(), namesAdded: [] };
   const which = targets.map((t) => `«${t.finalName}»`).join(', ');
   try {
     await opts.run(async (ctx) => {
@@ -163,7 +170,7 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
         await writeLayout(s, w.plan, q);
       }
       // 3. What refers to names (every sheet exists under its final name by now).
-      for (const w of work) await writeReferences(ws.get(w.finalName)!, w.plan, q, { ...refs, ctx });
+      for (const w of work) await writeReferences(ws.get(w.finalName)!, w.plan, q, { ...refs, ctx, stamp: w.chartStamp });
       await q.flush();
     });
   } catch (e) {
@@ -177,13 +184,13 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
   }
   // The data is written: from here nothing is undone. Recalculate, drop the backups and the sheets' earlier charts.
   const first = opts.activate !== false ? work.find((w) => !w.plan.hidden) : undefined;
-  const { notApplied, preludeDone } = await applyCosmetics(
+  const { notApplied, stepsDone } = await applyCosmetics(
     opts.run,
     work.map((w) => ({ plan: w.plan, sheet: w.finalName, replaced: w.replaces })),
     support,
-    (ctx) => finish(ctx, work, stamp, first?.finalName),
+    finishSteps(work, first?.finalName),
   );
-  if (!preludeDone) notApplied.unshift(`Листы ${which} записаны, но Excel не пересчитал книгу или не удалил служебные копии: нажмите F9 и удалите скрытые листы «ПК_old…», если они есть.`);
+  if (!stepsDone) notApplied.unshift(`Листы ${which} записаны, но Excel не пересчитал книгу или не удалил служебные копии: нажмите F9 и удалите скрытые листы «ПК_old…», если они есть.`);
   return {
     written: work.map((w) => ({ planned: plansIn.find((p) => p.name === w.finalName)?.name ?? w.finalName, sheet: w.finalName, replaced: w.replaces })),
     skipped,
@@ -265,7 +272,7 @@ export function userCells(plan: SheetPlan, address: string, formulas: unknown[][
 const sameText = (v: unknown): string => String(v).trim();
 
 /** After a failure before the data was complete: rewritten sheets as they were, added sheets and names gone. */
-async function undo(run: ExcelRun, work: Work[], refs: Omit<ReferenceContext, 'ctx'>, support: ApiSupport): Promise<boolean> {
+async function undo(run: ExcelRun, work: Work[], refs: Omit<ReferenceContext, 'ctx' | 'stamp'>, support: ApiSupport): Promise<boolean> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name,items/visibility');
@@ -280,8 +287,9 @@ async function undo(run: ExcelRun, work: Work[], refs: Omit<ReferenceContext, 'c
     // one still visible — the sheet is as it was and only the backup goes; a hidden backup — the sheet is put back.
     const hidden = new Set(sheets.items.filter((s) => s.visibility !== 'Visible').map((s) => s.name.toLowerCase()));
     const chartsOf = new Map(charts.map(([n, c]) => [n, c.items.map((x) => x.name)]));
-    const isNew = (c: string) => c.startsWith(`${CHART_PREFIX}${refs.stamp}_`);
     for (const w of work) {
+      // Every chart that was not there before is this apply's, named yet or not (a failure may fall between).
+      const isNew = (c: string) => !(w.before?.allCharts ?? []).includes(c);
       const copied = w.backup !== undefined && hidden.has(w.backup.toLowerCase());
       if (w.replaces && w.before && (copied || !w.backup)) restore(sheets, w.finalName, w.before, copied ? w.backup : undefined, isNew, support, chartsOf.get(w.finalName) ?? []);
       else if (!w.replaces && present.has(w.finalName.toLowerCase())) sheets.getItem(w.finalName).delete();
@@ -296,16 +304,21 @@ async function undo(run: ExcelRun, work: Work[], refs: Omit<ReferenceContext, 'c
   });
 }
 
-/** Recalculates, removes the backups and the sheets' earlier charts of the add-in, activates the first sheet. */
-function finish(ctx: Excel.RequestContext, work: Work[], stamp: string, activate?: string): void {
-  recalculate(ctx);
-  const sheets = ctx.workbook.worksheets;
+/** Recalculate; remove the backups and the sheets' earlier charts of the add-in; activate the first sheet. */
+function finishSteps(work: Work[], activate?: string): FinishStep[] {
+  const steps: FinishStep[] = [recalculate];
   for (const w of work) {
-    if (w.backup) sheets.getItem(w.backup).delete();
+    if (w.backup) {
+      const backup = w.backup;
+      steps.push((ctx) => ctx.workbook.worksheets.getItem(backup).delete());
+    }
     // (a protected sheet keeps them: deleting needs allowEditObjects, and no generated sheet with charts is protected)
-    if (!w.plan.protect) for (const c of w.before?.charts ?? []) if (!c.startsWith(`${CHART_PREFIX}${stamp}_`)) sheets.getItem(w.finalName).charts.getItem(c).delete();
+    if (!w.plan.protect)
+      for (const c of w.before?.charts ?? [])
+        if (!c.startsWith(`${CHART_PREFIX}${w.chartStamp}_`)) steps.push((ctx) => ctx.workbook.worksheets.getItem(w.finalName).charts.getItem(c).delete());
   }
-  if (activate) sheets.getItem(activate).activate();
+  if (activate) steps.push((ctx) => ctx.workbook.worksheets.getItem(activate).activate());
+  return steps;
 }
 
 function featureNotes(plans: SheetPlan[], s: ApiSupport): string[] {

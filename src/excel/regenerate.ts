@@ -27,6 +27,8 @@ export interface SheetBefore {
   options?: Excel.WorksheetProtectionOptions;
   /** The add-in's charts on it (removed once the new content is complete). */
   charts: string[];
+  /** Every chart on it, so an undo can remove exactly the ones added since. */
+  allCharts: string[];
   /** Below ExcelApi 1.9: the used range's formulas and number formats, to write back after a failure. */
   formulas?: unknown[][];
   numberFormat?: string[][];
@@ -60,6 +62,7 @@ export function readBefore({ used, sheet, full }: BeforeLoad, planTitles: Readon
     used: empty ? undefined : used.address.split('!').pop(),
     protected: sheet.protection.protected,
     options: sheet.protection.protected ? sheet.protection.options : undefined,
+    allCharts: sheet.charts.items.map((c) => c.name),
     charts: sheet.charts.items.filter((c) => c.name.startsWith(CHART_PREFIX) || planTitles.has(c.title.text)).map((c) => c.name),
     formulas: full && !empty ? (used.formulas as unknown[][]) : undefined,
     numberFormat: full && !empty ? (used.numberFormat as string[][]) : undefined,
@@ -91,7 +94,7 @@ export function restore(
   name: string,
   before: SheetBefore,
   backup: string | undefined,
-  newCharts: (chart: string) => boolean,
+  isNew: (chart: string) => boolean,
   support: ApiSupport,
   chartsNow: string[],
 ): void {
@@ -102,7 +105,7 @@ export function restore(
   all.unmerge();
   all.conditionalFormats.clearAll();
   if (support.validation) all.dataValidation.clear();
-  for (const c of chartsNow) if (newCharts(c)) sheet.charts.getItem(c).delete();
+  for (const c of chartsNow) if (isNew(c)) sheet.charts.getItem(c).delete();
   if (before.used && backup) sheet.getRange(before.used).copyFrom(sheets.getItem(backup).getRange(before.used), 'All' as Excel.RangeCopyType);
   else if (before.used && before.formulas) {
     const r = sheet.getRange(before.used);

@@ -4,7 +4,7 @@
  * validation, conditional formats, charts, names, protection). Cosmetics that some Excel builds refuse (frozen
  * panes, tab colour, print setup) are not here: cosmetics.ts applies them after the data, on their own.
  */
-import { cellRef, parseCell, parseRange, rangeRef } from '../domain/a1';
+import { parseCell, parseRange, rangeRef } from '../domain/a1';
 import { isFormula, type Block, type CellStyle, type ChartKind, type SheetPlan } from '../domain/sheetPlan';
 import { ExcelActionError } from './errors';
 import { payloadBytes, toExcelInput } from './excelValues';
@@ -75,22 +75,8 @@ function setFormat(target: { format: Excel.RangeFormat }, s: CellStyle): number 
   return ops;
 }
 
-/** Characters → points, as Excel measures a column of Calibri 11 (7 px a character plus 5 px padding). */
-const widthPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-
-/** Values, widths and heights, number formats, formats and merges. */
+/** Values, number formats, formats and merges (column widths and row heights are cosmetics: cosmetics.ts). */
 export async function writeLayout(ws: Excel.Worksheet, p: SheetPlan, q: RequestQueue): Promise<void> {
-  let widths = 0;
-  p.columnWidths.forEach((w, i) => {
-    if (w > 0) {
-      ws.getRange(cellRef(1, i + 1)).format.columnWidth = widthPoints(w);
-      widths++;
-    }
-  });
-  const heights = Object.entries(p.rowHeights ?? {});
-  for (const [row, h] of heights) ws.getRange(cellRef(Number(row), 1)).format.rowHeight = h;
-  await q.reserve(payloadBytes(p.columnWidths) + payloadBytes(p.rowHeights ?? {}), widths + heights.length);
-
   // Number formats first, so text-formatted cells receive the values as text.
   for (const s of p.styles) {
     if (!s.style.numberFormat) continue;

@@ -164,6 +164,7 @@ export class FakeExcel {
   /** A formula was written while calculation was suspended and the workbook has not been recalculated since. */
   calcStale = false;
   calculations: string[] = [];
+  chartsMade = 0;
   active?: number;
   private nextId = 1;
   private queue: Op[] = [];
@@ -677,6 +678,8 @@ class FakeCharts extends ClientObject {
     const chart: FakeChart = { type, series: [] };
     this.fx.enqueue('addChart', [type, seriesBy], () => {
       this.fx.guardProtected(this.sheetOf(), 'chart', 'allowEditObjects');
+      // A chart always has a name (Chart.name); Excel gives a new one its own until it is renamed.
+      chart.name = `Chart ${++this.fx.chartsMade}`;
       chart.series.push({ values: source.qualified() });
       this.sheetOf().charts.push(chart);
     });
