@@ -3,7 +3,8 @@
 const { writeFileSync } = require('node:fs');
 process.on('exit', () => {
   const file = process.env.BENCH_USAGE;
-  if (!file) return;
+  // Through `npm run cli` npm's own process has this preloaded too (NODE_OPTIONS): only the merge's counts.
+  if (!file || !/profkampaniya\.js$/.test(process.argv[1] ?? '')) return;
   const u = process.resourceUsage();
   writeFileSync(file, JSON.stringify({ maxRssKb: u.maxRSS, userUs: u.userCPUTime, systemUs: u.systemCPUTime }));
 });

@@ -15,11 +15,23 @@ import type ExcelJS from 'exceljs';
 import { columnLetter, parseRange } from '../domain/a1';
 import { fitCellText } from '../domain/cellLimit';
 import { isFormula, type CellInput, type CellStyle, type FormulaCell, type SheetPlan, type WorkbookPlan } from '../domain/sheetPlan';
-import { documentDate, excelStyle, loadExcelJS, noEquals, planCharts, repackZip, writePlanSheets, type WriteOptions } from './writeXlsx';
+import { documentDate, excelStyle, noEquals, planCharts, repackZip, writePlanSheets, type WriteOptions } from './writeXlsx';
 import { addChartsToParts, jszipParts, type XlsxParts } from './xlsxCharts';
 
+/**
+ * Of exceljs only its streaming writer and its value types: the whole package (its readers, CSV, the in-memory
+ * workbook and their dependencies) took three times as long to load, on the command line's main thread.
+ */
+function loadStreamWriter(): { stream: { xlsx: { WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter } }; ValueType: typeof ExcelJS.ValueType } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const WorkbookWriter = require('exceljs/lib/stream/xlsx/workbook-writer') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+  const { ValueType } = require('exceljs/lib/doc/enums') as { ValueType: typeof ExcelJS.ValueType };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return { stream: { xlsx: { WorkbookWriter } }, ValueType };
+}
+
 export async function writeWorkbookStreaming(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
-  const ExcelJS = await loadExcelJS();
+  const ExcelJS = loadStreamWriter();
   const date = documentDate(options.modified);
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
