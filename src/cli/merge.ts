@@ -88,7 +88,7 @@ async function existingOutput(out: string): Promise<{ settings?: CampaignSetting
   if (!existsSync(out)) return { register: [] };
   let wb;
   try {
-    wb = readWorkbookFile(new Uint8Array(await readFile(out)), path.basename(out));
+    wb = readWorkbookFile(new Uint8Array(await readFile(out)), path.basename(out), { formulas: false }); // values are all it needs: the fast reader
   } catch (e) {
     throw new UsageError(
       `Файл «${out}» уже существует, но его не удалось прочитать (${(e as Error).message}). Свод не записан, чтобы не испортить его: укажите другой файл --out.`,
@@ -117,7 +117,7 @@ async function readPreviousCampaigns(files: string[]): Promise<CampaignFigures[]
       throw new UsageError(`Не удалось прочитать свод прошлой кампании «${file}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте путь.`);
     }
     try {
-      out.push(previousCampaign(readWorkbookFile(bytes, path.basename(file))));
+      out.push(previousCampaign(readWorkbookFile(bytes, path.basename(file), { formulas: false })));
     } catch (e) {
       if (e instanceof FileReadError || e instanceof PreviousCampaignError) throw new UsageError(e.message);
       throw e;
