@@ -83,7 +83,13 @@ async function start() {
   el.removeAttribute('role');
   const root = createRoot(el);
   const browserDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  if (!openedByOffice(location.search)) return showPane(root, browserHost(), undefined, browserDark);
+  if (!openedByOffice(location.search)) {
+    showPane(root, browserHost(), undefined, browserDark);
+    // Microsoft may change how Office marks the page (see office.ts): should office.js, which knows its host by
+    // its own means, still report Excel, the pane moves to the open workbook (App reloads its settings from it).
+    void waitForOffice().then((o) => (o.kind === 'excel' ? excelPane(root, o) : undefined));
+    return;
+  }
 
   const shown = (outcome?: Exclude<OfficeOutcome, { kind: 'excel' }>, slow = false) => root.render(<BootScreen outcome={outcome} slow={slow} href={location.href} />);
   shown();
@@ -93,6 +99,10 @@ async function start() {
   // office.js says this is no Office at all (the address was copied into a browser): the pane works on files.
   if (outcome.kind === 'no-host') return showPane(root, browserHost(), undefined, browserDark);
   if (outcome.kind !== 'excel') return shown(outcome);
+  await excelPane(root, outcome);
+}
+
+async function excelPane(root: Root, outcome: Extract<OfficeOutcome, { kind: 'excel' }>) {
   // The office.js adapter loads only inside Excel.
   const { excelHost } = await import(/* webpackChunkName: "excel-host" */ './services/excelHost');
   showPane(root, excelHost(), outcome.language, outcome.dark);

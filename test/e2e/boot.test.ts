@@ -39,6 +39,13 @@ test('in a plain browser the pane starts at once with the real office.js, which 
   expect(await notice(s).count()).toBe(0);
 });
 
+test('should Office stop marking the address, the pane still moves to the open workbook once office.js reports Excel', async () => {
+  const s = await pane.launch(360, office);
+  await s.page.goto(`${s.base}/taskpane.html`); // no _host_Info
+  await s.page.getByText('Работа в открытой книге Excel').waitFor({ timeout: 30_000 });
+  await s.page.getByRole('heading', { name: 'Настройки кампании' }).waitFor();
+});
+
 test('a CDN that never answers leaves neither the browser pane nor the Excel pane blank', async () => {
   const s = await pane.launch(320, 'hang');
   // The page's load event never comes (office.js is pending): what counts is what is on screen.
