@@ -1,14 +1,24 @@
-/** The task pane: settings, forms, check, merge and summary in the season's order, in Excel or on files. */
+/**
+ * The task pane: the season's steps (settings, forms, check, merge, summary) one at a time, in Excel or on files.
+ * The received files are picked once for check and merge; what runs shows its progress and «Отмена» beside the
+ * button that started it; focus stays where the user was.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Subtitle1, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { defaultSettings, seasonFor, settingsProblems, type CampaignSettings } from '../domain/settings';
+import { Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { defaultSettings, seasonFor, type CampaignSettings } from '../domain/settings';
 import type { Conflict, Resolution } from '../excel/applySheetPlans';
-import type { MergeResult } from '../domain/consolidate/merge';
-import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
 import type { PaneHost, WorkbookState } from './services/host';
-import { SettingsSection } from './SettingsSection';
+import type { Season } from './services/seasonClient';
+import type { MergeView } from './services/seasonEngine';
+import type { ScreenFigures } from './services/screenFigures';
+import { settingsIssues } from './services/settingsRules';
 import { ConflictDialog } from './ConflictDialog';
-import { CheckSection, FormsSection, MergeSection, SummarySection, type Act } from './sections';
+import { SettingsStep } from './steps/SettingsStep';
+import { FormsStep } from './steps/FormsStep';
+import { CheckStep } from './steps/CheckStep';
+import { MergeStep } from './steps/MergeStep';
+import { SummaryStep } from './steps/SummaryStep';
+import type { Act, Running } from './steps/common';
 import { errorText, Outcome, type Message } from './ui';
 import type { Strings } from './strings';
 
@@ -17,7 +27,7 @@ const useStyles = makeStyles({
     minWidth: '280px',
     maxWidth: '720px',
     margin: '0 auto',
-    padding: '12px 16px 32px',
+    padding: '12px 12px 32px',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
@@ -27,19 +37,38 @@ const useStyles = makeStyles({
     '& .fui-Input input, & .fui-Select select': { minWidth: 0 },
   },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
-  header: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: '8px' },
-  status: { minHeight: '20px', display: 'flex', gap: '8px', alignItems: 'center' },
+  header: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: '4px' },
+  tabs: { flexWrap: 'wrap', margin: '0 -8px 4px', rowGap: '0' },
   state: { fontSize: tokens.fontSizeBase200, margin: '4px 0 0', paddingLeft: '16px' },
 });
 
 export type SectionId = 'settings' | 'forms' | 'check' | 'merge' | 'summary';
+const STEPS: SectionId[] = ['settings', 'forms', 'check', 'merge', 'summary'];
+
+/** The season worker starts on first use (its chunk loads then), so the first screen stays small. */
+function useSeason(): () => Season {
+  const season = useRef<Season>();
+  const pending = useRef<Promise<Season>>();
+  return useCallback(() => {
+    if (season.current) return season.current;
+    pending.current ??= import(/* webpackChunkName: "season" */ './services/startSeason').then((m) => (season.current = m.startSeason()));
+    const later = pending.current;
+    // A Season whose calls wait for the worker to start.
+    return {
+      check: (...a) => later.then((s) => s.check(...a)),
+      merge: (...a) => later.then((s) => s.merge(...a)),
+      previous: (...a) => later.then((s) => s.previous(...a)),
+      withPrevious: (...a) => later.then((s) => s.withPrevious(...a)),
+    };
+  }, []);
+}
 
 export function App(props: {
   host: PaneHost;
   t: Strings;
   dark: boolean;
   initialSection?: SectionId;
-  /** A ribbon button asked for this section while the pane is open (seq changes with every click). */
+  /** A ribbon button asked for this step while the pane is open (seq changes with every click). */
   goTo?: { section: SectionId; seq: number };
   today?: Date;
 }) {
@@ -47,18 +76,24 @@ export function App(props: {
   const st = useStyles();
   const now = seasonFor(props.today ?? new Date());
   const [settings, setSettings] = useState<CampaignSettings>(() => defaultSettings(now.season, now.year));
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState('');
+  const [step, setStep] = useState<SectionId>(props.initialSection ?? 'settings');
+  const [running, setRunning] = useState<Running & { step: SectionId }>();
+  const [announce, setAnnounce] = useState('');
   const [settingsMsg, setSettingsMsg] = useState<Message>();
+  const [showAllSettings, setShowAllSettings] = useState(false);
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
   const answer = useRef<(a: Record<string, Resolution>) => void>();
   const [state, setState] = useState<WorkbookState>({ sheets: [] });
-  const [lastMerge, setLastMerge] = useState<MergeResult>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [mergeView, setMergeView] = useState<MergeView>();
+  const [, setSummaryFigures] = useState<ScreenFigures>();
   // The expected units: the blanks go to them, and the merge says which of them have not reported.
   const [expected, setExpected] = useState('');
   const [loadError, setLoadError] = useState<string>();
   const [settingsLoaded, setSettingsLoaded] = useState(false);
+  const [saved, setSaved] = useState(false);
   const headings = useRef<Partial<Record<SectionId, HTMLHeadingElement | null>>>({});
+  const season = useSeason();
 
   const refreshState = useCallback(() => {
     host.state().then(setState, () => undefined); // the state line is a courtesy: never an error for it
@@ -68,22 +103,35 @@ export function App(props: {
     host
       .loadSettings()
       .then(
-        (s) => s && setSettings(s),
+        (s) => {
+          if (s) {
+            setSettings(s);
+            setSaved(true);
+          }
+        },
         (e) => setLoadError(errorText(e, 'прочитать настройки кампании из книги')),
       )
       .finally(() => setSettingsLoaded(true));
     refreshState();
   }, [host, refreshState]);
 
+  // Opened from a ribbon button, or a step chosen: its heading takes the focus (keyboard and screen readers).
+  const focusStep = useRef(!!props.initialSection);
   useEffect(() => {
-    // Opened from a ribbon button: go to that section, for keyboard and screen-reader users too.
-    const target = props.goTo?.section ?? props.initialSection;
-    const h = target && headings.current[target];
-    if (h) {
-      h.scrollIntoView({ block: 'start' });
-      h.focus();
-    }
-  }, [props.initialSection, props.goTo]);
+    if (!focusStep.current) return;
+    headings.current[step]?.focus();
+  }, [step]);
+  useEffect(() => {
+    // A ribbon button while the pane is open: its step, with the focus on its heading (work under way goes on).
+    if (!props.goTo) return;
+    focusStep.current = true;
+    setStep(props.goTo.section);
+    headings.current[props.goTo.section]?.focus();
+  }, [props.goTo]);
+  const go = (s: SectionId) => {
+    focusStep.current = false;
+    setStep(s);
+  };
 
   const ask = useCallback(
     (cs: Conflict[]) =>
@@ -98,50 +146,69 @@ export function App(props: {
   );
 
   const act: Act = useCallback(
-    async (doing, fn, show) => {
-      const problems = settingsProblems(settings);
-      if (problems.length) {
-        show({ intent: 'error', title: 'Исправьте настройки кампании', text: problems.join(' ') });
+    async (doing, fn, show, opts = {}) => {
+      const issues = settingsIssues(settings, { needsUnit: opts.needsUnit, today: props.today });
+      if (issues.length) {
+        setShowAllSettings(true);
+        show({ intent: 'error', title: t.settingsFix, text: issues.map((i) => t.settingsIssue(i)).join(' ') });
         return;
       }
-      setBusy(true);
-      setProgress(`${t.working} (${doing})`);
+      const abort = new AbortController();
+      const cancel = opts.cancellable ? () => abort.abort() : undefined;
+      // Progress is drawn at most once a frame: a thousand files report faster than the screen repaints.
+      let latest = `${doing}…`;
+      let frame = 0;
+      const report = (text: string) => {
+        latest = text;
+        frame ||= requestAnimationFrame(() => {
+          frame = 0;
+          setRunning({ step, text: latest, cancel });
+        });
+      };
+      setRunning({ step, text: latest, cancel });
+      setAnnounce(latest);
       try {
-        const m = await fn((text) => setProgress(`${t.working} ${text}`));
+        const m = await fn(report, abort.signal);
         if (m) show(m);
-        setProgress(m ? `${t.done}: ${m.text}` : t.done);
+        setAnnounce(m ? m.text : t.done);
       } catch (e) {
-        const text = errorText(e, `выполнить ${doing}`);
-        show({ intent: 'error', text });
-        setProgress(text);
+        const name = (e as Error)?.name;
+        if (name === 'CancelledByUser' || name === 'BlanksCancelled') {
+          show({ intent: 'info', text: (e as Error).message });
+          setAnnounce((e as Error).message);
+        } else {
+          const text = errorText(e, doing);
+          show({ intent: 'error', text });
+          setAnnounce(text);
+        }
       } finally {
-        setBusy(false);
+        cancelAnimationFrame(frame);
+        setRunning(undefined);
       }
     },
-    [settings, t],
+    [settings, t, step, props.today],
   );
 
-  const common = { t, host, settings, busy, act, ask, expected, onExpected: setExpected };
-  const ref = (id: SectionId) => (el: HTMLHeadingElement | null) => {
-    headings.current[id] = el;
-  };
+  const busy = !!running;
+  // Every step stays mounted (hidden when not current): results and messages survive a look at another step.
+  const common = (s: SectionId) => ({
+    t, host, settings, busy, act, ask, season,
+    running: running?.step === s ? running : undefined,
+    headingRef: (el: HTMLHeadingElement | null) => void (headings.current[s] = el),
+  });
+  const shared = { files, onFiles: setFiles };
+  const label: Record<SectionId, string> = { settings: t.stepSettings, forms: t.stepForms, check: t.stepCheck, merge: t.stepMerge, summary: t.stepSummary };
+  const firstTime = settingsLoaded && !saved && !settings.unit.trim() && step === 'settings';
   return (
     <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme}>
       <main className={st.root}>
         <header className={st.header}>
           <Subtitle1 as="h1">{t.appTitle}</Subtitle1>
           <Caption1>{host.mode === 'excel' ? t.modeExcel : t.modeBrowser}</Caption1>
-          {host.mode === 'excel' && (
-            <div>
-              <Caption1>{state.sheets.length ? `${t.stateForms}:` : t.stateNone}</Caption1>
-              {state.sheets.length > 0 && (
-                <ul className={st.state}>
-                  {state.sheets.map((s) => (
-                    <li key={s.name}>{s.name}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
+          {host.mode === 'excel' && state.sheets.length > 0 && (
+            <Caption1>
+              {t.stateForms}: {state.sheets.map((s) => s.name).join(', ')}
+            </Caption1>
           )}
           {host.limits().map((n) => (
             <MessageBar key={n} intent="info" layout="multiline">
@@ -150,34 +217,72 @@ export function App(props: {
           ))}
           {loadError && <Outcome m={{ intent: 'error', text: loadError }} />}
         </header>
-        <div className={st.status} role="status" aria-live="polite" aria-atomic="true" data-testid="progress">
-          {busy && <Spinner size="tiny" aria-hidden="true" />}
-          {/* Shown while working; afterwards only read out (the section shows the result itself). */}
-          <Caption1 className={busy ? undefined : st.srOnly}>{progress}</Caption1>
+        <nav aria-label={t.stepsLabel}>
+          <TabList className={st.tabs} size="small" selectedValue={step} onTabSelect={(_, d) => go(d.value as SectionId)}>
+            {STEPS.map((s, i) => (
+              <Tab key={s} value={s} id={`tab-${s}`}>
+                {`${i + 1}. ${label[s]}`}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <div className={st.srOnly} role="status" aria-live="polite" aria-atomic="true" data-testid="progress">
+          {running?.text ?? announce}
         </div>
-        <SettingsSection
-          t={t}
-          settings={settings}
-          onChange={setSettings}
-          busy={busy}
-          headingRef={ref('settings')}
-          onSave={() => act('сохранение настроек', async () => {
-            const o = await host.saveSettings(settings);
-            return { intent: o.notes.length ? 'warning' : 'success', text: o.message, notes: o.notes };
-          }, setSettingsMsg)}
-        />
-        <Outcome m={settingsMsg} />
-        <FormsSection {...common} headingRef={ref('forms')} onWritten={refreshState} />
-        <CheckSection {...common} headingRef={ref('check')} autoRun={settingsLoaded && props.initialSection === 'check'} />
-        <MergeSection
-          {...common}
-          headingRef={ref('merge')}
-          onMerged={(r) => {
-            setLastMerge(r);
-            refreshState();
-          }}
-        />
-        <SummarySection {...common} headingRef={ref('summary')} lastMerge={lastMerge} lastMergePlan={lastMerge ? () => buildConsolidatedWorkbook(lastMerge, settings) : undefined} />
+        {firstTime && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.startTitle}</MessageBarTitle>
+              {t.startText}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <div hidden={step !== 'settings'}>
+            <SettingsStep
+              t={t}
+              settings={settings}
+              onChange={setSettings}
+              busy={busy}
+              showAll={showAllSettings}
+              today={props.today}
+              headingRef={common('settings').headingRef}
+              onSave={() =>
+                act(
+                  t.save,
+                  async () => {
+                    const o = await host.saveSettings(settings);
+                    setSaved(true);
+                    return { intent: o.notes.length ? 'warning' : 'success', text: o.message, notes: o.notes };
+                  },
+                  setSettingsMsg,
+                  { needsUnit: true },
+                )
+              }
+            />
+            <Outcome m={settingsMsg} />
+        </div>
+        <div hidden={step !== 'forms'}>
+          <FormsStep {...common('forms')} expected={expected} onExpected={setExpected} onWritten={refreshState} />
+        </div>
+        <div hidden={step !== 'check'}>
+          <CheckStep {...common('check')} {...shared} autoRun={settingsLoaded && props.initialSection === 'check'} />
+        </div>
+        <div hidden={step !== 'merge'}>
+          <MergeStep
+            {...common('merge')}
+            {...shared}
+            expected={expected}
+            onExpected={setExpected}
+            view={mergeView}
+            onMerged={(v) => {
+              setMergeView(v);
+              refreshState();
+            }}
+          />
+        </div>
+        <div hidden={step !== 'summary'}>
+          <SummaryStep {...common('summary')} merged={mergeView?.figures} onFigures={setSummaryFigures} />
+        </div>
         <ConflictDialog t={t} conflicts={conflicts} onAnswer={(a) => answer.current?.(a)} />
         <Caption1 as="p" data-testid="about">Профкампания {__PK_VERSION__} · <a href="help.html" target="_blank" rel="noopener">Справка</a></Caption1>
       </main>

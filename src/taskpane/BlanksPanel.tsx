@@ -11,7 +11,7 @@ import type { CampaignSettings } from '../domain/settings';
 import type { PaneHost } from './services/host';
 import { downloadBytes, safeFileName } from './services/download';
 import { campaignTag, FilePicker, Outcome, useStyles, type Message } from './ui';
-import type { Act } from './sections';
+import type { Act } from './steps/common';
 import type { Strings } from './strings';
 import { countOf, NOUN } from '../domain/text';
 

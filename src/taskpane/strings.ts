@@ -2,7 +2,10 @@
  * The pane's words. Russian is the product's language; English is shown when Office's display language is English.
  * Messages from the core (problems, errors) are Russian in both: they quote the forms' official wording.
  */
+import { enSteps, ruSteps } from './stepStrings';
+
 const ru = {
+  ...ruSteps,
   appTitle: 'Профкампания',
   modeExcel: 'Работа в открытой книге Excel',
   modeBrowser: 'Работа с файлами (Excel не подключён): бланки и результаты скачиваются файлами .xlsx',
@@ -98,6 +101,7 @@ export type Strings = typeof ru;
 
 const en: Strings = {
   ...ru,
+  ...enSteps,
   appTitle: 'Career Campaign',
   modeExcel: 'Working in the open Excel workbook',
   modeBrowser: 'Working with files (no Excel): forms and results are downloaded as .xlsx',

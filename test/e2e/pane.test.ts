@@ -28,11 +28,17 @@ async function fillUnit(page: Page, unit: string) {
   await page.getByLabel('Муниципальное образование или организация').fill(unit);
 }
 
+/** The pane shows one step at a time: its tab opens it. */
+async function step(page: Page, name: string) {
+  await page.getByRole('tab', { name }).click();
+}
+
 test('without Excel, «Бланк отчёта (прил. 3)» downloads an .xlsx holding the official report form with the unit', async () => {
   const session = await pane.open('/taskpane.html');
   const { page } = session;
   await page.getByText('Работа с файлами (Excel не подключён)').waitFor();
   await fillUnit(page, 'Александровский район');
+  await step(page, '2. Формы');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Бланк отчёта (прил. 3)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^Прил\. 3 Отчёт — Александровский район — .+\.xlsx$/);
   const wb = await readDownload(download);
@@ -59,62 +65,82 @@ test('schools’ files are checked and merged in the browser; the consolidated w
       buffer: Buffer.from(f.workbook ? await writeWorkbook(f.workbook) : f.bytes!),
     })),
   );
-  // The merge section was asked for in the URL: its heading has the focus.
+  // The merge step was asked for in the URL: its heading has the focus.
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Свод');
   // The sample is the autumn 2023 campaign.
+  await step(page, '1. Настройки');
   await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
   await page.getByLabel('Год').fill('2023');
+  await fillUnit(page, 'Город Томск');
 
+  // Files picked once, in «Проверка», serve the merge as well.
+  await step(page, '3. Проверка');
   await page.getByTestId('check-files').setInputFiles(files);
-  await page.locator('#check').getByText(/Проверено: 5\sфайлов; с ошибками: 1\./).first().waitFor({ timeout: 90_000 });
-  // The broken file is named, with what to do.
+  await page.locator('#check').getByText(/Проверено: 5\sфайлов\. Не прочитано: 1\sфайл\./).first().waitFor({ timeout: 90_000 });
+  // The broken file comes first, and its row opens on the reason, with what to do.
   const broken = sample.files.find((f) => !f.workbook)!;
+  await page.locator('#check').getByRole('button', { name: new RegExp(`файл не прочитан`) }).first().click();
   await page.locator('#check').getByText(`Файл «${broken.file}» не является таблицей`, { exact: false }).waitFor();
 
-  await page.getByTestId('merge-files').setInputFiles(files);
+  await step(page, '4. Свод');
+  await page.locator('#merge').getByText(/Выбрано: 5\sфайлов/).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 90_000 }),
     page.getByRole('button', { name: 'Свести выбранные файлы' }).click(),
   ]);
   const wb = await readDownload(download);
-  for (const s of ['Прил. 3 Свод', 'Свод по ОО', 'Партнёры', 'Реестр отчётов']) expect(wb.SheetNames).toContain(s);
+  for (const s of ['Прил. 3 Свод', 'Свод по ОО', 'Партнёры', 'Реестр отчётов', 'Показатели', 'Аналитическая справка']) expect(wb.SheetNames).toContain(s);
   const detail = sheetText(wb, 'Свод по ОО');
   for (const f of sample.files.filter((x) => x.workbook)) expect(detail).toContain(f.unit);
-  await page.getByText(/Сведено: 4\sорганизации/).first().waitFor();
-  await page.getByText(/отклонён/).first().waitFor();
+  await page.getByText(/В своде 4\sорганизации/).first().waitFor();
+  await page.locator('#merge').getByText('прислал, отклонён').first().waitFor();
+  await page.locator('#merge').getByTestId('figures').waitFor();
 
-  // The summary builds on the merge just made and comes as one file with it.
-  const [summary] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Сформировать сводку' }).click()]);
-  const swb = await readDownload(summary);
-  expect(swb.SheetNames).toEqual(expect.arrayContaining(['Свод по ОО', 'Показатели', 'Аналитическая справка']));
+  // «Сводка» never downloads the same file again: without earlier campaigns there is nothing new to download.
+  await step(page, '5. Сводка');
+  expect(await page.getByRole('button', { name: 'Скачать свод с прошлыми кампаниями' }).getAttribute('aria-disabled')).toBe('true');
+  await page.locator('#summary').getByTestId('figures').waitFor();
 });
 
-test('a keyboard alone reaches and presses «Бланк плана (прил. 2)», and the focus is always visible', async () => {
+test('a keyboard alone names the organisation, opens «Формы» and presses «Бланк плана (прил. 2)»; the focus is always visible', async () => {
   const session = await pane.open('/taskpane.html');
   const { page } = session;
-  let reached = false;
-  for (let i = 0; i < 60 && !reached; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
+  const focused = () =>
+    page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return null;
       const cs = getComputedStyle(el);
       const after = getComputedStyle(el, '::after');
       return {
         text: el.textContent ?? '',
+        label: el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? '',
         // Fluent draws the focus ring as an outline or as a border on ::after.
         visible: cs.outlineStyle !== 'none' || after.borderTopStyle !== 'none' || cs.boxShadow !== 'none',
         tag: el.tagName,
+        role: el.getAttribute('role'),
       };
     });
-    expect(focused?.tag).not.toBe('BODY');
-    if (focused?.tag === 'BUTTON') expect(focused.visible).toBe(true);
-    reached = focused?.text === 'Бланк плана (прил. 2)';
-  }
-  expect(reached).toBe(true);
+  const tabTo = async (until: (f: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean, shift = false) => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+      const f = await focused();
+      expect(f?.tag).not.toBe('BODY');
+      if (f?.tag === 'BUTTON') expect(f.visible).toBe(true);
+      if (f && until(f)) return;
+    }
+    throw new Error('not reached by Tab');
+  };
+  await tabTo((f) => f.tag === 'INPUT' && f.label.startsWith('Муниципальное образование'));
+  await page.keyboard.type('Александровский район');
+  await tabTo((f) => f.role === 'tab', true);
+  while ((await focused())?.text !== '2. Формы') await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await tabTo((f) => f.text === 'Бланк плана (прил. 2)');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const wb = await readDownload(download);
   expect(sheetText(wb, 'Прил. 2 План')).toContain('Сводный план Кампании');
+  // The focus stayed on the button the user pressed.
+  expect((await focused())?.text).toBe('Бланк плана (прил. 2)');
 });
 
 test('the pane has no serious or critical accessibility violations, at 320 px as in a narrow task pane', async () => {
@@ -142,10 +168,33 @@ test('the first screen loads less than 350 KB of gzipped JavaScript; the spreads
   expect(first).not.toMatch(/SheetJS|ExcelJS/);
 });
 
-test('settings that cannot be right are refused with a Russian message saying what to fix', async () => {
+test('settings that cannot be right are refused, each message saying what is allowed; dates are typed as дд.мм.гггг', async () => {
   const session = await pane.open('/taskpane.html');
   const { page } = session;
-  await page.getByLabel('Начало кампании').fill('2030-12-01');
+  await page.getByLabel('Год').fill('20233');
+  await page.getByText(/Год — от 2021 до \d{4}\./).first().waitFor();
+  await page.getByLabel('Год').fill('2023');
+  await page.getByLabel('Начало кампании').fill('01.12.2023');
+  await page.getByText('Окончание кампании — не раньше начала кампании (01.12.2023).').first().waitFor();
+  await step(page, '2. Формы');
   await page.getByRole('button', { name: 'Бланк отчёта (прил. 3)' }).click();
-  await page.getByText('Начало кампании позже её окончания: проверьте даты.').first().waitFor();
+  // Nothing is stamped under no name, or with dates out of the campaign's order.
+  await page.locator('#forms').getByText('Впишите муниципальное образование или организацию', { exact: false }).waitFor();
+  await page.locator('#forms').getByText('Окончание кампании — не раньше начала кампании', { exact: false }).waitFor();
+});
+
+test('changing the season asks before replacing dates typed by hand', async () => {
+  const session = await pane.open('/taskpane.html');
+  const { page } = session;
+  await page.getByLabel('Год').fill('2023');
+  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
+  await page.getByLabel('Срок отчётов школ координатору').fill('20.10.2023');
+  await page.getByLabel('Кампания', { exact: true }).selectOption('spring');
+  await page.getByRole('button', { name: 'Оставить мои сроки' }).click();
+  expect(await page.getByLabel('Срок отчётов школ координатору').inputValue()).toBe('20.10.2023');
+  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
+  await page.getByRole('button', { name: 'Оставить мои сроки' }).click();
+  await page.getByLabel('Кампания', { exact: true }).selectOption('spring');
+  await page.getByRole('button', { name: 'Заменить сроки' }).click();
+  expect(await page.getByLabel('Срок отчётов школ координатору').inputValue()).toBe('20.04.2023');
 });

@@ -38,6 +38,11 @@ export function browserHost(storage: Storage | undefined = globalThis.localStora
       const shown = plan.sheets.filter((s) => !s.hidden).map((s) => `«${s.name}»`);
       return { message: `Файл «${name}» скачан (${shown.length > 1 ? 'листы' : 'лист'} ${shown.join(', ')}).`, notes: [] };
     },
+    async deliverFile(bytes, fileName) {
+      const name = safeFileName(fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`);
+      downloadBytes(bytes, name);
+      return { message: `Файл «${name}» скачан.`, notes: [] };
+    },
     async state() {
       return { sheets: [] };
     },

@@ -1,0 +1,31 @@
+/**
+ * One picked file received: bytes read, digest taken, then the command line's own path (receiveBytes: the fast
+ * values-only reader, forms found, checked). Runs in a reading worker, or on the page where there are none.
+ */
+import type { ReceivedFile } from '../../domain/consolidate/merge';
+import { receivedIso } from '../../domain/consolidate/cells';
+import type { CampaignSettings } from '../../domain/settings';
+import { assertReadableSize, FileReadError } from '../../files/readWorkbook';
+import { receiveBytes } from '../../files/receiveFiles';
+import type { PickedFile } from './seasonEngine';
+
+/** SHA-1 of the bytes, first 16 hex digits: the register's «Контрольная сумма», as the command line keeps it. */
+async function fingerprintOf(bytes: Uint8Array<ArrayBuffer>): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  const digest = new Uint8Array(await subtle.digest('SHA-1', bytes));
+  return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function readOne(f: PickedFile, settings: CampaignSettings): Promise<ReceivedFile> {
+  const received = receivedIso(f.lastModified);
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    if (f.size !== undefined) assertReadableSize(f.size, f.name);
+    bytes = new Uint8Array(await f.arrayBuffer());
+  } catch (e) {
+    if (e instanceof FileReadError) return { file: f.name, received, error: e.message };
+    return { file: f.name, received, error: `Файл «${f.name}» не удалось открыть: возможно, он перемещён или удалён. Выберите его снова.` };
+  }
+  return receiveBytes(bytes, f.name, received, settings, await fingerprintOf(bytes));
+}

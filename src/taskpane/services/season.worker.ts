@@ -1,0 +1,59 @@
+/**
+ * The season worker: everything heavy of checking and merging, off the page's thread. It hands the picked files
+ * to reading workers (one per core, each holding two files so none waits), keeps what was read for the next step,
+ * merges, builds the consolidated workbook and (without Excel) writes it. See seasonWork.ts.
+ */
+import type { ReceivedFile } from '../../domain/consolidate/merge';
+import type { CampaignSettings } from '../../domain/settings';
+import { readOne } from './readOne';
+import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
+import type { SeasonReply, SeasonRequest } from './seasonProtocol';
+import { seasonWorker } from './seasonWork';
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent<SeasonRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
+const PER_READER = 2;
+
+interface Reader {
+  worker: Worker;
+  waiting: Map<number, (r: ReceivedFile) => void>;
+}
+
+/** Reading workers, started on first use; where a worker cannot start, files are read here. */
+function readerPool(): { read: ReadOne; size: number } {
+  const cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
+  const size = Math.max(1, Math.min(cores, 6));
+  let readers: Reader[] | null | undefined;
+  let seq = 0;
+  const start = (): Reader[] | null => {
+    if (typeof Worker === 'undefined') return null;
+    try {
+      return Array.from({ length: size }, () => {
+        const worker = new Worker(new URL('./receive.worker.ts', import.meta.url));
+        const reader: Reader = { worker, waiting: new Map() };
+        worker.onmessage = (e: MessageEvent<{ index: number; result: ReceivedFile }>) => {
+          const done = reader.waiting.get(e.data.index);
+          reader.waiting.delete(e.data.index);
+          done?.(e.data.result);
+        };
+        return reader;
+      });
+    } catch {
+      return null;
+    }
+  };
+  const read: ReadOne = (file: PickedFile, settings: CampaignSettings) => {
+    if (readers === undefined) readers = start();
+    if (!readers) return readOne(file, settings);
+    const reader = readers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    const index = seq++;
+    return new Promise<ReceivedFile>((resolve) => {
+      reader.waiting.set(index, resolve);
+      reader.worker.postMessage({ index, file, settings });
+    });
+  };
+  return { read, size: size * PER_READER };
+}
+
+const pool = readerPool();
+const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), (r: SeasonReply, transfer) => scope.postMessage(r, transfer));
+scope.onmessage = (e) => handle(e.data);

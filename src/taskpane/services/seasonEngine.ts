@@ -1,0 +1,167 @@
+/**
+ * The season's work on received files, the same in a Web Worker (season.worker.ts) and, where workers are not to be
+ * had, on the page: receive picked files once (read with the command line's fast reader, forms found, checked),
+ * keep them for the next step, check, merge, build the consolidated workbook and the pane's view of it.
+ * No DOM and no React here.
+ */
+import type { EarlierRegisterEntry, MergeResult, ReceivedFile } from '../../domain/consolidate/merge';
+import { compareCampaigns, mergeSeason } from '../../domain/season';
+import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
+import type { CampaignFigures } from '../../domain/indicators';
+import type { CampaignSettings } from '../../domain/settings';
+import type { WorkbookPlan } from '../../domain/sheetPlan';
+import { organisationsOfCheck, organisationsOfMerge, type OrgRow } from './organisations';
+import { screenFigures, type ScreenFigures } from './screenFigures';
+
+/** A picked file: a browser File, or anything with the same few members (tests). */
+export interface PickedFile {
+  name: string;
+  lastModified: number;
+  size?: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** The file just read. */
+  file: string;
+}
+
+/** Reads one file into what the merge needs; never throws (an unreadable file carries its Russian reason). */
+export type ReadOne = (file: PickedFile, settings: CampaignSettings) => Promise<ReceivedFile>;
+
+/** The coordinator cancelled: not an error, nothing written. */
+export class Cancelled extends Error {
+  constructor(
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`Отменено: прочитано ${done} из ${total}. Ничего не записано.`);
+    this.name = 'Cancelled';
+  }
+}
+
+export interface CheckView {
+  rows: OrgRow[];
+  files: number;
+  unreadable: number;
+  withErrors: number;
+  withWarnings: number;
+}
+
+export interface MergeRequest {
+  settings: CampaignSettings;
+  expectedUnits: string[];
+  mergeWithErrors: boolean;
+  earlierRegister?: EarlierRegisterEntry[];
+  previous?: CampaignFigures[];
+  /** Received before the picked files: the open workbook's own sheets («Свести листы этой книги»). */
+  own?: ReceivedFile[];
+}
+
+export interface MergeView {
+  rows: OrgRow[];
+  figures: ScreenFigures;
+  files: number;
+  merged: number;
+  refused: number;
+  superseded: number;
+  missing: number;
+}
+
+const fileKey = (f: PickedFile) => `${f.name}\u0000${f.size ?? ''}\u0000${f.lastModified}`;
+
+/**
+ * One season's received files, read once: a check and then a merge of the same picked files read them once, as
+ * long as the settings the reading depends on stay the same.
+ */
+export class SeasonEngine {
+  private cache = new Map<string, ReceivedFile>();
+  private settingsKey = '';
+  private last?: { result: MergeResult; request: MergeRequest; documentDate: string };
+
+  constructor(
+    private readonly readOne: ReadOne,
+    /** Files read at once (the number of reading workers times what each holds). */
+    private readonly parallel = 1,
+  ) {}
+
+  async receive(files: PickedFile[], settings: CampaignSettings, onProgress?: (p: Progress) => void, cancelled?: () => boolean): Promise<ReceivedFile[]> {
+    const key = JSON.stringify(settings);
+    if (key !== this.settingsKey) {
+      this.cache.clear();
+      this.settingsKey = key;
+    }
+    const out: ReceivedFile[] = new Array(files.length);
+    let next = 0;
+    let done = 0;
+    const lane = async () => {
+      while (next < files.length) {
+        if (cancelled?.()) return;
+        const i = next++;
+        const f = files[i];
+        const k = fileKey(f);
+        let r = this.cache.get(k);
+        if (!r) {
+          r = await this.readOne(f, settings);
+          this.cache.set(k, r);
+        }
+        out[i] = r;
+        onProgress?.({ done: ++done, total: files.length, file: f.name });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.parallel, files.length)) }, lane));
+    if (cancelled?.()) throw new Cancelled(done, files.length);
+    return out;
+  }
+
+  check(received: ReceivedFile[]): CheckView {
+    const rows = organisationsOfCheck(received);
+    const bad = (f: ReceivedFile, s: 'error' | 'warning') => !('error' in f) && f.problems.some((p) => p.severity === s);
+    return {
+      rows,
+      files: received.length,
+      unreadable: received.filter((f) => 'error' in f).length,
+      withErrors: received.filter((f) => bad(f, 'error')).length,
+      withWarnings: received.filter((f) => !bad(f, 'error') && bad(f, 'warning')).length,
+    };
+  }
+
+  /** The season's merge, the command line's own use-case (src/domain/season.ts): every received row accounted for. */
+  merge(received: ReceivedFile[], req: MergeRequest): { result: MergeResult; view: MergeView; plan: WorkbookPlan; documentDate: string } {
+    const { result, plan, documentDate } = mergeSeason({
+      files: [...(req.own ?? []), ...received],
+      settings: req.settings,
+      expectedUnits: req.expectedUnits,
+      deadline: req.settings.schoolReportsDue,
+      policy: req.mergeWithErrors ? 'merge-with-errors' : 'refuse-errors',
+      earlierRegister: req.earlierRegister,
+      previous: req.previous,
+    });
+    this.last = { result, request: req, documentDate };
+    return { result, view: mergeView(result, req.settings), plan, documentDate };
+  }
+
+  /** The last merge again with earlier campaigns for the dynamics (the browser's «Сводка»). */
+  withPrevious(previous: CampaignFigures[]): { view: MergeView; plan: WorkbookPlan; documentDate: string } | undefined {
+    if (!this.last) return undefined;
+    const { result, request, documentDate } = this.last;
+    this.last.request = { ...request, previous };
+    const ordered = [...previous].sort(compareCampaigns);
+    return { view: mergeView(result, request.settings), plan: buildConsolidatedWorkbook(result, request.settings, { previous: ordered }), documentDate };
+  }
+}
+
+export function mergeView(result: MergeResult, settings: CampaignSettings): MergeView {
+  const count = (s: string) => result.files.filter((f) => f.status === s).length;
+  return {
+    rows: organisationsOfMerge(result),
+    figures: screenFigures(result, settings),
+    files: result.files.length,
+    merged: result.units.length,
+    refused: count('refused'),
+    superseded: count('superseded'),
+    missing: result.missing.length,
+  };
+}

@@ -1,0 +1,28 @@
+/** Messages between the page and the season worker (season.worker.ts); the page's side is seasonClient.ts. */
+import type { CampaignFigures } from '../../domain/indicators';
+import type { CampaignSettings } from '../../domain/settings';
+import type { WorkbookPlan } from '../../domain/sheetPlan';
+import type { CheckView, MergeRequest, MergeView, PickedFile, Progress } from './seasonEngine';
+
+/** Where a merge's workbook goes: back as a plan (Excel writes it into the open workbook) or as .xlsx bytes. */
+export type Output = 'plan' | 'bytes';
+
+export type SeasonRequest =
+  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings }
+  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output }
+  | { id: number; type: 'previous'; files: PickedFile[] }
+  | { id: number; type: 'withPrevious'; previous: CampaignFigures[]; output: Output }
+  | { id: number; type: 'cancel'; of: number };
+
+export interface Delivered {
+  view: MergeView;
+  plan?: WorkbookPlan;
+  bytes?: Uint8Array;
+}
+
+export type SeasonReply =
+  | { id: number; type: 'progress'; progress: Progress }
+  | { id: number; type: 'done'; value: unknown }
+  | { id: number; type: 'failed'; message: string; cancelled?: { done: number; total: number } };
+
+export type { CheckView, MergeView };

@@ -1,0 +1,77 @@
+/**
+ * What the season worker does with each request, over a SeasonEngine; the same code runs on the page when there
+ * are no workers. Replies go through `post`; a cancel is reported as such, never as a failure.
+ */
+import { previousCampaign, type CampaignFigures } from '../../domain/indicators';
+import { compareCampaigns } from '../../domain/season';
+import { withSettingsSheet } from '../../domain/consolidate/workbook';
+import type { CampaignSettings } from '../../domain/settings';
+import type { WorkbookPlan } from '../../domain/sheetPlan';
+import { Cancelled, type SeasonEngine } from './seasonEngine';
+import type { Delivered, Output, SeasonReply, SeasonRequest } from './seasonProtocol';
+import { russianOr } from './messages';
+
+async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array }> {
+  if (output === 'plan') return { plan };
+  const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/writeXlsx');
+  // As the browser host writes: the settings sheet travels with the file, so the add-in knows its sheets later.
+  // The document's date is the season's (the latest report), so the same files give the same workbook.
+  return { bytes: await writeWorkbook(withSettingsSheet(plan.sheets, settings), { modified: documentDate }) };
+}
+
+export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void): (m: SeasonRequest) => void {
+  const cancelled = new Set<number>();
+  let lastSettings: CampaignSettings | undefined;
+  const run = async (m: Exclude<SeasonRequest, { type: 'cancel' }>): Promise<unknown> => {
+    const progress = (p: { done: number; total: number; file: string }) => post({ id: m.id, type: 'progress', progress: p });
+    const isCancelled = () => cancelled.has(m.id);
+    switch (m.type) {
+      case 'check': {
+        const received = await engine.receive(m.files, m.settings, progress, isCancelled);
+        return engine.check(received);
+      }
+      case 'merge': {
+        const received = await engine.receive(m.files, m.req.settings, progress, isCancelled);
+        const { view, plan, documentDate } = engine.merge(received, m.req);
+        lastSettings = m.req.settings;
+        return { view, ...(await deliver(plan, m.req.settings, m.output, documentDate)) } satisfies Delivered;
+      }
+      case 'withPrevious': {
+        const r = engine.withPrevious(m.previous);
+        if (!r || !lastSettings) return undefined;
+        return { view: r.view, ...(await deliver(r.plan, lastSettings, m.output, r.documentDate)) } satisfies Delivered;
+      }
+      case 'previous': {
+        const { readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
+        const previous: CampaignFigures[] = [];
+        const errors: string[] = [];
+        for (const f of m.files) {
+          try {
+            previous.push(previousCampaign(readWorkbookFile(new Uint8Array(await f.arrayBuffer()), f.name)));
+          } catch (e) {
+            errors.push(russianOr(e, `Файл «${f.name}» не удалось прочитать как свод прошлой кампании.`));
+          }
+        }
+        return { previous: previous.sort(compareCampaigns), errors };
+      }
+    }
+  };
+  return (m) => {
+    if (m.type === 'cancel') {
+      cancelled.add(m.of);
+      return;
+    }
+    run(m).then(
+      (value) => {
+        const bytes = (value as Delivered | undefined)?.bytes;
+        post({ id: m.id, type: 'done', value }, bytes ? [bytes.buffer as ArrayBuffer] : undefined);
+      },
+      (e) =>
+        post(
+          e instanceof Cancelled
+            ? { id: m.id, type: 'failed', message: e.message, cancelled: { done: e.done, total: e.total } }
+            : { id: m.id, type: 'failed', message: russianOr(e, 'Не удалось обработать файлы. Повторите; если ошибка повторится, сообщите разработчикам, что вы делали.') },
+        ),
+    );
+  };
+}

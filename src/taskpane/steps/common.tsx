@@ -1,0 +1,65 @@
+/** What every step gets from the pane: words, host, settings, the runner of actions and the shared picked files. */
+import { Button, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { CampaignSettings } from '../../domain/settings';
+import type { AskConflicts, PaneHost } from '../services/host';
+import type { Season } from '../services/seasonClient';
+import type { Message } from '../ui';
+import type { Strings } from '../strings';
+
+/**
+ * Runs an action: the settings it needs are checked first, progress is shown beside the action (with «Отмена»
+ * where `signal` is used), the outcome goes to `show`, a cancel is information, not an error.
+ */
+export type Act = (
+  doing: string,
+  fn: (report: (progress: string) => void, signal: AbortSignal) => Promise<Message | undefined>,
+  show: (m: Message) => void,
+  opts?: { needsUnit?: boolean; cancellable?: boolean },
+) => Promise<void>;
+
+export interface Running {
+  /** What runs, as the live region says it: «Свод: файл 12 из 68: «Школа 5.xlsx»». */
+  text: string;
+  cancel?: () => void;
+}
+
+export interface StepProps {
+  t: Strings;
+  host: PaneHost;
+  settings: CampaignSettings;
+  busy: boolean;
+  act: Act;
+  ask: AskConflicts;
+  season: () => Season;
+  /** The action under way, shown by the step that started it. */
+  running?: Running;
+  headingRef?: (el: HTMLHeadingElement | null) => void;
+}
+
+/** Picked received files, shared by «Проверка» and «Свод»: picked once, they serve both. */
+export interface PickedFiles {
+  files: File[];
+  onFiles: (files: File[]) => void;
+}
+
+const useRun = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px', minHeight: '32px' },
+  text: { flex: '1 1 160px', minWidth: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+});
+
+/** Progress and «Отмена», placed right under the button that started the action. */
+export function RunBar(props: { t: Strings; running?: Running }) {
+  const s = useRun();
+  if (!props.running) return null;
+  return (
+    <div className={s.bar} data-testid="run-bar">
+      <Spinner size="tiny" aria-hidden="true" />
+      <Caption1 className={s.text}>{props.running.text}</Caption1>
+      {props.running.cancel && (
+        <Button size="small" onClick={props.running.cancel}>
+          {props.t.cancel}
+        </Button>
+      )}
+    </div>
+  );
+}
