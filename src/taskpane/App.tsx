@@ -109,11 +109,11 @@ export function App(props: {
             setSaved(true);
           }
         },
-        (e) => setLoadError(errorText(e, 'прочитать настройки кампании из книги')),
+        (e) => setLoadError(errorText(e, t.settingsNotRead)),
       )
       .finally(() => setSettingsLoaded(true));
     refreshState();
-  }, [host, refreshState]);
+  }, [host, refreshState, t.settingsNotRead]);
 
   // Opened from a ribbon button, or a step chosen: its heading takes the focus (keyboard and screen readers).
   const focusStep = useRef(!!props.initialSection);
@@ -177,7 +177,7 @@ export function App(props: {
           show({ intent: 'info', text: (e as Error).message });
           setAnnounce((e as Error).message);
         } else {
-          const text = errorText(e, doing);
+          const text = errorText(e, t.failed(doing));
           show({ intent: 'error', text });
           setAnnounce(text);
         }
@@ -206,9 +206,16 @@ export function App(props: {
           <Subtitle1 as="h1">{t.appTitle}</Subtitle1>
           <Caption1>{host.mode === 'excel' ? t.modeExcel : t.modeBrowser}</Caption1>
           {host.mode === 'excel' && state.sheets.length > 0 && (
-            <Caption1>
-              {t.stateForms}: {state.sheets.map((s) => s.name).join(', ')}
-            </Caption1>
+            <div>
+              <Caption1>{t.stateForms}:</Caption1>
+              <ul className={st.state}>
+                {state.sheets.map((s) => (
+                  <li key={s.name}>
+                    <Caption1>{s.name}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {host.limits().map((n) => (
             <MessageBar key={n} intent="info" layout="multiline">

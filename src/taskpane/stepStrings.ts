@@ -1,5 +1,6 @@
 /** The words of the steps, results and figures (spread into strings.ts), Russian and English. */
 import { countOf, formatNumber, NOUN } from '../domain/text';
+import { fateLabel, type ReportFate } from '../domain/consolidate/organisations';
 import type { OrgRow, OrgStatus } from './services/organisations';
 import { type DateKey, type SettingsIssue } from './services/settingsRules';
 import { isoToDisplay } from './services/dates';
@@ -31,32 +32,11 @@ const DATE_EN: Record<DateKey, string> = {
   reportDue: 'the region’s deadline',
 };
 
-const STATUS_RU: Record<OrgStatus, string> = {
-  onTime: 'в срок',
-  late: 'с опозданием',
-  received: 'получен (срок не задан)',
-  missing: 'не прислал',
-  refused: 'прислал, отклонён',
-  withErrors: 'в своде с ошибками',
-  superseded: 'в срок, заменён более поздним',
-  checkedErrors: 'есть ошибки',
-  checkedWarnings: 'есть предупреждения',
-  checkedClean: 'ошибок нет',
-  unreadable: 'файл не прочитан',
-};
-const STATUS_EN: Record<OrgStatus, string> = {
-  onTime: 'on time',
-  late: 'late',
-  received: 'received (no deadline)',
-  missing: 'not sent',
-  refused: 'sent, refused',
-  withErrors: 'merged with errors',
-  superseded: 'on time, replaced by a later file',
-  checkedErrors: 'errors',
-  checkedWarnings: 'warnings',
-  checkedClean: 'no problems',
-  unreadable: 'file not read',
-};
+/** A merge's words are the core's (FATE_TITLE: the register, the note and the command line say the same). */
+const CHECK_RU = { checkedErrors: 'есть ошибки', checkedWarnings: 'есть предупреждения', checkedClean: 'ошибок нет', unreadable: 'файл не прочитан' };
+const CHECK_EN = { checkedErrors: 'errors', checkedWarnings: 'warnings', checkedClean: 'no problems', unreadable: 'file not read' };
+const statusText = (s: OrgStatus, errors: number, lang: 'ru' | 'en'): string =>
+  s in CHECK_RU ? (lang === 'ru' ? CHECK_RU : CHECK_EN)[s as keyof typeof CHECK_RU] + (s === 'checkedErrors' ? ` (${formatNumber(errors)})` : '') : fateLabel(s as ReportFate, errors, lang);
 
 export const ruSteps = {
   stepsLabel: 'Шаги кампании',
@@ -87,7 +67,7 @@ export const ruSteps = {
   marked: (n: number, button: string) => ` Отмечено ячеек: ${formatNumber(n)} (отметки снимает кнопка «${button}»).`,
   marksCleared: (n: number) => `Снято отметок: ${formatNumber(n)}.`,
   mergeDone: (units: number, refused: number, missing: number) =>
-    `В своде ${countOf(units, NOUN.unit)}.` + (refused ? ` Отклонено: ${filesRu(refused)}.` : '') + (missing ? ` Не прислали отчёт: ${countOf(missing, NOUN.unit)}.` : ''),
+    `В своде ${countOf(units, NOUN.unit)}.` + (refused ? ` Прислали, но отклонены: ${formatNumber(refused)}.` : '') + (missing ? ` Не прислали: ${formatNumber(missing)}.` : ''),
   expectedCount: (n: number) => `В списке: ${countOf(n, NOUN.unit)}.`,
   // results
   resultsCheck: 'Результат проверки по организациям',
@@ -96,13 +76,17 @@ export const ruSteps = {
   rowsShown: (shown: number, total: number) => (shown === total ? `Всего: ${formatNumber(total)}` : `Показано ${formatNumber(shown)} из ${formatNumber(total)}`),
   nothingNeedsAttention: 'Внимания не требует ни одна организация.',
   unitUnknown: 'Организация не указана',
-  orgStatus: (s: OrgStatus, errors: number) => (s === 'withErrors' || s === 'checkedErrors' ? `${STATUS_RU[s]} (${formatNumber(errors)})` : STATUS_RU[s]),
+  orgStatus: (s: OrgStatus, errors: number) => statusText(s, errors, 'ru'),
   orgMeta: (r: OrgRow) =>
-    [r.file ? `«${r.file}»` : 'файла нет', r.received ? `получен ${isoToDisplay(r.received.slice(0, 10))}` : '', r.file ? `${errorsRu(r.errors)}, ${warningsRu(r.warnings)}` : '']
+    [
+      r.file ? `«${r.file}»` : 'файла нет',
+      r.received ? `получен ${isoToDisplay(r.received.slice(0, 10))}` : '',
+      r.file ? `${errorsRu(r.errors)}, ${warningsRu(r.warnings)}` : '',
+      ...r.supersededFiles.map((f) => `«${f}» заменён более поздним`),
+    ]
       .filter(Boolean)
       .join(' · '),
   supersededFiles: (files: string[]) => `Заменён более поздним: ${files.map((f) => `«${f}»`).join(', ')}.`,
-  missingHint: 'Отчёт не получен: организация есть в списке ожидаемых, но её файла среди выбранных нет.',
   pages: 'Страницы списка',
   prevPage: 'Назад',
   nextPage: 'Дальше',
@@ -117,15 +101,16 @@ export const ruSteps = {
   figEvents: 'Проведено мероприятий',
   figSchoolsActive: 'Организации, проводившие мероприятия',
   figOnTime: 'Отчёты в срок',
-  figReports: (r: { onTime: number; late: number; missing: number; received: number }) =>
-    `в срок ${formatNumber(r.onTime)}, с опозданием ${formatNumber(r.late)}, не прислали ${formatNumber(r.missing)}`,
+  figReports: (r: { onTime: number; late: number; refused: number; missing: number; received: number }) =>
+    [`в срок ${formatNumber(r.onTime)}`, `с опозданием ${formatNumber(r.late)}`, r.refused ? `отклонены ${formatNumber(r.refused)}` : '', `не прислали ${formatNumber(r.missing)}`].filter(Boolean).join(', '),
   figPartners: 'Партнёры по категориям (разных организаций):',
   figByGrade: 'Участники по классам',
   grade: (g: number) => `${g} класс`,
   figReportsChart: 'Отчёты организаций',
   legendOnTime: 'в срок',
   legendLate: 'с опозданием',
-  legendMissing: 'нет',
+  legendRefused: 'отклонены',
+  legendMissing: 'не прислали',
   // summary
   summaryRefresh: 'Обновить сводку по своду книги',
   summaryPrevious: 'Добавить прошлые кампании…',
@@ -155,6 +140,11 @@ export const ruSteps = {
   replaceDates: 'Заменить сроки',
   keepDates: 'Оставить мои сроки',
   unitPlaceholder: 'Например: Александровский район',
+  severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Замечание' },
+  showCellOf: (cell: string, sheet: string) => `Показать ячейку ${cell} на листе «${sheet}»`,
+  moreProblems: (n: number) => `…и ещё ${formatNumber(n)}: исправьте показанные и проверьте снова.`,
+  failed: (doing: string) => `«${doing}»: не получилось. Повторите; если не получится снова, сообщите разработчикам, что вы делали.`,
+  settingsNotRead: 'Настройки кампании не удалось прочитать из книги: проверьте их и сохраните заново.',
   yearHint: (min: number, max: number) => `От ${min} до ${max}`,
 };
 
@@ -185,7 +175,7 @@ export const enSteps: typeof ruSteps = {
   marked: (n, button) => ` Cells marked: ${formatNumber(n)} (the «${button}» button removes the marks).`,
   marksCleared: (n) => `Marks removed: ${formatNumber(n)}.`,
   mergeDone: (units, refused, missing) =>
-    `Consolidated: ${en(units, 'organisation')}.` + (refused ? ` Refused: ${en(refused, 'file')}.` : '') + (missing ? ` No report from ${en(missing, 'organisation')}.` : ''),
+    `Consolidated: ${en(units, 'organisation')}.` + (refused ? ` Sent but refused: ${formatNumber(refused)}.` : '') + (missing ? ` Did not report: ${formatNumber(missing)}.` : ''),
   expectedCount: (n) => `On the list: ${en(n, 'organisation')}.`,
   resultsCheck: 'Check results by organisation',
   resultsMerge: 'Consolidation results by organisation',
@@ -193,13 +183,17 @@ export const enSteps: typeof ruSteps = {
   rowsShown: (shown, total) => (shown === total ? `Total: ${formatNumber(total)}` : `Showing ${formatNumber(shown)} of ${formatNumber(total)}`),
   nothingNeedsAttention: 'No organisation needs attention.',
   unitUnknown: 'Organisation not named',
-  orgStatus: (s, errors) => (s === 'withErrors' || s === 'checkedErrors' ? `${STATUS_EN[s]} (${formatNumber(errors)})` : STATUS_EN[s]),
+  orgStatus: (s, errors) => statusText(s, errors, 'en'),
   orgMeta: (r) =>
-    [r.file ? `«${r.file}»` : 'no file', r.received ? `received ${isoToDisplay(r.received.slice(0, 10))}` : '', r.file ? `${en(r.errors, 'error')}, ${en(r.warnings, 'warning')}` : '']
+    [
+      r.file ? `«${r.file}»` : 'no file',
+      r.received ? `received ${isoToDisplay(r.received.slice(0, 10))}` : '',
+      r.file ? `${en(r.errors, 'error')}, ${en(r.warnings, 'warning')}` : '',
+      ...r.supersededFiles.map((f) => `«${f}» replaced by a later file`),
+    ]
       .filter(Boolean)
       .join(' · '),
   supersededFiles: (files) => `Replaced by a later file: ${files.map((f) => `«${f}»`).join(', ')}.`,
-  missingHint: 'No report: the organisation is on the expected list but none of the chosen files is theirs.',
   pages: 'List pages',
   prevPage: 'Back',
   nextPage: 'Next',
@@ -213,14 +207,15 @@ export const enSteps: typeof ruSteps = {
   figEvents: 'Events held',
   figSchoolsActive: 'Organisations that held events',
   figOnTime: 'Reports on time',
-  figReports: (r) => `on time ${formatNumber(r.onTime)}, late ${formatNumber(r.late)}, missing ${formatNumber(r.missing)}`,
+  figReports: (r) => [`on time ${formatNumber(r.onTime)}`, `late ${formatNumber(r.late)}`, r.refused ? `refused ${formatNumber(r.refused)}` : '', `missing ${formatNumber(r.missing)}`].filter(Boolean).join(', '),
   figPartners: 'Partners by category (distinct organisations):',
   figByGrade: 'Participants by grade',
   grade: (g) => `Grade ${g}`,
   figReportsChart: 'Organisations’ reports',
   legendOnTime: 'on time',
   legendLate: 'late',
-  legendMissing: 'missing',
+  legendRefused: 'refused',
+  legendMissing: 'did not report',
   summaryRefresh: 'Refresh the summary from this workbook',
   summaryPrevious: 'Add earlier campaigns…',
   summaryPreviousCount: (n) => `Earlier campaigns to compare: ${formatNumber(n)}.`,
@@ -248,6 +243,11 @@ export const enSteps: typeof ruSteps = {
   replaceDates: 'Replace the dates',
   keepDates: 'Keep my dates',
   unitPlaceholder: 'E.g. Aleksandrovsky district',
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  showCellOf: (cell, sheet) => `Show cell ${cell} on sheet «${sheet}»`,
+  moreProblems: (n) => `…and ${formatNumber(n)} more: correct those shown and check again.`,
+  failed: (doing) => `«${doing}» did not succeed. Try again; if it fails again, tell the developers what you did.`,
+  settingsNotRead: 'The campaign settings could not be read from the workbook: check them and save them again.',
   yearHint: (min, max) => `From ${min} to ${max}`,
 };
 

@@ -89,7 +89,6 @@ export function Outcome({ m }: { m?: Message }) {
   );
 }
 
-const SEVERITY_RU: Record<Problem['severity'], string> = { error: 'Ошибка', warning: 'Предупреждение', info: 'Замечание' };
 const MAX_SHOWN = 200;
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -102,23 +101,23 @@ export function ProblemList(props: { problems: Problem[]; t: Strings; onShow?: (
     <ul className={s.problems}>
       {shown.map((p, i) => (
         <li key={i} className={s.problem}>
-          <span className={s[p.severity]}>{SEVERITY_RU[p.severity]}.</span> {capitalized(placeOf(p))}
+          <span className={s[p.severity]}>{props.t.severity[p.severity]}.</span> {capitalized(placeOf(p))}
           {p.unit && p.sheet ? ` (${p.unit})` : ''}
           {(p.sheet || p.cell) && ': '}
           {p.message}{' '}
           {props.onShow && p.cell && !isDocumentPlace(p) && (
-            <Button size="small" appearance="transparent" onClick={() => props.onShow!(p)} aria-label={`${props.t.showCell} ${p.cell} на листе «${p.sheet}»`}>
+            <Button size="small" appearance="transparent" onClick={() => props.onShow!(p)} aria-label={props.t.showCellOf(p.cell, p.sheet)}>
               {props.t.showCell}
             </Button>
           )}
         </li>
       ))}
-      {props.problems.length > MAX_SHOWN && <li className={s.problem}>… и ещё {props.problems.length - MAX_SHOWN}: исправьте показанные и проверьте снова.</li>}
+      {props.problems.length > MAX_SHOWN && <li className={s.problem}>{props.t.moreProblems(props.problems.length - MAX_SHOWN)}</li>}
     </ul>
   );
 }
 
-/** Any error as a Russian message; never a stack trace. */
-export function errorText(e: unknown, doing: string): string {
-  return russianOr(e, `Не удалось ${doing}. Повторите; если ошибка повторится, сообщите разработчикам, что вы делали.`);
+/** Any error as a Russian message (the core's own, or `fallback`); never a stack trace. */
+export function errorText(e: unknown, fallback: string): string {
+  return russianOr(e, fallback);
 }

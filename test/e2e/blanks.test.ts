@@ -85,13 +85,16 @@ test('a long list can be cancelled midway: progress names the school, nothing is
   expect(await page.getByRole('button', { name: 'Отмена' }).count()).toBe(0);
 });
 
-test('every section at 340 px, as a coordinator sees the pane (screenshots), nothing wider than the pane; the blanks reached by Tab in order', async () => {
+test('every step at 340 px, as a coordinator sees the pane (screenshots), nothing wider than the pane; the blanks reached by Tab in order', async () => {
   const session = await pane.open('/taskpane.html', 340);
   const { page } = session;
   await page.getByLabel('Организации, которым нужны бланки (по одной в строке)').fill(SCHOOLS.join('\n'));
-  for (const id of ['settings', 'forms', 'check', 'merge', 'summary']) {
+  const tabs = ['1. Настройки', '2. Формы', '3. Проверка', '4. Свод', '5. Сводка'];
+  for (const [i, id] of ['settings', 'forms', 'check', 'merge', 'summary'].entries()) {
+    await page.getByRole('tab', { name: tabs[i] }).click();
     await page.locator(`#${id}`).screenshot({ path: path.join(OUTPUT, `pane-section-${id}.png`) });
   }
+  await page.getByRole('tab', { name: '2. Формы' }).click();
   await page.screenshot({ path: path.join(OUTPUT, 'pane-340-full.png'), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

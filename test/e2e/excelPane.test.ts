@@ -21,6 +21,7 @@ test('in Excel the report form goes into the workbook; typed data is never repla
   await page.getByRole('button', { name: 'Сохранить настройки' }).click();
   await page.getByText('Настройки сохранены в книге').first().waitFor();
 
+  await page.getByRole('tab', { name: '2. Формы' }).click();
   await page.getByRole('button', { name: 'Бланк отчёта (прил. 3)' }).click();
   await page.getByText('Лист «Прил. 3 Отчёт» записан в книгу.').first().waitFor();
   const after = await page.evaluate(() => {
@@ -60,6 +61,7 @@ test('in Excel the report form goes into the workbook; typed data is never repla
   expect(kept).toBe(438);
 
   // Checking the open workbook names the workbook and lists problems with a way to show each cell.
+  await page.getByRole('tab', { name: '3. Проверка' }).click();
   await page.getByRole('button', { name: 'Проверить эту книгу' }).click();
   await page.locator('#check').getByText(/«Свод\.xlsx»/).first().waitFor();
   await page.locator('#check').screenshot({ path: path.join(OUTPUT, 'pane-excel-check.png') });

@@ -116,7 +116,8 @@ export async function launch(width = 360, office: OfficeJs = 'real', init?: stri
 export async function openPane(url: string, width = 360, officeScript?: string): Promise<BrowserSession> {
   const session = await launch(width, officeScript ?? 'real');
   await session.page.goto(officeScript ? asOfficeOpensIt(url) : url);
-  await session.page.getByRole('heading', { name: 'Настройки кампании' }).waitFor({ timeout: 30_000 });
+  // The pane's title: whichever step it opens on (?section=…), the title is there once it has started.
+  await session.page.getByRole('heading', { level: 1 }).waitFor({ timeout: 30_000 });
   return session;
 }
 

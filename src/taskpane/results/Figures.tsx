@@ -105,6 +105,7 @@ function ReportsChart({ t, f }: { t: Strings; f: ScreenFigures }) {
   const parts = [
     { key: 'onTime', n: f.reports.onTime + f.reports.received, color: tokens.colorPaletteGreenBackground3, title: t.legendOnTime },
     { key: 'late', n: f.reports.late, color: tokens.colorPaletteMarigoldBackground3, title: t.legendLate },
+    { key: 'refused', n: f.reports.refused, color: tokens.colorPaletteDarkOrangeBackground3, title: t.legendRefused },
     { key: 'missing', n: f.reports.missing, color: tokens.colorPaletteRedBackground3, title: t.legendMissing },
   ];
   const total = parts.reduce((n, p) => n + p.n, 0);

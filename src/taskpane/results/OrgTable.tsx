@@ -99,7 +99,9 @@ export function OrgTable(props: { t: Strings; rows: OrgRow[]; label: string; onS
                   <div className={s.details}>
                     {r.reason && <Caption1>{r.reason}</Caption1>}
                     {r.supersededFiles.length > 0 && <Caption1>{t.supersededFiles(r.supersededFiles)}</Caption1>}
-                    {r.status === 'missing' && <Caption1>{t.missingHint}</Caption1>}
+                    {r.otherFiles.map((f) => (
+                      <Caption1 key={f}>{f}</Caption1>
+                    ))}
                     {r.problems.length > 0 ? <ProblemList problems={r.problems} t={t} onShow={props.onShow} /> : r.status !== 'missing' && !r.reason && <Caption1>{t.noProblems}</Caption1>}
                   </div>
                 )}

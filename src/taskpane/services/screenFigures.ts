@@ -26,7 +26,7 @@ export interface ScreenFigures {
   grades: { grade: number; participants: number }[];
   /** Distinct partner organisations by category (the partner register). */
   partners: { category: string; count: number }[];
-  reports: { onTime: number; late: number; received: number; missing: number };
+  reports: { onTime: number; late: number; received: number; refused: number; missing: number };
   reportsOnTimeShare: number | null;
   /** The indicators as «Показатели» lists them (key → X), for a test to hold the screen to the sheet. */
   indicators: Partial<Record<IndicatorKey, number | null>>;
@@ -52,7 +52,7 @@ export function figuresFromCampaign(f: CampaignFigures): ScreenFigures {
     schoolsActiveShare: x('schoolsActive'),
     grades: f.grades.map((n, i) => ({ grade: 5 + i, participants: n })),
     partners: PARTNER_CATEGORIES.map((c) => ({ category: PARTNER_CATEGORY_TITLE[c], count: f.partnersDistinct?.[c] ?? f.partnersReported[c] })),
-    reports: { onTime: f.reports.onTime.length, late: f.reports.late.length, received: f.reports.received.length, missing: f.reports.missing.length },
+    reports: { onTime: f.reports.onTime.length, late: f.reports.late.length, received: f.reports.received.length, refused: f.reports.refused?.length ?? 0, missing: f.reports.missing.length },
     reportsOnTimeShare: x('reportsOnTime'),
     indicators: Object.fromEntries(KEYS.map((k) => [k, x(k)])),
   };
@@ -65,5 +65,5 @@ export function screenFiguresOfWorkbook(wb: WorkbookGrid, settings: CampaignSett
   const c = readConsolidated(wb);
   const campaign = { season: settings.season, year: settings.year };
   const named = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
-  return figuresFromCampaign(figuresFromDetail(named, campaignLabel(campaign), { missing: c.missing ?? [], partnersDistinct: c.partners?.distinct, campaign }));
+  return figuresFromCampaign(figuresFromDetail(named, campaignLabel(campaign), { missing: c.missing ?? [], refused: c.refused, partnersDistinct: c.partners?.distinct, campaign }));
 }

@@ -5,6 +5,7 @@
  * No DOM and no React here.
  */
 import type { EarlierRegisterEntry, MergeResult, ReceivedFile } from '../../domain/consolidate/merge';
+import { organisationCounts } from '../../domain/consolidate/organisations';
 import { compareCampaigns, mergeSeason } from '../../domain/season';
 import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
 import type { CampaignFigures } from '../../domain/indicators';
@@ -154,14 +155,14 @@ export class SeasonEngine {
 }
 
 export function mergeView(result: MergeResult, settings: CampaignSettings): MergeView {
-  const count = (s: string) => result.files.filter((f) => f.status === s).length;
+  const c = organisationCounts(result.organisations);
   return {
     rows: organisationsOfMerge(result),
     figures: screenFigures(result, settings),
     files: result.files.length,
-    merged: result.units.length,
-    refused: count('refused'),
-    superseded: count('superseded'),
-    missing: result.missing.length,
+    merged: c.merged,
+    refused: c.refused,
+    superseded: result.files.filter((f) => f.status === 'superseded').length,
+    missing: c.missing,
   };
 }

@@ -65,9 +65,12 @@ export function SettingsStep(props: {
     const d = defaultSettings(season, year);
     return { ...s, season, year, windowFrom: d.windowFrom, windowTo: d.windowTo, planDue: d.planDue, schoolReportsDue: d.schoolReportsDue, reportDue: d.reportDue };
   };
-  /** Dates differ from the order's for the current season and year: someone typed them. */
+  /**
+   * Dates differ from the order's for their season and year: someone typed them. (The year of the dates, not the
+   * year field, which may hold a half-typed number.)
+   */
   const typedByHand = () => {
-    const d = defaultSettings(s.season, s.year);
+    const d = defaultSettings(s.season, Number(s.windowFrom.slice(0, 4)) || s.year);
     return DATE_KEYS.some((k) => s[k] !== d[k]);
   };
   const changeCampaign = (season: Season, year: number) => {

@@ -1,0 +1,50 @@
+import { sampleSchoolWorkbooks } from '../../domain/sample/schoolWorkbooks';
+import { writeWorkbook } from '../../files/writeXlsx';
+import { SeasonEngine, type PickedFile } from './seasonEngine';
+import { seasonOnPage, CancelledByUser } from './seasonClient';
+import { readOne } from './readOne';
+
+async function picked(schools: number): Promise<{ files: PickedFile[]; sample: ReturnType<typeof sampleSchoolWorkbooks> }> {
+  const sample = sampleSchoolWorkbooks({ schools, late: 1, twice: false, broken: true });
+  const files: PickedFile[] = [];
+  for (const f of sample.files) {
+    const bytes = f.workbook ? await writeWorkbook(f.workbook, { postProcess: [] }) : f.bytes!;
+    files.push({ name: f.file, lastModified: new Date(f.received).getTime(), size: bytes.length, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+  }
+  return { files, sample };
+}
+
+test('files picked once are read once: the check and then the merge of the same files share what was read', async () => {
+  const { files, sample } = await picked(3);
+  let reads = 0;
+  const engine = new SeasonEngine((f, s) => (reads++, readOne(f, s)), 2);
+  const season = seasonOnPage(engine);
+  const progress: string[] = [];
+  const check = await season.check(files, sample.settings, { onProgress: (p) => progress.push(`${p.done}/${p.total}`) });
+  expect(check.files).toBe(4);
+  expect(check.unreadable).toBe(1);
+  expect(progress).toEqual(['1/4', '2/4', '3/4', '4/4']);
+  expect(check.rows[0].status).toBe('unreadable');
+  const merged = await season.merge(files, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'plan');
+  expect(reads).toBe(4);
+  expect(merged.view.merged).toBe(3);
+  expect(merged.plan?.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Свод по ОО', 'Показатели']));
+  // The figures on screen are the core's: one late school.
+  expect(merged.view.figures.reports.late).toBe(1);
+  // Problems first: the late school leads the table; the damaged copy is named under its school.
+  expect(merged.view.rows.map((r) => r.status)).toEqual(['late', 'onTime', 'onTime']);
+  const broken = sample.files.find((f) => !f.workbook)!;
+  expect(merged.view.rows.find((r) => r.unit === broken.unit)?.otherFiles).toEqual([expect.stringMatching(new RegExp(`^«${broken.file.replace(/[()]/g, '\\$&')}»: прислал, отклонён`))]);
+  // Other settings (another year) read the files again.
+  await season.check(files, { ...sample.settings, year: sample.settings.year + 1 });
+  expect(reads).toBe(8);
+});
+
+test('a cancel stops between files and is reported as a cancel, not as an error', async () => {
+  const { files, sample } = await picked(3);
+  const season = seasonOnPage(new SeasonEngine(readOne, 1));
+  const abort = new AbortController();
+  const run = season.check(files, sample.settings, { signal: abort.signal, onProgress: (p) => p.done === 1 && abort.abort() });
+  await expect(run).rejects.toBeInstanceOf(CancelledByUser);
+  await expect(run).rejects.toThrow(/Отменено: прочитано [1-3] из 4\. Ничего не записано\./);
+});
