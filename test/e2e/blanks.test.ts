@@ -16,7 +16,9 @@ const SCHOOLS = ['МБОУ СОШ № 1', 'МАОУ «Лицей № 7» г. Т�
 test('three schools from a .csv list give one .zip of three blanks, each with its school in the report form', async () => {
   const session = await pane.open('/taskpane.html?section=forms');
   const { page } = session;
+  await page.getByRole('tab', { name: '1. Настройки' }).click();
   await page.getByLabel('Муниципальное образование или организация').fill('Александровский район');
+  await page.getByRole('tab', { name: '2. Формы' }).click();
   // The list as coordinators keep it: a header, a number column, the names.
   const csv = ['№;Наименование ОО', ...SCHOOLS.map((s, i) => `${i + 1};"${s.replace(/"/g, '""')}"`)].join('\r\n');
   await page.getByTestId('blank-units-file').setInputFiles({ name: 'школы.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
@@ -88,6 +90,7 @@ test('a long list can be cancelled midway: progress names the school, nothing is
 test('every step at 340 px, as a coordinator sees the pane (screenshots), nothing wider than the pane; the blanks reached by Tab in order', async () => {
   const session = await pane.open('/taskpane.html', 340);
   const { page } = session;
+  await page.getByRole('tab', { name: '2. Формы' }).click();
   await page.getByLabel('Организации, которым нужны бланки (по одной в строке)').fill(SCHOOLS.join('\n'));
   const tabs = ['1. Настройки', '2. Формы', '3. Проверка', '4. Свод', '5. Сводка'];
   for (const [i, id] of ['settings', 'forms', 'check', 'merge', 'summary'].entries()) {

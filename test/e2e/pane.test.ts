@@ -93,7 +93,10 @@ test('schools’ files are checked and merged in the browser; the consolidated w
   const detail = sheetText(wb, 'Свод по ОО');
   for (const f of sample.files.filter((x) => x.workbook)) expect(detail).toContain(f.unit);
   await page.getByText(/В своде 4\sорганизации/).first().waitFor();
-  await page.locator('#merge').getByText('прислал, отклонён').first().waitFor();
+  // The damaged copy is named under its school, with its fate and what to do.
+  const school = page.locator('#merge').getByRole('listitem').filter({ has: page.getByText(broken.unit, { exact: true }) });
+  await school.getByRole('button').first().click();
+  await school.getByText(`«${broken.file}»: прислал, отклонён`, { exact: false }).waitFor();
   await page.locator('#merge').getByTestId('figures').waitFor();
 
   // «Сводка» never downloads the same file again: without earlier campaigns there is nothing new to download.
