@@ -131,6 +131,7 @@ test('a workbook called «Свод 50%.xlsx» does not stop the pane', async () 
   const doc = encodeURIComponent('C:\\Кампания\\Свод 50%.xlsx');
   const s = await pane.open(`/taskpane.html?doc=${doc}`, 360, office);
   await s.page.getByText('Работа в открытой книге Excel').waitFor();
+  await s.page.getByRole('tab', { name: '3. Проверка' }).click();
   await s.page.getByRole('button', { name: 'Проверить эту книгу' }).click();
   await s.page.locator('#check').getByText(/«Свод 50%\.xlsx»/).first().waitFor();
 });
@@ -167,17 +168,19 @@ test('«Сводка» clicked on the ribbon while a merge runs in Excel: the me
   );
   await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
   await page.getByLabel('Год').fill('2023');
+  await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
+  await page.getByRole('tab', { name: '4. Свод' }).click();
   await page.getByTestId('merge-files').setInputFiles(files);
   const commands = await s.context.newPage();
   await commands.goto(asOfficeOpensIt(`${new URL(page.url()).origin}/commands.html`));
   await commands.waitForFunction(() => typeof window.__actions?.openSummary === 'function');
 
   await page.getByRole('button', { name: 'Свести выбранные файлы' }).click();
-  await page.getByTestId('progress').getByText(/Прочитано \d+ из 40/).waitFor({ timeout: 60_000 }); // the merge is running
+  await page.getByTestId('progress').getByText(/файл \d+ из 40/).waitFor({ timeout: 60_000 }); // the merge is running
   await commands.evaluate(() => window.__actions.openSummary({ completed: () => (window.__completed = 1) }));
   await commands.waitForFunction(() => window.__completed === 1);
   await page.waitForFunction(() => document.activeElement?.textContent?.includes('Сводка'));
-  await page.getByText(/Сведено: 40\sорганизаций/).first().waitFor({ timeout: 120_000 });
+  await page.getByText(/В своде 40\sорганизаций/).first().waitFor({ timeout: 120_000 });
   expect(await page.evaluate(() => window.__marker)).toBe(1);
   expect(await commands.evaluate(() => window.__dialogs.length)).toBe(0);
   await commands.close();
