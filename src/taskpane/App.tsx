@@ -59,6 +59,7 @@ function useSeason(): () => Season {
       merge: (...a) => later.then((s) => s.merge(...a)),
       previous: (...a) => later.then((s) => s.previous(...a)),
       withPrevious: (...a) => later.then((s) => s.withPrevious(...a)),
+      note: (...a) => later.then((s) => s.note(...a)),
     };
   }, []);
 }

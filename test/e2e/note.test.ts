@@ -22,12 +22,15 @@ test.each([320, 450])('the note comes as a Word document from the merge just mad
       buffer: Buffer.from(f.workbook ? await writeWorkbook(f.workbook) : f.bytes!),
     })),
   );
+  await page.getByRole('tab', { name: '1. Настройки' }).click();
   await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
   await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
   await page.getByLabel('Год').fill('2023');
+  await page.getByRole('tab', { name: '4. Свод' }).click();
   await page.getByTestId('merge-files').setInputFiles(files);
   await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: 'Свести выбранные файлы' }).click()]);
-  await page.getByText(/Сведено: 4\sорганизации/).first().waitFor();
+  await page.getByText(/В своде 4\sорганизации/).first().waitFor();
+  await page.getByRole('tab', { name: '5. Сводка' }).click();
 
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Скачать справку (.docx)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^Аналитическая справка — Город Томск — .+\.docx$/);

@@ -13,6 +13,9 @@ import { downloadBytes, safeFileName } from './download';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** «Аналитическая справка — Город Томск — осенняя 2023.docx». */
+export const noteFileName = (settings: CampaignSettings, tag: string): string => safeFileName(`Аналитическая справка — ${settings.unit.trim() || 'свод'} — ${tag}.docx`);
+
 /** Writes the note and downloads it; returns the file's name. Throws the core's Russian message for a workbook that is not a consolidated one. */
 export async function downloadNote(
   source: { merge: MergeResult } | { workbook: WorkbookGrid },
@@ -22,7 +25,7 @@ export async function downloadNote(
 ): Promise<string> {
   const doc = 'merge' in source ? noteOfMerge(source.merge, settings, previous) : noteOfWorkbook(source.workbook, previous, settings);
   const { writeNoteDocx } = await import(/* webpackChunkName: "docx-writer" */ '../../files/writeNoteDocx');
-  const name = safeFileName(`Аналитическая справка — ${settings.unit.trim() || 'свод'} — ${tag}.docx`);
+  const name = noteFileName(settings, tag);
   downloadBytes(await writeNoteDocx(doc), name, DOCX_MIME);
   return name;
 }

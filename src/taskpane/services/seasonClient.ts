@@ -30,6 +30,8 @@ export interface Season {
   merge(files: PickedFile[], req: MergeRequest, output: Output, o?: RunOptions): Promise<Delivered>;
   previous(files: PickedFile[]): Promise<{ previous: CampaignFigures[]; errors: string[] }>;
   withPrevious(previous: CampaignFigures[], output: Output): Promise<Delivered | undefined>;
+  /** «Аналитическая справка» (.docx) of the last merge; undefined before any merge. */
+  note(previous: CampaignFigures[]): Promise<{ bytes: Uint8Array } | undefined>;
 }
 
 type Call = SeasonRequest extends infer R ? (R extends { type: 'cancel' } ? never : Omit<R, 'id'>) : never;
@@ -61,6 +63,7 @@ export function seasonOver(endpoint: Endpoint): Season {
     merge: (files, req, output, o) => call({ type: 'merge', files, req, output }, o),
     previous: (files) => call({ type: 'previous', files }),
     withPrevious: (previous, output) => call({ type: 'withPrevious', previous, output }),
+    note: (previous) => call({ type: 'note', previous }),
   };
 }
 

@@ -144,6 +144,11 @@ export class SeasonEngine {
     return { result, view: mergeView(result, req.settings), plan, documentDate };
   }
 
+  /** The last merge and its settings (for «Аналитическая справка» as a document), if there was one. */
+  lastMerge(): { result: MergeResult; settings: CampaignSettings } | undefined {
+    return this.last && { result: this.last.result, settings: this.last.request.settings };
+  }
+
   /** The last merge again with earlier campaigns for the dynamics (the browser's «Сводка»). */
   withPrevious(previous: CampaignFigures[]): { view: MergeView; plan: WorkbookPlan; documentDate: string } | undefined {
     if (!this.last) return undefined;

@@ -12,6 +12,7 @@ export type SeasonRequest =
   | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output }
   | { id: number; type: 'previous'; files: PickedFile[] }
   | { id: number; type: 'withPrevious'; previous: CampaignFigures[]; output: Output }
+  | { id: number; type: 'note'; previous: CampaignFigures[] }
   | { id: number; type: 'cancel'; of: number };
 
 export interface Delivered {

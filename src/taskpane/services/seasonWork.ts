@@ -41,6 +41,14 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
         if (!r || !lastSettings) return undefined;
         return { view: r.view, ...(await deliver(r.plan, lastSettings, m.output, r.documentDate)) } satisfies Delivered;
       }
+      case 'note': {
+        // «Аналитическая справка» as a Word document, from the merge this worker made.
+        const last = engine.lastMerge();
+        if (!last) return undefined;
+        const { noteOfMerge } = await import(/* webpackChunkName: "note" */ '../../domain/indicators/noteDocument');
+        const { writeNoteDocx } = await import(/* webpackChunkName: "docx-writer" */ '../../files/writeNoteDocx');
+        return { bytes: await writeNoteDocx(noteOfMerge(last.result, last.settings, [...m.previous].sort(compareCampaigns))) };
+      }
       case 'previous': {
         const { readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
         const previous: CampaignFigures[] = [];

@@ -13,6 +13,7 @@ import { campaignTag, FilePicker, Outcome, Section, useStyles, type Message } fr
 import { outcomeMessage } from './outcome';
 import { mergeFileName } from './MergeStep';
 import { RunBar, type StepProps } from './common';
+import { downloadBytes } from '../services/download';
 
 export function SummaryStep(p: StepProps & { merged?: ScreenFigures; onFigures: (f: ScreenFigures) => void }) {
   const { t, host, settings } = p;
@@ -57,6 +58,22 @@ export function SummaryStep(p: StepProps & { merged?: ScreenFigures; onFigures: 
       },
       setMsg,
     );
+  // «Аналитическая справка» as a Word document: in Excel from the open workbook as it stands, else from the merge.
+  const note = () =>
+    p.act(
+      t.noteDocx,
+      async () => {
+        const svc = await import(/* webpackChunkName: "note" */ '../services/note');
+        const tag = campaignTag(settings);
+        if (excel) return { intent: 'success', text: t.noteDocxDone(await svc.downloadNote({ workbook: await host.readOpenWorkbook!() }, settings, previous, tag)) };
+        const r = await p.season().note(previous);
+        if (!r) return { intent: 'info', text: t.summaryNeedMerge };
+        const name = svc.noteFileName(settings, tag);
+        downloadBytes(r.bytes, name, svc.DOCX_MIME);
+        return { intent: 'success', text: t.noteDocxDone(name) };
+      },
+      setMsg,
+    );
   return (
     <Section id="summary" title={t.summaryTitle} hint={excel ? t.summaryHintExcel2 : t.summaryHintBrowser2} headingRef={p.headingRef}>
       <div className={st.row}>
@@ -70,6 +87,9 @@ export function SummaryStep(p: StepProps & { merged?: ScreenFigures; onFigures: 
             {t.summaryWithPrevious}
           </Button>
         )}
+        <Button disabledFocusable={p.busy || (!excel && !p.merged)} onClick={note} data-testid="note-docx">
+          {t.noteDocx}
+        </Button>
       </div>
       <RunBar t={t} running={p.running} />
       {!excel && !p.merged && <Caption1>{t.summaryNeedMerge}</Caption1>}
