@@ -86,7 +86,7 @@ describe('a workbook of collected schools’ sheets, made by openpyxl, merged al
       [unit(0), 'merged'],
     ]);
     // The first copy of school 1 is the one left out: the copies are alike, so the later (right) sheet is taken.
-    expect(book.reports[0].reason).toMatch(/есть в книге дважды.*взят более поздний \(правый\) лист/);
+    expect(book.reports[0].reason).toMatch(/есть в книге дважды \(на листах «Прил\. 3 Отчёт», «Прил\. 2 План» и на листах «Прил\. 3 Отчёт \(5\)», «Прил\. 2 План \(5\)»\).*взята более поздняя \(правее\)/);
     expect(book.reports[4].sheet).toBe('Прил. 3 Отчёт (5), Прил. 2 План (5)');
     expect(json.accounting.participation).toEqual({ received: 9, merged: 6, superseded: 2, refused: 1 });
 

@@ -77,7 +77,7 @@ describe('merging a workbook of collected sheets alongside re-sent files', () =>
     expect(r.units.map((u) => [u.unit, u.participation.source.sheet, u.participation.events.value])).toEqual([['Асиновский район', 'Асино', 10]]);
     expect(r.accounting.participation).toEqual({ received: 2, merged: 1, superseded: 0, refused: 1 });
     expect(r.files[0].reports[1]).toMatchObject({ sheet: 'Асино (2)', status: 'refused' });
-    expect(r.files[0].reports[1].reason).toContain('есть в книге дважды (листы «Асино (2)» и «Асино»); в свод взят лист «Асино»: в нём больше заполненных значений');
+    expect(r.files[0].reports[1].reason).toContain('есть в книге дважды (на листе «Асино (2)» и на листе «Асино»); в свод взята копия на листе «Асино»: в ней больше заполненных значений');
     expect(accountingBalances(r, rowsReceived([twice]))).toBe(true);
   });
 

@@ -34,7 +34,7 @@ describe('a workbook of collected units’ sheets', () => {
     ]);
     const dup = read.problems.find((p) => p.code === 'report-duplicate')!;
     expect(dup).toMatchObject({ sheet: 'Асино (2)', severity: 'warning', unit: 'Асиновский район' });
-    expect(dup.message).toMatch(/есть и на листе «Асино \(2\)», и на листе «Асино»\. Учтён один раз — лист «Асино»: в нём больше заполненных значений \(\d+ против \d+\)/);
+    expect(dup.message).toMatch(/есть в книге дважды: на листе «Асино \(2\)» и на листе «Асино»\. Учтён один раз — копия на листе «Асино»: в ней больше заполненных значений \(\d+ против \d+\)/);
   });
 
   it('takes the later sheet when two copies hold as much, and says so', () => {
@@ -43,7 +43,7 @@ describe('a workbook of collected units’ sheets', () => {
       ['Первый', 'Асиновский район', 'не сведён'],
       ['Второй', 'асиновский  район', 'сведён'],
     ]);
-    expect(read.problems.find((p) => p.code === 'report-duplicate')?.message).toContain('поровну, взят более поздний (правый) лист');
+    expect(read.problems.find((p) => p.code === 'report-duplicate')?.message).toContain('поровну, взята более поздняя (правее)');
   });
 
   it('does not merge a hidden sheet’s form while visible sheets hold reports, and says so', () => {

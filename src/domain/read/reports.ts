@@ -144,7 +144,11 @@ export function filledValues(x: unknown): number {
   return n;
 }
 
-const sheetsOf = (r: FoundReport) => [...new Set(r.placed.map(sheetOf))].map((s) => `«${s}»`).join(', ');
+/** «листе «Асино»» or «листах «Прил. 3 Отчёт (2)», «Прил. 2 План (2)»» — after «на». */
+function where(r: FoundReport): string {
+  const names = [...new Set(r.placed.map(sheetOf))].map((s) => `«${s}»`);
+  return names.length === 1 ? `листе ${names[0]}` : `листах ${names.join(', ')}`;
+}
 const lastTab = (r: FoundReport) => Math.max(...r.placed.map((p) => p.tab));
 const allHidden = (r: FoundReport) => r.placed.every((p) => p.hidden);
 
@@ -172,14 +176,14 @@ export function settleReports(file: string, found: FoundReport[], problems: Prob
     for (const c of copies) {
       if (c === taken) continue;
       const why = allHidden(c) && !allHidden(taken)
-        ? 'он на видимом листе, а копия — на скрытом'
+        ? 'она на видимом листе, а другая — на скрытом'
         : filled.get(taken)! > filled.get(c)!
-          ? `в нём больше заполненных значений (${filled.get(taken)} против ${filled.get(c)})`
-          : 'заполненных значений в копиях поровну, взят более поздний (правый) лист';
-      c.notMerged = `отчёт организации «${unit}» есть в книге дважды (листы ${sheetsOf(c)} и ${sheetsOf(taken)}); в свод взят лист ${sheetsOf(taken)}: ${why}`;
+          ? `в ней больше заполненных значений (${filled.get(taken)} против ${filled.get(c)})`
+          : 'заполненных значений в копиях поровну, взята более поздняя (правее)';
+      c.notMerged = `отчёт организации «${unit}» есть в книге дважды (на ${where(c)} и на ${where(taken)}); в свод взята копия на ${where(taken)}: ${why}`;
       problems.push({
         file, sheet: c.placed[0] ? sheetOf(c.placed[0]) : '', cell: '', unit, code: 'report-duplicate', severity: 'warning',
-        message: `Отчёт организации «${unit}» есть и на листе ${sheetsOf(c)}, и на листе ${sheetsOf(taken)}. Учтён один раз — лист ${sheetsOf(taken)}: ${why}. Если нужен другой, удалите лишнюю копию.`,
+        message: `Отчёт организации «${unit}» есть в книге дважды: на ${where(c)} и на ${where(taken)}. Учтён один раз — копия на ${where(taken)}: ${why}. Если нужна другая, удалите лишнюю копию.`,
       });
     }
   }
@@ -187,10 +191,10 @@ export function settleReports(file: string, found: FoundReport[], problems: Prob
   for (const r of found) {
     if (r.notMerged || !allHidden(r)) continue;
     const unit = unitsOfReport(r).names.join(', ') || 'организация не указана';
-    r.notMerged = `лист ${sheetsOf(r)} скрыт; его форма («${unit}») не сведена`;
+    r.notMerged = `форма на скрытом ${where(r)} («${unit}») не сведена`;
     problems.push({
       file, sheet: sheetOf(r.placed[0]), cell: '', unit, code: 'report-hidden', severity: 'warning',
-      message: `Лист ${sheetsOf(r)} скрыт, а на видимых листах есть отчёты: форма на нём («${unit}») не сведена и не проверена. Если это отчёт, покажите лист (правой кнопкой по ярлыку → «Показать») и проверьте снова.`,
+      message: `Форма на скрытом ${where(r)} («${unit}») не сведена и не проверена: на видимых листах есть отчёты. Если это отчёт, покажите лист (правой кнопкой по ярлыку → «Показать») и проверьте снова.`,
     });
   }
 }
