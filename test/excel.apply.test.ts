@@ -378,8 +378,8 @@ describe('reading the open workbook and marking problems', () => {
     locked.password = 'секрет';
     const notes: string[] = [];
     const problems = [
-      { file: 'к.xlsx', sheet: 'Прил. 3 Отчёт', cell: 'B5', code: 'x', severity: 'error' as const, message: '…' },
-      { file: 'к.xlsx', sheet: 'Мониторинг', cell: 'B12', code: 'y', severity: 'error' as const, message: '…' },
+      { file: 'к.xlsx', sheet: 'Прил. 3 Отчёт', cell: 'B5', code: 'grades-sum' as const, severity: 'error' as const, message: '…' },
+      { file: 'к.xlsx', sheet: 'Мониторинг', cell: 'B12', code: 'value-unreadable' as const, severity: 'error' as const, message: '…' },
     ];
     expect(await markProblems(problems, fx.run, notes)).toBe(1);
     expect(s.conditionalFormats.map((c) => c.range)).toEqual(['B5:B5']);
@@ -398,7 +398,7 @@ describe('reading the open workbook and marking problems', () => {
     for (let r = 1; r <= 6000; r++)
       for (const c of ['B', 'C']) {
         cells[`${c}${r}`] = r;
-        problems.push({ file: 'к.xlsx', sheet: 'Свод по ОО', cell: `${c}${r}`, code: 'x', severity: 'warning' as const, message: 'Предупреждение' });
+        problems.push({ file: 'к.xlsx', sheet: 'Свод по ОО', cell: `${c}${r}`, code: 'value-missing' as const, severity: 'warning' as const, message: 'Предупреждение' });
       }
     fx.addSheet('Свод по ОО', cells);
     expect(await markProblems(problems, fx.run)).toBe(12000);
@@ -415,9 +415,9 @@ describe('reading the open workbook and marking problems', () => {
     s.conditionalFormats.push({ id: 2, range: 'A1', type: 'DataBar', format: {} });
     const n = await markProblems(
       [
-        { file: 'к.xlsx', sheet: 'Прил. 3 Отчёт', cell: 'B5', code: 'x', severity: 'error', message: '…' },
-        { file: 'к.xlsx', sheet: 'Прил. 3 Отчёт', cell: 'B5', code: 'y', severity: 'warning', message: '…' },
-        { file: 'к.xlsx', sheet: 'Нет такого', cell: 'A1', code: 'z', severity: 'error', message: '…' },
+        { file: 'к.xlsx', sheet: 'Прил. 3 Отчёт', cell: 'B5', code: 'grades-sum', severity: 'error', message: '…' },
+        { file: 'к.xlsx', sheet: 'Прил. 3 Отчёт', cell: 'B5', code: 'value-missing', severity: 'warning', message: '…' },
+        { file: 'к.xlsx', sheet: 'Нет такого', cell: 'A1', code: 'column-missing', severity: 'error', message: '…' },
       ],
       fx.run,
     );

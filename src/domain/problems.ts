@@ -2,6 +2,9 @@
  * A problem found in a received file, located like a Frictionless validation error: which file, sheet and cell,
  * which unit, a stable code, a severity, and a message in Russian with the numbers in it.
  */
+import type { ProblemCode } from './problemCodes';
+
+export type { ProblemCode };
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Problem {
@@ -10,7 +13,7 @@ export interface Problem {
   /** A1 address, or '' when the problem is about the file or sheet as a whole. */
   cell: string;
   unit?: string;
-  code: string;
+  code: ProblemCode;
   severity: Severity;
   message: string;
 }

@@ -50,11 +50,11 @@ describe('one season merge for the pane and the command line', () => {
 describe('a campaign taken from the received plans’ dates', () => {
   test('the rules run again under the plans’ campaign: an older campaign’s events are not flagged as outside today’s window', () => {
     const spring = defaultSettings('spring', 2025);
-    const before = files.map((f) => ({ ...f, problems: [{ file: f.file, sheet: 'x', cell: 'A1', code: 'plan-date-outside', severity: 'warning' as const, message: 'вне окна' }] }));
+    const before = files.map((f) => ({ ...f, problems: [{ file: f.file, sheet: 'x', cell: 'A1', code: 'plan-dates-outside-window' as const, severity: 'warning' as const, message: 'вне окна' }] }));
     const assumed = assumeCampaignOfReports(before, spring)!;
     expect(assumed.campaign).toEqual({ season: 'autumn', year: 2023 });
     expect(assumed.settings).toMatchObject({ season: 'autumn', year: 2023 });
-    expect(assumed.files.flatMap((f) => (f as ReceivedWorkbook).problems).map((p) => p.code)).not.toContain('plan-date-outside');
+    expect(assumed.files.flatMap((f) => (f as ReceivedWorkbook).problems).map((p) => p.code)).not.toContain('plan-dates-outside-window');
     expect(assumeCampaignOfReports(files, settings)).toBeUndefined();
   });
 
@@ -63,7 +63,7 @@ describe('a campaign taken from the received plans’ dates', () => {
       ...files[0],
       // A participation row the rules cannot walk (a reader bug): checking throws.
       read: { ...files[0].read, report: { ...files[0].read.report!, participation: [null as never] } },
-      problems: [{ file: 'СОШ 1.xlsx', sheet: 'Прил. 2 План', cell: 'C8', code: 'plan-date-outside', severity: 'warning', message: 'вне окна' }],
+      problems: [{ file: 'СОШ 1.xlsx', sheet: 'Прил. 2 План', cell: 'C8', code: 'plan-dates-outside-window', severity: 'warning', message: 'вне окна' }],
     };
     const assumed = assumeCampaignOfReports([broken], defaultSettings('spring', 2025))!;
     const problems = (assumed.files[0] as ReceivedWorkbook).problems;

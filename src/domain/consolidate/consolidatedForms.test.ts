@@ -13,8 +13,8 @@ const settings = defaultSettings('autumn', 2023, { unit: 'Город Томск'
 function result(units: number, plan: number) {
   const files = Array.from({ length: units }, (_, i) =>
     received(`СОШ ${i + 1}.xlsx`, '2023-10-18T09:30', [{ unit: `МАОУ СОШ № ${i + 1}`, plan }], [
-      { file: `СОШ ${i + 1}.xlsx`, sheet: 'Прил. 2 План', cell: 'G8', code: 'plan-contact', severity: 'warning', message: 'нет телефона' },
-      { file: `СОШ ${i + 1}.xlsx`, sheet: 'Прил. 2 План', cell: 'A8', code: 'plan-level', severity: 'error', message: 'нет уровня' },
+      { file: `СОШ ${i + 1}.xlsx`, sheet: 'Прил. 2 План', cell: 'G8', code: 'plan-responsible-contact', severity: 'warning', message: 'нет телефона' },
+      { file: `СОШ ${i + 1}.xlsx`, sheet: 'Прил. 2 План', cell: 'A8', code: 'plan-level-unknown', severity: 'error', message: 'нет уровня' },
     ]),
   );
   return mergeReports({ files, expectedUnits: [], deadline: '2023-10-19', policy: 'merge-with-errors' });

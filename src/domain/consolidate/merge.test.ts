@@ -10,7 +10,7 @@ const run = (files: ReceivedFile[], over: Partial<MergeInput> = {}) => {
 };
 
 const error = (file: string): Problem => ({
-  file, sheet: 'Прил. 3 Отчёт', cell: 'F10', code: 'participants-gt-students', severity: 'error',
+  file, sheet: 'Прил. 3 Отчёт', cell: 'F10', code: 'participants-over-students', severity: 'error',
   message: 'Приняли участие (120) больше, чем обучающихся (100).',
 });
 

@@ -6,7 +6,7 @@ import { defaultSettings } from '../settings';
 import type { Problem } from '../problems';
 
 const error = (file: string, cell: string): Problem => ({
-  file, sheet: 'Прил. 3 Отчёт', cell, code: 'participants-gt-students', severity: 'error',
+  file, sheet: 'Прил. 3 Отчёт', cell, code: 'participants-over-students', severity: 'error',
   message: 'Приняли участие (120) больше, чем обучающихся (100).',
 });
 

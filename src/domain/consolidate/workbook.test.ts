@@ -38,7 +38,7 @@ function build() {
   const files = [
     {
       ...received('СОШ 1.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 1', partners: { professionalEducation: ['НИ ТГУ'] }, plan: 2 }], [
-        { file: 'СОШ 1.xlsx', sheet: 'Прил. 2 План', cell: 'G9', code: 'plan-contact', severity: 'warning', message: 'у ответственного лица нет телефона или e-mail' },
+        { file: 'СОШ 1.xlsx', sheet: 'Прил. 2 План', cell: 'G9', code: 'plan-responsible-contact', severity: 'warning', message: 'у ответственного лица нет телефона или e-mail' },
       ]),
       fingerprint: '0a1b2c3d4e5f6a7b',
     },

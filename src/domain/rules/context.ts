@@ -1,5 +1,5 @@
 /** What every rule needs: where the row is, whose it is, and a way to report a problem once. */
-import type { Problem, Severity } from '../problems';
+import type { Problem, ProblemCode, Severity } from '../problems';
 import type { Read, Source } from '../report';
 import { formatNumber } from '../text';
 
@@ -8,7 +8,7 @@ export interface RuleSink {
   problems: Problem[];
 }
 
-export function report(sink: RuleSink, source: Source, cell: string, unit: string, code: string, severity: Severity, message: string): void {
+export function report(sink: RuleSink, source: Source, cell: string, unit: string, code: ProblemCode, severity: Severity, message: string): void {
   sink.problems.push({
     file: sink.file,
     sheet: source.sheet,

@@ -1,5 +1,6 @@
 /** Rules of table 3.1 («Участие образовательных организаций, обучающихся и педагогов…»), per row. */
 import { GRADES } from '../forms/appendix3';
+import type { ProblemCode } from '../problems';
 import { fieldTitle } from '../read/fieldTitles';
 import type { ParticipationRow, Read } from '../report';
 import { parseCount } from '../values/count';
@@ -98,7 +99,7 @@ function gradesSum(
   sink: RuleSink,
   row: ParticipationRow,
   unit: string,
-  code: string,
+  code: ProblemCode,
   total: number | undefined,
   grades: (number | undefined)[],
   totalRead: Read<number>,
@@ -129,7 +130,7 @@ export function namesCount(
   sink: RuleSink,
   src: ParticipationRow['source'],
   unit: string,
-  code: string,
+  code: ProblemCode,
   count: number | undefined,
   names: string[] | null,
   open: boolean,

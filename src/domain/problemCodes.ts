@@ -1,0 +1,46 @@
+/**
+ * Every code a problem can carry — the one list. `Problem.code` is typed by it, so a new code does not compile
+ * until it is added here; problemCodes.test.ts then holds docs/validation-codes.md to this list, both ways.
+ */
+export const PROBLEM_CODES = [
+  'check-failed',
+  'column-missing',
+  'events-missing',
+  'file-unreadable',
+  'grades-sum',
+  'monitoring-a-above-b',
+  'monitoring-base-mismatch',
+  'monitoring-column-missing',
+  'monitoring-events-above-plan',
+  'monitoring-incomplete',
+  'monitoring-levels-sum',
+  'monitoring-unit-missing',
+  'negative-number',
+  'not-whole-number',
+  'ovz-grade-over-grade',
+  'ovz-grades-sum',
+  'ovz-over-participants',
+  'ovz-over-students',
+  'ovz-participants-over-ovz-students',
+  'participants-over-students',
+  'partners-categories-sum',
+  'partners-names-count',
+  'partners-total-mismatch',
+  'plan-dates-outside-window',
+  'plan-dates-unreadable',
+  'plan-expected-participants',
+  'plan-level-unknown',
+  'plan-name-missing',
+  'plan-responsible-contact',
+  'report-duplicate',
+  'report-hidden',
+  'schools-active-over-total',
+  'table-not-found',
+  'teachers-over-total',
+  'total-row-mismatch',
+  'unit-missing',
+  'value-missing',
+  'value-unreadable',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
