@@ -73,7 +73,8 @@ export interface MergeRequest {
   /** The register of an earlier merge (the open workbook's «Реестр отчётов»): files keep their first dates. */
   earlierRegister?: EarlierRegisterEntry[];
   /** Earlier campaigns' figures for the dynamics on «Показатели». */
-  previous?: CampaignFigures[];  /** Received before the picked files: the open workbook's own sheets («Свести листы этой книги», ownSheets.ts). */
+  previous?: CampaignFigures[];
+  /** Received before the picked files: the open workbook's own sheets («Свести листы этой книги», ownSheets.ts). */
   own?: ReceivedFile[];
 }
 

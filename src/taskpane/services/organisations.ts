@@ -6,6 +6,9 @@
 import type { MergeResult, ReceivedFile, ReportFate } from '../../domain/consolidate/merge';
 import { fateLabel } from '../../domain/consolidate/organisations';
 import type { Problem } from '../../domain/problems';
+import { reportsOf } from '../../domain/report';
+import { unitsOfReport } from '../../domain/read/reports';
+import { problemsByReport } from '../../domain/consolidate/reportOutcomes';
 
 /** A merge's fates, and what a check can say. */
 export type OrgStatus = ReportFate | 'checkedErrors' | 'checkedWarnings' | 'checkedClean' | 'unreadable';
@@ -78,6 +81,20 @@ export function organisationsOfCheck(files: ReceivedFile[]): OrgRow[] {
   files.forEach((f, i) => {
     if ('error' in f) {
       rows.push({ id: `c:${i}`, unit: '', status: 'unreadable', errors: 1, warnings: 0, file: f.file, received: f.received, reason: f.error, supersededFiles: [], otherFiles: [], problems: [] });
+      return;
+    }
+    // A workbook of collected schools' sheets: a row per school's report, with the problems of its own sheets.
+    const parts = reportsOf(f.read);
+    if (parts.length > 1) {
+      const own = problemsByReport(f.read, f.problems);
+      parts.forEach((r, k) => {
+        const unit = unitsOfReport(r).names.join(', ');
+        const ps = own[k];
+        const errs = ps.filter((p) => p.severity === 'error').length;
+        const warns = ps.filter((p) => p.severity === 'warning').length;
+        const status: OrgStatus = errs ? 'checkedErrors' : warns ? 'checkedWarnings' : 'checkedClean';
+        rows.push({ id: `c:${i}:${k}`, unit, status, errors: errs, warnings: warns, file: f.file, received: f.received, reason: r.notMerged, supersededFiles: [], otherFiles: [], problems: ps });
+      });
       return;
     }
     const errors = f.problems.filter((p) => p.severity === 'error').length;
