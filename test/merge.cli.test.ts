@@ -63,7 +63,9 @@ test('refusing files with errors: the bad school is refused with the cell named,
   const json = JSON.parse(res.stdout) as MergeJson;
   const refused = json.files.find((f) => f.file === bad.file)!;
   expect(refused.status).toBe('refused');
-  expect(refused.errors).toBeGreaterThan(0);
+  // 999 999 participants: more than the pupils, and not the sum of the grades — two errors.
+  expect(refused.errors).toBe(2);
+  expect(refused.label).toBe('отклонён');
   expect(refused.reason).toMatch(/ячейка [A-Z]+\d+/);
   expect(json.files.filter((f) => f.status === 'merged').map((f) => f.file).sort()).toEqual(good.map((f) => f.file).sort());
   // The bad school sent a report: «прислал, отклонён», not among those who did not report.
