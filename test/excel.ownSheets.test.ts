@@ -61,6 +61,8 @@ describe('«Свести листы этой книги» in Excel', () => {
     expect(result.totals.events).toBe(sample.totals.events);
     const pickedReceived = receiveBytes(new Uint8Array(await file.arrayBuffer()), file.name, picked.received, sample.settings);
     expect(accountingBalances(result, rowsReceived([own, pickedReceived]))).toBe(true);
+    // The workbook keeps no date per sheet: its schools' timeliness is not judged; the picked file's is.
+    expect(result.units.map((u) => [u.file, u.onTime])).toEqual([...onSheets.map(() => ['Сбор школ.xlsx', null]), [picked.file, true]]);
     expect(result.files[0].reports.map((r) => r.sheet)).toEqual(onSheets.map((_, i) => `${i + 1} Прил. 3 Отчёт, ${i + 1} Прил. 2 План`));
 
     const o = await host.deliver(plan, sample.settings, 'свод.xlsx', async () => ({}));

@@ -72,7 +72,7 @@ const ru = {
   mergeWithErrors: 'Включать в свод отчёты с ошибками',
   mergeNeedFiles: 'Сначала выберите файлы отчётов.',
   mergeOwnSheets: 'Свести листы этой книги',
-  mergeOwnSheetsHint: 'Формы на листах этой книги (кроме листов «Профкампании») сводятся как отчёты, каждая со своего листа; можно вместе с выбранными файлами. Листы книги датируются сегодняшним днём.',
+  mergeOwnSheetsHint: 'Формы на листах этой книги (кроме листов «Профкампании») сводятся как отчёты, каждая со своего листа; можно вместе с выбранными файлами. Дата получения листов книги не известна: своевременность по ним не оценивается.',
   // summary
   summaryTitle: 'Сводка',
   summaryHintExcel: 'Показатели, диаграммы и аналитическая справка по листу «Свод по ОО» этой книги.',
@@ -164,7 +164,7 @@ const en: Strings = {
   mergeWithErrors: 'Include reports with errors',
   mergeNeedFiles: 'Choose the report files first.',
   mergeOwnSheets: 'Consolidate this workbook’s sheets',
-  mergeOwnSheetsHint: 'The forms on this workbook’s sheets (other than the add-in’s own) are merged as reports, each from its sheet; picked files may be added. The workbook’s sheets are dated today.',
+  mergeOwnSheetsHint: 'The forms on this workbook’s sheets (other than the add-in’s own) are merged as reports, each from its sheet; picked files may be added. The sheets carry no date received: their timeliness is not judged.',
   summaryTitle: 'Summary',
   summaryHintExcel: 'Indicators, charts and the analytical note from the «Свод по ОО» sheet of this workbook.',
   summaryHintBrowser: 'Indicators, charts and the analytical note are added to the consolidation made above.',

@@ -19,6 +19,11 @@ export interface ReceivedWorkbook {
   fingerprint?: string;
   read: ReadWorkbook;
   problems: Problem[];
+  /**
+   * The date it was received is not known (the open workbook's own sheets: a workbook keeps no date per sheet).
+   * `received` then only orders it; timeliness is not judged (onTime null).
+   */
+  undated?: boolean;
 }
 /** A received file that could not be read at all; `error` is the Russian reason. */
 export interface UnreadableFile {

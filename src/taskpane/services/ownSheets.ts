@@ -1,8 +1,8 @@
 /**
  * «Свести листы этой книги»: the open workbook's own sheets (the schools' sheets the coordinator collected into
  * it; the add-in's generated sheets left out) received like a file, so the merge takes each unit's form from its
- * sheet. A workbook keeps no date per sheet: it counts as received now, unless an earlier register of this
- * workbook names it (the merge then keeps that first date).
+ * sheet. A workbook keeps no date per sheet: its timeliness is not judged (`undated`), and it counts as received
+ * now only to order it among the picked files.
  */
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
@@ -19,5 +19,6 @@ export async function receiveOwnSheets(host: PaneHost, settings: CampaignSetting
   if (!host.readUserSheets) return undefined;
   const grid = await host.readUserSheets();
   const { receiveGrid } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/receiveFiles');
-  return receiveGrid(grid, localNow(now), settings);
+  const received = receiveGrid(grid, localNow(now), settings);
+  return 'error' in received ? received : { ...received, undated: true };
 }
