@@ -5,7 +5,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { OUTPUT, paneTests } from './harness';
+import { fakeOfficeScript, OUTPUT, paneTests } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
 import { readWorkbookFile } from '../../src/files/readWorkbook';
@@ -42,4 +42,30 @@ test.each([320, 450])('the note comes as a Word document from the merge just mad
   expect(lines.some((l) => l.startsWith('Итого | '))).toBe(true);
   await page.locator('#summary').getByText(/Справка «Аналитическая справка — Город Томск — .+\.docx» скачана/).waitFor();
   await page.locator('#summary').screenshot({ path: path.join(OUTPUT, `pane-note-${width}.png`) });
+});
+
+test('in Excel the note is written from the open consolidated workbook as it stands', async () => {
+  const { page } = await pane.open('/taskpane.html', 360, fakeOfficeScript());
+  await page.getByText('Работа в открытой книге Excel').waitFor();
+  const sample = sampleSchoolWorkbooks({ schools: 3, late: 0, twice: false, broken: false });
+  const files = await Promise.all(
+    sample.files.map(async (f) => ({ name: f.file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeWorkbook(f.workbook!)) })),
+  );
+  await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
+  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
+  await page.getByLabel('Год').fill('2023');
+  await page.getByRole('button', { name: 'Сохранить настройки' }).click();
+  await page.getByText('Настройки сохранены в книге').first().waitFor();
+  await page.getByRole('tab', { name: '4. Свод' }).click();
+  await page.getByTestId('merge-files').setInputFiles(files);
+  await page.getByRole('button', { name: 'Свести выбранные файлы' }).click();
+  await page.getByText(/В своде 3\sорганизации/).first().waitFor({ timeout: 90_000 });
+  await page.getByRole('tab', { name: '5. Сводка' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Скачать справку (.docx)' }).click()]);
+  const file = path.join(OUTPUT, 'pane-note-excel.docx');
+  await download.saveAs(file);
+  const lines = readWorkbookFile(new Uint8Array(fs.readFileSync(file)), 'справка.docx').sheets[0].cells.map((r) => r.filter((v) => v !== null).join(' | '));
+  expect(lines[0]).toMatch(/^Аналитическая справка по итогам осенней профориентационной кампании 2023 года/);
+  const total = lines.find((l) => l.startsWith('Итого | '))!;
+  expect(total.split(' | ')[1].replace(/\s/g, '')).toBe(String(sample.totals.participants));
 });
