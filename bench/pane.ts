@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { parseArgs } from '../src/cli/io';
@@ -56,6 +56,19 @@ function rendererRss(browserPid: number): number {
   return best;
 }
 
+/** The browser process started with this profile (its renderers are its descendants). */
+function browserProcess(profile: string): number | undefined {
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      if (cmd.includes(profile) && !cmd.includes('--type=')) return Number(p);
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
+}
+
 async function main() {
   const { values, flags } = parseArgs(process.argv.slice(2), { values: ['schools', 'dir'], flags: ['build'] });
   const schools = Number(values.schools?.[0] ?? 1000);
@@ -83,16 +96,22 @@ async function main() {
   // 2. The pane, built, in headless Chromium.
   buildPane();
   const server = await serveDist();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'] });
-  const browserPid = (browser as unknown as { process?: () => { pid: number } }).process?.().pid;
-  const context = await browser.newContext({ viewport: { width: 450, height: 900 }, locale: 'ru-RU', acceptDownloads: true });
+  const profile = mkdtempSync(path.join(tmpdir(), 'pk-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    viewport: { width: 450, height: 900 },
+    locale: 'ru-RU',
+    acceptDownloads: true,
+  });
+  const browserPid = browserProcess(profile);
   await context.route(/appsforoffice\.microsoft\.com/, (r) => r.abort());
   await context.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
   });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(`${server.url}/taskpane.html`);
@@ -103,7 +122,7 @@ async function main() {
   await page.getByRole('tab', { name: '4. Свод' }).click();
   await page.getByTestId('merge-files').setInputFiles(files);
   await page.getByLabel('Список ожидаемых организаций (по одной в строке, необязательно)').fill(units.join('\n'));
-  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+  await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks = []));
 
   let peakRss = 0;
   let peakHeap = 0;
@@ -114,26 +133,30 @@ async function main() {
   };
   const timer = setInterval(() => void sample(), 200);
   const paneStart = Date.now();
+  const clickedAt = await page.evaluate(() => performance.now());
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 1_800_000 }), page.getByRole('button', { name: 'Свести выбранные файлы' }).click()]);
   const paneMs = Date.now() - paneStart;
   await page.getByTestId('org-table').waitFor();
   clearInterval(timer);
   await sample();
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   const result = await page.locator('#merge [role="alert"], #merge .fui-MessageBar').first().textContent();
-  await browser.close();
+  await context.close();
   await server.close();
   rmSync(out, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
 
-  const longest = longTasks.length ? Math.max(...longTasks) : 0;
+  const longest = longTasks.length ? Math.max(...longTasks.map((x) => x.duration)) : 0;
+  const worst = [...longTasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((x) => `${fmt(x.duration, 0)} мс на ${fmt((x.start - clickedAt) / 1000)} с`);
   process.stdout.write(
     [
       `Файлов: ${files.length} (${dir}); файл свода: ${download.suggestedFilename()}`,
       `Итог в панели: ${result?.trim()}`,
       `Командная строка (profkampaniya merge): ${fmt(cliMs / 1000)} с`,
       `Панель (Chromium, от нажатия «Свести» до скачивания): ${fmt(paneMs / 1000)} с — ${fmt(paneMs / cliMs, 2)}× командной строки`,
-      `Самая долгая блокировка главного потока: ${fmt(longest, 0)} мс; задач дольше 50 мс: ${longTasks.length}`,
-      `Пиковая память страницы: ${fmt(peakRss / 2 ** 20, 0)} МБ (процесс отрисовки с воркерами), куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
+      `Самая долгая блокировка главного потока: ${fmt(longest, 0)} мс; задач дольше 50 мс: ${longTasks.length}${worst.length ? ` (самые долгие: ${worst.join('; ')} после нажатия)` : ''}`,
+      `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,
+      `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
       '',
     ].join('\n'),
   );

@@ -18,7 +18,7 @@ import { FormsStep } from './steps/FormsStep';
 import { CheckStep } from './steps/CheckStep';
 import { MergeStep } from './steps/MergeStep';
 import { SummaryStep } from './steps/SummaryStep';
-import type { Act, Running } from './steps/common';
+import { ProgressLine, ProgressText, type Act, type Running } from './steps/common';
 import { errorText, Outcome, type Message } from './ui';
 import type { Strings } from './strings';
 
@@ -157,17 +157,18 @@ export function App(props: {
       const abort = new AbortController();
       const cancel = opts.cancellable ? () => abort.abort() : undefined;
       // Progress is drawn at most once a frame: a thousand files report faster than the screen repaints.
-      let latest = `${doing}…`;
+      const text = new ProgressText(`${doing}…`);
+      let latest = '';
       let frame = 0;
-      const report = (text: string) => {
-        latest = text;
+      const report = (line: string) => {
+        latest = line;
         frame ||= requestAnimationFrame(() => {
           frame = 0;
-          setRunning({ step, text: latest, cancel });
+          text.set(latest);
         });
       };
-      setRunning({ step, text: latest, cancel });
-      setAnnounce(latest);
+      setRunning({ step, text, cancel });
+      setAnnounce('');
       try {
         const m = await fn(report, abort.signal);
         if (m) show(m);
@@ -235,7 +236,7 @@ export function App(props: {
           </TabList>
         </nav>
         <div className={st.srOnly} role="status" aria-live="polite" aria-atomic="true" data-testid="progress">
-          {running?.text ?? announce}
+          {running ? <ProgressLine text={running.text} /> : announce}
         </div>
         {firstTime && (
           <MessageBar intent="info" layout="multiline">

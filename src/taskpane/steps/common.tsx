@@ -1,4 +1,5 @@
 /** What every step gets from the pane: words, host, settings, the runner of actions and the shared picked files. */
+import { useSyncExternalStore } from 'react';
 import { Button, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CampaignSettings } from '../../domain/settings';
 import type { AskConflicts, PaneHost } from '../services/host';
@@ -18,9 +19,36 @@ export type Act = (
 ) => Promise<void>;
 
 export interface Running {
-  /** What runs, as the live region says it: «Свод: файл 12 из 68: «Школа 5.xlsx»». */
-  text: string;
+  /** What runs, as the live region says it: «Свод: файл 12 из 68: «Школа 5.xlsx»» (changes as it goes). */
+  text: ProgressText;
   cancel?: () => void;
+}
+
+/**
+ * The progress line, outside React's state: a thousand files report many times a second, and only the two places
+ * that print the line re-render for it (not the whole pane, which would keep the main thread busy).
+ */
+export class ProgressText {
+  private value: string;
+  private listeners = new Set<() => void>();
+  constructor(initial: string) {
+    this.value = initial;
+  }
+  set(v: string): void {
+    if (v === this.value) return;
+    this.value = v;
+    this.listeners.forEach((l) => l());
+  }
+  get = (): string => this.value;
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+}
+
+/** The current progress line. */
+export function ProgressLine(props: { text: ProgressText }) {
+  return <>{useSyncExternalStore(props.text.subscribe, props.text.get)}</>;
 }
 
 export interface StepProps {
@@ -54,7 +82,9 @@ export function RunBar(props: { t: Strings; running?: Running }) {
   return (
     <div className={s.bar} data-testid="run-bar">
       <Spinner size="tiny" aria-hidden="true" />
-      <Caption1 className={s.text}>{props.running.text}</Caption1>
+      <Caption1 className={s.text}>
+        <ProgressLine text={props.running.text} />
+      </Caption1>
       {props.running.cancel && (
         <Button size="small" onClick={props.running.cancel}>
           {props.t.cancel}
