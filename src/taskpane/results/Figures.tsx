@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
   sub: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
-  chart: { width: '100%', height: 'auto', display: 'block' },
+  chart: { width: '100%', maxWidth: '380px', height: 'auto', display: 'block' },
   legend: { display: 'flex', flexWrap: 'wrap', gap: '2px 12px', margin: '4px 0 0', padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
   swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: '4px' },
   partners: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },

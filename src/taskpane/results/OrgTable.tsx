@@ -89,7 +89,7 @@ export function OrgTable(props: { t: Strings; rows: OrgRow[]; label: string; onS
             return (
               <li key={r.id} className={s.item}>
                 <button type="button" className={s.row} aria-expanded={isOpen} onClick={() => setOpen(isOpen ? undefined : r.id)}>
-                  <span className={s.unit}>{r.unit || t.unitUnknown}</span>
+                  <span className={s.unit}>{r.unit || (r.status === 'unreadable' ? r.file : t.unitUnknown)}</span>
                   <Badge appearance="tint" color={COLOR[r.status]} shape="rounded">
                     {t.orgStatus(r.status, r.errors)}
                   </Badge>
