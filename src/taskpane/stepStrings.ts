@@ -119,6 +119,7 @@ export const ruSteps = {
   summaryHintExcel2: 'Исправили числа на листе «Свод по ОО»? Обновите сводку: «Показатели» и «Аналитическая справка» пересчитаются по листу, прошлые кампании добавятся для сравнения.',
   summaryHintBrowser2: 'Показатели и аналитическая справка уже в файле свода. Здесь к ним можно добавить прошлые кампании для сравнения. Исправили числа в файле свода? Откройте его в Excel с надстройкой и обновите сводку там.',
   summaryWithPrevious: 'Скачать свод с прошлыми кампаниями',
+  fileDownloaded: (name: string) => `Файл «${name}» скачан.`,
   withDynamics: 'с динамикой',
   // settings
   settingsIssue: (i: SettingsIssue) => {
@@ -223,6 +224,7 @@ export const enSteps: typeof ruSteps = {
   summaryHintExcel2: 'Corrected numbers on «Свод по ОО»? Refresh the summary: «Показатели» and «Аналитическая справка» are recomputed from the sheet, with earlier campaigns for comparison.',
   summaryHintBrowser2: 'The figures and the note are already in the consolidation file. Here you can add earlier campaigns for comparison. Corrected numbers in the file? Open it in Excel with the add-in and refresh the summary there.',
   summaryWithPrevious: 'Download the consolidation with earlier campaigns',
+  fileDownloaded: (name) => `The file «${name}» is downloaded.`,
   withDynamics: 'with dynamics',
   settingsIssue: (i) => {
     switch (i.kind) {

@@ -9,6 +9,7 @@ import { readEarlierRegister } from '../../domain/consolidate/registerSheet';
 import { SHEET } from '../../domain/sheetNames';
 import type { MergeView } from '../services/seasonEngine';
 import { receiveOwnSheets } from '../services/ownSheets';
+import { safeFileName } from '../services/download';
 import { OrgTable } from '../results/OrgTable';
 import { Figures } from '../results/Figures';
 import { campaignTag, Outcome, Section, useStyles, type Message } from '../ui';
@@ -42,7 +43,7 @@ export function MergeStep(p: StepProps & PickedFiles & { expected: string; onExp
           excel ? 'plan' : 'bytes',
           { signal, onProgress: (x) => report(t.progressFile(t.doingMerge, x.done, x.total, x.file)) },
         );
-        const o = r.bytes && host.deliverFile ? await host.deliverFile(r.bytes, fileName) : await host.deliver(r.plan!, settings, fileName, p.ask);
+        const o = r.bytes && host.deliverFile ? { ...(await host.deliverFile(r.bytes, fileName)), message: t.fileDownloaded(safeFileName(fileName)) } : await host.deliver(r.plan!, settings, fileName, p.ask);
         p.onMerged(r.view);
         const v = r.view;
         const text = `${t.mergeDone(v.merged, v.refused, v.missing)} ${o.message}`;

@@ -13,7 +13,7 @@ import { campaignTag, FilePicker, Outcome, Section, useStyles, type Message } fr
 import { outcomeMessage } from './outcome';
 import { mergeFileName } from './MergeStep';
 import { RunBar, type StepProps } from './common';
-import { downloadBytes } from '../services/download';
+import { downloadBytes, safeFileName } from '../services/download';
 
 export function SummaryStep(p: StepProps & { merged?: ScreenFigures; onFigures: (f: ScreenFigures) => void }) {
   const { t, host, settings } = p;
@@ -54,7 +54,9 @@ export function SummaryStep(p: StepProps & { merged?: ScreenFigures; onFigures: 
         const r = await p.season().withPrevious(previous, 'bytes');
         if (!r?.bytes || !host.deliverFile) return { intent: 'info', text: t.summaryNeedMerge };
         setFigures(r.view.figures);
-        return outcomeMessage(await host.deliverFile(r.bytes, mergeFileName(settings.unit, campaignTag(settings)).replace(/\.xlsx$/, ` — ${t.withDynamics}.xlsx`)));
+        const name = mergeFileName(settings.unit, campaignTag(settings)).replace(/\.xlsx$/, ` — ${t.withDynamics}.xlsx`);
+        await host.deliverFile(r.bytes, name);
+        return { intent: 'success', text: t.fileDownloaded(safeFileName(name)) };
       },
       setMsg,
     );
