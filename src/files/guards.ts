@@ -212,12 +212,17 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   const rowCount = /\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
   const odsContent = /^[\\/]?content\.xml$/i.test(entry.name) ? ([] as Uint8Array[]) : undefined;
   const overCap = () => new GuardRefusal('too-large', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
+  // A part a little larger than its directory entry says is not refused for that: some writers get the sizes
+  // slightly wrong (a part 2 bytes over, in a file other readers open; Excel and SheetJS inflate to the stream's
+  // end). Up to `slack` bytes over is let through; a part that lies by more is what a bomb does.
+  const slack = LIMITS.ratioFloor;
+  const allowed = Math.min(cap, entry.uncompressedSize + slack);
   const overDeclared = () =>
     new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается в больший размер, чем объявлено в оглавлении архива`);
   const take = (chunk: Uint8Array) => {
     total += chunk.length;
     if (total > cap) throw overCap();
-    if (total > entry.uncompressedSize) throw overDeclared();
+    if (total > allowed) throw overDeclared();
     if (rowCount) {
       rowCount.add(chunk);
       // Counting rows while inflating stops a million-row sheet after its first megabytes, not after SheetJS.
@@ -230,14 +235,13 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
     // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
     for (let at = 0; at < packed.length; at += 64 * 1024) take(packed.subarray(at, at + 64 * 1024));
   } else if (cappedInflater) {
-    // Whole, but never past the smaller of the cap and the declared size: the same refusals as take() gives.
-    const limit = Math.min(cap, entry.uncompressedSize);
+    // Whole, and never past the limits take() enforces: the same refusals.
     let inflated: Uint8Array;
     try {
-      inflated = cappedInflater(packed, limit);
+      inflated = cappedInflater(packed, allowed);
     } catch (e) {
       if (!(e instanceof OutputCapExceeded)) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
-      throw cap < entry.uncompressedSize ? overCap() : overDeclared();
+      throw allowed === cap && cap < entry.uncompressedSize + slack ? overCap() : overDeclared();
     }
     take(inflated);
     entry.inflated = inflated;

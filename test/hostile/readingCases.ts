@@ -142,6 +142,16 @@ export function hostileReadingCases(): void {
       expect(r.ms).toBeLessThan(2000);
     });
 
+    test('a part a few bytes larger than its entry declares (a writer\'s slip other readers forgive) is read', () => {
+      const parts = Object.entries(minimalXlsxParts([{ name: 'Лист1', data: rowXml(1, ['Школа', 7]) }])).map(([name, text]) => {
+        const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+        return { name, data, declared: /worksheets\/sheet1\.xml$/.test(name) ? data.length - 2 : undefined };
+      });
+      const r = tryRead(rawZip(parts), 'школа.xlsx');
+      expect(r.refusal).toBeUndefined();
+      expect(r.grid!.sheets[0].cells[0]).toEqual(['Школа', 7]);
+    });
+
     test('parts that are each small but together exceed the total limit', () => {
       const part = new Uint8Array(LIMITS.entryBytes - 1);
       const parts = [0, 1, 2].map((i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: part, declared: part.length }));
