@@ -147,6 +147,23 @@ function humanSummary(result: MergeResult, out: string): string {
   return lines.join('\n') + '\n';
 }
 
+/** The --json output (MergeJson). */
+function mergeJson(result: MergeResult, out: string): MergeJson {
+  return {
+    files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received, reports: f.reports })),
+    organisations: result.organisations.map((o) => ({
+      unit: o.unit, status: o.fate, label: o.label, onList: o.onList, file: o.file, received: o.received, onTime: o.onTime, errors: o.errors, warnings: o.warnings, reason: o.reason,
+    })),
+    counts: organisationCounts(result.organisations),
+    missing: result.missing,
+    refused: result.refused,
+    offList: result.offList,
+    totals: result.totals,
+    accounting: result.accounting,
+    out,
+  };
+}
+
 export async function merge(args: string[], io: CliIO, today: Date = new Date()): Promise<number> {
   const { positionals, values, flags } = parseArgs(args, {
     values: ['out', 'units', 'deadline', 'unit', 'level', 'season', 'year'],
@@ -210,8 +227,16 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   }
   const earlierCampaigns = await readPreviousCampaigns(values.previous ?? []);
   // Throws AccountingError (in Russian, nothing written) should the merge ever lose or double-count a row.
-  const { result, plan, documentDate } = mergeSeason({ files, settings, expectedUnits, deadline, policy, earlierRegister: previous.register, previous: earlierCampaigns });
+  let merged: ReturnType<typeof mergeSeason> | undefined = mergeSeason({ files, settings, expectedUnits, deadline, policy, earlierRegister: previous.register, previous: earlierCampaigns });
+  const { plan, documentDate } = merged;
   timer.stage('свод и листы');
+  // What is printed at the end is made now, and the received forms and the merge's result are let go before
+  // writing: the sheet plans hold all the workbook needs, and 5,000 schools' forms are a few hundred megabytes.
+  const output = flags.has('json') ? JSON.stringify(mergeJson(merged.result, out), null, 2) + '\n' : humanSummary(merged.result, out);
+  const code = merged.result.units.length > 0 ? EXIT.ok : EXIT.problems;
+  merged = undefined;
+  files = [];
+  received.files.length = 0;
   // The streaming writer: a region's plan sheet runs to tens of thousands of rows (see bench/).
   const bytes = await writeWorkbookStreaming(plan, { modified: documentDate });
   timer.stage('запись xlsx');
@@ -225,26 +250,11 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
 
   timer.stage('сохранение');
   timer.report();
-  if (flags.has('json')) {
-    const json: MergeJson = {
-      files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received, reports: f.reports })),
-      organisations: result.organisations.map((o) => ({
-        unit: o.unit, status: o.fate, label: o.label, onList: o.onList, file: o.file, received: o.received, onTime: o.onTime, errors: o.errors, warnings: o.warnings, reason: o.reason,
-      })),
-      counts: organisationCounts(result.organisations),
-      missing: result.missing,
-      refused: result.refused,
-      offList: result.offList,
-      totals: result.totals,
-      accounting: result.accounting,
-      out,
-    };
-    io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  } else {
-    io.stdout.write(humanSummary(result, out));
+  io.stdout.write(output);
+  if (!flags.has('json')) {
     // The level above reads the unit from the consolidated report: without it, the report is refused there.
     if (!settings.unit)
       io.stdout.write('Внимание: не указано, кто составляет свод — графа «Муниципальное образование» в сводном отчёте пуста. Повторите с --unit «Название».\n');
   }
-  return result.units.length > 0 ? EXIT.ok : EXIT.problems;
+  return code;
 }

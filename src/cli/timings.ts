@@ -22,7 +22,8 @@ export function stageTimer(enabled: boolean, write: (line: string) => void) {
     },
     stage(name: string): void {
       const now = performance.now();
-      parts.push(`${name} ${((now - lap) / 1000).toFixed(2)}`);
+      // With the process's resident memory at the stage's end (worker threads included), where a peak would show.
+      parts.push(`${name} ${((now - lap) / 1000).toFixed(2)} [${Math.round(process.memoryUsage.rss() / 2 ** 20)} МБ]`);
       lap = now;
     },
     report(): void {
