@@ -13,6 +13,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergedArea } from '../domain/grid';
 import { packedPart, type ZipEntry } from './guards';
+import { countFast, declined, failsOnBug } from './fastReaderCounts';
 
 /**
  * How parts become text: inflate one raw deflate stream (Node's zlib on the command line, pako in the pane) and
@@ -33,38 +34,7 @@ export interface XlsxSheetValues {
 /** Not handled here: the caller reads the file with SheetJS instead. The message says what was not handled. */
 class NotHandled extends Error {}
 
-/**
- * How often the fast path read a file and how often it left one to SheetJS, and why — per thread; the command line
- * sums the worker threads' and prints them with PROFKAMPANIYA_TIMINGS=1. A fallback is never silent: a rise in
- * «ошибка чтения» (an exception that is not a declined file) is a bug in this reader.
- */
-export interface FastReaderCounts {
-  fast: number;
-  fallbacks: number;
-  reasons: Record<string, number>;
-}
-const counts: FastReaderCounts = { fast: 0, fallbacks: 0, reasons: {} };
-export const fastReaderCounts = (): FastReaderCounts => ({ ...counts, reasons: { ...counts.reasons } });
-export function addFastReaderCounts(into: FastReaderCounts, from: FastReaderCounts): FastReaderCounts {
-  into.fast += from.fast;
-  into.fallbacks += from.fallbacks;
-  for (const [k, n] of Object.entries(from.reasons)) into.reasons[k] = (into.reasons[k] ?? 0) + n;
-  return into;
-}
-function declined(reason: string): undefined {
-  counts.fallbacks++;
-  counts.reasons[reason] = (counts.reasons[reason] ?? 0) + 1;
-  return undefined;
-}
-
-/**
- * Tests turn this on (test/support/jestSetup.ts): an exception in this reader that is not a file it declines — a
- * TypeError, a RangeError — then fails the test instead of passing quietly through SheetJS. Users keep the fallback.
- */
-let failOnBug = false;
-export function failOnFastReaderBug(on = true): void {
-  failOnBug = on;
-}
+export { addFastReaderCounts, failOnFastReaderBug, fastReaderCounts, type FastReaderCounts } from './fastReaderCounts';
 
 /** A part's bytes, inflated (or as the guards kept them), or undefined when the package has no such part. */
 function partBytes(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string, codec: PartCodec): Uint8Array | undefined {
@@ -531,12 +501,12 @@ export function readXlsxValues(bytes: Uint8Array, zip: ZipEntry[], codec: PartCo
       sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', ...worksheet(xml, codec, ctx) });
     }
     if (!sheets.length) return declined('нет листов');
-    counts.fast++;
+    countFast();
     return sheets;
   } catch (e) {
     // A file declined, or a part that does not inflate: SheetJS reads it, or says why not in its own way.
     if (e instanceof NotHandled) return declined(e.message);
-    if (failOnBug) throw e;
+    if (failsOnBug()) throw e;
     return declined(`ошибка чтения: ${(e as Error)?.message ?? String(e)}`);
   }
 }
