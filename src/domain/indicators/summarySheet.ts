@@ -375,11 +375,22 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   plan.freeze = { rows: 0, columns: 2 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true };
 
-  // Charts in a 2 × n grid beside the top tables, the per-unit chart beside the per-unit table.
-  const chartLeft = Math.max(totalsRight, 7) + 2;
+  plan.charts = indicatorCharts(L, { withDistinct: reg, previous: previous.length, left: Math.max(totalsRight, 7) + 2, units: unitRows.length });
+  return plan;
+}
+
+/**
+ * The charts, in a 2 × n grid beside the top tables (from column `left`), and the per-unit chart beside the per-unit
+ * table; each series refers to the tables of the sheet, so the charts follow the formulas.
+ */
+function indicatorCharts(L: IndicatorsLayout, at: { withDistinct: boolean; previous: number; left: number; units: number }): ChartPlan[] {
+  const q = quoteSheet(SHEET.indicators);
+  const abs = (r1: number, c1: number, r2 = r1, c2 = c1) => `${q}!${absolute(r1, c1)}:${absolute(r2, c2)}`;
+  const [g0, p0, r0, u0] = [L.gradesFirstRow, L.partnersFirstRow, L.reportsFirstRow, L.unitsFirstRow];
+  const uLast = u0 + at.units - 1;
   const slot = (i: number) => {
     const top = 5 + Math.floor(i / 2) * 16;
-    const left = chartLeft + (i % 2) * 8;
+    const left = at.left + (i % 2) * 8;
     return { from: cellRef(top, left), to: cellRef(top + 15, left + 7) };
   };
   const charts: Omit<ChartPlan, 'from' | 'to'>[] = [
@@ -396,7 +407,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       kind: 'bar',
       title: 'Организации-партнёры по категориям',
       series: [
-        ...(reg ? [{ name: 'Различных организаций', categories: abs(p0, 2, p0 + 3), values: abs(p0, 3, p0 + 3) }] : []),
+        ...(at.withDistinct ? [{ name: 'Различных организаций', categories: abs(p0, 2, p0 + 3), values: abs(p0, 3, p0 + 3) }] : []),
         { name: 'Сумма по отчётам', categories: abs(p0, 2, p0 + 3), values: abs(p0, 4, p0 + 3) },
       ],
     },
@@ -408,7 +419,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   ];
   if (L.dynamicsFirstRow !== undefined) {
     const d0 = L.dynamicsFirstRow;
-    const dLast = d0 + previous.length;
+    const dLast = d0 + at.previous;
     charts.push({
       kind: 'line',
       title: 'Доли участия по кампаниям, %',
@@ -420,17 +431,17 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       series: [{ name: dynamicsTitle(DYNAMIC_COUNT), categories: abs(d0, 2, dLast), values: abs(d0, 3 + DYNAMIC_SHARES.length, dLast) }],
     });
   }
-  plan.charts = charts.map((c, i) => ({ ...c, ...slot(i) }));
+  const out: ChartPlan[] = charts.map((c, i) => ({ ...c, ...slot(i) }));
   const unitsLeft = UNIT_COLUMNS.length + 2;
-  if (unitRows.length > 0)
-    plan.charts.push({
+  if (at.units > 0)
+    out.push({
     kind: 'bar',
     title: 'Доля обучающихся, принявших участие, по организациям, %',
     series: [{ name: 'Доля участия, %', categories: abs(u0, 2, uLast), values: abs(u0, UNIT_SHARE_COLUMN, uLast) }],
     from: cellRef(L.unitsHeaderRow, unitsLeft),
-    to: cellRef(L.unitsHeaderRow + Math.max(16, Math.ceil(unitRows.length * 0.9)), unitsLeft + 9),
+    to: cellRef(L.unitsHeaderRow + Math.max(16, Math.ceil(at.units * 0.9)), unitsLeft + 9),
   });
-  return plan;
+  return out;
 }
 
 function dynamicsTitle(k: IndicatorKey): string {
