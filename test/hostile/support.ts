@@ -167,7 +167,10 @@ export const NETWORK_CALLS: [string, RegExp][] = [
   ['WebSocket', /WebSocket/],
   ['EventSource', /EventSource/],
   ['sendBeacon', /sendBeacon/],
-  ['importScripts call', /importScripts\s*\(/],
+  // webpack's own chunk loader inside the pane's Web Workers, `importScripts(r.p + r.u(id))`: the public path plus a
+  // chunk's file name, always the add-in's own origin (and CSP script-src 'self' refuses anything else). Any other
+  // importScripts is still a finding.
+  ['importScripts call', /importScripts\s*\((?![A-Za-z_$][\w$]*\.p\+[A-Za-z_$][\w$]*\.u\([A-Za-z_$][\w$]*\)\))/],
   ['RTCPeerConnection', /RTCPeerConnection/],
   ['new Worker from a URL', /new\s+(?:Shared)?Worker\s*\(\s*['"`]https?:/],
 ];
