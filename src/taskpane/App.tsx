@@ -176,8 +176,11 @@ export function App(props: {
       } catch (e) {
         const name = (e as Error)?.name;
         if (name === 'CancelledByUser' || name === 'BlanksCancelled') {
-          show({ intent: 'info', text: (e as Error).message });
-          setAnnounce((e as Error).message);
+          // The worker's message is Russian; the counts it carries are said in the pane's language.
+          const c = e as Error & { done?: number; total?: number };
+          const text = name === 'CancelledByUser' && c.done !== undefined && c.total !== undefined ? t.cancelled(c.done, c.total) : c.message;
+          show({ intent: 'info', text });
+          setAnnounce(text);
         } else {
           const text = errorText(e, t.failed(doing));
           show({ intent: 'error', text });
@@ -293,7 +296,7 @@ export function App(props: {
           <SummaryStep {...common('summary')} merged={mergeView?.figures} onFigures={setSummaryFigures} />
         </div>
         <ConflictDialog t={t} conflicts={conflicts} onAnswer={(a) => answer.current?.(a)} />
-        <Caption1 as="p" data-testid="about">Профкампания {__PK_VERSION__} · <a href="help.html" target="_blank" rel="noopener">Справка</a></Caption1>
+        <Caption1 as="p" data-testid="about">{t.appTitle} {__PK_VERSION__} · <a href="help.html" target="_blank" rel="noopener">{t.helpLink}</a></Caption1>
       </main>
     </FluentProvider>
   );

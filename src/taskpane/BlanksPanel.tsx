@@ -13,12 +13,9 @@ import { downloadBytes, safeFileName } from './services/download';
 import { campaignTag, FilePicker, Outcome, useStyles, type Message } from './ui';
 import type { Act } from './steps/common';
 import type { Strings } from './strings';
-import { countOf, NOUN } from '../domain/text';
 
 /** The blank builder (the forms, the writer, jszip) loads when first asked for: the first screen stays small. */
 const service = () => import(/* webpackChunkName: "blanks" */ './services/blanks');
-const unitsCount = (n: number) => countOf(n, NOUN.unit);
-const blanksCount = (n: number) => countOf(n, ['бланк', 'бланка', 'бланков']);
 /** In tab order, as blank.ts's BLANK_FORMS (not imported: it would bring the forms into the first screen). */
 const BLANK_FORMS: BlankForm[] = ['report', 'plan', 'monitoring'];
 
@@ -32,11 +29,6 @@ const useOwn = makeStyles({
 const FORM_LABEL: Record<BlankForm, keyof Strings> = { report: 'blankFormReport', plan: 'blankFormPlan', monitoring: 'blankFormMonitoring' };
 /** Past this many, opening every blank as its own Excel window is a lot: the pane suggests the .zip. */
 const MANY_WORKBOOKS = 10;
-/** How many file names a message lists before «и ещё N». */
-const NAMES_SHOWN = 10;
-
-const listNames = (names: string[]) =>
-  names.slice(0, NAMES_SHOWN).map((n) => `«${n}»`).join(', ') + (names.length > NAMES_SHOWN ? ` и ещё ${names.length - NAMES_SHOWN}` : '');
 
 export function BlanksPanel(p: {
   t: Strings;
@@ -64,11 +56,11 @@ export function BlanksPanel(p: {
 
   const pickList = (files: File[]) =>
     p.act(
-      'чтение списка организаций',
+      t.blanksListRead,
       async () => {
-        const list = await (await service()).unitsFromFile(files[0]);
+        const list = await (await service()).unitsFromFile(files[0], t);
         p.onUnits(list.join('\n'));
-        return { intent: 'success', text: `Из «${files[0].name}» взято: ${unitsCount(list.length)}. Проверьте список и при необходимости поправьте его.` };
+        return { intent: 'success', text: t.blanksListTaken(files[0].name, list.length) };
       },
       setMsg,
     );
@@ -82,7 +74,7 @@ export function BlanksPanel(p: {
       svc = await service();
       return await fn(abort.signal, svc);
     } catch (e) {
-      if (svc && e instanceof svc.BlanksCancelled) return { intent: 'warning', text: e.message };
+      if (svc && e instanceof svc.BlanksCancelled) return { intent: 'warning', text: t.blanksCancelled(e.done, e.total, e.what) };
       throw e;
     } finally {
       setCancel(undefined);
@@ -91,43 +83,43 @@ export function BlanksPanel(p: {
   };
   // Read out by the pane's live region; shown here too, beside «Отмена», where the coordinator is looking.
   const progress = (report: (s: string) => void) => (x: { done: number; total: number; unit: string }) => {
-    const text = `Бланк ${x.done + 1} из ${x.total}: «${x.unit}»`;
+    const text = t.blanksProgress(x.done + 1, x.total, x.unit);
     report(text);
     setShown(text);
   };
   const renamed = (files: string[]) =>
     units.some((u, i) => files[i] !== undefined && files[i].replace(/\.xlsx$/, '') !== u)
-      ? ['Имена некоторых файлов изменены, чтобы их можно было сохранить на любом компьютере; название организации внутри бланка — как в списке.']
+      ? [t.blanksRenamed]
       : [];
 
   const download = () =>
     p.act(
-      'подготовку бланков',
+      t.blanksZipping,
       (report) =>
         withCancel(async (signal, svc) => {
           const { zip, files } = await svc.zipBlanks(units, opts, { signal, onProgress: progress(report) });
           const name = safeFileName(`Бланки — ${settings.unit.trim() || 'организации'} — ${campaignTag(settings)}.zip`);
           downloadBytes(zip, name, 'application/zip');
-          return { intent: 'success', text: `Архив «${name}» скачан: ${blanksCount(files.length)} (${listNames(files)}). Разошлите каждой организации её файл.`, notes: renamed(files) };
+          return { intent: 'success', text: t.blanksZipped(name, files), notes: renamed(files) };
         }),
       setMsg,
     );
 
   const open = () =>
     p.act(
-      'открытие бланков в Excel',
+      t.blanksOpening,
       (report) =>
         withCancel(async (signal, svc) => {
           const opened: string[] = [];
           try {
-            await svc.eachBlank(units, opts, async (b) => (await host.openNewWorkbook!(b.bytes, b.unit), void opened.push(b.fileName)), { signal, onProgress: progress(report) }, 'открыто бланков');
+            await svc.eachBlank(units, opts, async (b) => (await host.openNewWorkbook!(b.bytes, b.unit), void opened.push(b.fileName)), { signal, onProgress: progress(report) }, 'opened');
           } catch (e) {
-            if (opened.length && !(e instanceof svc.BlanksCancelled)) throw new Error(`Открыто бланков: ${opened.length} из ${units.length}. ${(e as Error).message}`);
+            if (opened.length && !(e instanceof svc.BlanksCancelled)) throw new Error(t.blanksOpenedSome(opened.length, units.length, (e as Error).message));
             throw e;
           }
           return {
             intent: 'success',
-            text: `Открыто новыми книгами: ${blanksCount(opened.length)}. Сохраните каждую (Файл → Сохранить как) под названием организации: ${listNames(opened)}.`,
+            text: t.blanksOpened(opened),
           };
         }),
       setMsg,
@@ -139,7 +131,7 @@ export function BlanksPanel(p: {
         {t.blanksTitle}
       </h3>
       <Caption1>{excel ? t.blanksHintExcel : t.blanksHintBrowser}</Caption1>
-      <Field label={t.blanksUnits} hint={units.length ? `В списке: ${unitsCount(units.length)}. ${t.blanksUnitsShared}` : t.blanksUnitsShared}>
+      <Field label={t.blanksUnits} hint={units.length ? `${t.blanksInList(units.length)} ${t.blanksUnitsShared}` : t.blanksUnitsShared}>
         <Textarea value={p.units} onChange={(_, d) => p.onUnits(d.value)} resize="vertical" rows={4} />
       </Field>
       <div className={st.row}>

@@ -7,7 +7,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { Component, useEffect, useState, type ReactNode } from 'react';
 import { App, type SectionId } from './App';
-import { pickLang, STRINGS } from './strings';
+import { pickLang, STRINGS, type Strings } from './strings';
 import { browserHost } from './services/browserHost';
 import type { PaneHost } from './services/host';
 import { openedByOffice, waitForOffice, type OfficeOutcome } from './boot/office';
@@ -65,8 +65,10 @@ function firstSection(): SectionId | undefined {
   return asked ?? (old && PANE_SECTIONS.includes(old) ? old : undefined);
 }
 
-function showPane(root: Root, host: PaneHost, language: string | undefined, dark: boolean) {
+/** `host` is made for the pane's language: its own messages (files downloaded, sheets written) speak it too. */
+function showPane(root: Root, makeHost: (t: Strings) => PaneHost, language: string | undefined, dark: boolean) {
   const lang = pickLang(language, location.search);
+  const host = makeHost(STRINGS[lang]);
   document.documentElement.lang = lang;
   root.render(
     <ShowNoticeOnError>
@@ -84,7 +86,7 @@ async function start() {
   const root = createRoot(el);
   const browserDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   if (!openedByOffice(location.search)) {
-    showPane(root, browserHost(), undefined, browserDark);
+    showPane(root, (t) => browserHost(undefined, t), undefined, browserDark);
     // Microsoft may change how Office marks the page (see office.ts): should office.js, which knows its host by
     // its own means, still report Excel, the pane moves to the open workbook (App reloads its settings from it).
     void waitForOffice().then((o) => (o.kind === 'excel' ? excelPane(root, o) : undefined));
@@ -97,7 +99,7 @@ async function start() {
   const outcome = await waitForOffice();
   window.clearTimeout(slowTimer);
   // office.js says this is no Office at all (the address was copied into a browser): the pane works on files.
-  if (outcome.kind === 'no-host') return showPane(root, browserHost(), undefined, browserDark);
+  if (outcome.kind === 'no-host') return showPane(root, (t) => browserHost(undefined, t), undefined, browserDark);
   if (outcome.kind !== 'excel') return shown(outcome);
   await excelPane(root, outcome);
 }
@@ -105,7 +107,7 @@ async function start() {
 async function excelPane(root: Root, outcome: Extract<OfficeOutcome, { kind: 'excel' }>) {
   // The office.js adapter loads only inside Excel.
   const { excelHost } = await import(/* webpackChunkName: "excel-host" */ './services/excelHost');
-  showPane(root, excelHost(), outcome.language, outcome.dark);
+  showPane(root, (t) => excelHost(undefined, t), outcome.language, outcome.dark);
 }
 
 start().catch((e: unknown) => {

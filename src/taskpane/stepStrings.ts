@@ -4,6 +4,15 @@ import { fateLabel, type ReportFate } from '../domain/consolidate/organisations'
 import type { OrgRow, OrgStatus } from './services/organisations';
 import { type DateKey, type SettingsIssue } from './services/settingsRules';
 import { isoToDisplay } from './services/dates';
+import type { CampaignId } from '../domain/indicators/campaign';
+import type { PartnerCategory } from '../domain/forms/appendix3';
+
+const PARTNERS_EN: Record<PartnerCategory, string> = {
+  professionalEducation: 'Vocational schools, colleges and universities',
+  companies: 'Companies and enterprises',
+  business: 'Entrepreneurs and the business community',
+  community: 'Parents, non-profits, alumni and others',
+};
 
 const errorsRu = (n: number) => countOf(n, ['ошибка', 'ошибки', 'ошибок']);
 const warningsRu = (n: number) => countOf(n, ['предупреждение', 'предупреждения', 'предупреждений']);
@@ -49,14 +58,12 @@ export const ruSteps = {
   startTitle: 'С чего начать',
   startText: 'Впишите свою организацию и проверьте сроки кампании, затем сохраните настройки. Дальше по шагам: бланки для школ, проверка присланных файлов, свод, сводка.',
   // files picked once for check and merge
-  filesTitle: 'Файлы отчётов',
   filesNone: 'Файлы ещё не выбраны: нажмите «Выбрать файлы отчётов…» и отметьте в окне все присланные файлы.',
   filesPicked: (n: number) => `Выбрано: ${filesRu(n)}. Они же используются и для проверки, и для свода.`,
   filesChange: 'Выбрать другие файлы…',
   progressFile: (doing: string, done: number, total: number, file: string) => `${doing}: файл ${formatNumber(done)} из ${formatNumber(total)}: «${file}»`,
   doingCheck: 'Проверка',
   checkRun: 'Проверить выбранные файлы',
-  mergeRunShared: 'Свести выбранные файлы',
   doingMerge: 'Свод',
   cancelled: (done: number, total: number) => `Отменено: прочитано ${formatNumber(done)} из ${filesRu(total)}. Ничего не записано.`,
   checkDone: (files: number, errors: number, unreadable: number) =>
@@ -92,7 +99,9 @@ export const ruSteps = {
   nextPage: 'Дальше',
   pageOf: (from: number, to: number, total: number) => `${formatNumber(from)}–${formatNumber(to)} из ${formatNumber(total)}`,
   // figures
-  figuresTitle: (label: string) => `Показатели: ${label}`,
+  figuresTitle: (label: string, _campaign?: CampaignId) => `Показатели: ${label}`,
+  /** The form's own title (the core's) in Russian. */
+  partnerCategory: (_key: PartnerCategory, title: string) => title,
   figParticipants: 'Обучающиеся 5–11 классов, принявшие участие',
   figOf: (a: number, b: number) => `${formatNumber(a)} из ${formatNumber(b)}`,
   figOvz: 'Из них с ОВЗ',
@@ -159,14 +168,12 @@ export const enSteps: typeof ruSteps = {
   next: 'Next',
   startTitle: 'Where to start',
   startText: 'Type your organisation, check the campaign’s dates and save the settings. Then step by step: blanks for schools, checking the files they send, consolidation, summary.',
-  filesTitle: 'Report files',
   filesNone: 'No files chosen yet: press «Choose report files…» and select every file received.',
   filesPicked: (n) => `Chosen: ${en(n, 'file')}. The same files serve both the check and the consolidation.`,
   filesChange: 'Choose other files…',
   progressFile: (doing, done, total, file) => `${doing}: file ${formatNumber(done)} of ${formatNumber(total)}: «${file}»`,
   doingCheck: 'Check',
   checkRun: 'Check the chosen files',
-  mergeRunShared: 'Consolidate the chosen files',
   doingMerge: 'Consolidation',
   cancelled: (done, total) => `Cancelled: ${formatNumber(done)} of ${en(total, 'file')} read. Nothing was written.`,
   checkDone: (files, errors, unreadable) =>
@@ -199,7 +206,8 @@ export const enSteps: typeof ruSteps = {
   prevPage: 'Back',
   nextPage: 'Next',
   pageOf: (from, to, total) => `${formatNumber(from)}–${formatNumber(to)} of ${formatNumber(total)}`,
-  figuresTitle: (label) => `Figures: ${label}`,
+  figuresTitle: (label, c) => `Figures: ${c ? `${c.season === 'autumn' ? 'autumn' : 'spring'} ${c.year} campaign` : label}`,
+  partnerCategory: (key) => PARTNERS_EN[key],
   figParticipants: 'Pupils of grades 5–11 who took part',
   figOf: (a, b) => `${formatNumber(a)} of ${formatNumber(b)}`,
   figOvz: 'Of them with special needs',

@@ -15,6 +15,15 @@ test('the pane speaks Russian unless Office’s display language is English', ()
     settingsIssue: [{ field: 'windowTo', kind: 'notBefore', other: 'windowFrom', otherDate: '2023-09-13' }],
     figReports: [{ onTime: 1, late: 2, refused: 3, missing: 4, received: 0 }],
     supersededFiles: [['y.xlsx']],
+    fileDownloadedSheets: ['x.xlsx', ['Лист1', 'Лист2']],
+    sheetsWritten: [['Лист1']],
+    sheetsSkipped: [['Лист1', 'Лист2']],
+    blanksZipped: ['b.zip', ['a.xlsx', 'b.xlsx']],
+    blanksOpened: [['a.xlsx']],
+    blanksOpenedSome: [1, 3, 'Excel did not answer.'],
+    blanksCancelled: [2, 5, 'opened'],
+    partnerCategory: ['community', 'Родительская общественность'],
+    figuresTitle: ['осенняя кампания 2023 г.', { season: 'autumn', year: 2023 }],
   };
   for (const [k, v] of Object.entries(STRINGS.en)) {
     const args = samples[k as keyof Strings] ?? [2, 3, 4, 'X'];
@@ -30,4 +39,16 @@ test('Russian counts agree with their numbers, with no abbreviations', () => {
   expect(t.mergeDone(64, 2, 1)).toBe('В своде 64\u00a0организации. Прислали, но отклонены: 2. Не прислали: 1.');
   expect(t.orgStatus('withErrors', 5)).toBe('в своде с ошибками (5)');
   for (const v of Object.values(t)) if (typeof v === 'string') expect(v).not.toMatch(/ошиб\.|предупр\.|шт\./);
+});
+
+test('in English mode the pane’s own messages about files and blanks are English, with their plurals', async () => {
+  const { browserHost } = await import('./services/browserHost');
+  const store = new Map<string, string>();
+  const storage = { setItem: (k: string, v: string) => void store.set(k, v) } as unknown as Storage;
+  expect((await browserHost(storage, STRINGS.en).saveSettings({} as never)).message).toBe('Settings saved in this browser.');
+  expect(STRINGS.en.fileDownloadedSheets('Свод.xlsx', ['Свод по ОО', 'Реестр отчётов'])).toBe('The file «Свод.xlsx» is downloaded (sheets «Свод по ОО», «Реестр отчётов»).');
+  expect(STRINGS.ru.fileDownloadedSheets('Свод.xlsx', ['Свод по ОО'])).toBe('Файл «Свод.xlsx» скачан (лист «Свод по ОО»).');
+  expect(STRINGS.en.blanksZipped('b.zip', ['a.xlsx'])).toBe('The archive «b.zip» is downloaded: 1 blank («a.xlsx»). Send each organisation its file.');
+  expect(STRINGS.en.blanksCancelled(2, 5, 'ready')).toBe('Blanks stopped: 2 of 5 blanks ready. Press the button again to make them all.');
+  expect(STRINGS.ru.blanksCancelled(2, 5, 'ready')).toBe('Создание бланков остановлено: бланков готово 2 из 5. Нажмите кнопку снова, чтобы создать все.');
 });

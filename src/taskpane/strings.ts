@@ -3,9 +3,11 @@
  * Messages from the core (problems, errors) are Russian in both: they quote the forms' official wording.
  */
 import { enSteps, ruSteps } from './stepStrings';
+import { enHost, ruHost } from './hostStrings';
 
 const ru = {
   ...ruSteps,
+  ...ruHost,
   appTitle: 'Профкампания',
   modeExcel: 'Работа в открытой книге Excel',
   modeBrowser: 'Работа с файлами (Excel не подключён): бланки и результаты скачиваются файлами .xlsx',
@@ -31,15 +33,12 @@ const ru = {
   orderReference: 'Распоряжение (строка «Приложение … к распоряжению»)',
   resetDates: 'Вернуть сроки по распоряжению',
   save: 'Сохранить настройки',
-  savedExcel: 'Настройки сохранены в книге (скрытый лист «ПК_Настройки»).',
-  savedBrowser: 'Настройки сохранены в этом браузере.',
   // forms
   formsTitle: 'Формы',
   formsHintExcel: 'Форма с названием организации из настроек добавляется в открытую книгу листом. Если лист уже есть и в нём есть данные, панель спросит, что делать. Бланки для рассылки — ниже.',
   formsHintBrowser: 'Форма с названием организации из настроек скачивается файлом .xlsx. Бланки для рассылки — ниже.',
   stampPlan: 'Бланк плана (прил. 2)',
   stampReport: 'Бланк отчёта (прил. 3)',
-  reportRows: 'Строк для организаций',
   blanksTitle: 'Бланки для каждой организации',
   blanksHintBrowser: 'Каждой организации из списка — свой бланк: её название, сроки и ваши контакты уже вписаны. Все бланки скачиваются одним архивом .zip.',
   blanksHintExcel: 'Каждой организации из списка — свой бланк: её название, сроки и ваши контакты уже вписаны. Каждый бланк откроется новой книгой Excel — сохраните её под названием организации.',
@@ -75,15 +74,10 @@ const ru = {
   mergeOwnSheetsHint: 'Формы на листах этой книги (кроме листов «Профкампании») сводятся как отчёты, каждая со своего листа; можно вместе с выбранными файлами. Дата получения листов книги не известна: своевременность по ним не оценивается.',
   // summary
   summaryTitle: 'Сводка',
-  summaryHintExcel: 'Показатели, диаграммы и аналитическая справка по листу «Свод по ОО» этой книги.',
-  summaryHintBrowser: 'Показатели, диаграммы и аналитическая справка добавляются к своду, сделанному в разделе «Свод».',
-  summaryRun: 'Сформировать сводку',
   noteDocx: 'Скачать справку (.docx)',
   noteDocxDone: (name: string) => `Справка «${name}» скачана: документ Word, А4. Заполните выделенные места «[Заполните: …]».`,
   // status
-  stateTitle: 'Книга',
   stateForms: 'Листы надстройки в книге',
-  stateNone: 'Листов надстройки пока нет.',
   // dialog
   conflictTitle: 'Лист уже есть в книге',
   conflictForeign: (s: string) => `В книге уже есть лист «${s}», созданный не надстройкой. Он не будет изменён.`,
@@ -102,6 +96,7 @@ export type Strings = typeof ru;
 const en: Strings = {
   ...ru,
   ...enSteps,
+  ...enHost,
   appTitle: 'Career Campaign',
   modeExcel: 'Working in the open Excel workbook',
   modeBrowser: 'Working with files (no Excel): forms and results are downloaded as .xlsx',
@@ -126,14 +121,11 @@ const en: Strings = {
   orderReference: 'Order reference line',
   resetDates: 'Restore the dates of the order',
   save: 'Save settings',
-  savedExcel: 'Settings saved in the workbook (hidden sheet «ПК_Настройки»).',
-  savedBrowser: 'Settings saved in this browser.',
   formsTitle: 'Forms',
   formsHintExcel: 'The form, with the organisation from the settings, is added to the open workbook as a sheet. If the sheet exists and holds data, you will be asked. Blanks to send out are below.',
   formsHintBrowser: 'The form, with the organisation from the settings, is downloaded as an .xlsx file. Blanks to send to schools are below.',
   stampPlan: 'Plan form (app. 2)',
   stampReport: 'Report form (app. 3)',
-  reportRows: 'Rows for organisations',
   blanksTitle: 'A blank for every organisation',
   blanksHintBrowser: 'Every organisation on the list gets its own blank with its name, the deadlines and your contacts filled in. All blanks are downloaded as one .zip.',
   blanksHintExcel: 'Every organisation on the list gets its own blank with its name, the deadlines and your contacts filled in. Each opens as a new Excel workbook — save it under the organisation’s name.',
@@ -166,14 +158,9 @@ const en: Strings = {
   mergeOwnSheets: 'Consolidate this workbook’s sheets',
   mergeOwnSheetsHint: 'The forms on this workbook’s sheets (other than the add-in’s own) are merged as reports, each from its sheet; picked files may be added. The sheets carry no date received: their timeliness is not judged.',
   summaryTitle: 'Summary',
-  summaryHintExcel: 'Indicators, charts and the analytical note from the «Свод по ОО» sheet of this workbook.',
-  summaryHintBrowser: 'Indicators, charts and the analytical note are added to the consolidation made above.',
-  summaryRun: 'Build the summary',
   noteDocx: 'Download the note (.docx)',
   noteDocxDone: (name: string) => `The note «${name}» is downloaded: a Word document, A4. Fill in the highlighted «[Заполните: …]» places.`,
-  stateTitle: 'Workbook',
   stateForms: 'Add-in sheets in the workbook',
-  stateNone: 'No add-in sheets yet.',
   conflictTitle: 'The sheet already exists',
   conflictForeign: (s) => `The workbook already has a sheet «${s}» not made by the add-in. It will not be changed.`,
   conflictUserData: (s, cells) => `The sheet «${s}» already holds data (e.g. cells ${cells}). Replacing it deletes that data.`,

@@ -37,7 +37,7 @@ export function Figures(props: { t: Strings; f: ScreenFigures }) {
   return (
     <section className={s.root} aria-labelledby="figures-h" data-testid="figures">
       <h3 className={s.h3} id="figures-h">
-        {t.figuresTitle(f.label)}
+        {t.figuresTitle(f.label, f.campaign)}
       </h3>
       <dl className={s.cards}>
         {cards.map((c) => (
@@ -57,7 +57,7 @@ export function Figures(props: { t: Strings; f: ScreenFigures }) {
         <ul className={s.partners}>
           {f.partners.map((p) => (
             <li key={p.category}>
-              {p.category}: {formatNumber(p.count)}
+              {t.partnerCategory(p.category, p.title)}: {formatNumber(p.count)}
             </li>
           ))}
         </ul>

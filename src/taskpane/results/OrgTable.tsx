@@ -97,6 +97,8 @@ export function OrgTable(props: { t: Strings; rows: OrgRow[]; label: string; onS
                 </button>
                 {isOpen && (
                   <div className={s.details}>
+                    {/* The reasons and problems are the core's, worded as the Russian forms are: said so in English. */}
+                    {t.coreRussian && (r.reason || r.problems.length > 0) && <Caption1 italic>{t.coreRussian}</Caption1>}
                     {r.reason && <Caption1>{r.reason}</Caption1>}
                     {r.supersededFiles.length > 0 && <Caption1>{t.supersededFiles(r.supersededFiles)}</Caption1>}
                     {r.otherFiles.map((f) => (

@@ -6,6 +6,7 @@
 import { blankFilesFor, blankWorkbookPlan, type BlankOptions } from '../../domain/blanks/blank';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from '../../domain/consolidate/expectedUnits';
 import { russianOr } from './messages';
+import { ruHost, type BlanksWhat } from '../hostStrings';
 import type { PickedFile } from './flows';
 
 export interface BlankFile {
@@ -29,14 +30,14 @@ export interface BlankRun {
 
 /** Thrown when the coordinator cancels; its message says how many blanks were made. */
 export class BlanksCancelled extends Error {
-  constructor(readonly done: number, readonly total: number, what: string) {
-    super(`Создание бланков остановлено: ${what} ${done} из ${total}. Нажмите кнопку снова, чтобы создать все.`);
+  constructor(readonly done: number, readonly total: number, readonly what: BlanksWhat) {
+    super(ruHost.blanksCancelled(done, total, what));
     this.name = 'BlanksCancelled';
   }
 }
 
 /** The list file's units: a .txt one a line, any table (.csv, .xlsx, .xls, .ods) by its first column. */
-export async function unitsFromFile(file: PickedFile): Promise<string[]> {
+export async function unitsFromFile(file: PickedFile, words: Pick<typeof ruHost, 'blanksListUnreadable' | 'blanksListEmpty'> = ruHost): Promise<string[]> {
   const { assertReadableSize, decodeCsv, readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
   let units: string[];
   try {
@@ -44,9 +45,9 @@ export async function unitsFromFile(file: PickedFile): Promise<string[]> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     units = /\.txt$/i.test(file.name) ? expectedUnitsFromText(decodeCsv(bytes)) : expectedUnitsFromGrid(readWorkbookFile(bytes, file.name).sheets[0] ?? { name: '', cells: [], merges: [] });
   } catch (e) {
-    throw new Error(russianOr(e, `Список «${file.name}» не удалось прочитать. Сохраните его как .xlsx, .csv или .txt (по одной организации в строке) и выберите снова.`));
+    throw new Error(russianOr(e, words.blanksListUnreadable(file.name)));
   }
-  if (units.length === 0) throw new Error(`В списке «${file.name}» нет ни одной организации: впишите по одной в первый столбец первого листа и выберите файл снова.`);
+  if (units.length === 0) throw new Error(words.blanksListEmpty(file.name));
   return units;
 }
 
@@ -56,7 +57,7 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Builds and writes the blanks one at a time, handing each to `use` (zip it, open it in Excel). The page gets a turn
  * between blanks, so progress shows and «Отмена» is heard. `what` names the finished ones in the cancel message.
  */
-export async function eachBlank(units: string[], opts: BlankOptions, use: (b: BlankFile) => Promise<void>, run: BlankRun = {}, what = 'готово'): Promise<number> {
+export async function eachBlank(units: string[], opts: BlankOptions, use: (b: BlankFile) => Promise<void>, run: BlankRun = {}, what: BlanksWhat = 'ready'): Promise<number> {
   const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/writeXlsx');
   const list = blankFilesFor(units);
   if (list.length === 0) throw new Error('Список организаций пуст: впишите по одной в строке или выберите файл со списком.');
@@ -85,7 +86,7 @@ export async function zipBlanks(units: string[], opts: BlankOptions, run: BlankR
       files.push(b.fileName);
     },
     run,
-    'бланков готово',
+    'ready',
   );
   return { zip: await zip.generateAsync({ type: 'uint8array' }), files };
 }

@@ -4,10 +4,11 @@ import type { WorkbookPlan } from '../../domain/sheetPlan';
 import { withSettingsSheet } from '../../domain/consolidate/workbook';
 import { downloadBytes, safeFileName } from './download';
 import type { Outcome, PaneHost } from './host';
+import { ruHost, type HostWords } from '../hostStrings';
 
 const KEY = 'profkampaniya.settings.v1';
 
-export function browserHost(storage: Storage | undefined = globalThis.localStorage): PaneHost {
+export function browserHost(storage: Storage | undefined = globalThis.localStorage, t: HostWords = ruHost): PaneHost {
   return {
     mode: 'browser',
     async loadSettings() {
@@ -24,9 +25,9 @@ export function browserHost(storage: Storage | undefined = globalThis.localStora
       try {
         storage?.setItem(KEY, JSON.stringify(s));
       } catch {
-        return { message: 'Браузер не дал сохранить настройки (хранилище отключено или переполнено): они действуют до закрытия страницы.', notes: [] };
+        return { message: t.settingsNotStored, notes: [] };
       }
-      return { message: 'Настройки сохранены в этом браузере.', notes: [] };
+      return { message: t.savedBrowser, notes: [] };
     },
     async deliver(plan: WorkbookPlan, settings, fileName): Promise<Outcome> {
       const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/writeXlsx');
@@ -35,13 +36,12 @@ export function browserHost(storage: Storage | undefined = globalThis.localStora
       const bytes = await writeWorkbook(full);
       const name = safeFileName(fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`);
       downloadBytes(bytes, name);
-      const shown = plan.sheets.filter((s) => !s.hidden).map((s) => `«${s.name}»`);
-      return { message: `Файл «${name}» скачан (${shown.length > 1 ? 'листы' : 'лист'} ${shown.join(', ')}).`, notes: [] };
+      return { message: t.fileDownloadedSheets(name, plan.sheets.filter((s) => !s.hidden).map((s) => s.name)), notes: [] };
     },
     async deliverFile(bytes, fileName) {
       const name = safeFileName(fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`);
       downloadBytes(bytes, name);
-      return { message: `Файл «${name}» скачан.`, notes: [] };
+      return { message: t.fileDownloaded(name), notes: [] };
     },
     async state() {
       return { sheets: [] };

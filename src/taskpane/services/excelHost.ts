@@ -9,6 +9,7 @@ import { readSettingsSheet, settingsSheet, type OwnedSheet } from '../../domain/
 import { SHEET } from '../../domain/sheetNames';
 import type { CampaignSettings } from '../../domain/settings';
 import type { Outcome, PaneHost } from './host';
+import { ruHost, type HostWords } from '../hostStrings';
 import { workbookNameFromUrl } from '../boot/workbookName';
 
 export interface ExcelHostDeps {
@@ -35,9 +36,7 @@ async function readSettings(d: ExcelHostDeps): Promise<{ settings: CampaignSetti
   return sheet ? readSettingsSheet(sheet.cells) : undefined;
 }
 
-const sheetList = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
-
-export function excelHost(d: ExcelHostDeps = excelDeps()): PaneHost {
+export function excelHost(d: ExcelHostDeps = excelDeps(), t: HostWords = ruHost): PaneHost {
   return {
     mode: 'excel',
     async loadSettings() {
@@ -49,8 +48,8 @@ export function excelHost(d: ExcelHostDeps = excelDeps()): PaneHost {
       const plan = settingsSheet(s, withSelf);
       plan.hidden = true;
       const r = await applySheetPlans([plan], { run: d.run, support: d.support, owned: withSelf, activate: false });
-      if (r.skipped.length) return { message: `Настройки не сохранены: в книге есть свой лист «${SHEET.settings}». Переименуйте его и повторите.`, notes: [] };
-      return { message: 'Настройки сохранены в книге (скрытый лист «ПК_Настройки»).', notes: r.notes };
+      if (r.skipped.length) return { message: t.settingsSheetTaken(SHEET.settings), notes: [] };
+      return { message: t.savedExcel, notes: r.notes };
     },
     async deliver(plan, settings, _fileName, ask): Promise<Outcome> {
       const owned = (await readSettings(d))?.owned ?? [];
@@ -68,9 +67,9 @@ export function excelHost(d: ExcelHostDeps = excelDeps()): PaneHost {
       });
       const written = r.written.filter((w) => w.sheet !== SHEET.settings);
       const parts: string[] = [];
-      if (written.length) parts.push(`${written.length > 1 ? 'Листы' : 'Лист'} ${sheetList(written.map((w) => w.sheet))} ${written.length > 1 ? 'записаны' : 'записан'} в книгу.`);
-      if (r.skipped.length) parts.push(`Не ${r.skipped.length > 1 ? 'созданы' : 'создан'}: ${sheetList(r.skipped)} — существующие листы не изменены.`);
-      return { message: parts.join(' ') || 'Ничего не записано.', notes: r.notes };
+      if (written.length) parts.push(t.sheetsWritten(written.map((w) => w.sheet)));
+      if (r.skipped.length) parts.push(t.sheetsSkipped(r.skipped));
+      return { message: parts.join(' ') || t.nothingWritten, notes: r.notes };
     },
     async state() {
       const s = await readSettings(d);

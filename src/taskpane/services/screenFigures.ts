@@ -5,10 +5,12 @@
 import type { MergeResult } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
 import type { WorkbookGrid } from '../../domain/grid';
-import { campaignFigures, campaignLabel, figuresFromDetail, indicatorValue, readConsolidated, PARTNER_CATEGORIES, PARTNER_CATEGORY_TITLE, type CampaignFigures, type IndicatorKey } from '../../domain/indicators';
+import { campaignFigures, campaignLabel, figuresFromDetail, indicatorValue, readConsolidated, PARTNER_CATEGORIES, PARTNER_CATEGORY_TITLE, type CampaignFigures, type CampaignId, type IndicatorKey, type PartnerCategory } from '../../domain/indicators';
 
 export interface ScreenFigures {
   label: string;
+  /** Season and year when known: the pane names the campaign in its own language. */
+  campaign?: CampaignId;
   participants: number;
   students: number;
   /** X of «Показатели», whole per cent; null where the base is 0 (the sheet shows it empty). */
@@ -25,7 +27,7 @@ export interface ScreenFigures {
   /** Participants by grade 5…11. */
   grades: { grade: number; participants: number }[];
   /** Distinct partner organisations by category (the partner register). */
-  partners: { category: string; count: number }[];
+  partners: { category: PartnerCategory; title: string; count: number }[];
   reports: { onTime: number; late: number; received: number; refused: number; missing: number };
   reportsOnTimeShare: number | null;
   /** The indicators as «Показатели» lists them (key → X), for a test to hold the screen to the sheet. */
@@ -38,6 +40,7 @@ export function figuresFromCampaign(f: CampaignFigures): ScreenFigures {
   const x = (k: IndicatorKey) => indicatorValue(k, f);
   return {
     label: f.label,
+    campaign: f.campaign,
     participants: f.participants,
     students: f.students,
     participation: x('participation'),
@@ -51,7 +54,7 @@ export function figuresFromCampaign(f: CampaignFigures): ScreenFigures {
     schoolsActive: f.schoolsActive,
     schoolsActiveShare: x('schoolsActive'),
     grades: f.grades.map((n, i) => ({ grade: 5 + i, participants: n })),
-    partners: PARTNER_CATEGORIES.map((c) => ({ category: PARTNER_CATEGORY_TITLE[c], count: f.partnersDistinct?.[c] ?? f.partnersReported[c] })),
+    partners: PARTNER_CATEGORIES.map((c) => ({ category: c, title: PARTNER_CATEGORY_TITLE[c], count: f.partnersDistinct?.[c] ?? f.partnersReported[c] })),
     reports: { onTime: f.reports.onTime.length, late: f.reports.late.length, received: f.reports.received.length, refused: f.reports.refused?.length ?? 0, missing: f.reports.missing.length },
     reportsOnTimeShare: x('reportsOnTime'),
     indicators: Object.fromEntries(KEYS.map((k) => [k, x(k)])),
