@@ -9,5 +9,7 @@ module.exports = {
   },
   // Two workers on two cores: many tests wait on LibreOffice or Chromium child processes, not on jest itself.
   maxWorkers: 2,
-  testTimeout: 180000,
+  // Unit tests need well under this; files that are slow by nature (LibreOffice, Chromium, CLI runs, fuzz,
+  // release builds, whole workbooks) raise it themselves with jest.setTimeout, so a slow test shows as slow.
+  testTimeout: 15000,
 };

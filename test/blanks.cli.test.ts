@@ -4,6 +4,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../src/cli/main';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 let dir: string;
 beforeAll(async () => {

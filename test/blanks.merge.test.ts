@@ -27,6 +27,8 @@ import { defaultSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { saveAs } from './support/libreoffice';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 const SAMPLE = sampleMunicipality();
 const UNITS = SAMPLE.schools.map((s) => s.unit);

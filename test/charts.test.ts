@@ -14,6 +14,8 @@ import { writeWorkbook } from '../src/files/writeXlsx';
 import { SHEET } from '../src/domain/sheetNames';
 import { indicatorsLayout } from '../src/domain/indicators';
 import { summarySample } from './support/summarySample';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 const formulas = (xml: string): string[] => [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1].replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
 

@@ -18,6 +18,8 @@ import type { CellInput, SheetPlan } from '../src/domain/sheetPlan';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { cp1251, csvOf, planToGrid, wordLayoutSheet, writeGrids } from './support/formGrids';
 import { saveAs } from './support/libreoffice';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 const settings = defaultSettings('spring', 2024, { unit: 'МАОУ СОШ № 1', level: 'school' });
 

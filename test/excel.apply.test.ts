@@ -3,6 +3,8 @@ import { applySheetPlans, detectSupport, readWorkbookGrids, markProblems, clearM
 import { emptySheetPlan, type SheetPlan } from '../src/domain/sheetPlan';
 import { rangeRef } from '../src/domain/a1';
 import { coerce, FakeExcel, REQUEST_LIMIT_BYTES } from './support/fakeExcel';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 /** A form-like plan: title, merged header, N input rows with validation, a total formula, a name, print setup. */
 function formPlan(rows: number, name = 'Прил. 3 Отчёт'): SheetPlan {

@@ -11,6 +11,8 @@ import type { WorkbookPlan } from '../src/domain/sheetPlan';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { writeWorkbookStreaming } from '../src/files/writeXlsxStream';
 import { everyWorkbook } from './support/everySheet';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 interface SheetXml {
   name: string;

@@ -7,6 +7,8 @@
 import { isFormula, type SheetPlan } from '../src/domain/sheetPlan';
 import { everyWorkbook } from './support/everySheet';
 import { formulaBreaches, formulaFacts } from './support/formulaLimits';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 /** Every formula of a plan with where it is: cells, custom validations, conditional formats, names. */
 function formulasOf(p: SheetPlan): { where: string; formula: string }[] {

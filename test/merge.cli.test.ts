@@ -9,6 +9,8 @@ import { dataCell } from '../src/domain/forms/tableLayout';
 import { parseCell } from '../src/domain/a1';
 import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
 import { writeWorkbook } from '../src/files/writeXlsx';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 let dir: string;
 

@@ -20,6 +20,8 @@ import { readForms } from '../src/domain/read';
 import { reportsOf } from '../src/domain/report';
 import { SHEET } from '../src/domain/sheetNames';
 import { REGISTER_HEADER_ROW, registerColumn } from '../src/domain/consolidate/registerSheet';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 const PYTHON = '/usr/bin/python3';
 const COLLECT = path.join(__dirname, 'support', 'collectSheets.py');

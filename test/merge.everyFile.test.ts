@@ -10,6 +10,8 @@ import JSZip from 'jszip';
 import { merge, type MergeJson } from '../src/cli/merge';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { schoolReportBytes, zipOf } from './hostile/support';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 let dir: string;
 beforeAll(async () => {

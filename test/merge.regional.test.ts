@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { merge, type MergeJson } from '../src/cli/merge';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../src/files/writeXlsx';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 let dir: string;
 beforeAll(async () => {

@@ -17,6 +17,8 @@ import { writeSample } from '../scripts/sample';
 import type { Sample } from '../src/domain/sample/schoolWorkbooks';
 import { recalculate, valueAt } from './support/libreoffice';
 import { readWorkbookFile } from '../src/files/readWorkbook';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 let dir: string;
 let sample: Sample;

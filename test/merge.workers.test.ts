@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { writeSample } from '../scripts/sample';
 import type { Sample } from '../src/domain/sample/schoolWorkbooks';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '..');
 let dir: string;

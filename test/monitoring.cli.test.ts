@@ -14,6 +14,8 @@ import { monitoringLayout } from '../src/domain/forms/monitoringLayout';
 import { dataCell } from '../src/domain/forms/tableLayout';
 import { defaultSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 let dir: string;
 beforeAll(async () => {

@@ -21,6 +21,8 @@ import type { CellInput } from '../src/domain/sheetPlan';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { readValues, recalculate, saveAs, valueAt, type RecalculatedWorkbook } from './support/libreoffice';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 type Figures = Partial<Record<IndicatorCode, [number, number | null]>> & { levels?: [number, number, number] };
 

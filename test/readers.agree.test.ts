@@ -18,6 +18,8 @@ import { saveAs } from './support/libreoffice';
 import { minimalXlsxParts, rawZip, zipOf } from './hostile/support';
 import type { SheetGrid } from '../src/domain/grid';
 import { comparableSheets as comparable } from './support/comparableSheets';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 const CODECS: Record<string, PartCodec> = {
   'Node (command line)': { inflate: (p) => inflateRawSync(p), utf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8') },

@@ -10,6 +10,8 @@ import path from 'path';
 import JSZip from 'jszip';
 import { PRODUCT_ID } from '../scripts/releaseManifest';
 import { manifestUrls, parseManifest, root } from './support/manifestChecks';
+// Slow on purpose (release build): tests run webpack's production config or the release script.
+jest.setTimeout(120_000);
 
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const BASE = 'https://example.org/profkampaniya/';

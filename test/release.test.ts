@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 import { DEV_ID, PRODUCT_ID, ReleaseError, manifestVersion, releaseBase, releaseManifest } from '../scripts/releaseManifest';
 import { packFolder } from '../scripts/release';
 import { describeManifestStructure, manifestUrls, parseManifest, root } from './support/manifestChecks';
+// Slow on purpose (release build): tests run webpack's production config or the release script.
+jest.setTimeout(120_000);
 
 const devXml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };

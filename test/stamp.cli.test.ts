@@ -11,6 +11,8 @@ import { cellRef } from '../src/domain/a1';
 import { appendix2Layout } from '../src/domain/forms/appendix2Layout';
 import { defaultSettings } from '../src/domain/settings';
 import { APPENDIX_NUMBER, PLAN_TITLE, REPORT_TITLE } from '../src/domain/forms/officialText';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 function buffers() {
   const out = { stdout: '', stderr: '' };

@@ -14,6 +14,8 @@ import { SHEET } from '../src/domain/sheetNames';
 import { emptySheetPlan, type CellInput } from '../src/domain/sheetPlan';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { recalculate, valueAt, type RecalculatedWorkbook } from './support/libreoffice';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 /** Table 3.1's official example row (seed 002): consistent, so it must pass. */
 const EXAMPLE_31: Record<string, CellInput> = {

@@ -19,6 +19,8 @@ import {
   type IndicatorKey,
 } from '../src/domain/indicators';
 import type { SheetPlan, WorkbookPlan } from '../src/domain/sheetPlan';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 const at = (wb: RecalculatedWorkbook, sheet: string, row: number, col: number): RecalculatedCell =>
   wb[sheet]?.[row - 1]?.[col - 1] ?? null;

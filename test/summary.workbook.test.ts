@@ -14,6 +14,8 @@ import { merge } from '../src/cli/merge';
 import { main } from '../src/cli/main';
 import { writeSample } from '../scripts/sample';
 import { summarySample } from './support/summarySample';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 describe('indicators over a consolidated workbook read back from its file', () => {
   it('gives the same «Показатели» and note as the merge itself', async () => {

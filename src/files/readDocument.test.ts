@@ -2,6 +2,8 @@
 import { FileReadError, readWorkbookFile } from './readWorkbook';
 import { cfbWith, zipOf } from '../../test/hostile/support';
 import { documentGrid, DocumentTooLarge } from './documentGrid';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';

@@ -5,6 +5,8 @@ import { appendix3Layout } from '../domain/forms/appendix3Layout';
 import { dataCell } from '../domain/forms/tableLayout';
 import { parseCell } from '../domain/a1';
 import { writeWorkbook } from './writeXlsx';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 let files: FileToReceive[];
 let settings: ReturnType<typeof sampleSchoolWorkbooks>['settings'];

@@ -3,6 +3,8 @@ import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { emptySheetPlan, type SheetPlan } from '../domain/sheetPlan';
 import { writeWorkbook } from './writeXlsx';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 function formPlan(): SheetPlan {
   const p = emptySheetPlan('Форма', 'appendix3');

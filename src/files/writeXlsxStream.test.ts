@@ -9,6 +9,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { writePlanSheets, writeWorkbook } from './writeXlsx';
 import { writeWorkbookStreaming } from './writeXlsxStream';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 /** A consolidated workbook of 40 units: every sheet the merge writes, named ranges and the charts. */
 function consolidatedPlan(): WorkbookPlan {

@@ -9,6 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { asOfficeOpensIt, fakeOfficeScript, OUTPUT, paneTests, type BrowserSession } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
+// Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
+jest.setTimeout(180_000);
 
 const pane = paneTests();
 const office = fakeOfficeScript();

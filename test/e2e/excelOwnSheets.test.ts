@@ -8,6 +8,8 @@ import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { cellRef } from '../../src/domain/a1';
 import { planToGrid } from '../support/formGrids';
 import { fakeOfficeScript, OUTPUT, paneTests } from './harness';
+// Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
+jest.setTimeout(180_000);
 
 const pane = paneTests();
 const office = fakeOfficeScript();

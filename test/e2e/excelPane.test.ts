@@ -6,6 +6,8 @@
 import path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import { fakeOfficeScript, OUTPUT, paneTests } from './harness';
+// Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
+jest.setTimeout(180_000);
 
 const pane = paneTests();
 const office = fakeOfficeScript();

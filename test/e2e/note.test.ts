@@ -9,6 +9,8 @@ import { fakeOfficeScript, OUTPUT, paneTests } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
 import { readWorkbookFile } from '../../src/files/readWorkbook';
+// Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
+jest.setTimeout(180_000);
 
 const pane = paneTests();
 

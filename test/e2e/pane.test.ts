@@ -12,6 +12,8 @@ import type { Download, Page } from 'playwright-core';
 import { DIST, OUTPUT, paneTests } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../../src/files/writeXlsx';
+// Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
+jest.setTimeout(180_000);
 
 const pane = paneTests();
 

@@ -17,6 +17,8 @@ import { writeWorkbook } from '../../src/files/writeXlsx';
 import { indicator, type IndicatorKey } from '../../src/domain/indicators';
 import { formatNumber, formatPercent } from '../../src/domain/text';
 import { recalculate } from '../support/libreoffice';
+// Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
+jest.setTimeout(180_000);
 
 const pane = paneTests();
 

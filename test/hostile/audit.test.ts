@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 const root = path.join(__dirname, '..', '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'pk-audit-'));

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import webpack from 'webpack';
 import { NETWORK_CALLS } from './support';
+// Slow on purpose (release build): tests run webpack's production config or the release script.
+jest.setTimeout(120_000);
 
 const root = path.join(__dirname, '..', '..');
 let out: string;

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { check } from '../../src/cli/check';
 import { merge, type MergeJson } from '../../src/cli/merge';
 import { cfbWith, rawZip, schoolReportBytes } from './support';
+// Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
+jest.setTimeout(120_000);
 
 let dir: string;
 const files: Record<string, Uint8Array | number> = {};

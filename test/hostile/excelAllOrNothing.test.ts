@@ -15,6 +15,8 @@ import { excelHost } from '../../src/taskpane/services/excelHost';
 import { FakeExcel } from '../support/fakeExcel';
 import { errorText } from '../../src/taskpane/ui';
 import { FORMULA_LIKE } from './support';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 const settings = { ...defaultSettings('autumn', 2023), unit: 'Город Томск' };
 

@@ -4,6 +4,8 @@
  */
 import { useNativeInflate } from '../../src/files/nativeInflate';
 import { fuzzReading } from './fuzzCases';
+// Slow on purpose (fuzz): hundreds of generated hostile files are read per test.
+jest.setTimeout(120_000);
 
 useNativeInflate();
 describe('as the merge reads them (Node zlib, fast .xlsx path)', () => fuzzReading(1 / 3, { formulas: false }));

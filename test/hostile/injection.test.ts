@@ -17,6 +17,8 @@ import type { CellInput, WorkbookPlan } from '../../src/domain/sheetPlan';
 import { SHEET } from '../../src/domain/sheetNames';
 import { writeWorkbook } from '../../src/files/writeXlsx';
 import { FORMULA_LIKE, PROPERTY_NAMES } from './support';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 const UNITS = [...FORMULA_LIKE, ...PROPERTY_NAMES];
 

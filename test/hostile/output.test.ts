@@ -10,6 +10,8 @@ import { readWorkbookFile } from '../../src/files/readWorkbook';
 import { writeWorkbook } from '../../src/files/writeXlsx';
 import { recalculate, valueAt } from '../support/libreoffice';
 import { FORMULA_LIKE } from './support';
+// Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
+jest.setTimeout(120_000);
 
 const MEGABYTE = 'Профориентация 🎓 '.repeat(60_000);
 // An emoji (two UTF-16 units) straddling the cut: the cut must not leave half of it.

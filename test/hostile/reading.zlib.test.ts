@@ -6,6 +6,8 @@
 import { useNativeInflate } from '../../src/files/nativeInflate';
 import { hostileReadingCases } from './readingCases';
 import { readingAs } from './support';
+// Slow on purpose (hostile files): zip bombs and oversized parts are read until the guards refuse them.
+jest.setTimeout(60_000);
 
 useNativeInflate();
 readingAs.options = { formulas: false };

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { NETWORK_CALLS } from './support';
+// Slow on purpose (release build): tests run webpack's production config or the release script.
+jest.setTimeout(120_000);
 
 const root = path.join(__dirname, '..', '..');
 const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';

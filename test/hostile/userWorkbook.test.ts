@@ -13,6 +13,8 @@ import { stamp } from '../../src/cli/stamp';
 import { writeSample } from '../../scripts/sample';
 import { writeWorkbook, DOCUMENT_DATE } from '../../src/files/writeXlsx';
 import { emptySheetPlan } from '../../src/domain/sheetPlan';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 let dir: string;
 beforeAll(async () => {

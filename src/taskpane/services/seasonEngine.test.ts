@@ -3,6 +3,8 @@ import { writeWorkbook } from '../../files/writeXlsx';
 import { SeasonEngine, type PickedFile } from './seasonEngine';
 import { seasonOnPage, CancelledByUser } from './seasonClient';
 import { readOne } from './readOne';
+// Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
+jest.setTimeout(60_000);
 
 async function picked(schools: number): Promise<{ files: PickedFile[]; sample: ReturnType<typeof sampleSchoolWorkbooks> }> {
   const sample = sampleSchoolWorkbooks({ schools, late: 1, twice: false, broken: true });
