@@ -20,7 +20,6 @@ function formPlan(rows: number, name = 'Прил. 3 Отчёт'): SheetPlan {
   p.freeze = { rows: 3, columns: 1 };
   p.validations.push({ range: rangeRef(4, 2, 3 + rows, 3), rule: { kind: 'wholeNumber', min: 0 }, severity: 'stop', title: 'Целое число', message: 'Введите целое число не меньше 0.' });
   p.conditionalFormats.push({ range: rangeRef(4, 3, 3 + rows, 3), formula: '=C4>B4', style: { fill: 'FFC7CE' } });
-  p.namedRanges.push({ name: 'ПК_Участники', range: `'${name}'!$C$4:$C$${3 + rows}` });
   p.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: '3:3' };
   p.protect = true;
   return p;
@@ -75,7 +74,6 @@ describe('applying sheet plans to the open workbook', () => {
       expect(sheet.merges).toEqual(['A1:C1']);
       expect(sheet.validations).toHaveLength(1);
       expect(sheet.protected).toBe(true);
-      expect(fx.names.get('ПК_Участники')).toBe(`='Прил. 3 Отчёт'!$C$4:$C$${3 + rows}`);
       expect(fx.calcSuspensions).toBeGreaterThan(0);
     }
     expect(counts[0]).toBe(counts[1]);

@@ -21,7 +21,6 @@ function formulasOf(p: SheetPlan): { where: string; formula: string }[] {
     );
   for (const v of p.validations) if (v.rule.kind === 'custom') out.push({ where: `«${p.name}» validation ${v.range}`, formula: v.rule.formula });
   for (const c of p.conditionalFormats) out.push({ where: `«${p.name}» conditional format ${c.range}`, formula: c.formula });
-  for (const n of p.namedRanges) out.push({ where: `name ${n.name}`, formula: n.range });
   return out;
 }
 

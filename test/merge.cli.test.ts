@@ -57,7 +57,7 @@ test('refusing files with errors: the bad school is refused with the cell named,
   await mkdir(inbox);
   for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeWorkbook(books.get(f.file)!, { postProcess: [] }));
   const list = path.join(dir, 'ожидаемые.xlsx');
-  await writeFile(list, await writeWorkbook({ sheets: [{ name: 'Список', kind: 'register', blocks: [{ at: 'A1', rows: [['Организация'], ...sample.expectedUnits.map((u) => [u]), ['МАОУ СОШ № 500']] }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], namedRanges: [], charts: [] }] }, { postProcess: [] }));
+  await writeFile(list, await writeWorkbook({ sheets: [{ name: 'Список', kind: 'register', blocks: [{ at: 'A1', rows: [['Организация'], ...sample.expectedUnits.map((u) => [u]), ['МАОУ СОШ № 500']] }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], charts: [] }] }, { postProcess: [] }));
 
   const res = await run([inbox, '--out', path.join(dir, 'свод.xlsx'), '--units', list, '--refuse-errors', '--json', '--season', sample.settings.season, '--year', String(sample.settings.year)]);
   expect(res.stderr).toBe('');

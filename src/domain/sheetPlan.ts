@@ -134,8 +134,6 @@ export interface SheetPlan {
   freeze?: { rows: number; columns: number };
   validations: DataValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
-  /** Workbook-scope names, e.g. { name: 'ПК_Участники', range: "'Свод'!$E$5:$E$70" }. */
-  namedRanges: { name: string; range: string }[];
   charts: ChartPlan[];
   print?: PrintPlan;
   /** Protect the sheet without a password: cells whose style has locked:false stay editable. */
@@ -153,7 +151,6 @@ export const emptySheetPlan = (name: string, kind: SheetKind): SheetPlan => ({
   columnWidths: [],
   validations: [],
   conditionalFormats: [],
-  namedRanges: [],
   charts: [],
 });
 

@@ -23,7 +23,7 @@ import { ExcelActionError, excelErrorMessage } from './errors';
 import { backUp, clearForRewrite, loadBefore, readBefore, restore, type SheetBefore } from './regenerate';
 import { RequestQueue, recalculate } from './requestQueue';
 import type { ApiSupport, ExcelRun } from './support';
-import { CHART_PREFIX, writeLayout, writeReferences, type ReferenceContext } from './writePlan';
+import { CHART_PREFIX, writeLayout, writeReferences } from './writePlan';
 
 export { RequestQueue } from './requestQueue';
 export { splitQualified } from './writePlan';
@@ -75,8 +75,6 @@ const MAX_SHEET_NAME = 31;
 
 interface Existing {
   names: string[];
-  /** Workbook names, lower case → formula. */
-  definedNames: Map<string, string>;
   /** Non-empty input cells of existing filled forms, by sheet name. */
   filled: Map<string, string[]>;
   /** What each existing sheet a plan may rewrite holds, by lower-case name. */
@@ -147,7 +145,6 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
       chartStamp: before?.charts.some((c) => c.startsWith(`${CHART_PREFIX}a_`)) ? 'b' : 'a',
     };
   });
-  const refs: Omit<ReferenceContext, 'ctx' | 'stamp'> = { names: existing.definedNames, namesSet: new Set(), namesChanged: new Map(), namesAdded: [] };
   const which = targets.map((t) => `«${t.finalName}»`).join(', ');
   try {
     await opts.run(async (ctx) => {
@@ -170,12 +167,12 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
         await writeLayout(s, w.plan, q);
       }
       // 3. What refers to names (every sheet exists under its final name by now).
-      for (const w of work) await writeReferences(ws.get(w.finalName)!, w.plan, q, { ...refs, ctx, stamp: w.chartStamp });
+      for (const w of work) await writeReferences(ws.get(w.finalName)!, w.plan, q, { ctx, stamp: w.chartStamp });
       await q.flush();
     });
   } catch (e) {
     const failed = excelErrorMessage(e, `запись ${targets.length > 1 ? 'листов' : 'листа'} ${which}`);
-    const undone = await undo(opts.run, work, refs, support).catch(() => false);
+    const undone = await undo(opts.run, work, support).catch(() => false);
     throw new ExcelActionError(
       undone
         ? `${failed} Книга оставлена как была.`
@@ -201,15 +198,13 @@ export async function applySheetPlans(plansIn: SheetPlan[], opts: ApplyOptions):
 }
 
 /**
- * One sync: which sheets and names exist, which input cells of existing filled forms hold data, and what every
+ * One sync: which sheets exist, which input cells of existing filled forms hold data, and what every
  * existing sheet a plan would rewrite holds (regenerate.ts).
  */
 async function readExisting(plans: SheetPlan[], run: ExcelRun, support: ApiSupport, settings?: string): Promise<Existing> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
-    const names = ctx.workbook.names;
-    names.load('items/name,items/formula');
     const used = plans
       .filter((p) => FILLED_KINDS.has(p.kind))
       .map((p) => {
@@ -229,7 +224,6 @@ async function readExisting(plans: SheetPlan[], run: ExcelRun, support: ApiSuppo
     }
     return {
       names: sheets.items.map((s) => s.name),
-      definedNames: new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)])),
       filled,
       before: new Map(reads.map(([n, loaded]) => [n, readBefore(loaded, new Set(plans.filter((p) => p.name.toLowerCase() === n).flatMap((p) => p.charts.map((c) => c.title))))])),
     };
@@ -271,8 +265,8 @@ export function userCells(plan: SheetPlan, address: string, formulas: unknown[][
 /** A cell's content for comparison: formulas with their '=', numbers and text as trimmed strings. */
 const sameText = (v: unknown): string => String(v).trim();
 
-/** After a failure before the data was complete: rewritten sheets as they were, added sheets and names gone. */
-async function undo(run: ExcelRun, work: Work[], refs: Omit<ReferenceContext, 'ctx' | 'stamp'>, support: ApiSupport): Promise<boolean> {
+/** After a failure before the data was complete: rewritten sheets as they were, added sheets gone. */
+async function undo(run: ExcelRun, work: Work[], support: ApiSupport): Promise<boolean> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name,items/visibility');
@@ -294,8 +288,6 @@ async function undo(run: ExcelRun, work: Work[], refs: Omit<ReferenceContext, 'c
       if (w.replaces && w.before && (copied || !w.backup)) restore(sheets, w.finalName, w.before, copied ? w.backup : undefined, isNew, support, chartsOf.get(w.finalName) ?? []);
       else if (!w.replaces && present.has(w.finalName.toLowerCase())) sheets.getItem(w.finalName).delete();
     }
-    for (const [k, formula] of refs.namesChanged) ctx.workbook.names.getItem(k).formula = formula;
-    for (const n of refs.namesAdded) ctx.workbook.names.getItem(n).delete();
     await ctx.sync();
     // The backups last, once everything they held is back.
     for (const w of work) if (w.backup && present.has(w.backup.toLowerCase())) sheets.getItem(w.backup).delete();

@@ -11,7 +11,7 @@
  *    merged cells, data validation and conditional formats. Putting it back copies it the other way.
  *  - Below 1.9 (no copyFrom): the used range's formulas (values where there is no formula) and number formats are
  *    read before anything is written and written back; cell formats (fills, borders, fonts) are not restored there.
- *  - Both: names the plan re-points get their earlier formula back, names it added go, its protection comes back
+ *  - Both: its protection comes back
  *    with the options it had, and the sheet's earlier charts are only deleted once the new content is complete.
  *    Column widths and row heights the plan set stay as set.
  */

@@ -142,19 +142,11 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 export interface ReferenceContext {
   ctx: Excel.RequestContext;
-  /** Workbook names as they were before this apply (lower case → formula). */
-  names: Map<string, string>;
-  /** Names this apply has set already (a plan may repeat one). */
-  namesSet: Set<string>;
-  /** Names whose formula this apply changed (lower case → the formula before), for an undo. */
-  namesChanged: Map<string, string>;
-  /** Names this apply added, for an undo. */
-  namesAdded: string[];
   /** Suffix of this apply's chart names. */
   stamp: string;
 }
 
-/** What refers to names: formulas, validation, conditional formats, charts, workbook names; then protection. */
+/** What refers to names: formulas, validation, conditional formats, charts; then protection. */
 export async function writeReferences(ws: Excel.Worksheet, p: SheetPlan, q: RequestQueue, r: ReferenceContext): Promise<void> {
   const text = textRanges(p);
   for (const b of p.blocks) if (b.rows.some((row) => row.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'formulas', text);
@@ -202,20 +194,6 @@ export async function writeReferences(ws: Excel.Worksheet, p: SheetPlan, q: Requ
   });
   if (p.charts.length) await q.reserve(payloadBytes(p.charts), p.charts.length * 12);
 
-  for (const n of p.namedRanges) {
-    const k = n.name.toLowerCase();
-    const formula = n.range.startsWith('=') ? n.range : `=${n.range}`;
-    // An existing name is pointed anew (NamedItem.formula, ExcelApi 1.7), never deleted: formulas using it keep it.
-    if (r.names.has(k) || r.namesSet.has(k)) {
-      r.ctx.workbook.names.getItem(n.name).formula = formula;
-      if (r.names.has(k) && !r.namesChanged.has(k)) r.namesChanged.set(k, r.names.get(k)!);
-    } else {
-      r.ctx.workbook.names.add(n.name, formula);
-      r.namesAdded.push(n.name);
-    }
-    r.namesSet.add(k);
-    await q.reserve(payloadBytes(n));
-  }
 
   if (p.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
   if (p.hidden) ws.visibility = 'Hidden' as Excel.SheetVisibility;

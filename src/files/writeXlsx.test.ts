@@ -36,7 +36,6 @@ function formPlan(): SheetPlan {
     { range: 'C5', rule: { kind: 'custom', formula: '=C5<=B5' }, severity: 'warning', title: 'Связь', message: 'Больше, чем B.' },
   );
   p.conditionalFormats.push({ range: 'A3:C5', formula: '=$C3=""', style: { fill: 'FFC7CE', bold: true } });
-  p.namedRanges.push({ name: 'ПК_Количество', range: "'Форма'!$B$3:$B$5" });
   p.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: '1:2' };
   p.protect = true;
   p.tabColor = '2E75B6';
@@ -109,11 +108,10 @@ describe('writeWorkbook', () => {
     expect(sheetXml).toMatch(/<dataValidation type="custom"[^>]*errorStyle="warning"[^>]*sqref="C5:C5"><formula1>C5&lt;=B5<\/formula1>/);
   });
 
-  test('conditional format, workbook names, print setup, protection, hidden sheet and tab colour', async () => {
+  test('conditional format, print setup, protection, hidden sheet and tab colour', async () => {
     expect(sheetXml).toMatch(/<conditionalFormatting sqref="A3:C5"><cfRule type="expression"[^>]*><formula>\$C3=&quot;&quot;<\/formula>/);
     const zip = await JSZip.loadAsync(bytes);
     const book = await zip.file('xl/workbook.xml')!.async('string');
-    expect(book).toContain('<definedName name="ПК_Количество">&apos;Форма&apos;!$B$3:$B$5</definedName>');
     expect(book).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Форма&apos;!\$1:\$2<\/definedName>/);
     expect(book).toMatch(/<sheet [^>]*name="ПК_Настройки" state="hidden"/);
     expect(sheetXml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToHeight="0"/);
@@ -134,7 +132,6 @@ describe('writeWorkbook', () => {
     p.blocks.push({ at: 'A4', rows });
     p.styles.push({ range: 'A4:AN5003', style: { border: true } }, { range: 'B4:AM5003', style: { numberFormat: '0' } });
     p.validations.push({ range: 'B4:AM5003', rule: { kind: 'wholeNumber', min: 0 }, severity: 'stop', title: 'Количество', message: 'Целое ≥ 0' });
-    p.namedRanges.push({ name: 'ПК_Участники', range: "'Свод по ОО'!$E$4:$E$5003" });
     const t0 = Date.now();
     const out = await writeWorkbook({ sheets: [p] });
     const ms = Date.now() - t0;

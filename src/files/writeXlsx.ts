@@ -69,7 +69,7 @@ export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = 
  * What the sheet writer needs of a workbook: exceljs's in-memory Workbook and its streaming WorkbookWriter
  * (writeXlsxStream.ts, Node only) both offer it.
  */
-export type ExcelBook = Pick<ExcelJS.Workbook, 'addWorksheet' | 'definedNames'>;
+export type ExcelBook = Pick<ExcelJS.Workbook, 'addWorksheet'>;
 
 /**
  * Writes a sheet's merges and cells in place of the row-by-row exceljs calls (the streaming writer's direct XML,
@@ -77,11 +77,9 @@ export type ExcelBook = Pick<ExcelJS.Workbook, 'addWorksheet' | 'definedNames'>;
  */
 export type SheetCellsWriter = (ws: ExcelJS.Worksheet, plan: SheetPlan) => boolean;
 
-/** Every sheet of the plan, then the workbook's names. */
+/** Every sheet of the plan, in tab order. */
 export async function writePlanSheets(wb: ExcelBook, plan: WorkbookPlan, cells?: SheetCellsWriter): Promise<void> {
   for (const sheet of plan.sheets) await writeSheet(wb, sheet, cells);
-  for (const sheet of plan.sheets)
-    for (const n of sheet.namedRanges) wb.definedNames.add(n.range, n.name);
 }
 
 /** The post-processing steps (charts by default), then the repeatable dates. */

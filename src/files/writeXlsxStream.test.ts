@@ -12,7 +12,7 @@ import { writeWorkbookStreaming } from './writeXlsxStream';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
 jest.setTimeout(60_000);
 
-/** A consolidated workbook of 40 units: every sheet the merge writes, named ranges and the charts. */
+/** A consolidated workbook of 40 units: every sheet the merge writes, with print titles (workbook names) and charts. */
 function consolidatedPlan(): WorkbookPlan {
   const files = Array.from({ length: 40 }, (_, i) =>
     received(`СОШ ${i + 1}.xlsx`, '2023-10-18T10:00', [
@@ -56,7 +56,7 @@ async function partsOf(bytes: Uint8Array) {
 }
 
 describe('writing a workbook through the streaming writer (the command line)', () => {
-  test('the consolidated workbook keeps its charts and named ranges', async () => {
+  test('the consolidated workbook keeps its charts and its print titles (workbook names)', async () => {
     const parts = await partsOf(await writeWorkbookStreaming(consolidatedPlan()));
     expect(parts.charts).toBeGreaterThan(0);
     expect(parts.names.length).toBeGreaterThan(0);
@@ -102,7 +102,6 @@ describe('writing a workbook through the streaming writer (the command line)', (
             columnWidths: [10, 20],
             validations: [],
             conditionalFormats: [],
-            namedRanges: [],
             charts: [],
           },
         ],
