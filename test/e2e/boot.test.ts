@@ -25,6 +25,8 @@ type Win = Window & {
   __dialogs: { url: string; closed: boolean; fire(t: string, a: unknown): void }[];
   __completed?: number;
   __marker?: number;
+  __holdExcel(): void;
+  __releaseExcel(): void;
 };
 declare const window: Win;
 
@@ -177,11 +179,17 @@ test('«Сводка» clicked on the ribbon while a merge runs in Excel: the me
   await commands.goto(asOfficeOpensIt(`${new URL(page.url()).origin}/commands.html`));
   await commands.waitForFunction(() => typeof window.__actions?.openSummary === 'function');
 
+  // Excel's round trips are held until the ribbon click has been handled, so the merge is surely running then
+  // (on a fast machine 40 files would otherwise be merged before the click).
+  await page.evaluate(() => window.__holdExcel());
   await page.getByRole('button', { name: 'Свести выбранные файлы' }).click();
-  await page.getByTestId('progress').getByText(/файл \d+ из 40/).waitFor({ timeout: 60_000 }); // the merge is running
+  const running = page.getByTestId('run-bar');
+  await running.getByRole('button', { name: 'Отмена' }).waitFor({ timeout: 60_000 }); // the merge is running
   await commands.evaluate(() => window.__actions.openSummary({ completed: () => (window.__completed = 1) }));
   await commands.waitForFunction(() => window.__completed === 1);
   await page.waitForFunction(() => document.activeElement?.textContent?.includes('Сводка'));
+  expect(await page.getByTestId('run-bar').count()).toBe(1); // still running after the click
+  await page.evaluate(() => window.__releaseExcel());
   await page.getByText(/В своде 40\sорганизаций/).first().waitFor({ timeout: 120_000 });
   expect(await page.evaluate(() => window.__marker)).toBe(1);
   expect(await commands.evaluate(() => window.__dialogs.length)).toBe(0);

@@ -16,13 +16,21 @@ const fx = new FakeExcel({ apiMinor });
 fx.addSheet('Лист1', { A1: 'моя таблица' });
 /** Workbooks the pane opened with Excel.createWorkbook (ExcelApi 1.8), as the Base64 it passed. */
 const created: string[] = [];
+/**
+ * A test can hold every Excel.run until it lets go (window.__holdExcel / __releaseExcel): an operation then stays
+ * running for as long as the test needs, however fast the machine — a real Excel's round trips can take that long.
+ */
+let gate: Promise<void> = Promise.resolve();
+let release = (): void => undefined;
 Object.assign(window, {
+  __holdExcel: () => void (gate = new Promise<void>((r) => (release = r))),
+  __releaseExcel: () => release(),
   __fx: fx,
   __created: created,
   __actions: actions,
   __dialogs: dialogs,
   Excel: {
-    run: fx.run,
+    run: ((fn: Parameters<typeof fx.run>[0]) => gate.then(() => fx.run(fn))) as typeof fx.run,
     createWorkbook: async (base64: string) => {
       if (!fx.isSetSupported('ExcelApi', '1.8')) throw Object.assign(new Error('ApiNotFound: createWorkbook needs ExcelApi 1.8'), { code: 'ApiNotFound' });
       created.push(base64);
