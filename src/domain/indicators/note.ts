@@ -94,48 +94,85 @@ function territoryOf(s: CampaignSettings): string {
   return s.level === 'municipality' ? `муниципального образования «${unit.replace(/^[«"]|[»"]$/g, '')}»` : `(${unit})`;
 }
 
+/** What every sentence of the note needs: the figures, the campaign, the earlier campaign to compare with. */
+interface NoteContext {
+  f: CampaignFigures;
+  s: CampaignSettings;
+  /** «общеобразовательных организаций г. Томска». */
+  schoolsOf: string;
+  prev?: CampaignFigures;
+  /** «в весенней кампании 2023 г.»: where the earlier figure was. */
+  inPrev: string;
+}
+
+const text = (t: string): NoteParagraph => ({ kind: 'text', text: t });
+const heading = (t: string): NoteParagraph => ({ kind: 'heading', text: t });
+
 /** The note as paragraphs: the figures' sentences, then the places a person fills in. */
 export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParagraph[] {
   const s = opts.settings;
-  const season = SEASON_TITLE[s.season];
   const where = opts.territoryGenitive ?? territoryOf(s);
-  const schoolsOf = `общеобразовательных организаций${where ? ` ${where}` : ''}`;
   const prev = opts.previous;
-  // «в весенней кампании 2023 г.»: where the earlier figure was.
-  const inPrev = prev ? (prev.campaign ? `в ${campaignPrepositional(prev.campaign)}` : `в кампании «${prev.label}»`) : '';
-  const than = (change: string | null) => (change && prev ? `, что ${change} ${inPrev}` : '');
-  const out: NoteParagraph[] = [];
+  const c: NoteContext = {
+    f,
+    s,
+    schoolsOf: `общеобразовательных организаций${where ? ` ${where}` : ''}`,
+    prev,
+    inPrev: prev ? (prev.campaign ? `в ${campaignPrepositional(prev.campaign)}` : `в кампании «${prev.label}»`) : '',
+  };
+  return [
+    ...introParagraphs(c),
+    ...pupilParagraphs(c),
+    schoolsSentence(c),
+    teachersSentence(c),
+    ...eventParagraphs(c),
+    ...gradesParagraphs(c),
+    partnersSentence(c),
+    ...communityParagraphs(c),
+    ...reportParagraphs(c),
+    ...(opts.extra ?? []).map(text),
+    ...personSections(),
+    ...conclusions(c),
+  ];
+}
 
-  out.push({
-    kind: 'title',
-    text: `Аналитическая справка по итогам ${season.genitive} профориентационной кампании ${s.year} года для обучающихся 5-11 классов ${schoolsOf}`,
-  });
-  out.push({
-    kind: 'text',
-    text: `В срок ${formatDateRange(s.windowFrom, s.windowTo)} для обучающихся 5-11 классов ${schoolsOf} проведена ${season.adjective} профориентационная кампания.`,
-  });
+/** «, что на 2,1 п. п. больше, чем в весенней кампании 2023 г.» — empty without an earlier campaign. */
+const than = (c: NoteContext, change: string | null) => (change && c.prev ? `, что ${change} ${c.inPrev}` : '');
 
-  // Pupils.
-  const part = share(f.participants, f.students);
-  out.push({ kind: 'text', text: participationSentence(f, schoolsOf, season.genitive, prev, inPrev) });
+/** The title and the campaign's dates. */
+function introParagraphs({ s, schoolsOf }: NoteContext): NoteParagraph[] {
+  const season = SEASON_TITLE[s.season];
+  return [
+    {
+      kind: 'title',
+      text: `Аналитическая справка по итогам ${season.genitive} профориентационной кампании ${s.year} года для обучающихся 5-11 классов ${schoolsOf}`,
+    },
+    text(`В срок ${formatDateRange(s.windowFrom, s.windowTo)} для обучающихся 5-11 классов ${schoolsOf} проведена ${season.adjective} профориентационная кампания.`),
+  ];
+}
+
+/** Pupils: participation, and pupils with disabilities (ОВЗ) where their number is known. */
+function pupilParagraphs({ f, s, schoolsOf, prev, inPrev }: NoteContext): NoteParagraph[] {
+  const out = [text(participationSentence(f, schoolsOf, SEASON_TITLE[s.season].genitive, prev, inPrev))];
   const ovzShare = share(f.ovzParticipants, f.ovzStudents);
   if (ovzShare !== null)
-    out.push({
-      kind: 'text',
-      text: `Из ${countOf(f.ovzStudents, ['обучающегося', 'обучающихся', 'обучающихся'])} с ОВЗ в мероприятиях ${verb(f.ovzParticipants, TOOK_PART)} ${formatNumber(f.ovzParticipants)}, это ${formatPercent(ovzShare)}.`,
-    });
+    out.push(text(`Из ${countOf(f.ovzStudents, ['обучающегося', 'обучающихся', 'обучающихся'])} с ОВЗ в мероприятиях ${verb(f.ovzParticipants, TOOK_PART)} ${formatNumber(f.ovzParticipants)}, это ${formatPercent(ovzShare)}.`));
+  return out;
+}
 
-  // Schools.
+/** Schools that organised events. */
+function schoolsSentence({ f }: NoteContext): NoteParagraph {
   // Against the schools expected: a school that did not report, or whose report was refused, is not left out.
   const sch = share(f.schoolsActive, f.schoolsExpected);
-  out.push({
-    kind: 'text',
-    text:
-      `Профориентационные мероприятия в период кампании ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)}` +
+  return text(
+    `Профориентационные мероприятия в период кампании ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)}` +
       (sch !== null ? `, что составляет ${formatPercent(sch)} от общего их числа.` : '.'),
-  });
+  );
+}
 
-  // Teachers.
+/** Teachers, with their share only where the schools gave their total. */
+function teachersSentence(c: NoteContext): NoteParagraph {
+  const { f, prev } = c;
   const tch = share(f.teachersWhereTotalGiven, f.teachersTotal);
   let teachers = `В мероприятиях кампании ${verb(f.teachers, TOOK_PART)} ${countOf(f.teachers, NOUN.teacher)}`;
   if (tch !== null)
@@ -144,116 +181,120 @@ export function noteParagraphs(f: CampaignFigures, opts: NoteOptions): NoteParag
         ? `, что составляет ${formatPercent(tch)} от общего их числа`
         : `; в организациях, указавших общее число педагогов, участвовали ${formatPercent(tch)} педагогов`;
   const prevTch = prev ? share(prev.teachersWhereTotalGiven, prev.teachersTotal) : null;
-  if (tch !== null && prevTch !== null) teachers += than(pointsChange(tch, prevTch));
-  out.push({ kind: 'text', text: stop(teachers) });
+  if (tch !== null && prevTch !== null) teachers += than(c, pointsChange(tch, prevTch));
+  return text(stop(teachers));
+}
 
-  // Events.
+/** Events held, and against the plans (Appendix 2) where there are plans. */
+function eventParagraphs(c: NoteContext): NoteParagraph[] {
+  const { f, prev } = c;
+  const out: NoteParagraph[] = [];
   let events = `Проведено ${countOf(f.events, NOUN.careerEvent)}`;
-  if (prev) events += than(percentChange(f.events, prev.events));
+  if (prev) events += than(c, percentChange(f.events, prev.events));
   if (f.schools > 0) {
     const avg = Math.round((f.events / f.schools) * 10) / 10;
     events += `; в среднем ${formatNumber(avg, 1)} ${plural(avg, NOUN.event)} на одну общеобразовательную организацию`;
   }
-  out.push({ kind: 'text', text: stop(events) });
+  out.push(text(stop(events)));
   if (f.plannedEvents > 0) {
     const done = share(f.eventsWherePlanned, f.plannedEvents);
-    out.push({
-      kind: 'text',
-      text: `По планам кампании (приложение 2) было запланировано ${countOf(f.plannedEvents, NOUN.event)}; организации, представившие план, провели ${countOf(f.eventsWherePlanned, NOUN.event)}${done !== null ? ` (${formatPercent(done)} от запланированного)` : ''}.`,
-    });
+    out.push(text(`По планам кампании (приложение 2) было запланировано ${countOf(f.plannedEvents, NOUN.event)}; организации, представившие план, провели ${countOf(f.eventsWherePlanned, NOUN.event)}${done !== null ? ` (${formatPercent(done)} от запланированного)` : ''}.`));
   }
   if (f.plannedParticipants > 0) {
     const p = share(f.participantsWherePlanned, f.plannedParticipants);
-    out.push({
-      kind: 'text',
-      text: `Ожидалось участников по планам: ${formatNumber(f.plannedParticipants)}; фактически ${verb(f.participantsWherePlanned, TOOK_PART)} ${countOf(f.participantsWherePlanned, NOUN.pupil)}${p !== null ? ` (${formatPercent(p)} от ожидаемого)` : ''}.`,
-    });
+    out.push(text(`Ожидалось участников по планам: ${formatNumber(f.plannedParticipants)}; фактически ${verb(f.participantsWherePlanned, TOOK_PART)} ${countOf(f.participantsWherePlanned, NOUN.pupil)}${p !== null ? ` (${formatPercent(p)} от ожидаемого)` : ''}.`));
   }
+  return out;
+}
 
-  // Grades.
-  if (f.participants > 0) {
-    const grades = f.grades.map((n, i) => ({ n, g: i + 5 }));
-    const most = grades.reduce((a, b) => (b.n > a.n ? b : a));
-    const least = grades.reduce((a, b) => (b.n < a.n ? b : a));
-    if (most.g !== least.g)
-      out.push({
-        kind: 'text',
-        text: `Больше всего участников среди обучающихся ${most.g} классов (${formatNumber(most.n)}), меньше всего — среди обучающихся ${least.g} классов (${formatNumber(least.n)}).`,
-      });
-  }
+/** The grades with the most and the fewest participants, when they differ. */
+function gradesParagraphs({ f }: NoteContext): NoteParagraph[] {
+  if (!(f.participants > 0)) return [];
+  const grades = f.grades.map((n, i) => ({ n, g: i + 5 }));
+  const most = grades.reduce((a, b) => (b.n > a.n ? b : a));
+  const least = grades.reduce((a, b) => (b.n < a.n ? b : a));
+  if (most.g === least.g) return [];
+  return [text(`Больше всего участников среди обучающихся ${most.g} классов (${formatNumber(most.n)}), меньше всего — среди обучающихся ${least.g} классов (${formatNumber(least.n)}).`)];
+}
 
-  // Partners.
+/** Partner organisations by category, distinct where known, and their change. */
+function partnersSentence({ f, prev, inPrev }: NoteContext): NoteParagraph {
   const counts = f.partnersDistinct ?? f.partnersReported;
   const named = PARTNER_CATEGORIES.filter((c) => counts[c] > 0).map((c) => countOf(counts[c], PARTNER_NOUN[c]));
-  if (named.length > 0) {
-    let partners = `К проведению мероприятий привлечены организации-партнёры: ${formatList(named)}`;
-    partners += f.partnersDistinct
-      ? ` (различные организации; по отчётам организаций в сумме — ${formatNumber(sumOf(f.partnersReported))})`
-      : ' (по сумме отчётов организаций)';
-    const prevCounts = prev ? (prev.partnersDistinct ?? prev.partnersReported) : null;
-    // Compare like with like: distinct with distinct, reported sums with reported sums.
-    if (prevCounts && !!prev!.partnersDistinct === !!f.partnersDistinct)
-      partners += `. Партнёров ${countChange(sumOf(counts), sumOf(prevCounts))} ${inPrev}`;
-    out.push({ kind: 'text', text: stop(partners) });
-  } else {
-    out.push({ kind: 'text', text: 'Организации-партнёры в отчётах не указаны.' });
-  }
+  if (named.length === 0) return text('Организации-партнёры в отчётах не указаны.');
+  let partners = `К проведению мероприятий привлечены организации-партнёры: ${formatList(named)}`;
+  partners += f.partnersDistinct
+    ? ` (различные организации; по отчётам организаций в сумме — ${formatNumber(sumOf(f.partnersReported))})`
+    : ' (по сумме отчётов организаций)';
+  const prevCounts = prev ? (prev.partnersDistinct ?? prev.partnersReported) : null;
+  // Compare like with like: distinct with distinct, reported sums with reported sums.
+  if (prevCounts && !!prev!.partnersDistinct === !!f.partnersDistinct)
+    partners += `. Партнёров ${countChange(sumOf(counts), sumOf(prevCounts))} ${inPrev}`;
+  return text(stop(partners));
+}
 
-  // Parents and graduates.
+/** Parents and graduates among the partners. */
+function communityParagraphs({ f, s }: NoteContext): NoteParagraph[] {
   const community = share(f.unitsWithCommunityPartners, f.unitsExpected);
   const unitsWord = s.level === 'region' ? 'муниципальных образований и ОГОО' : 'общеобразовательных организаций';
-  if (community !== null)
-    out.push({
-      kind: 'text',
-      text: `${formatPercent(community)} ${unitsWord} привлекают для профориентационных мероприятий представителей родительской общественности и своих выпускников.`,
-    });
+  if (community === null) return [];
+  return [text(`${formatPercent(community)} ${unitsWord} привлекают для профориентационных мероприятий представителей родительской общественности и своих выпускников.`)];
+}
 
-  // Reports.
+/** Reports received, on time, late, refused, missing. */
+function reportParagraphs({ f }: NoteContext): NoteParagraph[] {
   const reported = f.units;
   const late = f.reports.late;
   const missing = f.reports.missing;
-  out.push({
-    kind: 'text',
-    text:
+  const out = [
+    text(
       `Отчёты об итогах кампании ${verb(reported, SUBMITTED)} ${countOf(reported, NOUN.unit)}` +
-      (late.length + f.reports.onTime.length > 0 ? `, из них в срок — ${formatNumber(f.reports.onTime.length)}.` : '.'),
-  });
-  if (late.length > 0) out.push({ kind: 'text', text: `Несвоевременно представили отчёты: ${formatList(late)}.` });
-  else if (f.reports.onTime.length > 0 && f.reports.received.length === 0) out.push({ kind: 'text', text: 'Все отчёты представлены в срок.' });
+        (late.length + f.reports.onTime.length > 0 ? `, из них в срок — ${formatNumber(f.reports.onTime.length)}.` : '.'),
+    ),
+  ];
+  if (late.length > 0) out.push(text(`Несвоевременно представили отчёты: ${formatList(late)}.`));
+  else if (f.reports.onTime.length > 0 && f.reports.received.length === 0) out.push(text('Все отчёты представлены в срок.'));
   // The words of organisations.ts: a refused report is not a missing one.
-  if (f.reports.refused.length > 0)
-    out.push({ kind: 'text', text: `Прислали отчёт, но он отклонён (нужен исправленный): ${formatList(f.reports.refused)}.` });
-  if (missing.length > 0) out.push({ kind: 'text', text: `Не прислали отчёт: ${formatList(missing)}.` });
-
-  for (const text of opts.extra ?? []) out.push({ kind: 'text', text });
-
-  // What only a person can write.
-  out.push({ kind: 'heading', text: 'Качественные результаты и эффекты кампании' });
-  out.push(fill('основные качественные результаты и эффекты проведения кампании'));
-  out.push({ kind: 'heading', text: 'Проблемы и пути их решения' });
-  out.push(fill('проблемы, выявленные в ходе кампании, и предложения по их решению'));
-  out.push({ kind: 'heading', text: 'Яркие примеры' });
-  out.push(fill('яркие примеры мероприятий с акцентом на привлечение партнёров из сферы бизнеса'));
-  out.push({ kind: 'heading', text: 'Три лучших мероприятия кампании' });
-  for (let i = 1; i <= 3; i++)
-    out.push(fill(`мероприятие ${i} — название, организация, даты; описание в 5–7 предложениях; приложите до 10 фотографий`));
-  out.push({ kind: 'heading', text: 'Освещение в СМИ' });
-  out.push(fill('ссылки на публикации в средствах массовой информации и в сети Интернет'));
-
-  // Conclusions as seed 000 closes its note: the key figures once more, numbered.
-  const conclusions: string[] = [];
-  if (part !== null)
-    conclusions.push(`${verbCap(f.participants, TOOK_PART)} ${countOf(f.participants, NOUN.pupil)} 5-11 классов, что составляет ${formatPercent(part)} от их общего числа.`);
-  if (sch !== null)
-    conclusions.push(`Мероприятия ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)} (${formatPercent(sch)} от общего их числа).`);
-  const teachersShare = tch !== null && f.teachersWhereTotalGiven === f.teachers ? ` (${formatPercent(tch)} от общего их числа)` : '';
-  conclusions.push(`${verbCap(f.teachers, TOOK_PART)} ${countOf(f.teachers, NOUN.teacher)}${teachersShare}.`);
-  conclusions.push(`Проведено ${countOf(f.events, NOUN.careerEvent)}.`);
-  out.push({ kind: 'heading', text: 'Выводы' });
-  conclusions.forEach((c, i) => out.push({ kind: 'text', text: `${i + 1}. ${c}` }));
-  out.push({ kind: 'heading', text: 'Предложения по повышению качества организации и проведения кампаний' });
-  out.push(fill('предложения (информационная поддержка, ресурсная карта партнёров, взаимодействие с организациями профессионального образования, семинар для координаторов)'));
+  if (f.reports.refused.length > 0) out.push(text(`Прислали отчёт, но он отклонён (нужен исправленный): ${formatList(f.reports.refused)}.`));
+  if (missing.length > 0) out.push(text(`Не прислали отчёт: ${formatList(missing)}.`));
   return out;
+}
+
+/** What only a person can write. */
+function personSections(): NoteParagraph[] {
+  return [
+    heading('Качественные результаты и эффекты кампании'),
+    fill('основные качественные результаты и эффекты проведения кампании'),
+    heading('Проблемы и пути их решения'),
+    fill('проблемы, выявленные в ходе кампании, и предложения по их решению'),
+    heading('Яркие примеры'),
+    fill('яркие примеры мероприятий с акцентом на привлечение партнёров из сферы бизнеса'),
+    heading('Три лучших мероприятия кампании'),
+    ...[1, 2, 3].map((i) => fill(`мероприятие ${i} — название, организация, даты; описание в 5–7 предложениях; приложите до 10 фотографий`)),
+    heading('Освещение в СМИ'),
+    fill('ссылки на публикации в средствах массовой информации и в сети Интернет'),
+  ];
+}
+
+/** Conclusions as seed 000 closes its note: the key figures once more, numbered; then the proposals to fill in. */
+function conclusions({ f }: NoteContext): NoteParagraph[] {
+  const part = share(f.participants, f.students);
+  const sch = share(f.schoolsActive, f.schoolsExpected);
+  const tch = share(f.teachersWhereTotalGiven, f.teachersTotal);
+  const lines: string[] = [];
+  if (part !== null)
+    lines.push(`${verbCap(f.participants, TOOK_PART)} ${countOf(f.participants, NOUN.pupil)} 5-11 классов, что составляет ${formatPercent(part)} от их общего числа.`);
+  if (sch !== null)
+    lines.push(`Мероприятия ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)} (${formatPercent(sch)} от общего их числа).`);
+  const teachersShare = tch !== null && f.teachersWhereTotalGiven === f.teachers ? ` (${formatPercent(tch)} от общего их числа)` : '';
+  lines.push(`${verbCap(f.teachers, TOOK_PART)} ${countOf(f.teachers, NOUN.teacher)}${teachersShare}.`);
+  lines.push(`Проведено ${countOf(f.events, NOUN.careerEvent)}.`);
+  return [
+    heading('Выводы'),
+    ...lines.map((l, i) => text(`${i + 1}. ${l}`)),
+    heading('Предложения по повышению качества организации и проведения кампаний'),
+    fill('предложения (информационная поддержка, ресурсная карта партнёров, взаимодействие с организациями профессионального образования, семинар для координаторов)'),
+  ];
 }
 
 function participationSentence(

@@ -11,7 +11,7 @@ import { distinctPartnersFormula } from '../consolidate/partnersSheet';
 import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type CellInput, type ChartPlan, type SheetPlan } from '../sheetPlan';
-import { INDICATORS, indicatorValue, xFormula, type IndicatorDef, type IndicatorKey } from './definitions';
+import { INDICATORS, indicatorValue, xFormula, type FormulaContext, type IndicatorDef, type IndicatorKey } from './definitions';
 import {
   GRADES,
   GRADE_KEYS,
@@ -177,45 +177,71 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   const plan = emptySheetPlan(SHEET.indicators, 'indicators');
   const L = indicatorsLayout(units, opts);
   const previous = opts.previous ?? [];
-  const q = quoteSheet(SHEET.indicators);
-  const abs = (r1: number, c1: number, r2 = r1, c2 = c1) => `${q}!${absolute(r1, c1)}:${absolute(r2, c2)}`;
-  const style = (range: string, s: SheetPlan['styles'][number]['style']) => plan.styles.push({ range, style: s });
+  const reg = opts.partnerEntries !== undefined;
+  addTitle(plan, L, opts.label);
+  const ctx = formulaContext(units, L, opts.register);
+  const totalsRight = addTotalsTable(plan, L, ctx, previous);
+  addGradesTable(plan, L, units);
+  addPartnersTable(plan, L, units, opts.partnerEntries);
+  addReportsTable(plan, L, ctx);
+  addDynamicsTable(plan, L, previous, opts.label);
+  const unitRows = addUnitsTable(plan, L);
 
-  // Title and what the sheet is.
+  const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
+  plan.columnWidths = [5, 58, 14, 12, 10, 8, 34, ...previous.map(() => 14), ...(lastPrevious ? [16] : [])];
+  while (plan.columnWidths.length < UNIT_COLUMNS.length) plan.columnWidths.push(13);
+  plan.freeze = { rows: 0, columns: 2 };
+  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true };
+
+  plan.charts = indicatorCharts(L, { withDistinct: reg, previous: previous.length, left: Math.max(totalsRight, 7) + 2, units: unitRows });
+  return plan;
+}
+
+const style = (plan: SheetPlan, range: string, s: SheetPlan['styles'][number]['style']) => plan.styles.push({ range, style: s });
+
+/** Title and what the sheet is. */
+function addTitle(plan: SheetPlan, L: IndicatorsLayout, label: string): void {
   plan.blocks.push({
     at: 'A1',
     rows: [
       ['Показатели профориентационной кампании'],
-      [`${CAMPAIGN_LABEL_CAPTION} ${opts.label}`],
+      [`${CAMPAIGN_LABEL_CAPTION} ${label}`],
       [
         `X = A × 100 / B. Все значения — формулы по листу «${SHEET.detail}»: исправьте число там, и показатели пересчитаются. Пустая ячейка X — знаменатель B равен нулю или не указан.`,
       ],
     ],
   });
   plan.merges.push('A1:G1', 'A2:G2', 'A3:G3');
-  style('A1', { bold: true, fontSize: 14 });
-  style('A2', { bold: true });
-  style('A3', { italic: true, wrap: true, fontColor: '595959' });
+  style(plan, 'A1', { bold: true, fontSize: 14 });
+  style(plan, 'A2', { bold: true });
+  style(plan, 'A3', { italic: true, wrap: true, fontColor: '595959' });
   plan.rowHeights = { 3: 30, [L.totalsHeaderRow]: 30 };
+}
 
-  // Totals.
-  const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
-  const totalsHeader: CellInput[] = ['№', 'Показатель', 'A', 'B', 'X', 'Ед.', 'A и B', ...previous.map((p) => p.label)];
-  if (lastPrevious) totalsHeader.push(`Изменение к «${lastPrevious.label}»`);
+/** What the indicators' A and B formulas count over: the units' statuses, and the register when the book has one. */
+function formulaContext(units: number, L: IndicatorsLayout, register: boolean | undefined): FormulaContext {
+  const q = quoteSheet(SHEET.indicators);
   // With no unit merged the status column is one empty row, counted as none.
-  const statusRange = abs(L.unitsFirstRow, STATUS_COLUMN, L.unitsFirstRow + Math.max(L.unitDetailRows.length, 1) - 1);
+  const statusRange = `${q}!${absolute(L.unitsFirstRow, STATUS_COLUMN)}:${absolute(L.unitsFirstRow + Math.max(L.unitDetailRows.length, 1) - 1, STATUS_COLUMN)}`;
   const statusLetter = columnLetter(REGISTER_STATUS_COLUMN);
   const registerStatus = `${quoteSheet(SHEET.register)}!$${statusLetter}$${REGISTER_HEADER_ROW + 1}:$${statusLetter}$100000`;
-  const ctx = {
+  return {
     units,
     statusRange,
     unitCount: units > 0 ? `ROWS(${statusRange})` : '0',
     // Organisations with no report in the consolidation stand on lines of their own in the register.
-    missing: opts.register
+    missing: register
       ? `COUNTIF(${registerStatus},"${ORGANISATION_TITLE.missing}")+COUNTIF(${registerStatus},"${LEGACY_MISSING_TITLE}")`
       : `COUNTIF(${statusRange},"${REPORT_STATUS_TITLE.missing}")`,
-    refused: opts.register ? `COUNTIF(${registerStatus},"${ORGANISATION_TITLE.refused}")` : `COUNTIF(${statusRange},"${REPORT_STATUS_TITLE.refused}")`,
+    refused: register ? `COUNTIF(${registerStatus},"${ORGANISATION_TITLE.refused}")` : `COUNTIF(${statusRange},"${REPORT_STATUS_TITLE.refused}")`,
   };
+}
+
+/** «Итоговые показатели»: A, B and X of every indicator, earlier campaigns and the change beside; its right column. */
+function addTotalsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContext, previous: CampaignFigures[]): number {
+  const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
+  const totalsHeader: CellInput[] = ['№', 'Показатель', 'A', 'B', 'X', 'Ед.', 'A и B', ...previous.map((p) => p.label)];
+  if (lastPrevious) totalsHeader.push(`Изменение к «${lastPrevious.label}»`);
   const totalsRows: CellInput[][] = INDICATORS.map((d, i) => {
     const r = L.totalsRow[d.key];
     const aCell = cellRef(r, TOTAL_COLUMNS.a);
@@ -239,9 +265,9 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
             ? `=IF(OR(${xCell}="",${prevCell}=""),"",${xCell}-${prevCell})`
             : `=IF(OR(${xCell}="",N(${prevCell})=0),"",ROUND((${xCell}-${prevCell})*100/${prevCell},0))`,
       });
-      style(cellRef(r, L.changeColumn!), { numberFormat: d.kind === 'share' ? POINTS : PERCENT_CHANGE });
+      style(plan, cellRef(r, L.changeColumn!), { numberFormat: d.kind === 'share' ? POINTS : PERCENT_CHANGE });
     }
-    style(xCell, { numberFormat: d.kind === 'ratio' ? '0.0' : d.kind === 'count' ? '#,##0' : '0', bold: true });
+    style(plan, xCell, { numberFormat: d.kind === 'ratio' ? '0.0' : d.kind === 'count' ? '#,##0' : '0', bold: true });
     // Wrapped text does not grow the row in a written file: give it the lines it needs.
     const what = d.bCaption ? d.aCaption.length + d.bCaption.length + 12 : d.aCaption.length + 4;
     const lines = Math.max(Math.ceil(d.title.length / 55), Math.ceil(what / 32), 1);
@@ -249,14 +275,17 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
     return row;
   });
   plan.blocks.push({ at: cellRef(L.totalsHeaderRow - 1, 1), rows: [[TOTALS_TITLE]] });
-  style(cellRef(L.totalsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
+  style(plan, cellRef(L.totalsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
   plan.blocks.push({ at: cellRef(L.totalsHeaderRow, 1), rows: [totalsHeader, ...totalsRows] });
   const totalsRight = totalsHeader.length;
-  style(rangeRef(L.totalsHeaderRow, 1, L.totalsHeaderRow, totalsRight), HEADER);
-  style(rangeRef(L.totalsHeaderRow + 1, 1, L.totalsHeaderRow + INDICATORS.length, totalsRight), { ...BODY, wrap: true });
-  style(rangeRef(L.totalsHeaderRow + 1, TOTAL_COLUMNS.a, L.totalsHeaderRow + INDICATORS.length, TOTAL_COLUMNS.b), { numberFormat: '#,##0' });
+  style(plan, rangeRef(L.totalsHeaderRow, 1, L.totalsHeaderRow, totalsRight), HEADER);
+  style(plan, rangeRef(L.totalsHeaderRow + 1, 1, L.totalsHeaderRow + INDICATORS.length, totalsRight), { ...BODY, wrap: true });
+  style(plan, rangeRef(L.totalsHeaderRow + 1, TOTAL_COLUMNS.a, L.totalsHeaderRow + INDICATORS.length, TOTAL_COLUMNS.b), { numberFormat: '#,##0' });
+  return totalsRight;
+}
 
-  // Participants by grade.
+/** «Участники по классам»: all participants and those with disabilities (ОВЗ), grade by grade. */
+function addGradesTable(plan: SheetPlan, L: IndicatorsLayout, units: number): void {
   const g0 = L.gradesFirstRow;
   plan.blocks.push({
     at: cellRef(g0 - 2, 1),
@@ -272,14 +301,16 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       ['', 'Итого', { formula: `=SUM(${rangeRef(g0, 3, g0 + 6, 3)})` }, { formula: `=SUM(${rangeRef(g0, 4, g0 + 6, 4)})` }],
     ],
   });
-  style(cellRef(g0 - 2, 1), { bold: true, fontSize: 12 });
-  style(rangeRef(g0 - 1, 2, g0 - 1, 4), HEADER);
-  style(rangeRef(g0, 2, g0 + 7, 4), { ...BODY, numberFormat: '#,##0' });
-  style(rangeRef(g0 + 7, 2, g0 + 7, 4), { bold: true });
+  style(plan, cellRef(g0 - 2, 1), { bold: true, fontSize: 12 });
+  style(plan, rangeRef(g0 - 1, 2, g0 - 1, 4), HEADER);
+  style(plan, rangeRef(g0, 2, g0 + 7, 4), { ...BODY, numberFormat: '#,##0' });
+  style(plan, rangeRef(g0 + 7, 2, g0 + 7, 4), { bold: true });
+}
 
-  // Partners by category: distinct organisations from the register, the units' reported sum beside.
+/** Partners by category: distinct organisations from the register, the units' reported sum beside. */
+function addPartnersTable(plan: SheetPlan, L: IndicatorsLayout, units: number, partnerEntries: number | undefined): void {
   const p0 = L.partnersFirstRow;
-  const reg = opts.partnerEntries !== undefined;
+  const reg = partnerEntries !== undefined;
   plan.blocks.push({
     at: cellRef(p0 - 2, 1),
     rows: [
@@ -288,17 +319,19 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       ...PARTNER_CATEGORIES.map((c): CellInput[] => [
         '',
         PARTNER_CATEGORY_TITLE[c],
-        reg ? { formula: distinctPartnersFormula(c, opts.partnerEntries!) } : '',
+        reg ? { formula: distinctPartnersFormula(c, partnerEntries) } : '',
         { formula: `=SUM(${detailRange(PARTNER_COUNT_KEY[c], units)})` },
       ]),
     ],
   });
   if (!reg) plan.blocks.push({ at: cellRef(p0 + PARTNER_CATEGORIES.length, 2), rows: [[`Различные организации считаются по листу «${SHEET.partners}»; его в этой книге нет.`]] });
-  style(cellRef(p0 - 2, 1), { bold: true, fontSize: 12 });
-  style(rangeRef(p0 - 1, 2, p0 - 1, 4), HEADER);
-  style(rangeRef(p0, 2, p0 + PARTNER_CATEGORIES.length - 1, 4), { ...BODY, wrap: true });
+  style(plan, cellRef(p0 - 2, 1), { bold: true, fontSize: 12 });
+  style(plan, rangeRef(p0 - 1, 2, p0 - 1, 4), HEADER);
+  style(plan, rangeRef(p0, 2, p0 + PARTNER_CATEGORIES.length - 1, 4), { ...BODY, wrap: true });
+}
 
-  // Reports on time / late / missing.
+/** Reports on time / late / refused / missing. */
+function addReportsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContext): void {
   const r0 = L.reportsFirstRow;
   const statuses = REPORT_STATUSES;
   plan.blocks.push({
@@ -313,70 +346,66 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
       ]),
     ],
   });
-  style(cellRef(r0 - 2, 1), { bold: true, fontSize: 12 });
-  style(rangeRef(r0 - 1, 2, r0 - 1, 3), HEADER);
-  style(rangeRef(r0, 2, r0 + statuses.length - 1, 3), BODY);
+  style(plan, cellRef(r0 - 2, 1), { bold: true, fontSize: 12 });
+  style(plan, rangeRef(r0 - 1, 2, r0 - 1, 3), HEADER);
+  style(plan, rangeRef(r0, 2, r0 + statuses.length - 1, 3), BODY);
+}
 
-  // Dynamics over campaigns: earlier campaigns' values, then this campaign's live totals.
-  if (L.dynamicsFirstRow !== undefined) {
-    const d0 = L.dynamicsFirstRow;
-    const keys = [...DYNAMIC_SHARES, DYNAMIC_COUNT];
-    plan.blocks.push({
-      at: cellRef(d0 - 2, 1),
-      rows: [
-        [DYNAMICS_TITLE],
-        ['', 'Кампания', ...keys.map((k) => dynamicsTitle(k))],
-        ...previous.map((p): CellInput[] => ['', p.label, ...keys.map((k) => indicatorValue(k, p))]),
-        ['', opts.label, ...keys.map((k): CellInput => ({ formula: `=${cellRef(L.totalsRow[k], TOTAL_COLUMNS.x)}` }))],
-      ],
-    });
-    style(cellRef(d0 - 2, 1), { bold: true, fontSize: 12 });
-    style(rangeRef(d0 - 1, 2, d0 - 1, 2 + keys.length), HEADER);
-    style(rangeRef(d0, 2, d0 + previous.length, 2 + keys.length), BODY);
-  }
+/** Dynamics over campaigns: earlier campaigns' values, then this campaign's live totals (only with earlier ones). */
+function addDynamicsTable(plan: SheetPlan, L: IndicatorsLayout, previous: CampaignFigures[], label: string): void {
+  if (L.dynamicsFirstRow === undefined) return;
+  const d0 = L.dynamicsFirstRow;
+  const keys = [...DYNAMIC_SHARES, DYNAMIC_COUNT];
+  plan.blocks.push({
+    at: cellRef(d0 - 2, 1),
+    rows: [
+      [DYNAMICS_TITLE],
+      ['', 'Кампания', ...keys.map((k) => dynamicsTitle(k))],
+      ...previous.map((p): CellInput[] => ['', p.label, ...keys.map((k) => indicatorValue(k, p))]),
+      ['', label, ...keys.map((k): CellInput => ({ formula: `=${cellRef(L.totalsRow[k], TOTAL_COLUMNS.x)}` }))],
+    ],
+  });
+  style(plan, cellRef(d0 - 2, 1), { bold: true, fontSize: 12 });
+  style(plan, rangeRef(d0 - 1, 2, d0 - 1, 2 + keys.length), HEADER);
+  style(plan, rangeRef(d0, 2, d0 + previous.length, 2 + keys.length), BODY);
+}
 
-  // Per unit: one row per unit, lagging first, each a formula over its own detail row.
+/** Per unit: one row per unit, lagging first, each a formula over its own detail row; how many rows. */
+function addUnitsTable(plan: SheetPlan, L: IndicatorsLayout): number {
   const u0 = L.unitsFirstRow;
   plan.blocks.push({ at: cellRef(L.unitsHeaderRow - 1, 1), rows: [[UNITS_TITLE]] });
-  style(cellRef(L.unitsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
+  style(plan, cellRef(L.unitsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
   const unitRows: CellInput[][] = L.unitDetailRows.map((d, i) => {
     const r = u0 + i;
     return UNIT_COLUMNS.map((c, ci) => (ci === 0 ? i + 1 : c.cell(d, r, ci + 1)));
   });
   plan.blocks.push({ at: cellRef(L.unitsHeaderRow, 1), rows: [UNIT_COLUMNS.map((c) => c.title), ...unitRows] });
   const uLast = u0 + unitRows.length - 1;
-  style(rangeRef(L.unitsHeaderRow, 1, L.unitsHeaderRow, UNIT_COLUMNS.length), HEADER);
+  style(plan, rangeRef(L.unitsHeaderRow, 1, L.unitsHeaderRow, UNIT_COLUMNS.length), HEADER);
   plan.rowHeights![L.unitsHeaderRow] = 48;
   if (unitRows.length === 0) {
     plan.blocks.push({ at: cellRef(u0, 2), rows: [['В своде нет ни одной организации: показатели по организациям появятся после свода отчётов.']] });
-  } else {
-    style(rangeRef(u0, 1, uLast, UNIT_COLUMNS.length), BODY);
-    UNIT_COLUMNS.forEach((c, ci) => {
-      if (c.format) style(rangeRef(u0, ci + 1, uLast, ci + 1), { numberFormat: c.format, bold: true });
-    });
-    // Units below the overall share of participation stand out.
-    const shareCol = UNIT_SHARE_COLUMN;
-    const total = `$${String.fromCharCode(64 + TOTAL_COLUMNS.x)}$${L.totalsRow.participation}`;
-    plan.conditionalFormats.push({
-      range: rangeRef(u0, shareCol, uLast, shareCol),
-      formula: `AND(${cellRef(u0, shareCol)}<>"",${total}<>"",${cellRef(u0, shareCol)}<${total})`,
-      style: { fill: 'FCE4D6' },
-    });
-    // Reports not on time stand out in red.
-    plan.conditionalFormats.push({
-      range: rangeRef(u0, STATUS_COLUMN, uLast, STATUS_COLUMN),
-      formula: `${cellRef(u0, STATUS_COLUMN)}<>"${REPORT_STATUS_TITLE.onTime}"`,
-      style: { fontColor: 'C00000', bold: true },
-    });
+    return 0;
   }
-
-  plan.columnWidths = [5, 58, 14, 12, 10, 8, 34, ...previous.map(() => 14), ...(lastPrevious ? [16] : [])];
-  while (plan.columnWidths.length < UNIT_COLUMNS.length) plan.columnWidths.push(13);
-  plan.freeze = { rows: 0, columns: 2 };
-  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true };
-
-  plan.charts = indicatorCharts(L, { withDistinct: reg, previous: previous.length, left: Math.max(totalsRight, 7) + 2, units: unitRows.length });
-  return plan;
+  style(plan, rangeRef(u0, 1, uLast, UNIT_COLUMNS.length), BODY);
+  UNIT_COLUMNS.forEach((c, ci) => {
+    if (c.format) style(plan, rangeRef(u0, ci + 1, uLast, ci + 1), { numberFormat: c.format, bold: true });
+  });
+  // Units below the overall share of participation stand out.
+  const shareCol = UNIT_SHARE_COLUMN;
+  const total = `$${String.fromCharCode(64 + TOTAL_COLUMNS.x)}$${L.totalsRow.participation}`;
+  plan.conditionalFormats.push({
+    range: rangeRef(u0, shareCol, uLast, shareCol),
+    formula: `AND(${cellRef(u0, shareCol)}<>"",${total}<>"",${cellRef(u0, shareCol)}<${total})`,
+    style: { fill: 'FCE4D6' },
+  });
+  // Reports not on time stand out in red.
+  plan.conditionalFormats.push({
+    range: rangeRef(u0, STATUS_COLUMN, uLast, STATUS_COLUMN),
+    formula: `${cellRef(u0, STATUS_COLUMN)}<>"${REPORT_STATUS_TITLE.onTime}"`,
+    style: { fontColor: 'C00000', bold: true },
+  });
+  return unitRows.length;
 }
 
 /**

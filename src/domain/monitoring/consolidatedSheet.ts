@@ -70,11 +70,23 @@ const fact = (a: string, b: string) => `=IF(AND(ISNUMBER(${a}),ISNUMBER(${b})),I
 
 export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: CampaignSettings, targets: Targets = {}): SheetPlan {
   const plan = emptySheetPlan(SHEET_MONITORING_CONSOLIDATED, 'consolidated-monitoring');
-  const n = m.units.length;
-  const L = monitoringSheetLayout(n);
-  const last = L.fileColumn;
-  const planCell = (code: IndicatorCode) => absolute(L.targetRow[code], 2);
+  const L = monitoringSheetLayout(m.units.length);
+  addTitle(plan, settings);
+  addTargetsBlock(plan, L, m.units.length, targets);
+  addSentence(plan, L);
+  addUnitTable(plan, L, m);
+  // Column A holds the units' names below and the indicators' titles in the targets block.
+  plan.columnWidths = [48, ...new Array(L.fileColumn - 1).fill(12)];
+  plan.columnWidths[L.fileColumn - 1] = 30;
+  plan.freeze = { rows: 0, columns: 1 };
+  // Too wide to shrink onto one page: printed across pages at full size.
+  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${L.headerTop}:${L.headerTop + 1}` };
+  plan.protect = false;
+  return plan;
+}
 
+/** The title with season, year and territory, and the one-line instruction under it. */
+function addTitle(plan: SheetPlan, settings: CampaignSettings): void {
   plan.blocks.push(
     { at: 'A1', rows: [[`Мониторинг профориентационной работы: целевые показатели, план и факт — ${SEASON_TITLE[settings.season].adjective} кампания ${settings.year} г.${settings.unit ? ` (${settings.unit})` : ''}`]] },
     { at: 'A2', rows: [['Впишите плановые значения в столбец «План, %» (жёлтые ячейки): факт (X = A × 100 / B по строке «Итого»), отклонение и выполнение пересчитаются сразу. При следующем своде в этот файл план сохранится и попадёт в аналитическую справку.']] },
@@ -82,10 +94,14 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
   plan.merges.push(rangeRef(1, 1, 1, 12), rangeRef(2, 1, 2, 12));
   plan.styles.push({ range: 'A1', style: { bold: true, fontSize: 14 } }, { range: rangeRef(2, 1, 2, 12), style: { italic: true, wrap: true, vAlign: 'top' } });
   plan.rowHeights = { 1: 21, 2: 32 };
+}
 
-  // Targets block.
+/** Column of an indicator's «Выполнение» in the unit table. */
+const metColumn = (L: MonitoringSheetLayout, code: IndicatorCode) => L.indicatorColumn[code] + 5;
+
+/** The targets block: the plan the coordinator types, the fact from «Итого», deviation, met, units that missed it. */
+function addTargetsBlock(plan: SheetPlan, L: MonitoringSheetLayout, n: number, targets: Targets): void {
   const H = L.targetsHeaderRow;
-  const metColumn = (code: IndicatorCode) => L.indicatorColumn[code] + 5;
   const unitRange = (col: number) => rangeRef(L.firstUnitRow, col, L.firstUnitRow + Math.max(n, 1) - 1, col);
   const targetRows: CellInput[][] = MONITORING_INDICATORS.map((i) => {
     const r = L.targetRow[i.code];
@@ -96,7 +112,7 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
       { formula: `=${totalFact}` },
       { formula: deviation(cellRef(r, 2), cellRef(r, 3)) },
       { formula: met(cellRef(r, 2), cellRef(r, 3)) },
-      { formula: `=IF(${cellRef(r, 2)}="","",COUNTIF(${unitRange(metColumn(i.code))},${str(NOT_MET)}))` },
+      { formula: `=IF(${cellRef(r, 2)}="","",COUNTIF(${unitRange(metColumn(L, i.code))},${str(NOT_MET)}))` },
     ];
   });
   plan.blocks.push({ at: cellRef(H, 1), rows: [TARGETS_HEADER, ...targetRows] });
@@ -120,10 +136,14 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
     { range: rangeRef(firstT, 5, lastT, 5), formula: `=$E${firstT}=${str(NOT_MET)}`, style: { fill: 'FFC7CE', fontColor: '9C0006' } },
     { range: rangeRef(firstT, 5, lastT, 5), formula: `=$E${firstT}=${str(MET)}`, style: { fill: 'C6EFCE', fontColor: '006100' } },
   );
-  plan.rowHeights[H] = 58;
-  for (const i of MONITORING_INDICATORS) plan.rowHeights[L.targetRow[i.code]] = 40;
+  plan.rowHeights![H] = 58;
+  for (const i of MONITORING_INDICATORS) plan.rowHeights![L.targetRow[i.code]] = 40;
+}
 
-  // The live sentence, as seed 003 words it.
+/** The live sentence under the targets, as seed 003 words it. */
+function addSentence(plan: SheetPlan, L: MonitoringSheetLayout): void {
+  const firstT = L.targetsHeaderRow + 1;
+  const lastT = L.targetsHeaderRow + MONITORING_INDICATORS.length;
   const metRange = rangeRef(firstT, 5, lastT, 5);
   const listed = MONITORING_INDICATORS.map((i) => `IF(E${L.targetRow[i.code]}=${str(NOT_MET)},${str(`; ${i.short}`)},"")`).join('&');
   plan.blocks.push({
@@ -140,14 +160,45 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
   plan.blocks.push({ at: cellRef(sentenceRow, 1), rows: [['Итог']] });
   plan.merges.push(rangeRef(sentenceRow, 2, sentenceRow, 12));
   plan.styles.push({ range: cellRef(sentenceRow, 1), style: { bold: true, vAlign: 'top' } }, { range: rangeRef(sentenceRow, 2, sentenceRow, 12), style: { bold: true, wrap: true, vAlign: 'top' } });
-  plan.rowHeights[sentenceRow] = 48;
+  plan.rowHeights![sentenceRow] = 48;
+}
 
-  // Unit table.
+/** The unit table: its caption, two header rows, one row per unit (or «Нет форм мониторинга»), «Итого». */
+function addUnitTable(plan: SheetPlan, L: MonitoringSheetLayout, m: MonitoringMerge): void {
   const top = L.headerTop;
+  const last = L.fileColumn;
+  const T = L.totalRow;
+  const firstU = L.firstUnitRow;
   plan.blocks.push({ at: cellRef(top - 1, 1), rows: [['Показатели по организациям: A и B — из форм «Мониторинг», факт X = A × 100 / B, план — из блока целевых показателей']] });
   plan.styles.push({ range: cellRef(top - 1, 1), style: { bold: true } });
-  const head1: CellInput[] = new Array(last).fill(null);
-  const head2: CellInput[] = new Array(last).fill(null);
+  const [head1, head2] = unitTableHeader(plan, L);
+  const rowsOf = [...m.units.map((u) => ({ u })), ...(m.units.length === 0 ? [{ u: undefined }] : [])];
+  const body = rowsOf.map(({ u }, k) => unitRow(L, firstU + k, u));
+  plan.blocks.push({ at: cellRef(top, 1), rows: [head1, head2, ...body, totalRow(L)] });
+
+  plan.styles.push(
+    { range: rangeRef(top, 1, top + 1, last), style: { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', border: true, fill: 'DDEBF7', fontSize: 9 } },
+    { range: rangeRef(firstU, 1, T, last), style: { border: true } },
+    { range: rangeRef(T, 1, T, last), style: { bold: true, fill: 'F2F2F2' } },
+  );
+  for (const i of MONITORING_INDICATORS) {
+    const c = L.indicatorColumn[i.code];
+    plan.styles.push(
+      { range: rangeRef(firstU, c, T, c + 1), style: { numberFormat: '0' } },
+      { range: rangeRef(firstU, c + 2, T, c + 4), style: { numberFormat: '0.0' } },
+    );
+    const range = rangeRef(firstU, c + 5, T, c + 5);
+    plan.conditionalFormats.push({ range, formula: `=${columnLetter(c + 5)}${firstU}=${str(NOT_MET)}`, style: { fill: 'FFC7CE', fontColor: '9C0006' } });
+  }
+  plan.rowHeights![top] = 120;
+  plan.rowHeights![top + 1] = 30;
+}
+
+/** The unit table's two header rows; their merged cells go into the plan. */
+function unitTableHeader(plan: SheetPlan, L: MonitoringSheetLayout): [CellInput[], CellInput[]] {
+  const top = L.headerTop;
+  const head1: CellInput[] = new Array(L.fileColumn).fill(null);
+  const head2: CellInput[] = new Array(L.fileColumn).fill(null);
   head1[0] = 'Организация (муниципальное образование)';
   plan.merges.push(rangeRef(top, 1, top + 1, 1));
   for (const i of MONITORING_INDICATORS) {
@@ -164,34 +215,40 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
   head1[L.missedColumn - 1] = 'Не выполнено показателей';
   head1[L.fileColumn - 1] = 'Файл';
   plan.merges.push(rangeRef(top, L.missedColumn, top + 1, L.missedColumn), rangeRef(top, L.fileColumn, top + 1, L.fileColumn));
+  return [head1, head2];
+}
 
-  const body: CellInput[][] = [];
-  const rowsOf = [...m.units.map((u) => ({ u })), ...(n === 0 ? [{ u: undefined }] : [])];
-  rowsOf.forEach(({ u }, k) => {
-    const r = L.firstUnitRow + k;
-    const line: CellInput[] = new Array(last).fill(null);
-    line[0] = u ? u.unit : 'Нет форм мониторинга';
-    for (const i of MONITORING_INDICATORS) {
-      const c = L.indicatorColumn[i.code];
-      const a = cellRef(r, c);
-      const b = cellRef(r, c + 1);
-      line[c - 1] = u ? u.row.values[aKey(i.code) as MonitoringKey].value : null;
-      line[c] = u ? u.row.values[bKey(i.code) as MonitoringKey].value : null;
-      line[c + 1] = { formula: `=IF(${planCell(i.code)}="","",${planCell(i.code)})` };
-      line[c + 2] = { formula: fact(a, b) };
-      line[c + 3] = { formula: deviation(cellRef(r, c + 2), cellRef(r, c + 3)) };
-      line[c + 4] = { formula: met(cellRef(r, c + 2), cellRef(r, c + 3)) };
-    }
-    for (const l of EDUCATION_LEVELS) line[lc[l.key] - 1] = u ? u.row.values[l.key].value : null;
-    line[lc.total - 1] = { formula: `=IF(COUNT(${rangeRef(r, lc[EDUCATION_LEVELS[0].key], r, lc[EDUCATION_LEVELS[2].key])})=0,"",SUM(${rangeRef(r, lc[EDUCATION_LEVELS[0].key], r, lc[EDUCATION_LEVELS[2].key])}))` };
-    const metCells = MONITORING_INDICATORS.map((i) => `--(${cellRef(r, metColumn(i.code))}=${str(NOT_MET)})`).join('+');
-    line[L.missedColumn - 1] = { formula: `=${metCells}` };
-    line[L.fileColumn - 1] = u ? u.file : null;
-    body.push(line);
-  });
-  // «Итого»: Σ A, Σ B over units that gave both (SUMPRODUCT), so a unit without B does not lower the share.
+const planCell = (L: MonitoringSheetLayout, code: IndicatorCode) => absolute(L.targetRow[code], 2);
+
+/** One unit's row at sheet row r: A and B as received, then plan, fact, deviation and met by formula. */
+function unitRow(L: MonitoringSheetLayout, r: number, u: MonitoringMerge['units'][number] | undefined): CellInput[] {
+  const lc = L.levelColumn;
+  const line: CellInput[] = new Array(L.fileColumn).fill(null);
+  line[0] = u ? u.unit : 'Нет форм мониторинга';
+  for (const i of MONITORING_INDICATORS) {
+    const c = L.indicatorColumn[i.code];
+    const a = cellRef(r, c);
+    const b = cellRef(r, c + 1);
+    line[c - 1] = u ? u.row.values[aKey(i.code) as MonitoringKey].value : null;
+    line[c] = u ? u.row.values[bKey(i.code) as MonitoringKey].value : null;
+    line[c + 1] = { formula: `=IF(${planCell(L, i.code)}="","",${planCell(L, i.code)})` };
+    line[c + 2] = { formula: fact(a, b) };
+    line[c + 3] = { formula: deviation(cellRef(r, c + 2), cellRef(r, c + 3)) };
+    line[c + 4] = { formula: met(cellRef(r, c + 2), cellRef(r, c + 3)) };
+  }
+  for (const l of EDUCATION_LEVELS) line[lc[l.key] - 1] = u ? u.row.values[l.key].value : null;
+  line[lc.total - 1] = { formula: `=IF(COUNT(${rangeRef(r, lc[EDUCATION_LEVELS[0].key], r, lc[EDUCATION_LEVELS[2].key])})=0,"",SUM(${rangeRef(r, lc[EDUCATION_LEVELS[0].key], r, lc[EDUCATION_LEVELS[2].key])}))` };
+  const metCells = MONITORING_INDICATORS.map((i) => `--(${cellRef(r, metColumn(L, i.code))}=${str(NOT_MET)})`).join('+');
+  line[L.missedColumn - 1] = { formula: `=${metCells}` };
+  line[L.fileColumn - 1] = u ? u.file : null;
+  return line;
+}
+
+/** «Итого»: Σ A, Σ B over units that gave both (SUMPRODUCT), so a unit without B does not lower the share. */
+function totalRow(L: MonitoringSheetLayout): CellInput[] {
   const T = L.totalRow;
-  const total: CellInput[] = new Array(last).fill(null);
+  const lc = L.levelColumn;
+  const total: CellInput[] = new Array(L.fileColumn).fill(null);
   total[0] = 'Итого';
   const firstU = L.firstUnitRow;
   const lastU = T - 1;
@@ -203,7 +260,7 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
     const both = `--ISNUMBER(${ar}),--ISNUMBER(${br})`;
     total[c - 1] = { formula: `=SUMPRODUCT(${both},${ar})` };
     total[c] = { formula: `=SUMPRODUCT(${both},${br})` };
-    total[c + 1] = { formula: `=IF(${planCell(i.code)}="","",${planCell(i.code)})` };
+    total[c + 1] = { formula: `=IF(${planCell(L, i.code)}="","",${planCell(L, i.code)})` };
     total[c + 2] = { formula: fact(cellRef(T, c), cellRef(T, c + 1)) };
     total[c + 3] = { formula: deviation(cellRef(T, c + 2), cellRef(T, c + 3)) };
     total[c + 4] = { formula: met(cellRef(T, c + 2), cellRef(T, c + 3)) };
@@ -213,30 +270,5 @@ export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: Campai
     total[c - 1] = { formula: `=SUM(${rangeRef(firstU, c, lastU, c)})` };
   }
   total[L.missedColumn - 1] = { formula: `=SUM(${rangeRef(firstU, L.missedColumn, lastU, L.missedColumn)})` };
-  plan.blocks.push({ at: cellRef(top, 1), rows: [head1, head2, ...body, total] });
-
-  plan.styles.push(
-    { range: rangeRef(top, 1, top + 1, last), style: { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', border: true, fill: 'DDEBF7', fontSize: 9 } },
-    { range: rangeRef(firstU, 1, T, last), style: { border: true } },
-    { range: rangeRef(T, 1, T, last), style: { bold: true, fill: 'F2F2F2' } },
-  );
-  for (const i of MONITORING_INDICATORS) {
-    const c = L.indicatorColumn[i.code];
-    plan.styles.push(
-      { range: rangeRef(firstU, c, T, c + 1), style: { numberFormat: '0' } },
-      { range: rangeRef(firstU, c + 2, T, c + 4), style: { numberFormat: '0.0' } },
-    );
-    const range = rangeRef(firstU, c + 5, T, c + 5);
-    plan.conditionalFormats.push({ range, formula: `=${columnLetter(c + 5)}${firstU}=${str(NOT_MET)}`, style: { fill: 'FFC7CE', fontColor: '9C0006' } });
-  }
-  plan.rowHeights[top] = 120;
-  plan.rowHeights[top + 1] = 30;
-  // Column A holds the units' names below and the indicators' titles in the targets block.
-  plan.columnWidths = [48, ...new Array(last - 1).fill(12)];
-  plan.columnWidths[L.fileColumn - 1] = 30;
-  plan.freeze = { rows: 0, columns: 1 };
-  // Too wide to shrink onto one page: printed across pages at full size.
-  plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${L.headerTop}:${L.headerTop + 1}` };
-  plan.protect = false;
-  return plan;
+  return total;
 }
