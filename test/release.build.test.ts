@@ -80,8 +80,11 @@ test('the folder’s own address leads to the pane, and README.txt says for whic
 
 test('pages show the version from package.json', () => {
   const pane = Object.keys(files).find((n) => /^taskpane\.[0-9a-f]{8}\.js$/.test(n))!;
-  // The pane's bottom line, «Профкампания 0.1.0 · Справка», as the minified JSX holds it.
-  expect(files[pane].toString('utf8')).toMatch(new RegExp(`"Профкампания ",${JSON.stringify(version).replace(/\./g, '\\.')}," · "`));
+  // The pane's bottom line, «Профкампания 0.1.0 · Справка», as the minified JSX holds it: the name from the pane's
+  // words (Russian or English), the version inlined by webpack.
+  const js = files[pane].toString('utf8');
+  expect(js).toMatch(new RegExp(`\\.appTitle," ",${JSON.stringify(version).replace(/\./g, '\\.')}," · "`));
+  expect(js).toContain('appTitle:"Профкампания"');
 });
 
 test('the README quotes the CSP the released pages really carry (what a server may copy into a header)', () => {

@@ -111,7 +111,9 @@ describe('the version lives in package.json only', () => {
     const config = await require('../webpack.config.js')({}, { mode: 'production' });
     const define = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'DefinePlugin');
     expect(define.definitions.__PK_VERSION__).toBe(JSON.stringify(version));
-    expect(fs.readFileSync(path.join(root, 'src/taskpane/App.tsx'), 'utf8')).toMatch(/Профкампания \{__PK_VERSION__\}/);
+    // The product name comes from the pane's words (English mode has its own), the version from webpack.
+    expect(fs.readFileSync(path.join(root, 'src/taskpane/App.tsx'), 'utf8')).toMatch(/\{t\.appTitle\} \{__PK_VERSION__\}/);
+    expect(fs.readFileSync(path.join(root, 'src/taskpane/strings.ts'), 'utf8')).toContain("appTitle: 'Профкампания',");
   });
 
   test('webpack names scripts by content hash (cached long) and pages by fixed names (the manifest points at them)', async () => {
