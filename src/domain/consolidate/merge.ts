@@ -210,7 +210,7 @@ function supersede(candidates: Candidate[], files: ReceivedFile[], rows: RowFate
     const fate: RowFate = { kind: c.kind, fileIndex: c.fileIndex, source: c.source, unit: c.unit, outcome: 'merged', reason: '', part: c.part };
     if (wf !== c.fileIndex) {
       fate.outcome = 'superseded';
-      fate.reason = `заменена более поздним файлом «${files[wf].file}» (получен ${formatReceived(files[wf].received)})`;
+      fate.reason = `в своде файл «${files[wf].file}» (получен ${formatReceived(files[wf].received)})`;
     }
     rows.push(fate);
     fateOf.set(c, fate);

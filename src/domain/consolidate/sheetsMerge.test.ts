@@ -40,7 +40,7 @@ describe('merging a workbook of collected sheets alongside re-sent files', () =>
   it('says per report which units a file held and which were replaced', () => {
     const first = result.files[0];
     expect(first.status).toBe('merged');
-    expect(first.reason).toMatch(/^заменены более поздними файлами: Бакчарский район, Верхнекетский район \(заменена более поздним файлом «Исправления\.xlsx»/);
+    expect(first.reason).toMatch(/^заменены более поздними файлами: Бакчарский район, Верхнекетский район \(в своде файл «Исправления\.xlsx»/);
     expect(first.reports.map((r) => [r.sheet, r.unit, r.status])).toEqual([
       ['Асино', 'Асиновский район', 'merged'],
       ['Бакчар', 'Бакчарский район', 'superseded'],

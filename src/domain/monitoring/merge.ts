@@ -63,7 +63,7 @@ export function mergeMonitoring(files: ReceivedFile[], expectedUnits: string[], 
       c.fate.reason = `организация «${c.unit}» указана в форме мониторинга дважды; принята строка ${w.row.source.row}`;
     } else {
       c.fate.outcome = 'superseded';
-      c.fate.reason = `заменена более поздним файлом «${files[w.fileIndex].file}»`;
+      c.fate.reason = `в своде файл «${files[w.fileIndex].file}»`;
     }
   }
   const rank = new Map(order.map((k, i) => [k, i]));
