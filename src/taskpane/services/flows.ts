@@ -9,20 +9,14 @@ import type { WorkbookGrid } from '../../domain/grid';
 import { rowOfPlace, type Problem } from '../../domain/problems';
 import type { CampaignSettings } from '../../domain/settings';
 import type { SheetPlan } from '../../domain/sheetPlan';
-import type { EarlierRegisterEntry, MergeResult, ReceivedFile } from '../../domain/consolidate/mergeTypes';
+import type { MergeResult } from '../../domain/consolidate/mergeTypes';
 import { receivedIso } from '../../domain/consolidate/cells';
-import { compareCampaigns, mergeSeason, type SeasonMerge } from '../../domain/season';
-import { previousCampaign, summarySheets, summarySheetsFromWorkbook, type CampaignFigures } from '../../domain/indicators';
+import { compareCampaigns, type SeasonMerge } from '../../domain/season';
+import { summarySheets, summarySheetsFromWorkbook, type CampaignFigures } from '../../domain/indicators';
 import type { ReceiveProgress } from '../../files/receiveFiles';
+import { mergeRequested, type MergeRequest as SeasonRequest, type PickedFile } from './seasonEngine';
 
-/** A file as the pane gets it from <input type=file> (or a test). */
-export interface PickedFile {
-  name: string;
-  lastModified: number;
-  /** Bytes, when known before reading (a browser File knows): a huge file is refused without being loaded. */
-  size?: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type { PickedFile } from './seasonEngine';
 
 /** Reads picked files into grids; a file that cannot be read gives its Russian reason instead. */
 export async function readPicked(files: PickedFile[]): Promise<({ file: string; received: string; grid: WorkbookGrid } | { file: string; received: string; error: string })[]> {
@@ -61,21 +55,12 @@ export async function checkFiles(files: PickedFile[], settings: CampaignSettings
   );
 }
 
-export interface MergeRequest {
+export interface MergeRequest extends SeasonRequest {
   files: PickedFile[];
-  settings: CampaignSettings;
-  expectedUnits: string[];
-  mergeWithErrors: boolean;
   /** After each file read (for a progress bar: «Прочитано 120 из 1000»). */
   onProgress?: (p: ReceiveProgress) => void;
   /** Cancels between files: the promise rejects with ReceiveCancelled, whose message says so in Russian. */
   signal?: AbortSignal;
-  /** The register of an earlier merge (the open workbook's «Реестр отчётов»): files keep their first dates. */
-  earlierRegister?: EarlierRegisterEntry[];
-  /** Earlier campaigns' figures for the dynamics on «Показатели». */
-  previous?: CampaignFigures[];
-  /** Received before the picked files: the open workbook's own sheets («Свести листы этой книги», ownSheets.ts). */
-  own?: ReceivedFile[];
 }
 
 /**
@@ -86,32 +71,7 @@ export interface MergeRequest {
  */
 export async function mergeFiles(req: MergeRequest): Promise<SeasonMerge> {
   const { receiveFiles } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/receiveFiles');
-  const files = [...(req.own ?? []), ...(await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal }))];
-  return mergeSeason({
-    files,
-    settings: req.settings,
-    expectedUnits: req.expectedUnits,
-    deadline: req.settings.schoolReportsDue,
-    policy: req.mergeWithErrors ? 'merge-with-errors' : 'refuse-errors',
-    earlierRegister: req.earlierRegister,
-    previous: req.previous,
-  });
-}
-
-/** Figures of earlier campaigns from their consolidated files, oldest first, for the dynamics. */
-export async function previousFromFiles(files: PickedFile[]): Promise<{ previous: CampaignFigures[]; errors: string[] }> {
-  const previous: CampaignFigures[] = [];
-  const errors: string[] = [];
-  for (const r of await readPicked(files)) {
-    if ('error' in r) errors.push(r.error);
-    else
-      try {
-        previous.push(previousCampaign(r.grid));
-      } catch (e) {
-        errors.push((e as Error).message);
-      }
-  }
-  return { previous: previous.sort(compareCampaigns), errors };
+  return mergeRequested(await receiveFiles(req.files, req.settings, { onProgress: req.onProgress, signal: req.signal }), req);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { EarlierRegisterEntry, MergeResult, ReceivedFile } from '../../domain/consolidate/merge';
 import { organisationCounts } from '../../domain/consolidate/organisations';
-import { compareCampaigns, mergeSeason } from '../../domain/season';
+import { compareCampaigns, mergeSeason, type SeasonMerge } from '../../domain/season';
 import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
 import type { CampaignFigures } from '../../domain/indicators';
 import type { CampaignSettings } from '../../domain/settings';
@@ -59,6 +59,19 @@ export interface MergeRequest {
   previous?: CampaignFigures[];
   /** Received before the picked files: the open workbook's own sheets («Свести листы этой книги»). */
   own?: ReceivedFile[];
+}
+
+/** The season's merge as the pane asks for it: the open workbook's own sheets first, then the received files. */
+export function mergeRequested(received: ReceivedFile[], req: MergeRequest): SeasonMerge {
+  return mergeSeason({
+    files: [...(req.own ?? []), ...received],
+    settings: req.settings,
+    expectedUnits: req.expectedUnits,
+    deadline: req.settings.schoolReportsDue,
+    policy: req.mergeWithErrors ? 'merge-with-errors' : 'refuse-errors',
+    earlierRegister: req.earlierRegister,
+    previous: req.previous,
+  });
 }
 
 export interface MergeView {
@@ -131,15 +144,7 @@ export class SeasonEngine {
 
   /** The season's merge, the command line's own use-case (src/domain/season.ts): every received row accounted for. */
   merge(received: ReceivedFile[], req: MergeRequest): { result: MergeResult; view: MergeView; plan: WorkbookPlan; documentDate: string } {
-    const { result, plan, documentDate } = mergeSeason({
-      files: [...(req.own ?? []), ...received],
-      settings: req.settings,
-      expectedUnits: req.expectedUnits,
-      deadline: req.settings.schoolReportsDue,
-      policy: req.mergeWithErrors ? 'merge-with-errors' : 'refuse-errors',
-      earlierRegister: req.earlierRegister,
-      previous: req.previous,
-    });
+    const { result, plan, documentDate } = mergeRequested(received, req);
     this.last = { result, request: req, documentDate };
     return { result, view: mergeView(result, req.settings), plan, documentDate };
   }
