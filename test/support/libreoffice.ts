@@ -86,38 +86,10 @@ export function valueAt(grid: RecalculatedCell[][], a1: string): RecalculatedCel
 const SAVE_FILTERS = { ods: 'ods:calc8', xls: 'xls:MS Excel 97', xlsx: 'xlsx:Calc MS Excel 2007 XML' } as const;
 
 /**
- * Open `xlsx` in LibreOffice and save it as a school with LibreOffice would send it: .ods, .xls or .xlsx
- * (formulas recalculated, their values cached in the file).
+ * One conversion in a fresh LibreOffice profile: `input` saved under `inputName`, converted with `filter`, the
+ * result (same name, extension `ext`) returned; `failure` says what went wrong when LibreOffice wrote nothing.
  */
-export async function saveAs(xlsx: Uint8Array, format: keyof typeof SAVE_FILTERS): Promise<Uint8Array> {
-  const soffice = findSoffice();
-  const dir = await mkdtemp(join(tmpdir(), 'pk-lo-'));
-  try {
-    const profile = join(dir, 'profile');
-    await mkdir(join(profile, 'user'), { recursive: true });
-    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
-    const input = join(dir, 'in.xlsx');
-    const outDir = join(dir, 'out');
-    await mkdir(outDir);
-    await writeFile(input, xlsx);
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo'];
-    const { stdout, stderr } = await run(soffice, [...args, '--convert-to', SAVE_FILTERS[format], '--outdir', outDir, input], 180_000);
-    const output = join(outDir, `in.${format}`);
-    if (!existsSync(output)) throw new Error(`LibreOffice не сохранил книгу как .${format}.\n${stdout}\n${stderr}`);
-    return new Uint8Array(await readFile(output));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-const DOCUMENT_FILTERS = { docx: 'docx:MS Word 2007 XML', odt: 'odt:writer8', doc: 'doc:MS Word 97', pdf: 'pdf:writer_pdf_Export' } as const;
-
-/**
- * LibreOffice Writer opens a document (HTML read as a text document, .fodt, .docx…) and saves it as .docx, .odt,
- * .doc or PDF: documents written by hands other than ours. Needs the Writer part of LibreOffice
- * (libreoffice-writer-nogui, scripts/setup.sh).
- */
-export async function convertDocument(input: Uint8Array, inputName: string, format: keyof typeof DOCUMENT_FILTERS): Promise<Uint8Array> {
+async function convert(input: Uint8Array, inputName: string, filter: string, ext: string, extra: string[], failure: string): Promise<Uint8Array> {
   const soffice = findSoffice();
   const dir = await mkdtemp(join(tmpdir(), 'pk-lo-'));
   try {
@@ -128,15 +100,34 @@ export async function convertDocument(input: Uint8Array, inputName: string, form
     const outDir = join(dir, 'out');
     await mkdir(outDir);
     await writeFile(inputPath, input);
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo'];
-    // HTML would open in Writer/Web (a web page, saved as such); read it as a text document.
-    const infilter = inputName.endsWith('.html') ? ['--infilter=HTML (StarWriter)'] : [];
-    const { stdout, stderr } = await run(soffice, [...args, ...infilter, '--convert-to', DOCUMENT_FILTERS[format], '--outdir', outDir, inputPath], 180_000);
-    const output = join(outDir, inputName.replace(/\.[^.]+$/, `.${format}`));
-    if (!existsSync(output))
-      throw new Error(`LibreOffice не сохранил документ как .${format} (нужен LibreOffice Writer: пакет libreoffice-writer-nogui, scripts/setup.sh).\n${stdout}\n${stderr}`);
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo', ...extra];
+    const { stdout, stderr } = await run(soffice, [...args, '--convert-to', filter, '--outdir', outDir, inputPath], 180_000);
+    const output = join(outDir, inputName.replace(/\.[^.]+$/, `.${ext}`));
+    if (!existsSync(output)) throw new Error(`${failure}\n${stdout}\n${stderr}`);
     return new Uint8Array(await readFile(output));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Open `xlsx` in LibreOffice and save it as a school with LibreOffice would send it: .ods, .xls or .xlsx
+ * (formulas recalculated, their values cached in the file).
+ */
+export function saveAs(xlsx: Uint8Array, format: keyof typeof SAVE_FILTERS): Promise<Uint8Array> {
+  return convert(xlsx, 'in.xlsx', SAVE_FILTERS[format], format, [], `LibreOffice не сохранил книгу как .${format}.`);
+}
+
+const DOCUMENT_FILTERS = { docx: 'docx:MS Word 2007 XML', odt: 'odt:writer8', doc: 'doc:MS Word 97', pdf: 'pdf:writer_pdf_Export' } as const;
+
+/**
+ * LibreOffice Writer opens a document (HTML read as a text document, .fodt, .docx…) and saves it as .docx, .odt,
+ * .doc or PDF: documents written by hands other than ours. Needs the Writer part of LibreOffice
+ * (libreoffice-writer-nogui, scripts/setup.sh).
+ */
+export function convertDocument(input: Uint8Array, inputName: string, format: keyof typeof DOCUMENT_FILTERS): Promise<Uint8Array> {
+  // HTML would open in Writer/Web (a web page, saved as such); read it as a text document.
+  const infilter = inputName.endsWith('.html') ? ['--infilter=HTML (StarWriter)'] : [];
+  return convert(input, inputName, DOCUMENT_FILTERS[format], format, infilter,
+    `LibreOffice не сохранил документ как .${format} (нужен LibreOffice Writer: пакет libreoffice-writer-nogui, scripts/setup.sh).`);
 }
