@@ -203,5 +203,8 @@ test('changing the season asks before replacing dates typed by hand', async () =
   await page.getByRole('button', { name: 'Оставить мои сроки' }).click();
   await page.getByLabel('Кампания', { exact: true }).selectOption('spring');
   await page.getByRole('button', { name: 'Заменить сроки' }).click();
-  expect(await page.getByLabel('Срок отчётов школ координатору').inputValue()).toBe('20.04.2023');
+  // The click returns once dispatched; the replaced dates arrive with the next render, so wait for it (5 s at most).
+  const due = page.getByLabel('Срок отчётов школ координатору');
+  await due.evaluate((el: HTMLInputElement) => new Promise<void>((ok) => { const t = Date.now(); const f = () => (el.value === '20.04.2023' || Date.now() - t > 5000 ? ok() : requestAnimationFrame(f)); f(); }));
+  expect(await due.inputValue()).toBe('20.04.2023');
 });
