@@ -27,6 +27,7 @@ import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
 import { receiveAll, receivedInputs } from './receive';
 import { readerLine, stageTimer } from './timings';
+import { collectGarbage } from './memory';
 
 export const MERGE_USAGE = `Использование: profkampaniya merge ФАЙЛ|ПАПКА... --out СВОД.xlsx [параметры]
 
@@ -60,6 +61,8 @@ export const MERGE_USAGE = `Использование: profkampaniya merge ФА
 Код выхода: 0 — свод записан; 1 — свод записан, но ни один отчёт не принят; 2 — ошибка в параметрах.`;
 
 const LEVELS: UnitLevel[] = ['school', 'municipality', 'ogoo', 'region'];
+/** A heap this large after merging (some 2,500 schools and more) is worth collecting before writing (memory.ts). */
+const LARGE_HEAP = 256 * 2 ** 20;
 const SEASONS: Season[] = ['spring', 'autumn'];
 const one = (values: Record<string, string[]>, name: string): string | undefined => values[name]?.[0];
 
@@ -237,6 +240,9 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   merged = undefined;
   files = [];
   received.files.length = 0;
+  // The forms just let go are a few hundred megabytes at 5,000 schools, and V8 would collect them only once writing
+  // had grown the heap further still: collected now, the peak is the sheet plans and the writing alone.
+  if (process.memoryUsage().heapUsed > LARGE_HEAP) collectGarbage();
   // The streaming writer: a region's plan sheet runs to tens of thousands of rows (see bench/).
   const bytes = await writeWorkbookStreaming(plan, { modified: documentDate });
   timer.stage('запись xlsx');

@@ -8,6 +8,7 @@ import { receiveBytes } from '../files/receiveFiles';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript } from './receivePool';
+import { stringPool } from '../domain/consolidate/stringPool';
 import { addFastReaderCounts, fastReaderCounts, type FastReaderCounts } from '../files/xlsxValues';
 
 export interface InputToReceive {
@@ -57,10 +58,13 @@ export async function receiveAll(
   const workers = script ? workerCount(inputs.length) : 0;
   const before = fastReaderCounts();
   const byWorker = new Map<number, FastReaderCounts>();
+  // One copy of each repeated text across the files kept for the merge (stringPool.ts).
+  const pool = stringPool();
+  const read = (f: InputToReceive) => pool.share(receive(f, settings));
   const files =
     script && workers > 0
-      ? await receiveInWorkers(inputs, settings, script, workers, { mainThread: (f) => receive(f, settings), onReaderCounts: (w, c) => byWorker.set(w, c) })
-      : inputs.map((f) => receive(f, settings));
+      ? await receiveInWorkers(inputs, settings, script, workers, { mainThread: read, keep: (r) => pool.share(r), onReaderCounts: (w, c) => byWorker.set(w, c) })
+      : inputs.map(read);
   // This run's files only: the main thread's counts since the start, plus every worker's.
   const reader = addFastReaderCounts({ fast: 0, fallbacks: 0, reasons: {} }, fastReaderCounts());
   reader.fast -= before.fast;

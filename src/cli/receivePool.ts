@@ -57,6 +57,8 @@ export interface PoolOptions {
   mainThread?: (input: InputToReceive) => ReceivedFile;
   /** Each worker's fast-reader counts so far (cumulative), after each of its files: `worker` numbers the thread. */
   onReaderCounts?: (worker: number, counts: FastReaderCounts) => void;
+  /** What is kept of a worker's result (the merge shares repeated texts across files). */
+  keep?: (result: ReceivedFile) => ReceivedFile;
 }
 
 export function receiveInWorkers(
@@ -98,7 +100,7 @@ export function receiveInWorkers(
       worker.on('message', (m: { index: number; result: ReceivedFile; reader?: FastReaderCounts }) => {
         if (m.reader) options.onReaderCounts?.(worker.threadId, m.reader);
         queue.splice(queue.indexOf(m.index), 1);
-        record(m.index, m.result);
+        record(m.index, options.keep ? options.keep(m.result) : m.result);
         topUp();
       });
       let why = '';

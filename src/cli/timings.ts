@@ -23,12 +23,13 @@ export function stageTimer(enabled: boolean, write: (line: string) => void) {
     stage(name: string): void {
       const now = performance.now();
       // With the process's resident memory at the stage's end (worker threads included), where a peak would show.
-      parts.push(`${name} ${((now - lap) / 1000).toFixed(2)} [${Math.round(process.memoryUsage.rss() / 2 ** 20)} МБ]`);
+      parts.push(`${name} ${((now - lap) / 1000).toFixed(2)} [${Math.round(process.memoryUsage.rss() / 2 ** 20)} МБ, куча ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} МБ]`);
       lap = now;
     },
     report(): void {
       if (!enabled) return;
-      write(`Этапы, с: ${parts.join('; ')}; всего ${((performance.now() - started) / 1000).toFixed(2)}\n`);
+      // The process's own start (Node, the bundle, the arguments, the folder listed) before the first stage.
+      write(`Этапы, с: запуск ${(started / 1000).toFixed(2)}; ${parts.join('; ')}; всего ${((performance.now() - started) / 1000).toFixed(2)}\n`);
       for (const line of notes) write(`${line}\n`);
     },
   };

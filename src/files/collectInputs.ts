@@ -6,7 +6,7 @@
  * program leaves behind by itself (lock files of open workbooks, thumbnails caches, macOS metadata) is left out,
  * and named so the coordinator sees it was. The output itself and the units list are left out too.
  */
-import { promises as fs } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { receivedIso } from '../domain/consolidate/cells';
 
@@ -40,15 +40,22 @@ export function isSystemLitter(name: string, folder = false): boolean {
   return /^~\$/.test(name) || /^\.~lock\..*#$/.test(name) || /^\._./.test(name) || /^(thumbs\.db|ehthumbs\.db|desktop\.ini|\.ds_store)$/i.test(name);
 }
 
-async function walkInputs(args: string[], exclude: string[], everyFile: boolean): Promise<CollectedInputs> {
+/** Names in Russian alphabetical order; one collator (localeCompare with a locale builds one per comparison). */
+const byName = new Intl.Collator('ru').compare;
+
+/**
+ * Synchronous on purpose: nothing else runs meanwhile, and a folder of 1,000 files awaited a stat at a time
+ * spent 50 ms waiting on the thread pool.
+ */
+function walkInputs(args: string[], exclude: string[], everyFile: boolean): CollectedInputs {
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
   const found: { path: string; mtime: Date; root: string }[] = [];
   const skipped: string[] = [];
-  const walk = async (p: string, root: string | undefined): Promise<void> => {
+  const walk = (p: string, root: string | undefined): void => {
     const named = root === undefined;
     let st;
     try {
-      st = await fs.stat(p);
+      st = statSync(p);
     } catch {
       if (named) throw new InputError(`Файл или папка «${p}» не найдены. Проверьте путь.`);
       // A broken link or a file removed meanwhile: still accounted for, refused when it is read.
@@ -56,12 +63,12 @@ async function walkInputs(args: string[], exclude: string[], everyFile: boolean)
       return;
     }
     if (st.isDirectory()) {
-      const entries = (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+      const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name));
       for (const e of entries) {
         const child = path.join(p, e.name);
         if (isSystemLitter(e.name, e.isDirectory())) skipped.push(child);
         else if (!everyFile && e.name.startsWith('.')) continue;
-        else await walk(child, root ?? p);
+        else walk(child, root ?? p);
       }
       return;
     }
@@ -72,7 +79,7 @@ async function walkInputs(args: string[], exclude: string[], everyFile: boolean)
     }
     found.push({ path: p, mtime: st.mtime, root: root ?? '' });
   };
-  for (const a of args) await walk(a, undefined);
+  for (const a of args) walk(a, undefined);
   const unique = [...new Map(found.map((f) => [path.resolve(f.path), f])).values()];
   const counts = new Map<string, number>();
   for (const f of unique) counts.set(path.basename(f.path).toLowerCase(), (counts.get(path.basename(f.path).toLowerCase()) ?? 0) + 1);
@@ -88,11 +95,11 @@ async function walkInputs(args: string[], exclude: string[], everyFile: boolean)
 }
 
 /** Every received file for the merge, whatever its kind (see the module comment), and the litter left out. */
-export function collectReceived(args: string[], exclude: string[] = []): Promise<CollectedInputs> {
+export async function collectReceived(args: string[], exclude: string[] = []): Promise<CollectedInputs> {
   return walkInputs(args, exclude, true);
 }
 
 /** The workbooks among the files named (for `check`): other files in folders are passed over. */
 export async function collectInputs(args: string[], exclude: string[] = []): Promise<InputFile[]> {
-  return (await walkInputs(args, exclude, false)).files;
+  return walkInputs(args, exclude, false).files;
 }

@@ -5,14 +5,15 @@
  * .xls decryptor, synchronous; the package's entry point is async and would load its OOXML code too). The pane
  * does without: the decryptor needs Node's crypto, and such a file there gets the password message.
  */
-import * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import { useDefaultPasswordDecryption } from './readWorkbook';
 
 interface Xls97 {
   decrypt(cfb: unknown, workbook: Buffer, password: string, input: Buffer): Buffer;
 }
+// Loaded on first use, like SheetJS: nearly every merge has no such file.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const xls97 = require('officecrypto-tool/src/util/xls97') as Xls97;
+const xls97 = (): Xls97 => require('officecrypto-tool/src/util/xls97') as Xls97;
 
 /** Excel's default password (MS-OFFCRYPTO 2.3.6.1 and 2.4.2.1: used when no password to open is set). */
 const DEFAULT_PASSWORD = 'VelvetSweatshop';
@@ -21,12 +22,13 @@ const DEFAULT_PASSWORD = 'VelvetSweatshop';
 export function decryptWithDefaultPassword(bytes: Uint8Array): Uint8Array | undefined {
   try {
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const XLSX = sheetjs();
     const cfb = XLSX.CFB.read(input, { type: 'buffer' });
     const stream = XLSX.CFB.find(cfb, 'Workbook') ?? XLSX.CFB.find(cfb, 'Book');
     if (!stream?.content) return undefined;
     const content = Buffer.from(stream.content as Uint8Array);
     (XLSX.CFB.utils as unknown as { prep_blob(b: Buffer, at: number): void }).prep_blob(content, 0);
-    return new Uint8Array(xls97.decrypt(cfb, content, DEFAULT_PASSWORD, input));
+    return new Uint8Array(xls97().decrypt(cfb, content, DEFAULT_PASSWORD, input));
   } catch {
     return undefined; // a wrong password, an unknown scheme: the file keeps the password message
   }

@@ -6,7 +6,8 @@
  * table cells, which end a row, and the row's cell edges and merges (sprmTDefTable). Fields show their result,
  * not their code; pictures, notes and headers are not read. A Word 6/95 file or an encrypted one is refused.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import type { DocBlock, DocCell } from './documentGrid';
 import { DocumentTooLarge } from './documentGrid';
 import { LIMITS } from './guards';
@@ -45,7 +46,7 @@ class Bytes {
 type Container = ReturnType<typeof XLSX.CFB.read>;
 
 function stream(cfb: Container, name: string): Uint8Array | undefined {
-  const e = XLSX.CFB.find(cfb, name) as { content?: ArrayLike<number> } | null;
+  const e = sheetjs().CFB.find(cfb, name) as { content?: ArrayLike<number> } | null;
   return e?.content ? Uint8Array.from(e.content as ArrayLike<number>) : undefined;
 }
 
@@ -238,7 +239,7 @@ function tableBlock(rows: RawRow[]): DocBlock {
 export function docBlocks(bytes: Uint8Array): DocBlock[] {
   let cfb: Container;
   try {
-    cfb = XLSX.CFB.read(bytes, { type: 'array' });
+    cfb = sheetjs().CFB.read(bytes, { type: 'array' });
   } catch {
     throw new WordBinaryError(DAMAGED);
   }

@@ -6,7 +6,7 @@
  *
  * The limits are documented in docs/threat-model.md; change them there too.
  */
-import * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import { Inflate } from 'pako';
 import { CELL_MAX_CHARS } from '../domain/cellLimit';
 
@@ -332,7 +332,7 @@ export function checkZip(bytes: Uint8Array): ZipEntry[] {
 export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'other' {
   let names: string[];
   try {
-    const cfb = XLSX.CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
+    const cfb = sheetjs().CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
     names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').replace(/^.*\//, '').toLowerCase());
   } catch {
     throw new GuardRefusal('corrupt', 'составной файл Office повреждён');

@@ -7,7 +7,6 @@
  * Sizes were already checked by src/files/guards.ts with a cap before SheetJS sees the bytes; the guards, too,
  * inflate with zlib here (capped), instead of pako.
  */
-import * as XLSX from '@e965/xlsx';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type GenericWorkerType from 'jszip/lib/stream/GenericWorker';
 
@@ -19,6 +18,7 @@ const GenericWorker = require('jszip/lib/stream/GenericWorker') as typeof Generi
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { OutputCapExceeded, useCappedInflater } from './guards';
 import { usePartCodec } from './readWorkbook';
+import { onSheetjsLoad } from './sheetjs';
 
 class InflateRaw {
   bytesRead = 0;
@@ -73,7 +73,7 @@ let installed = false;
 
 export function useNativeInflate(): void {
   if (installed) return;
-  (XLSX.CFB as { utils: { use_zlib(z: unknown): void } }).utils.use_zlib({ InflateRaw, deflateRawSync });
+  onSheetjsLoad((XLSX) => (XLSX.CFB as { utils: { use_zlib(z: unknown): void } }).utils.use_zlib({ InflateRaw, deflateRawSync }));
   useCappedInflater(cappedInflate);
   jszipFlate.compressWorker = (options: { level?: number }) =>
     new ZlibDeflateWorker(options?.level ?? 6);

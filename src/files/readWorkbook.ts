@@ -3,7 +3,8 @@
  * text document holding the forms (.docx, .odt, .doc) into one grid through readDocument.ts.
  * No fs here: the bytes come from the CLI or from a file picked in the browser.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
 import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
 import { packageKind, sheetNameOfPart, type PackageKind } from './packageKind';
@@ -177,7 +178,7 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     for (let i = text.indexOf('\n'); i >= 0 && lines <= 2 * LIMITS.rows; i = text.indexOf('\n', i + 1)) lines++;
     if (lines > 2 * LIMITS.rows) throw sheetTooBig(fileName, baseName(fileName), 'rows');
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
-    return { sheetjs: XLSX.read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions) };
+    return { sheetjs: sheetjs().read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions) };
   }
   const { entries, kind: parts } = guard(bytes, fileName, ext);
   if (parts === 'word-binary') return { document: readDoc(bytes, fileName) };
@@ -191,7 +192,7 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     const fast = readXlsxValues(bytes, entries, partCodec, LIMITS.rows + 1);
     if (fast) return { fast };
   }
-  return { sheetjs: quietly(() => XLSX.read(bytes, { ...common, type: 'array' })) };
+  return { sheetjs: quietly(() => sheetjs().read(bytes, { ...common, type: 'array' })) };
 }
 
 /**
@@ -235,7 +236,7 @@ function checkSheetSize(sheet: string, data: (XLSX.CellObject[] | undefined)[], 
 function cellOf(c: XLSX.CellObject | undefined): CellValue {
   if (!c || c.v === undefined || c.t === 'z') return null;
   // An error cell shows its text (#DIV/0!); without cellText SheetJS leaves .w unset, format_cell names it.
-  if (c.t === 'e') return typeof c.w === 'string' ? c.w : (XLSX.utils.format_cell(c) || null);
+  if (c.t === 'e') return typeof c.w === 'string' ? c.w : (sheetjs().utils.format_cell(c) || null);
   if (c.v instanceof Date) return isoDate(c.v);
   if (typeof c.v === 'string') return c.v === '' ? null : c.v;
   return c.v as number | boolean;

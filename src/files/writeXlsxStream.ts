@@ -80,13 +80,42 @@ interface StreamSheet {
   _merges: { toString(): string }[];
   _workbook: {
     styles: { addStyleModel(style: object | undefined, cellType?: number): number };
-    sharedStrings: { add(text: string): number };
+    sharedStrings: SharedStrings;
   };
   _writeColumns(): void;
   _writeOpenSheetData(): void;
 }
 
 type ValueTypes = typeof ExcelJS.ValueType;
+
+/** exceljs 4.4.0's shared-strings table: the texts in order, and how many cells refer to them. */
+interface SharedStrings {
+  add(text: string): number;
+  _totalRefs: number;
+}
+
+/**
+ * Each table's texts by index in a Map: exceljs keys them in a plain object, whose lookups of long Cyrillic keys
+ * were a sixth of writing a region's workbook. Same indices, same count of references, same part.
+ */
+const stringIndex = new WeakMap<SharedStrings, Map<string, number>>();
+function sharedStringsOf(table: SharedStrings): { add(text: string): number } {
+  let index = stringIndex.get(table);
+  if (!index) stringIndex.set(table, (index = new Map()));
+  const known = index;
+  return {
+    add(text) {
+      const i = known.get(text);
+      if (i === undefined) {
+        const added = table.add(text);
+        known.set(text, added);
+        return added;
+      }
+      table._totalRefs++;
+      return i;
+    },
+  };
+}
 
 /**
  * The merges and cells of one sheet, written as exceljs's WorksheetWriter would write them after mergeCells, Cell
@@ -149,7 +178,7 @@ export function writeCellsDirect(ws: StreamSheet, plan: SheetPlan, T: ValueTypes
   ws._merges.push(...merges);
 
   const register = ws._workbook.styles;
-  const strings = ws.useSharedStrings ? ws._workbook.sharedStrings : undefined;
+  const strings = ws.useSharedStrings ? sharedStringsOf(ws._workbook.sharedStrings) : undefined;
   // A cell nobody styled has a fresh {} of its own, whose id depends only on the cell's type.
   const plainIds = new Map<number, number>();
   const plainId = (type: number): number => {

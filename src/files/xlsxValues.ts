@@ -10,10 +10,10 @@
  * an unusual file is never read wrongly, only more slowly. The guards (guards.ts) have checked the package first.
  * test/readers.agree.test.ts holds it to SheetJS's values on every workbook the tests write and on mutated ones.
  */
-import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergedArea } from '../domain/grid';
 import { packedPart, type ZipEntry } from './guards';
 import { countFast, declined, failsOnBug } from './fastReaderCounts';
+import { isBuiltInDateFormat, isDateFormat } from './numberFormats';
 
 /**
  * How parts become text: inflate one raw deflate stream (Node's zlib on the command line, pako in the pane) and
@@ -188,6 +188,13 @@ function prefixOf(xml: string, local: string): string {
   return m[1] ?? '';
 }
 
+/**
+ * The text as a string of its own. A piece of a part's text (a slice) keeps the whole part alive in V8 for as long
+ * as the piece lives — every sheet's XML behind a merge's thousands of received values (82 MB at 5,000 schools).
+ * Short strings are copied anyway; a longer one is copied by flattening a concatenation.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
 /** Text of every `<t>` in a rich or plain string item, phonetic runs (`<rPh>`) left out, as Excel shows it. */
 function stringItemText(si: string, p: string): string {
   if (si.indexOf('<') < 0) return '';
@@ -207,7 +214,7 @@ function stringItemText(si: string, p: string): string {
     at = end;
   }
   // As SheetJS: a line break typed in Excel is stored as \r\n and read as \n.
-  return unescapeXml(out).replace(/\r\n/g, '\n');
+  return own(unescapeXml(out).replace(/\r\n/g, '\n'));
 }
 
 function sharedStrings(data: Uint8Array | undefined, codec: PartCodec): string[] {
@@ -246,13 +253,12 @@ function dateStyles(xml: string | undefined): boolean[] {
     const { numFmtId: id, formatCode: code } = attrs(m[0]);
     if (id !== undefined && code !== undefined) custom.set(Number(id), code);
   }
-  const builtIn = XLSX.SSF.get_table() as Record<number, string>;
   const isDate = new Map<number, boolean>();
   const formatIsDate = (id: number): boolean => {
     let known = isDate.get(id);
     if (known === undefined) {
-      const code = custom.get(id) ?? builtIn[id];
-      known = code !== undefined && Boolean(XLSX.SSF.is_date(code));
+      const code = custom.get(id);
+      known = code !== undefined ? isDateFormat(code) : isBuiltInDateFormat(id);
       isDate.set(id, known);
     }
     return known;
@@ -317,13 +323,13 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
       return s === '' ? null : s;
     }
     case 'str':
-      return raw ? unescapeXml(raw) : null;
+      return raw ? own(unescapeXml(raw)) : null;
     case 'inlineStr':
       return inline ? inline || null : null;
     case 'b':
       return raw === undefined ? null : raw === '1' || raw === 'true';
     case 'e':
-      return raw || null;
+      return raw ? own(raw) : null;
     default:
       throw new NotHandled('тип ячейки не поддержан'); // 'd' (ISO dates) and anything newer: SheetJS knows them
   }
@@ -491,7 +497,7 @@ export function readXlsxValues(bytes: Uint8Array, zip: ZipEntry[], codec: PartCo
     const sheets: XlsxSheetValues[] = [];
     for (const m of workbook.matchAll(new RegExp(`<${wp}sheet\\s[^>]*>`, 'g'))) {
       const tag = attrs(m[0]);
-      const name = tag.name;
+      const name = tag.name === undefined ? undefined : own(tag.name);
       const relId = Object.keys(tag).find((k) => k.endsWith(':id'));
       const rel = targets.get(relId ? tag[relId] : '');
       if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) return declined('лист диаграммы или диалога'); // chart and dialog sheets

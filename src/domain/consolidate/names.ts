@@ -4,11 +4,13 @@
  * make those the same, while the display keeps what people wrote.
  */
 
+import { remembered } from '../text/remembered';
+
 const QUOTES = /[«»"“”„‟'‘’`]/g;
 
-/** Collapse case, ё/е, quotes, dashes, spaces and the spacing around «№». */
-function baseKey(s: string): string {
-  return s
+/** Collapse case, ё/е, quotes, dashes, spaces and the spacing around «№». Asked of every row's unit many times. */
+const baseKey = remembered((s: string): string =>
+  s
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(QUOTES, ' ')
@@ -17,8 +19,8 @@ function baseKey(s: string): string {
     .replace(/\s*-\s*/g, '-')
     .replace(/[.,;:]+$/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Key for a unit (school, municipality, ОГОО): two spellings of one unit give the same key. */
 export const unitKey = (name: string): string => baseKey(name);
@@ -39,10 +41,10 @@ const LEGAL_FORM_RE = new RegExp(
 );
 
 /** Key for a partner organisation: case, quotes, spaces and legal forms (ООО, ЗАО, И.П. …) do not matter. */
-export function partnerKey(name: string): string {
+export const partnerKey = remembered((name: string): string => {
   const k = baseKey(name.replace(/\./g, ' ')).replace(LEGAL_FORM_RE, '').trim();
   return k || baseKey(name);
-}
+});
 
 /** Words people add to a list that are not partners: «и т.д.», «и др.», «нет». */
 const NOT_A_NAME = /^(?:и\s*т\.?\s*д\.?|и\s*др\.?|и\s*пр\.?|нет|отсутствуют?|—|-)$/i;

@@ -3,6 +3,7 @@
  * headers, shorten them («Кол-во…»), drop the brackets. Each official column has a test over the normalised text.
  */
 import { normalizeHeader } from '../forms/officialText';
+import { remembered } from '../text/remembered';
 
 /** The official columns (and group titles) a header cell can be. */
 export type HeaderField =
@@ -33,25 +34,6 @@ export type HeaderField =
   // titles that hold no value: the extra group, the check column
   | 'extra'
   | 'check';
-
-const NOTHING: unique symbol = Symbol('nothing');
-
-/**
- * The answers for texts already seen: a region's thousand workbooks repeat the same few hundred header texts, and
- * the reader asks about every cell. Bounded, so a file of unique texts cannot grow it without limit.
- */
-function remembered<T>(classify: (raw: string) => T): (raw: string) => T {
-  // Most cells are nothing in particular: `undefined` is stored as NOTHING so that a hit costs one lookup.
-  const seen = new Map<string, T | typeof NOTHING>();
-  return (raw) => {
-    const hit = seen.get(raw);
-    if (hit !== undefined) return (hit === NOTHING ? undefined : hit) as T;
-    const answer = classify(raw);
-    if (seen.size >= 20000) seen.clear();
-    seen.set(raw, answer === undefined ? NOTHING : answer);
-    return answer;
-  };
-}
 
 /** Normalised header text, with the usual abbreviations spelled out. */
 export const headerText = remembered((s: string): string =>
