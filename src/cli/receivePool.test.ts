@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { defaultSettings } from '../domain/settings';
 import { receiveInWorkers, workerCount } from './receivePool';
+import { readingOrder } from './receive';
 
 let dir: string;
 let script: string;
@@ -86,4 +87,28 @@ test('the main thread reads alongside the workers: every file once, in order', a
   expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(names.map((n) => `прочитан ${n}`));
   expect(byMain.length).toBeGreaterThan(0);
   expect(byMain.length).toBeLessThan(names.length);
+});
+
+test('the slowest files are read first (other formats, then the largest), the results still in the folder order', async () => {
+  const files = [
+    { name: 'a.xlsx', size: 10_000 },
+    { name: 'b.xls', size: 5_000 },
+    { name: 'c.xlsx', size: 90_000 },
+    { name: 'd.csv', size: 200 },
+    { name: 'e.XLSX', size: 10_000 },
+  ].map((f) => ({ ...f, path: path.join(dir, f.name), modified: '2023-10-18T10:00' }));
+  const order = readingOrder(files);
+  expect(order.map((i) => files[i].name)).toEqual(['b.xls', 'd.csv', 'c.xlsx', 'a.xlsx', 'e.XLSX']);
+  const byMain: string[] = [];
+  const out = await receiveInWorkers(files, settings, script, 1, {
+    order,
+    mainThread: (input) => {
+      byMain.push(input.name);
+      return { file: input.name, received: input.modified, error: `прочитан ${input.name}` };
+    },
+  });
+  expect(out.map((r) => r.file)).toEqual(files.map((f) => f.name));
+  // Handed out in that order: whatever the main thread took, it took in the order's sequence.
+  const positions = byMain.map((n) => order.findIndex((i) => files[i].name === n));
+  expect(positions).toEqual([...positions].sort((x, y) => x - y));
 });

@@ -57,6 +57,8 @@ export interface PoolOptions {
   mainThread?: (input: InputToReceive) => ReceivedFile;
   /** Each worker's fast-reader counts so far (cumulative), after each of its files: `worker` numbers the thread. */
   onReaderCounts?: (worker: number, counts: FastReaderCounts) => void;
+  /** The order in which the inputs are handed out (indices; default: as given). */
+  order?: number[];
   /** What is kept of a worker's result (the merge shares repeated texts across files). */
   keep?: (result: ReceivedFile) => ReceivedFile;
 }
@@ -70,9 +72,10 @@ export function receiveInWorkers(
 ): Promise<ReceivedFile[]> {
   const results: ReceivedFile[] = new Array(inputs.length);
   // Files not yet handed out: in order, and those a dead worker had queued put back first.
+  const order = options.order ?? inputs.map((_, i) => i);
   let next = 0;
   const returned: number[] = [];
-  const take = (): number | undefined => (returned.length ? returned.shift() : next < inputs.length ? next++ : undefined);
+  const take = (): number | undefined => (returned.length ? returned.shift() : next < order.length ? order[next++] : undefined);
   let done = 0;
   return new Promise((resolve, reject) => {
     const pool = new Set<Worker>();

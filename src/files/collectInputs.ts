@@ -19,6 +19,8 @@ export interface InputFile {
   name: string;
   /** Modification time, local, ISO without zone: YYYY-MM-DDTHH:MM. */
   modified: string;
+  /** Bytes (0 when the file could not be looked at). */
+  size: number;
 }
 
 export interface CollectedInputs {
@@ -49,7 +51,7 @@ const byName = new Intl.Collator('ru').compare;
  */
 function walkInputs(args: string[], exclude: string[], everyFile: boolean): CollectedInputs {
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
-  const found: { path: string; mtime: Date; root: string }[] = [];
+  const found: { path: string; mtime: Date; size: number; root: string }[] = [];
   const skipped: string[] = [];
   const walk = (p: string, root: string | undefined): void => {
     const named = root === undefined;
@@ -59,7 +61,7 @@ function walkInputs(args: string[], exclude: string[], everyFile: boolean): Coll
     } catch {
       if (named) throw new InputError(`Файл или папка «${p}» не найдены. Проверьте путь.`);
       // A broken link or a file removed meanwhile: still accounted for, refused when it is read.
-      if (everyFile) found.push({ path: p, mtime: new Date(0), root: root ?? '' });
+      if (everyFile) found.push({ path: p, mtime: new Date(0), size: 0, root: root ?? '' });
       return;
     }
     if (st.isDirectory()) {
@@ -77,7 +79,7 @@ function walkInputs(args: string[], exclude: string[], everyFile: boolean): Coll
       if (named) throw new InputError(`Файл «${p}» — не таблица (ожидаются ${WORKBOOK_EXTENSIONS.join(', ')}).`);
       return;
     }
-    found.push({ path: p, mtime: st.mtime, root: root ?? '' });
+    found.push({ path: p, mtime: st.mtime, size: st.size, root: root ?? '' });
   };
   for (const a of args) walk(a, undefined);
   const unique = [...new Map(found.map((f) => [path.resolve(f.path), f])).values()];
@@ -89,6 +91,7 @@ function walkInputs(args: string[], exclude: string[], everyFile: boolean): Coll
       // Two files of one name (in subfolders): each named by its path inside the folder given.
       name: counts.get(path.basename(f.path).toLowerCase())! > 1 ? path.relative(f.root || process.cwd(), f.path) : path.basename(f.path),
       modified: receivedIso(f.mtime),
+      size: f.size,
     })),
     skipped,
   };
