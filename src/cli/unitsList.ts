@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { expectedUnitsFromGrid, expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
-import { decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { csvRows } from '../files/csvRows';
+import { csvDelimiter, decodeCsv, FileReadError, readWorkbookFile } from '../files/readWorkbook';
 import { UsageError } from './io';
 
 export async function readUnitsList(file: string): Promise<string[]> {
@@ -15,7 +16,10 @@ export async function readUnitsList(file: string): Promise<string[]> {
   const ext = path.extname(file).toLowerCase();
   let units: string[];
   if (ext === '.txt') units = expectedUnitsFromText(decodeCsv(bytes));
-  else if (['.csv', '.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
+  else if (ext === '.csv') {
+    const text = decodeCsv(bytes).replace(/^\uFEFF/, '');
+    units = expectedUnitsFromGrid({ name: path.basename(file), cells: csvRows(text, csvDelimiter(text)), merges: [] });
+  } else if (['.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
     try {
       const wb = readWorkbookFile(bytes, path.basename(file));
       units = expectedUnitsFromGrid(wb.sheets[0]);
