@@ -15,6 +15,15 @@ test.each(LISTS)('a list of organisations is split into rows and fields as Sheet
   const expected = (XLSX.utils.sheet_to_json(sheet, { header: 1, raw: true, defval: '', blankrows: true }) as string[][]).map((r) =>
     r.map(String),
   );
-  const trimmed = (rows: string[][]) => rows.map((r) => r.join('\u0001').replace(/\u0001+$/, '')).filter((r, i, a) => r !== '' || a.slice(i).some((x) => x !== ''));
+  // Trailing empty fields and trailing empty rows aside (nobody's name is in them).
+  const trimmed = (rows: string[][]) => {
+    const out = rows.map((r) => {
+      const fields = [...r];
+      while (fields.length && fields[fields.length - 1] === '') fields.pop();
+      return fields;
+    });
+    while (out.length && out[out.length - 1].length === 0) out.pop();
+    return out;
+  };
   expect(trimmed(csvRows(text, delimiter))).toEqual(trimmed(expected));
 });
