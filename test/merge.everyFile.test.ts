@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import { merge, type MergeJson } from '../src/cli/merge';
 import { readWorkbookFile } from '../src/files/readWorkbook';
@@ -85,6 +86,20 @@ test('every file in the folders is merged or refused with its reason; only syste
 describe('packages other readers open are read, whatever their layout', () => {
   const read = (bytes: Uint8Array, name = 'школа.xlsx') => readWorkbookFile(bytes, name, { formulas: false });
   const sheetsOf = (bytes: Uint8Array) => read(bytes).sheets.map((s) => [s.name, s.cells.length]);
+
+  test("a school's report saved as Excel's binary workbook (.xlsb) is read and merged like its .xlsx", async () => {
+    const school = await schoolReportBytes(0);
+    const book = XLSX.read(school, { type: 'array', cellDates: true });
+    if (book.Workbook) book.Workbook.Names = []; // SheetJS's .xlsb writer does not write defined names (and says so)
+    const xlsb = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer);
+    const values = (name: string, bytes: Uint8Array) => read(bytes, name).sheets.map((s) => [s.name, s.cells]);
+    expect(values('школа.xlsb', xlsb)).toEqual(values('школа.xlsx', school));
+    const inbox = path.join(dir, 'xlsb');
+    await mkdir(inbox, { recursive: true });
+    await writeFile(path.join(inbox, 'школа.xlsb'), xlsb);
+    const json = JSON.parse((await run([inbox, '--out', path.join(dir, 'свод-xlsb.xlsx'), '--json'])).stdout) as MergeJson;
+    expect(json.files.map((f) => [f.file, f.status])).toEqual([['школа.xlsb', 'merged']]);
+  });
 
   test('part names in capitals, in mixed case or with backslashes', async () => {
     const school = await schoolReportBytes(0);

@@ -21,7 +21,7 @@ export const CHECK_USAGE = `Проверка заполненных форм (п
 
 Использование: profkampaniya check ФАЙЛ_ИЛИ_ПАПКА... [--json] [--season spring|autumn] [--year ГГГГ]
 
-  ФАЙЛ       .xlsx, .xlsm, .xls, .ods или .csv (UTF-8 или Windows-1251, разделитель «;» или «,»),
+  ФАЙЛ       .xlsx, .xlsm, .xlsb, .xls, .ods или .csv (UTF-8 или Windows-1251, разделитель «;» или «,»),
              а также документ Word или OpenDocument с таблицами формы (.docx, .doc, .odt);
              папка — все такие файлы в ней и во вложенных папках
   --json     вывести только JSON-массив замечаний {file, sheet, cell, code, severity, message, unit}

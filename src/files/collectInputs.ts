@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { receivedIso } from '../domain/consolidate/cells';
 
 /** Workbooks, and text documents holding the forms' tables (Word, OpenDocument). */
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.docx', '.docm', '.doc', '.odt'];
+export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xlsb', '.xls', '.ods', '.csv', '.docx', '.docm', '.doc', '.odt'];
 
 export interface InputFile {
   path: string;

@@ -211,6 +211,8 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
   // Rows are counted in every XML part, wherever the package keeps its sheets (no other part has <row> or <c>).
   const rowCount = /\.xml$/i.test(entry.name) ? new TagCounter() : undefined;
   const odsContent = /^[\\/]?content\.xml$/i.test(entry.name) ? ([] as Uint8Array[]) : undefined;
+  // An .xlsb worksheet holds records, not tags: its rows and cells are counted once it is inflated.
+  const binarySheet = /(^|[\\/])worksheets[\\/][^\\/]+\.bin$/i.test(entry.name) ? ([] as Uint8Array[]) : undefined;
   const overCap = () => new GuardRefusal('too-large', `часть «${entry.name}» распаковывается больше чем в ${MB(cap)}`);
   // A part a little larger than its directory entry says is not refused for that: some writers get the sizes
   // slightly wrong (a part 2 bytes over, in a file other readers open; Excel and SheetJS inflate to the stream's
@@ -230,6 +232,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
       if (rowCount.cells > LIMITS.cellsPerSheet) throw new SheetTooLarge(entry.name, 'cells');
     }
     odsContent?.push(chunk);
+    binarySheet?.push(chunk);
   };
   if (entry.method === 0) {
     // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
@@ -253,6 +256,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
     if (!ok || !inflater.ended) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
   }
   if (odsContent) checkOpenDocumentRepeats(new TextDecoder().decode(concatAll(odsContent, total)));
+  if (binarySheet) checkBinarySheet(concatAll(binarySheet, total), entry.name);
   return total;
 }
 
@@ -264,6 +268,29 @@ function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
     at += c.length;
   }
   return out;
+}
+
+/**
+ * The rows and cells of an .xlsb worksheet, counted from its records (MS-XLSB 2.1.4: each record a type of one or two
+ * bytes and a size of one to four, seven bits a byte, the high bit saying another follows): BrtRowHdr is type 0,
+ * the cell records (BrtCellBlank … BrtShortIsst) types 1 to 18. Refused past LIMITS before SheetJS expands them.
+ */
+export function checkBinarySheet(data: Uint8Array, part: string): void {
+  let rows = 0;
+  let cells = 0;
+  for (let i = 0; i < data.length; ) {
+    let type = data[i++];
+    if (type & 0x80) type = (type & 0x7f) | ((data[i++] & 0x7f) << 7);
+    let size = 0;
+    for (let k = 0; k < 4; k++) {
+      const b = data[i++];
+      size += (b & 0x7f) * 2 ** (7 * k);
+      if (!(b & 0x80)) break;
+    }
+    if (type === 0 && ++rows > LIMITS.rows) throw new SheetTooLarge(part, 'rows');
+    if (type >= 1 && type <= 18 && ++cells > LIMITS.cellsPerSheet) throw new SheetTooLarge(part, 'cells');
+    i += size;
+  }
 }
 
 /**

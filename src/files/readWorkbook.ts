@@ -1,5 +1,5 @@
 /**
- * Reads a received workbook (.xlsx, .xlsm, .xls, .ods, .csv) into plain grids with @e965/xlsx (SheetJS CE), and a
+ * Reads a received workbook (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) into plain grids with @e965/xlsx (SheetJS CE), and a
  * text document holding the forms (.docx, .odt, .doc) into one grid through readDocument.ts.
  * No fs here: the bytes come from the CLI or from a file picked in the browser.
  */
@@ -113,7 +113,7 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): { entries?: Zi
       if (refusal) throw refusal;
     }
   } catch (e) {
-    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetNameOfPart(bytes, zipEntries(bytes), e.part), e.what);
+    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetOfPart(bytes, e.part), e.what);
     if (!(e instanceof GuardRefusal)) throw e;
     if (e.kind === 'zip-bomb') throw new FileReadError(fileName, REFUSAL.hostile(fileName));
     if (e.kind === 'too-large') throw new FileReadError(fileName, REFUSAL.tooLargeInside(fileName));
@@ -122,6 +122,12 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): { entries?: Zi
     throw new FileReadError(fileName, REFUSAL.damaged(fileName));
   }
   return { entries, kind: parts };
+}
+
+/** The sheet a part holds, as a coordinator would call it: its name, or for an .xlsb (records, not text) its place. */
+function sheetOfPart(bytes: Uint8Array, part: string): string {
+  const binary = /sheet(\d+)\.bin$/i.exec(part);
+  return binary ? `${binary[1]}-й по счёту` : sheetNameOfPart(bytes, zipEntries(bytes), part);
 }
 
 const isDocumentName = (ext: string) => ['doc', 'docx', 'docm', 'dotx', 'odt'].includes(ext);
@@ -139,12 +145,11 @@ function packageRefusal(kind: PackageKind, fileName: string): FileReadError | un
   const say = (message: string) => new FileReadError(fileName, message);
   switch (kind) {
     case 'workbook':
+    case 'binary-workbook':
     case 'opendocument-spreadsheet':
     case 'word':
     case 'opendocument-text':
       return undefined;
-    case 'binary-workbook':
-      return say(REFUSAL.binaryWorkbook(fileName));
     case 'opendocument-encrypted':
       return say(REFUSAL.password(fileName));
     case 'opendocument-other':
@@ -191,6 +196,15 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
   if (entries && parts === 'workbook' && options.formulas === false && options.fastXlsx !== false) {
     const fast = readXlsxValues(bytes, entries, partCodec, LIMITS.rows + 1);
     if (fast) return { fast };
+  }
+  if (parts === 'binary-workbook') {
+    // Excel's binary workbook (.xlsb), read by SheetJS; when it cannot be, the school is told to save it as .xlsx.
+    try {
+      return { sheetjs: quietly(() => sheetjs().read(bytes, { ...common, type: 'array' })) };
+    } catch (e) {
+      if (isPasswordError(e)) throw new FileReadError(fileName, REFUSAL.password(fileName));
+      throw new FileReadError(fileName, REFUSAL.binaryWorkbook(fileName));
+    }
   }
   return { sheetjs: quietly(() => sheetjs().read(bytes, { ...common, type: 'array' })) };
 }

@@ -27,7 +27,8 @@ export const REFUSAL = {
   password: (f: string) => `Файл «${f}» защищён паролем. Снимите пароль (Excel: Файл → Сведения → Защита книги; LibreOffice: сохранить без флажка «Сохранить с паролем») и пришлите снова.`,
   /** Written by a program that packs workbooks in a way Excel does not (ZIP64 for a small file, another compression). */
   unusualPacking: (f: string) => `Файл «${f}» сохранён программой, которая записывает книги не так, как Excel, и прочитать его нельзя. ${SAVE_AS}`,
-  binaryWorkbook: (f: string) => `Файл «${f}» — двоичная книга Excel (.xlsb), её прочитать нельзя. ${SAVE_AS}`,
+  /** An .xlsb that SheetJS cannot read (damaged, or a feature it does not know). */
+  binaryWorkbook: (f: string) => `Файл «${f}» — двоичная книга Excel (.xlsb), и прочитать её не удалось: возможно, она повреждена. ${SAVE_AS}`,
   pdf: (f: string) => `Файл «${f}» — документ PDF, а не таблица: данные из него прочитать нельзя. ${SEND_XLSX}`,
   documentPassword: (f: string) => `Документ «${f}» защищён паролем. Снимите пароль (Word: Файл → Сведения → Защита документа), сохраните и пришлите снова.`,
   documentDamaged: (f: string) => `Документ «${f}» повреждён или не является документом Word: скорее всего, он скачан или скопирован не до конца. Пришлите его ещё раз.`,

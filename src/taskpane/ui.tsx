@@ -52,7 +52,7 @@ export function FilePicker(props: { label: string; multiple?: boolean; disabled?
         type="file"
         hidden
         multiple={props.multiple}
-        accept={props.accept ?? ".xlsx,.xlsm,.xls,.ods,.csv,.docx,.docm,.doc,.odt"}
+        accept={props.accept ?? ".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.docx,.docm,.doc,.odt"}
         data-testid={props.testId}
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? []);

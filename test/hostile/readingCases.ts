@@ -77,7 +77,16 @@ export function hostileReadingCases(): void {
       expectUserMessage(r.refusal, 'отчёт.docx');
     });
 
-    test('a binary workbook (.xlsb) renamed .xlsx is refused with the way out', async () => {
+    test('an .xlsb whose sheet has more rows than a form could is refused before SheetJS expands it, naming the sheet by its place', async () => {
+      // 100,001 BrtRowHdr records (type 0, size 0): 200 KB that SheetJS would turn into a hundred thousand rows.
+      const sheet = new Uint8Array(2 * 100_001);
+      const xlsb = await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]), 'xl/worksheets/sheet1.bin': sheet });
+      const r = tryRead(xlsb, 'отчёт.xlsb');
+      expectUserMessage(r.refusal, 'отчёт.xlsb');
+      expect(r.refusal).toMatch(/лист «1-й по счёту»: больше 100\s000 заполненных строк/);
+    });
+
+    test('a damaged binary workbook (.xlsb) renamed .xlsx is refused with the way out', async () => {
       const xlsb = await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]) });
       const r = tryRead(xlsb, 'отчёт.xlsx');
       expectUserMessage(r.refusal, 'отчёт.xlsx');
