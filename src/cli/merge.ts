@@ -21,7 +21,7 @@ import { defaultSettings, SEASON_TITLE, seasonFor, type CampaignSettings, type S
 import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
-import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { FileReadError, OWN_WORKBOOK_ROWS, readWorkbookFile } from '../files/readWorkbook';
 import { writeWorkbookStreaming } from '../files/writeXlsxStream';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
@@ -92,7 +92,8 @@ async function existingOutput(out: string): Promise<{ settings?: CampaignSetting
   if (!existsSync(out)) return { register: [] };
   let wb;
   try {
-    wb = readWorkbookFile(new Uint8Array(await readFile(out)), path.basename(out), { formulas: false }); // values are all it needs: the fast reader
+    // Values are all it needs (the fast reader); a region's own plan sheet may run past a received form's rows.
+    wb = readWorkbookFile(new Uint8Array(await readFile(out)), path.basename(out), { formulas: false, maxRows: OWN_WORKBOOK_ROWS });
   } catch (e) {
     throw new UsageError(
       `Файл «${out}» уже существует, но его не удалось прочитать (${(e as Error).message}). Свод не записан, чтобы не испортить его: укажите другой файл --out.`,
@@ -121,7 +122,7 @@ async function readPreviousCampaigns(files: string[]): Promise<CampaignFigures[]
       throw new UsageError(`Не удалось прочитать свод прошлой кампании «${file}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Проверьте путь.`);
     }
     try {
-      out.push(previousCampaign(readWorkbookFile(bytes, path.basename(file), { formulas: false })));
+      out.push(previousCampaign(readWorkbookFile(bytes, path.basename(file), { formulas: false, maxRows: OWN_WORKBOOK_ROWS })));
     } catch (e) {
       if (e instanceof FileReadError || e instanceof PreviousCampaignError) throw new UsageError(e.message);
       throw e;

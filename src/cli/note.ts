@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { previousCampaign, PreviousCampaignError } from '../domain/indicators/dynamics';
 import { compareCampaigns } from '../domain/season';
 import { noteOfWorkbook } from '../domain/indicators/noteDocument';
-import { FileReadError, readWorkbookFile } from '../files/readWorkbook';
+import { FileReadError, OWN_WORKBOOK_ROWS, readWorkbookFile } from '../files/readWorkbook';
 import { writeNoteDocx } from '../files/writeNoteDocx';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
@@ -35,7 +35,7 @@ async function readGrid(file: string) {
     throw new UsageError(`Файл «${file}» не найден или не читается.`);
   }
   try {
-    return readWorkbookFile(bytes, path.basename(file), { formulas: false });
+    return readWorkbookFile(bytes, path.basename(file), { formulas: false, maxRows: OWN_WORKBOOK_ROWS });
   } catch (e) {
     if (e instanceof FileReadError) throw new UsageError(e.message);
     throw e;

@@ -200,7 +200,7 @@ export function packedPart(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
  * within its declared compressed size: SheetJS inflates from the entry's start until the stream ends, so only a
  * stream proven to end there is proven bounded for SheetJS too.
  */
-function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
+function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number, maxRows: number): number {
   const local = entry.localHeaderOffset;
   if (u32(bytes, local) !== 0x04034b50) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива не найдена`);
   const localUncompressed = u32(bytes, local + 22);
@@ -228,7 +228,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
     if (rowCount) {
       rowCount.add(chunk);
       // Counting rows while inflating stops a million-row sheet after its first megabytes, not after SheetJS.
-      if (rowCount.rows > LIMITS.rows) throw new SheetTooLarge(entry.name, 'rows');
+      if (rowCount.rows > maxRows) throw new SheetTooLarge(entry.name, 'rows');
       if (rowCount.cells > LIMITS.cellsPerSheet) throw new SheetTooLarge(entry.name, 'cells');
     }
     odsContent?.push(chunk);
@@ -256,7 +256,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number {
     if (!ok || !inflater.ended) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
   }
   if (odsContent) checkOpenDocumentRepeats(new TextDecoder().decode(concatAll(odsContent, total)));
-  if (binarySheet) checkBinarySheet(concatAll(binarySheet, total), entry.name);
+  if (binarySheet) checkBinarySheet(concatAll(binarySheet, total), entry.name, maxRows);
   return total;
 }
 
@@ -275,7 +275,7 @@ function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
  * bytes and a size of one to four, seven bits a byte, the high bit saying another follows): BrtRowHdr is type 0,
  * the cell records (BrtCellBlank … BrtShortIsst) types 1 to 18. Refused past LIMITS before SheetJS expands them.
  */
-export function checkBinarySheet(data: Uint8Array, part: string): void {
+export function checkBinarySheet(data: Uint8Array, part: string, maxRows: number = LIMITS.rows): void {
   let rows = 0;
   let cells = 0;
   for (let i = 0; i < data.length; ) {
@@ -287,7 +287,7 @@ export function checkBinarySheet(data: Uint8Array, part: string): void {
       size += (b & 0x7f) * 2 ** (7 * k);
       if (!(b & 0x80)) break;
     }
-    if (type === 0 && ++rows > LIMITS.rows) throw new SheetTooLarge(part, 'rows');
+    if (type === 0 && ++rows > maxRows) throw new SheetTooLarge(part, 'rows');
     if (type >= 1 && type <= 18 && ++cells > LIMITS.cellsPerSheet) throw new SheetTooLarge(part, 'cells');
     i += size;
   }
@@ -329,7 +329,8 @@ export function checkOpenDocumentRepeats(content: string): void {
  * Check a zip package (xlsx, xlsm, ods) before it is parsed: number of parts, declared sizes and ratios, then the
  * real inflated sizes under a cap. Throws GuardRefusal; returns the entries when the package is safe to parse.
  */
-export function checkZip(bytes: Uint8Array): ZipEntry[] {
+/** `maxRows`: rows a sheet may have (LIMITS.rows for received files; more for the add-in's own consolidated workbook). */
+export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipEntry[] {
   const entries = zipEntries(bytes);
   let declared = 0;
   for (const e of entries) {
@@ -346,7 +347,7 @@ export function checkZip(bytes: Uint8Array): ZipEntry[] {
   // Declared sizes may lie: inflate for real, under the caps, before SheetJS does.
   let inflated = 0;
   for (const e of entries) {
-    inflated += inflatedSize(bytes, e, Math.min(LIMITS.entryBytes, LIMITS.totalBytes - inflated));
+    inflated += inflatedSize(bytes, e, Math.min(LIMITS.entryBytes, LIMITS.totalBytes - inflated), maxRows);
     if (inflated > LIMITS.totalBytes) throw new GuardRefusal('too-large', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
   }
   return entries;

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
-import { FileReadError, readWorkbookFile, csvDelimiter } from './readWorkbook';
+import { FileReadError, OWN_WORKBOOK_ROWS, readWorkbookFile, csvDelimiter } from './readWorkbook';
+import { minimalXlsxParts, rawZip } from '../../test/hostile/support';
 import { cp1251, csvOf, gridOf, writeGrids } from '../../test/support/formGrids';
 import { cellValue } from '../domain/grid';
 
@@ -107,5 +108,21 @@ describe('reading a received workbook into grids', () => {
     expect(failure(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), 'мусор.xls').message).toMatch(/«мусор\.xls»/);
     expect(failure(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 9, 9]), 'битый.xlsx').message).toMatch(/не удалось прочитать|повреждён/);
     expect(failure(new Uint8Array([0, 0, 0, 1, 2, 0, 3]), 'бинарный.csv').message).toMatch(/«бинарный\.csv» не является таблицей, хотя назван \.csv/);
+  });
+});
+
+describe("the add-in's own consolidated workbook, read back", () => {
+  // A region's plan sheet («Прил. 2 Свод») runs past the hundred thousand rows a received form may have: re-running
+  // the merge into the same file, or naming it as an earlier campaign, must still read it.
+  const bigSheet = () => {
+    const parts = minimalXlsxParts([{ name: 'Прил. 2 Свод', data: '<row><c><v>7</v></c></row>'.repeat(100_001) }]);
+    return rawZip(Object.entries(parts).map(([name, xml]) => ({ name, data: new TextEncoder().encode(xml) })));
+  };
+
+  it('reads a sheet of more rows than a received form may have when told it is its own', () => {
+    const bytes = bigSheet();
+    expect(() => readWorkbookFile(bytes, 'свод.xlsx', { formulas: false })).toThrow(/больше 100\s000 заполненных строк/);
+    const wb = readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, maxRows: OWN_WORKBOOK_ROWS });
+    expect(wb.sheets[0].cells.length).toBe(100_001);
   });
 });

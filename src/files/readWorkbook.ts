@@ -90,14 +90,14 @@ function notATable(bytes: Uint8Array, fileName: string): FileReadError | undefin
  * What the bytes are, whatever the name says; refuses before parsing what SheetJS must not see (zip bombs,
  * encrypted packages, Word documents, PDF). See src/files/guards.ts and docs/threat-model.md.
  */
-function guard(bytes: Uint8Array, fileName: string, ext: string): { entries?: ZipEntry[]; kind?: PackageKind | 'word-binary' } {
+function guard(bytes: Uint8Array, fileName: string, ext: string, maxRows: number): { entries?: ZipEntry[]; kind?: PackageKind | 'word-binary' } {
   const kind = sniff(bytes);
   let entries: ZipEntry[] | undefined;
   let parts: PackageKind | 'word-binary' | undefined;
   try {
     if (kind === 'pdf') throw new FileReadError(fileName, REFUSAL.pdf(fileName));
     if (kind === 'zip') {
-      entries = checkZip(bytes);
+      entries = checkZip(bytes, maxRows);
       parts = packageKind(bytes, entries);
       const refusal = packageRefusal(parts, fileName);
       if (refusal) throw refusal;
@@ -113,7 +113,7 @@ function guard(bytes: Uint8Array, fileName: string, ext: string): { entries?: Zi
       if (refusal) throw refusal;
     }
   } catch (e) {
-    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetOfPart(bytes, e.part), e.what);
+    if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetOfPart(bytes, e.part), e.what, maxRows);
     if (!(e instanceof GuardRefusal)) throw e;
     if (e.kind === 'zip-bomb') throw new FileReadError(fileName, REFUSAL.hostile(fileName));
     if (e.kind === 'too-large') throw new FileReadError(fileName, REFUSAL.tooLargeInside(fileName));
@@ -170,7 +170,7 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
   const ext = extensionOf(fileName);
   // sheetRows: SheetJS stops one row past the limit, so a longer sheet is noticed without reading it all.
   // cellText: false — no formatted text for every cell (a tenth of SheetJS's time); values are what is read.
-  const common = { cellFormula: options.formulas !== false, cellText: false, cellDates: true, dense: true, cellStyles: false, UTC: true, sheetRows: LIMITS.rows + 1 } as const;
+  const common = { cellFormula: options.formulas !== false, cellText: false, cellDates: true, dense: true, cellStyles: false, UTC: true, sheetRows: maxRowsOf(options) + 1 } as const;
   const kind = sniff(bytes);
   // A workbook saved under .csv or .txt is read as what it is; so is a PDF refused as what it is.
   if ((ext === 'csv' || ext === 'txt') && kind === 'other') {
@@ -180,12 +180,12 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     // SheetJS reads a CSV to its end whatever sheetRows says; twice the row limit in lines (cells may hold line
     // breaks) is refused before that. The exact limit is checked on the grid.
     let lines = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && lines <= 2 * LIMITS.rows; i = text.indexOf('\n', i + 1)) lines++;
-    if (lines > 2 * LIMITS.rows) throw sheetTooBig(fileName, baseName(fileName), 'rows');
+    for (let i = text.indexOf('\n'); i >= 0 && lines <= 2 * maxRowsOf(options); i = text.indexOf('\n', i + 1)) lines++;
+    if (lines > 2 * maxRowsOf(options)) throw sheetTooBig(fileName, baseName(fileName), 'rows', maxRowsOf(options));
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
     return { sheetjs: sheetjs().read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions) };
   }
-  const { entries, kind: parts } = guard(bytes, fileName, ext);
+  const { entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options));
   if (parts === 'word-binary') return { document: readDoc(bytes, fileName) };
   if (parts === 'word') return { document: readDocx(bytes, entries!, fileName, partCodec) };
   if (parts === 'opendocument-text') return { document: readOdt(bytes, entries!, fileName, partCodec) };
@@ -194,7 +194,7 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
   if ((ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') && kind !== 'zip' && kind !== 'cfb') throw renamed();
   if (ext === 'xls' && kind === 'other' && !looksLikeMarkup(bytes) && bytes[0] !== 0x09) throw renamed();
   if (entries && parts === 'workbook' && options.formulas === false && options.fastXlsx !== false) {
-    const fast = readXlsxValues(bytes, entries, partCodec, LIMITS.rows + 1);
+    const fast = readXlsxValues(bytes, entries, partCodec, maxRowsOf(options) + 1);
     if (fast) return { fast };
   }
   if (parts === 'binary-workbook') {
@@ -231,20 +231,20 @@ function explain(e: unknown, fileName: string): FileReadError {
   return new FileReadError(fileName, REFUSAL.unreadable(fileName));
 }
 
-const sheetTooBig = (fileName: string, sheet: string, what: 'rows' | 'cells') =>
+const sheetTooBig = (fileName: string, sheet: string, what: 'rows' | 'cells', maxRows: number) =>
   new FileReadError(
     fileName,
     `Файл «${fileName}», лист «${sheet}»: ${
-      what === 'rows' ? `больше ${LIMITS.rows.toLocaleString('ru-RU')} заполненных строк` : `больше ${LIMITS.cellsPerSheet.toLocaleString('ru-RU')} ячеек`
+      what === 'rows' ? `больше ${maxRows.toLocaleString('ru-RU')} заполненных строк` : `больше ${LIMITS.cellsPerSheet.toLocaleString('ru-RU')} ячеек`
     }. Форма отчёта занимает несколько сотен строк: удалите лишние строки и столбцы (или перенесите данные на отдельный лист в другой файл), сохраните и пришлите снова.`,
   );
 
 /** Rows and cells within LIMITS, or a refusal naming the sheet: a grid of millions of cells would exhaust memory. */
-function checkSheetSize(sheet: string, data: (XLSX.CellObject[] | undefined)[], fileName: string): void {
-  if (data.length > LIMITS.rows) throw sheetTooBig(fileName, sheet, 'rows');
+function checkSheetSize(sheet: string, data: (XLSX.CellObject[] | undefined)[], fileName: string, maxRows: number): void {
+  if (data.length > maxRows) throw sheetTooBig(fileName, sheet, 'rows', maxRows);
   let cells = 0;
   for (const row of data) if (row) cells += row.length;
-  if (cells > LIMITS.cellsPerSheet) throw sheetTooBig(fileName, sheet, 'cells');
+  if (cells > LIMITS.cellsPerSheet) throw sheetTooBig(fileName, sheet, 'cells', maxRows);
 }
 
 function cellOf(c: XLSX.CellObject | undefined): CellValue {
@@ -257,9 +257,9 @@ function cellOf(c: XLSX.CellObject | undefined): CellValue {
 }
 
 
-function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, fileName: string): SheetGrid {
+function sheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, fileName: string, maxRows: number): SheetGrid {
   const data = ((ws as { '!data'?: XLSX.CellObject[][] })['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-  checkSheetSize(name, data, fileName);
+  checkSheetSize(name, data, fileName, maxRows);
   const cells: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   let anyFormula = false;
@@ -311,7 +311,17 @@ export interface ReadWorkbookOptions {
    * leaves (default true). False only to compare the two (bench/readers.ts, test/readers.agree.test.ts).
    */
   fastXlsx?: boolean;
+  /**
+   * Rows a sheet may have (default LIMITS.rows: a school's form holds hundreds). The add-in's own consolidated
+   * workbook, read back as the previous output or an earlier campaign, takes OWN_WORKBOOK_ROWS: a region's plan
+   * sheet runs past a hundred thousand rows. The cells per sheet stay bounded either way.
+   */
+  maxRows?: number;
 }
+
+/** As many rows as a sheet of Excel holds. */
+export const OWN_WORKBOOK_ROWS = 1_048_576;
+const maxRowsOf = (options: ReadWorkbookOptions): number => options.maxRows ?? LIMITS.rows;
 
 /**
  * Decrypts an .xls encrypted with Excel's default password, or says undefined (src/files/defaultPassword.ts,
@@ -342,7 +352,7 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: R
     }
   }
   if ('document' in parsed) return parsed.document;
-  if ('fast' in parsed) return fastGrid(parsed.fast, fileName);
+  if ('fast' in parsed) return fastGrid(parsed.fast, fileName, maxRowsOf(options));
   const wb = parsed.sheetjs;
   if (!wb?.SheetNames?.length) throw new FileReadError(fileName, REFUSAL.noSheets(fileName));
   const meta = wb.Workbook?.Sheets ?? [];
@@ -354,7 +364,7 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: R
       file: fileName,
       sheets: wb.SheetNames.map((name, i) => {
         const ws: XLSX.WorkSheet | undefined = wb.Sheets[name];
-        return sheetGrid(nameOf(name), ws ?? {}, Boolean(meta[i]?.Hidden), fileName);
+        return sheetGrid(nameOf(name), ws ?? {}, Boolean(meta[i]?.Hidden), fileName, maxRowsOf(options));
       }),
     };
   } catch (e) {
@@ -365,14 +375,14 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, options: R
 }
 
 /** The fast path's sheets as grids, under the same size limits as SheetJS's. */
-function fastGrid(sheets: XlsxSheetValues[], fileName: string): WorkbookGrid {
+function fastGrid(sheets: XlsxSheetValues[], fileName: string, maxRows: number): WorkbookGrid {
   return {
     file: fileName,
     sheets: sheets.map((s) => {
-      if (s.cells.length > LIMITS.rows) throw sheetTooBig(fileName, s.name, 'rows');
+      if (s.cells.length > maxRows) throw sheetTooBig(fileName, s.name, 'rows', maxRows);
       let cells = 0;
       for (const row of s.cells) cells += row.length;
-      if (cells > LIMITS.cellsPerSheet) throw sheetTooBig(fileName, s.name, 'cells');
+      if (cells > LIMITS.cellsPerSheet) throw sheetTooBig(fileName, s.name, 'cells', maxRows);
       const grid: SheetGrid = { name: s.name, cells: s.cells, merges: s.merges };
       if (s.hidden) grid.hidden = true;
       return grid;

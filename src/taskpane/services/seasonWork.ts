@@ -50,12 +50,12 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
         return { bytes: await writeNoteDocx(noteOfMerge(last.result, last.settings, [...m.previous].sort(compareCampaigns))) };
       }
       case 'previous': {
-        const { readWorkbookFile } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
+        const { readWorkbookFile, OWN_WORKBOOK_ROWS } = await import(/* webpackChunkName: "xlsx-reader" */ '../../files/readWorkbook');
         const previous: CampaignFigures[] = [];
         const errors: string[] = [];
         for (const f of m.files) {
           try {
-            previous.push(previousCampaign(readWorkbookFile(new Uint8Array(await f.arrayBuffer()), f.name)));
+            previous.push(previousCampaign(readWorkbookFile(new Uint8Array(await f.arrayBuffer()), f.name, { maxRows: OWN_WORKBOOK_ROWS })));
           } catch (e) {
             errors.push(russianOr(e, `Файл «${f.name}» не удалось прочитать как свод прошлой кампании.`));
           }
