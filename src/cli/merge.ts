@@ -16,6 +16,7 @@ import { assumeCampaignOfReports, mergeSeason } from '../domain/season';
 import { fileStatusTitle, readEarlierRegister } from '../domain/consolidate/registerSheet';
 import { organisationCounts, type OrganisationCounts, type ReportFate } from '../domain/consolidate/organisations';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
+import { SHEET_MONITORING_CONSOLIDATED } from '../domain/monitoring/sheetName';
 import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
 import { defaultSettings, SEASON_TITLE, seasonFor, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
 import { readSettingsSheet } from '../domain/settingsSheet';
@@ -64,6 +65,8 @@ const LEVELS: UnitLevel[] = ['school', 'municipality', 'ogoo', 'region'];
 /** A heap this large after merging (some 2,500 schools and more) is worth collecting before writing (memory.ts). */
 const LARGE_HEAP = 256 * 2 ** 20;
 const SEASONS: Season[] = ['spring', 'autumn'];
+/** What a merge takes over from the output it rewrites: the settings, the register, the monitoring targets typed in. */
+const READ_BACK = new Set<string>([SHEET.settings, SHEET.register, SHEET_MONITORING_CONSOLIDATED]);
 const one = (values: Record<string, string[]>, name: string): string | undefined => values[name]?.[0];
 
 /** What the JSON output promises (see the usage text of the brief). */
@@ -92,8 +95,9 @@ async function existingOutput(out: string): Promise<{ settings?: CampaignSetting
   if (!existsSync(out)) return { register: [] };
   let wb;
   try {
-    // Values are all it needs (the fast reader); a region's own plan sheet may run past a received form's rows.
-    wb = readWorkbookFile(new Uint8Array(await readFile(out)), path.basename(out), { formulas: false, maxRows: OWN_WORKBOOK_ROWS });
+    // Values are all it needs (the fast reader), and of the sheets only those it takes over; the others are
+    // rewritten (a region's own plan sheet runs past a received form's rows, and reading it cost seconds).
+    wb = readWorkbookFile(new Uint8Array(await readFile(out)), path.basename(out), { formulas: false, maxRows: OWN_WORKBOOK_ROWS, sheets: (name) => READ_BACK.has(name) });
   } catch (e) {
     throw new UsageError(
       `Файл «${out}» уже существует, но его не удалось прочитать (${(e as Error).message}). Свод не записан, чтобы не испортить его: укажите другой файл --out.`,

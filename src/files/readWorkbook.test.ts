@@ -125,4 +125,17 @@ describe("the add-in's own consolidated workbook, read back", () => {
     const wb = readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, maxRows: OWN_WORKBOOK_ROWS });
     expect(wb.sheets[0].cells.length).toBe(100_001);
   });
+
+  it('reads only the sheets asked for, listing the others by name', () => {
+    const parts = minimalXlsxParts([
+      { name: 'ПК_Настройки', data: '<row><c t="inlineStr"><is><t>год</t></is></c></row>' },
+      { name: 'Прил. 2 Свод', data: '<row><c><v>7</v></c></row>'.repeat(1000) },
+    ]);
+    const bytes = rawZip(Object.entries(parts).map(([name, xml]) => ({ name, data: new TextEncoder().encode(xml) })));
+    const wb = readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, sheets: (name) => name === 'ПК_Настройки' });
+    expect(wb.sheets.map((s) => [s.name, s.cells.length])).toEqual([
+      ['ПК_Настройки', 1],
+      ['Прил. 2 Свод', 0],
+    ]);
+  });
 });

@@ -194,7 +194,7 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
   if ((ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') && kind !== 'zip' && kind !== 'cfb') throw renamed();
   if (ext === 'xls' && kind === 'other' && !looksLikeMarkup(bytes) && bytes[0] !== 0x09) throw renamed();
   if (entries && parts === 'workbook' && options.formulas === false && options.fastXlsx !== false) {
-    const fast = readXlsxValues(bytes, entries, partCodec, maxRowsOf(options) + 1);
+    const fast = readXlsxValues(bytes, entries, partCodec, maxRowsOf(options) + 1, options.sheets);
     if (fast) return { fast };
   }
   if (parts === 'binary-workbook') {
@@ -317,6 +317,12 @@ export interface ReadWorkbookOptions {
    * sheet runs past a hundred thousand rows. The cells per sheet stay bounded either way.
    */
   maxRows?: number;
+  /**
+   * Sheets whose cells are wanted; the others are listed by name with no cells (default: all). Reading back the
+   * add-in's own workbook needs a few small sheets of it, not a region's plan of a hundred thousand rows.
+   * Honoured by the fast path; SheetJS (the fallback) reads every sheet.
+   */
+  sheets?: (name: string) => boolean;
 }
 
 /** As many rows as a sheet of Excel holds. */

@@ -472,7 +472,14 @@ function partPath(target: string): string {
  * The sheets of an .xlsx package, or undefined when it holds anything this reader leaves to SheetJS.
  * `maxRows`: rows past it are not read (the guards have already refused a sheet with more).
  */
-export function readXlsxValues(bytes: Uint8Array, zip: ZipEntry[], codec: PartCodec, maxRows: number): XlsxSheetValues[] | undefined {
+export function readXlsxValues(
+  bytes: Uint8Array,
+  zip: ZipEntry[],
+  codec: PartCodec,
+  maxRows: number,
+  /** Sheets whose cells are read; the others are listed by name, empty (default: all). */
+  wanted: (sheet: string) => boolean = () => true,
+): XlsxSheetValues[] | undefined {
   try {
     const entries = new Map(zip.map((e) => [e.name.toLowerCase(), e]));
     if (entries.has('xl/workbook.bin') || !entries.has('xl/workbook.xml')) return declined('нет xl/workbook.xml (xlsb?)');
@@ -504,7 +511,8 @@ export function readXlsxValues(bytes: Uint8Array, zip: ZipEntry[], codec: PartCo
       const xml = partBytes(bytes, entries, partPath(rel.target), codec);
       if (xml === undefined) return declined('нет части листа');
       const state = tag.state;
-      sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', ...worksheet(xml, codec, ctx) });
+      const hidden = state === 'hidden' || state === 'veryHidden';
+      sheets.push({ name, hidden, ...(wanted(name) ? worksheet(xml, codec, ctx) : { cells: [], merges: [] }) });
     }
     if (!sheets.length) return declined('нет листов');
     countFast();
