@@ -74,13 +74,21 @@ function rowFields(sheet: SheetGrid, row: number, cols: number): Map<number, Hea
     const v = cellValue(sheet, row, c);
     if (typeof v === 'number') return undefined;
     if (typeof v !== 'string') continue; // headers are text
-    if (v !== text && looksLikeValue(v)) return undefined;
     // A merged title shows the same text at every column it covers: classify it once.
     if (v !== text) {
       text = v;
       field = headerField(v.trim());
     }
     if (field) (out ??= new Map()).set(c, field);
+  }
+  // Only a row with header fields needs the (slower) look at its texts for values; most rows have none.
+  if (!out) return undefined;
+  let seen: string | undefined;
+  for (let c = 1; c <= cols; c++) {
+    const v = cellValue(sheet, row, c);
+    if (typeof v !== 'string' || v === seen) continue;
+    seen = v;
+    if (looksLikeValue(v)) return undefined;
   }
   return out;
 }
