@@ -195,6 +195,22 @@ function prefixOf(xml: string, local: string): string {
  */
 const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
+/**
+ * A string item's text as a cell holds it: references and escapes decoded, Excel's \r\n line breaks as \n.
+ * Remembered by the raw text: every school's workbook repeats the forms' long titles, and decoding them (openpyxl
+ * writes each Cyrillic letter as `&#NNNN;`) cost several times the lookup. The key is a copy of its own, so the
+ * table never holds a sheet's XML alive.
+ */
+const decoded = new Map<string, string>();
+function decodedText(raw: string): string {
+  const hit = decoded.get(raw);
+  if (hit !== undefined) return hit;
+  const text = own(unescapeXml(raw).replace(/\r\n/g, '\n'));
+  if (decoded.size >= 20000) decoded.clear();
+  decoded.set(own(raw), text);
+  return text;
+}
+
 /** Text of every `<t>` in a rich or plain string item, phonetic runs (`<rPh>`) left out, as Excel shows it. */
 function stringItemText(si: string, p: string): string {
   if (si.indexOf('<') < 0) return '';
@@ -214,7 +230,7 @@ function stringItemText(si: string, p: string): string {
     at = end;
   }
   // As SheetJS: a line break typed in Excel is stored as \r\n and read as \n.
-  return own(unescapeXml(out).replace(/\r\n/g, '\n'));
+  return decodedText(out);
 }
 
 function sharedStrings(data: Uint8Array | undefined, codec: PartCodec): string[] {
