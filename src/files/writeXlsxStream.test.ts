@@ -57,9 +57,18 @@ async function partsOf(bytes: Uint8Array) {
 
 describe('writing a workbook through the streaming writer (the command line)', () => {
   test('the consolidated workbook keeps its charts and its print titles (workbook names)', async () => {
-    const parts = await partsOf(await writeWorkbookStreaming(consolidatedPlan()));
-    expect(parts.charts).toBeGreaterThan(0);
-    expect(parts.names.length).toBeGreaterThan(0);
+    const plan = consolidatedPlan();
+    const parts = await partsOf(await writeWorkbookStreaming(plan));
+    expect(parts.charts).toBe(plan.sheets.reduce((n, s) => n + s.charts.length, 0));
+    // Every sheet whose plan repeats rows on each printed page has its print titles, those very rows.
+    const titled = plan.sheets.filter((s) => s.print?.repeatRows);
+    expect(titled.length).toBeGreaterThan(0);
+    const titles = parts.names.filter((n) => n.startsWith('_xlnm.Print_Titles='));
+    expect(titles).toHaveLength(titled.length);
+    for (const s of titled) {
+      const [from, to] = s.print!.repeatRows!.split(':');
+      expect(titles.filter((n) => n.includes(s.name) && n.endsWith(`!$${from}:$${to}`))).toHaveLength(1);
+    }
   });
 
   test.each([
