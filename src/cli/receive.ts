@@ -7,20 +7,14 @@ import { assertReadableSize, FileReadError } from '../files/readWorkbook';
 import { receiveBytes } from '../files/receiveFiles';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
-import { receiveInWorkers, workerCount, workerScript } from './receivePool';
+import { receiveInWorkers, workerCount, workerScript, type InputToReceive } from './receivePool';
+
+export type { InputToReceive } from './receivePool';
 import { stringPool } from '../domain/consolidate/stringPool';
 import { addFastReaderCounts, fastReaderCounts, type FastReaderCounts } from '../files/xlsxValues';
 
 /** From this many files on, repeated texts are shared: below it a merge stays under 300 MB anyway. */
 const SHARE_TEXTS_FROM = 2000;
-
-export interface InputToReceive {
-  path: string;
-  name: string;
-  modified: string;
-  /** Bytes, when known: the threads take the heaviest files first. */
-  size?: number;
-}
 
 /**
  * The order files are handed to the reading threads: the slowest first — other formats than .xlsx (read by SheetJS

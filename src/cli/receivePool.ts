@@ -15,8 +15,17 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
-import type { InputToReceive } from './receive';
 import type { FastReaderCounts } from '../files/xlsxValues';
+
+/** A received file as the folder listing gives it. */
+export interface InputToReceive {
+  path: string;
+  name: string;
+  modified: string;
+  /** Bytes, when known: the threads take the heaviest files first. */
+  size?: number;
+}
+
 
 /**
  * Below this many files a worker's start-up (~0.4 s of CPU on a core the main thread also needs) is not worth

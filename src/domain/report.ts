@@ -6,22 +6,10 @@
 import type { Problem } from './problems';
 import type { EventLevel } from './forms/officialText';
 import type { MonitoringForm } from './monitoring/types';
+import type { FormHeader, Read, Source } from './readValue';
 
-/** A value read from one cell. `value` is null when the cell was empty or said «нет» (—, -). */
-export interface Read<T> {
-  value: T | null;
-  /** A1 address on `sheet` of the row's record. */
-  cell: string;
-  /** What the cell held, when it was interpreted (text → number, `7/6` split, free text parsed). */
-  interpreted?: string;
-}
+export type { FormHeader, Read, Source } from './readValue';
 
-export interface Source {
-  file: string;
-  sheet: string;
-  /** 1-based row of the record on its sheet. */
-  row: number;
-}
 
 /** Table 3.1 — one unit's participation row. Keys match appendix3.participationTable leaves. */
 export interface ParticipationRow {
@@ -79,12 +67,6 @@ export interface PlanRow {
   expectedParticipants: Read<number>;
   expectedResults: Read<string>;
   responsible: Read<string>;
-}
-
-/** The header lines above a form's table. */
-export interface FormHeader {
-  unit: string;
-  coordinator: string;
 }
 
 /** Appendix 3 as read from one form: tables 3.1 and 3.2 with the header lines above them. */

@@ -1,6 +1,6 @@
 /** What a received monitoring form says once read: per unit, A and B of every indicator and the events by level. */
 import type { MonitoringKey } from '../forms/monitoring';
-import type { FormHeader, Read, Source } from '../report';
+import type { FormHeader, Read, Source } from '../readValue';
 
 export interface MonitoringRow {
   source: Source;
