@@ -179,6 +179,39 @@ function decodeRef(ref: string): { col: number; row: number } {
   return { col: col - 1, row };
 }
 
+/** A cell's start tag as cellTag reads it: reused from cell to cell (one object, not one a cell). */
+const plainCell: { r?: string; s?: string; t?: string } = {};
+
+/**
+ * The `r`, `s` and `t` of a cell's start tag as nearly every writer writes it (`<c r="B7" s="3" t="s">`, double
+ * quotes, single spaces, no entities), read without a regular expression or a new object: the tag of every cell of
+ * every received sheet. Anything else (another attribute, a reference, odd spacing) returns undefined, and the
+ * strict general reader (attrs) takes the tag.
+ */
+function cellTag(xml: string, from: number, gt: number): { r?: string; s?: string; t?: string } | undefined {
+  plainCell.r = plainCell.s = plainCell.t = undefined;
+  let i = from;
+  for (;;) {
+    if (i === gt) return plainCell;
+    if (xml.charCodeAt(i) === 47 /* / */ && i + 1 === gt) return plainCell;
+    if (xml.charCodeAt(i) !== 32 /* space */) return undefined;
+    const name = xml.charCodeAt(i + 1);
+    if (xml.charCodeAt(i + 2) !== 61 /* = */ || xml.charCodeAt(i + 3) !== 34 /* " */) return undefined;
+    const end = xml.indexOf('"', i + 4);
+    if (end < 0 || end >= gt) return undefined;
+    for (let k = i + 4; k < end; k++) {
+      const c = xml.charCodeAt(k);
+      if (c === 38 /* & */ || c === 60 /* < */) return undefined;
+    }
+    const value = xml.slice(i + 4, end);
+    if (name === 114 /* r */ && plainCell.r === undefined) plainCell.r = value;
+    else if (name === 115 /* s */ && plainCell.s === undefined) plainCell.s = value;
+    else if (name === 116 /* t */ && plainCell.t === undefined) plainCell.t = value;
+    else return undefined; // another attribute, or one twice
+    i = end + 1;
+  }
+}
+
 interface SheetContext {
   strings: string[];
   dates: boolean[];
@@ -259,7 +292,7 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
         continue;
       }
       if (xml.startsWith(cellOpen, at) && isNameEnd(xml.charCodeAt(at + cellOpen.length))) {
-        const tag = attrs(xml.slice(at, gt + 1));
+        const tag = cellTag(xml, at + cellOpen.length, gt) ?? attrs(xml.slice(at, gt + 1));
         const ref = tag.r;
         if (ref !== undefined) {
           const d = decodeRef(ref);
