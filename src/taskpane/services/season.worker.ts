@@ -5,6 +5,7 @@
  */
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
+import { stringPool } from '../../domain/consolidate/stringPool';
 import { readOne } from './readOne';
 import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
@@ -24,6 +25,9 @@ function readerPool(): { read: ReadOne; size: number } {
   const size = Math.max(1, Math.min(cores, 6));
   let readers: Reader[] | null | undefined;
   let seq = 0;
+  // Each file's result arrives as its own copy of every text (structured cloning): kept for the merge, the texts
+  // every school repeats (cell addresses, dates, levels, names) are kept once (stringPool.ts).
+  const texts = stringPool(200_000);
   const start = (): Reader[] | null => {
     if (typeof Worker === 'undefined') return null;
     try {
@@ -33,7 +37,7 @@ function readerPool(): { read: ReadOne; size: number } {
         worker.onmessage = (e: MessageEvent<{ index: number; result: ReceivedFile }>) => {
           const done = reader.waiting.get(e.data.index);
           reader.waiting.delete(e.data.index);
-          done?.(e.data.result);
+          done?.(texts.share(e.data.result));
         };
         return reader;
       });
