@@ -8,10 +8,10 @@ import { receiveBytes } from '../files/receiveFiles';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript, type InputToReceive } from './receivePool';
-
-export type { InputToReceive } from './receivePool';
 import { stringPool } from '../domain/consolidate/stringPool';
 import { addFastReaderCounts, fastReaderCounts, type FastReaderCounts } from '../files/xlsxValues';
+
+export type { InputToReceive } from './receivePool';
 
 /** From this many files on, repeated texts are shared: below it a merge stays under 300 MB anyway. */
 const SHARE_TEXTS_FROM = 2000;

@@ -26,7 +26,6 @@ export interface InputToReceive {
   size?: number;
 }
 
-
 /**
  * Below this many files a worker's start-up (~0.4 s of CPU on a core the main thread also needs) is not worth
  * it: 102 files took 1.8 s in the main thread alone and 2.0–2.2 s with a worker (`npm run bench`).
