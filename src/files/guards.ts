@@ -328,8 +328,8 @@ export function checkOpenDocumentRepeats(content: string): void {
 /**
  * Check a zip package (xlsx, xlsm, ods) before it is parsed: number of parts, declared sizes and ratios, then the
  * real inflated sizes under a cap. Throws GuardRefusal; returns the entries when the package is safe to parse.
+ * `maxRows`: rows a sheet may have (LIMITS.rows for received files; more for the add-in's own consolidated workbook).
  */
-/** `maxRows`: rows a sheet may have (LIMITS.rows for received files; more for the add-in's own consolidated workbook). */
 export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipEntry[] {
   const entries = zipEntries(bytes);
   let declared = 0;
