@@ -32,7 +32,6 @@ export interface XlsxSheetValues {
   merges: MergedArea[];
 }
 
-
 export { addFastReaderCounts, failOnFastReaderBug, fastReaderCounts, type FastReaderCounts } from './fastReaderCounts';
 
 /** A part's bytes, inflated (or as the guards kept them), or undefined when the package has no such part. */
@@ -61,7 +60,6 @@ function partText(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: strin
  * 0.03 ms in pieces); a piece of 48 KB stays under that as UTF-16 whatever its text.
  */
 const PIECE_BYTES = 48 * 1024;
-
 
 /** Where `<{prefix}{tag}` starts at `at` in the bytes (`<` never occurs inside a UTF-8 sequence). */
 function startsTag(data: Uint8Array, at: number, pattern: Uint8Array): boolean {
