@@ -1,5 +1,5 @@
 /** The merge command on a few real files: the list of expected units as .xlsx, refusing files with errors, exit codes. */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { merge, type MergeJson } from '../src/cli/merge';
@@ -9,6 +9,8 @@ import { dataCell } from '../src/domain/forms/tableLayout';
 import { parseCell } from '../src/domain/a1';
 import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
 import { writeWorkbook } from '../src/files/writeXlsx';
+import { SHEET } from '../src/domain/sheetNames';
+import JSZip from 'jszip';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -90,4 +92,32 @@ test('nothing mergeable: the workbook is still written with the register, and th
   const res = await run([inbox, '--out', path.join(dir, 'свод-пусто.xlsx')]);
   expect(res.code).toBe(1);
   expect(res.stdout).toContain('письмо.xlsx: отклонён');
+});
+
+test("merging again into a region's own consolidated file whose plan sheet runs past 100,000 rows", async () => {
+  // A big region's «Прил. 2 Свод» holds every school's events; a second merge into the same file must read it back
+  // (it stopped with «уже существует, но его не удалось прочитать» before the add-in's own workbook was read with as
+  // many rows as Excel holds) and keep what it takes over — the register of the first run.
+  const inbox = path.join(dir, 'big-region');
+  await mkdir(inbox, { recursive: true });
+  const sample = sampleSchoolWorkbooks({ schools: 2, late: 0, twice: false, broken: false });
+  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeWorkbook(f.workbook!));
+  const out = path.join(dir, 'big-region.xlsx');
+  expect((await run([inbox, '--out', out, '--deadline', sample.deadline, '--json'])).code).toBe(0);
+
+  // The plan sheet grown past a received form's limit, as 5,000 schools' events make it.
+  const zip = await JSZip.loadAsync(await readFile(out));
+  const book = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const id = new RegExp(`<sheet [^>]*name="${SHEET.consolidatedPlan}"[^>]*r:id="([^"]+)"`).exec(book)![1];
+  const part = `xl/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]}`;
+  const xml = await zip.file(part)!.async('string');
+  const rows = Array.from({ length: 100_001 }, (_, i) => `<row r="${1000 + i}"><c r="A${1000 + i}"><v>1</v></c></row>`).join('');
+  zip.file(part, xml.replace('</sheetData>', `${rows}</sheetData>`));
+  await writeFile(out, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+
+  const again = await run([inbox, '--out', out, '--deadline', sample.deadline, '--json']);
+  expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
+  const json = JSON.parse(again.stdout) as MergeJson;
+  expect(json.files.map((f) => f.status)).toEqual(sample.files.map(() => 'merged'));
 });
