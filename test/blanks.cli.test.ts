@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../src/cli/main';
+import { runCommand } from './support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -17,12 +18,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['blanks', ...args], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCommand((rest, io) => main(['blanks', ...rest], io), args);
 
 test.each([
   [['--out', 'x'], 'Укажите список организаций: --units'],

@@ -27,6 +27,7 @@ import { defaultSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { saveAs } from './support/libreoffice';
+import { capturedIO } from './support/command';
 // Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
 jest.setTimeout(120_000);
 
@@ -41,10 +42,10 @@ const CAMPAIGN = defaultSettings('autumn', 2023, { unit: 'Город Томск'
 let dir: string;
 let blanksOut: string;
 
+/** An io capturing the command's output; `out()` and `err()` read it so far. */
 function io() {
-  let stdout = '';
-  let stderr = '';
-  return { io: { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } }, out: () => stdout, err: () => stderr };
+  const { out, io } = capturedIO();
+  return { io, out: () => out.stdout, err: () => out.stderr };
 }
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { SHEET } from '../src/domain/sheetNames';
 import JSZip from 'jszip';
+import { runCommand } from './support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -23,16 +24,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
-  try {
-    return { code: await merge(args, io), stdout, stderr };
-  } catch (e) {
-    return { code: 2, stdout, stderr: stderr + (e as Error).message };
-  }
-}
+const run = (args: string[]) => runCommand(merge, args);
 
 /** Set a participation value of a stamped school workbook (the block cell holding it). */
 function setParticipation(wb: WorkbookPlan, key: string, value: number) {

@@ -20,6 +20,7 @@ import { readForms } from '../src/domain/read';
 import { reportsOf } from '../src/domain/report';
 import { SHEET } from '../src/domain/sheetNames';
 import { REGISTER_HEADER_ROW, registerColumn } from '../src/domain/consolidate/registerSheet';
+import { runCommand } from './support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -29,13 +30,7 @@ let dir: string;
 let sample: Sample;
 let collected: string;
 
-async function run(command: typeof merge, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
-  const code = await command(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCommand;
 
 const fileOf = (i: number) => path.join(dir, 'почта', sample.files[i].file);
 

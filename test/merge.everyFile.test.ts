@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { merge, type MergeJson } from '../src/cli/merge';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { schoolReportBytes, zipOf } from './hostile/support';
+import { runCommand } from './support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -22,13 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
-  const code = await merge(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCommand(merge, args);
 
 /** The same package with every part renamed (the workbook's bytes untouched). */
 async function renamed(bytes: Uint8Array, rename: (name: string) => string): Promise<Uint8Array> {

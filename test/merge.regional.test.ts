@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { merge, type MergeJson } from '../src/cli/merge';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../src/files/writeXlsx';
+import { runCommand } from './support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -21,10 +22,7 @@ afterAll(async () => {
 });
 
 async function mergeJson(args: string[]): Promise<MergeJson> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
-  const code = await merge([...args, '--json'], io);
+  const { code, stdout, stderr } = await runCommand(merge, [...args, '--json']);
   if (code !== 0) throw new Error(`merge ${args.join(' ')} → ${code}: ${stderr}`);
   return JSON.parse(stdout) as MergeJson;
 }
@@ -59,10 +57,8 @@ test('files of an older campaign merged with no campaign named: checked against 
   const inbox = path.join(dir, 'старая кампания');
   await mkdir(inbox, { recursive: true });
   for (const f of sample.files) await writeFile(path.join(inbox, f.file), f.workbook ? await writeWorkbook(f.workbook) : f.bytes!);
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
-  expect(await merge([inbox, '--out', path.join(dir, 'старая.xlsx'), '--json'], io)).toBe(0);
+  const { code, stdout, stderr } = await runCommand(merge, [inbox, '--out', path.join(dir, 'старая.xlsx'), '--json']);
+  expect(code).toBe(0);
   const json = JSON.parse(stdout) as MergeJson;
   expect(json.files.map((f) => f.warnings)).toEqual([0, 0, 0]);
   expect(stderr).toContain(`осенняя кампания ${sample.settings.year} г.`);

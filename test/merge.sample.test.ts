@@ -17,6 +17,7 @@ import { writeSample } from '../scripts/sample';
 import type { Sample } from '../src/domain/sample/schoolWorkbooks';
 import { recalculate, valueAt } from './support/libreoffice';
 import { readWorkbookFile } from '../src/files/readWorkbook';
+import { runCommand } from './support/command';
 // Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
 jest.setTimeout(120_000);
 
@@ -34,18 +35,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function runMerge(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
-  // As main.ts does: a usage error is exit code 2 with its message.
-  try {
-    const code = await merge(args, io);
-    return { code, stdout, stderr };
-  } catch (e) {
-    return { code: 2, stdout, stderr: stderr + (e as Error).message };
-  }
-}
+// As main.ts does: a usage error is exit code 2 with its message.
+const runMerge = (args: string[]) => runCommand(merge, args);
 
 const mergeArgs = (out: string) => [
   path.join(dir, 'почта'),

@@ -14,6 +14,7 @@ import { monitoringLayout } from '../src/domain/forms/monitoringLayout';
 import { dataCell } from '../src/domain/forms/tableLayout';
 import { defaultSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
+import { capturedIO } from './support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -25,10 +26,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** An io capturing the command's output; `out()` and `err()` read it so far. */
 function io() {
-  let stdout = '';
-  let stderr = '';
-  return { io: { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } }, out: () => stdout, err: () => stderr };
+  const { out, io } = capturedIO();
+  return { io, out: () => out.stdout, err: () => out.stderr };
 }
 
 test('a stamped monitoring form, filled with a share over 100 % and a wrong sum by level, is checked at its cells', async () => {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { check } from '../../src/cli/check';
 import { merge, type MergeJson } from '../../src/cli/merge';
 import { cfbWith, rawZip, schoolReportBytes } from './support';
+import { capturedIO } from '../support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
 
@@ -38,10 +39,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const capture = () => {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } } };
-};
+const capture = capturedIO;
 
 test('check: each hostile file is named with what is wrong and what to do; the good one is still checked', async () => {
   const { out, io } = capture();
