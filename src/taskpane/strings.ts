@@ -65,7 +65,7 @@ const ru = {
   showCell: 'Показать ячейку',
   // merge
   mergeTitle: 'Свод',
-  mergeHint: 'Выберите файлы отчётов школ (xlsx, xls, ods, csv или документы Word: docx, doc, odt). Каждая строка попадёт в свод, будет заменена более поздним отчётом той же организации или отклонена с причиной.',
+  mergeHint: 'Выберите файлы отчётов школ (xlsx, xlsb, xls, ods, csv или документы Word: docx, doc, odt). Каждая строка попадёт в свод, будет заменена более поздним отчётом той же организации или отклонена с причиной.',
   mergeRun: 'Свести выбранные файлы',
   expectedUnits: 'Список ожидаемых организаций (по одной в строке, необязательно)',
   mergeWithErrors: 'Включать в свод отчёты с ошибками',
@@ -150,7 +150,7 @@ const en: Strings = {
   noProblems: 'No problems found.',
   showCell: 'Show cell',
   mergeTitle: 'Consolidation',
-  mergeHint: 'Choose the schools’ report files (xlsx, xls, ods, csv, or Word documents: docx, doc, odt). Every row is merged, superseded by a later report of the same unit, or refused with a reason.',
+  mergeHint: 'Choose the schools’ report files (xlsx, xlsb, xls, ods, csv, or Word documents: docx, doc, odt). Every row is merged, superseded by a later report of the same unit, or refused with a reason.',
   mergeRun: 'Consolidate the chosen files',
   expectedUnits: 'Expected organisations (one per line, optional)',
   mergeWithErrors: 'Include reports with errors',
