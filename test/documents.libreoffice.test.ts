@@ -10,7 +10,7 @@ import { readForms } from '../src/domain/read';
 import { checkWorkbook } from '../src/domain/rules';
 import { defaultSettings } from '../src/domain/settings';
 import { convertDocument } from './support/libreoffice';
-import { appendix3Html, appendix3Workbook, MUNICIPALITIES, type MunicipalReport } from './support/wordForms';
+import { appendix3Html, appendix3Workbook, MUNICIPALITIES, withEmbeddedObjects, type MunicipalReport } from './support/wordForms';
 
 jest.setTimeout(240_000);
 
@@ -101,6 +101,25 @@ describe('a problem in a Word form is located by table, row and column', () => {
     const sums = problems.filter((p) => p.cell.includes('Общее количество обучающихся'));
     expect(sums.length).toBeGreaterThan(0);
     expect(sums.every((p) => p.sheet === 'таблица 3.1' && p.cell.startsWith('строка 1, столбец «'))).toBe(true);
+  });
+});
+
+describe('a Word 97–2003 form with an Excel sheet and a Word object pasted in', () => {
+  it('reads as the same form without them (LibreOffice wrote the objects into ObjectPool)', async () => {
+    const r = MUNICIPALITIES[0];
+    const bytes = await convertDocument(await withEmbeddedObjects(documents['0.odt']), 'с объектами.odt', 'doc');
+    // The objects are really there, each with the stream that used to mislead the reader.
+    const paths = (XLSX.CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] }).FullPaths;
+    expect(paths.filter((p) => /ObjectPool\/[^/]+\/(Workbook|WordDocument)$/.test(p)).map((p) => p.replace(/^.*\//, '')).sort()).toEqual(['WordDocument', 'Workbook']);
+    const withObjects = readForms(readWorkbookFile(bytes, `${r.unit}.doc`), { year: 2024 });
+    const plain = readForms(readWorkbookFile(documents['0.doc'], `${r.unit}.doc`), { year: 2024 });
+    expect(checkWorkbook(withObjects, settings)).toEqual([]);
+    expect(withObjects.report!.header).toEqual({ unit: r.unit, coordinator: r.coordinator });
+    expect(withObjects.report!.participation).toEqual(plain.report!.participation);
+    expect(withObjects.report!.partners.map((p) => p.partnersTotal.value)).toEqual(plain.report!.partners.map((p) => p.partnersTotal.value));
+    const result = merged([{ name: `${r.unit}.doc`, bytes }]);
+    expect(result.files.map((f) => [f.status, f.reason])).toEqual([['merged', '']]);
+    expect(result.totals.participants).toBe(sum(r.grades));
   });
 });
 

@@ -45,8 +45,13 @@ class Bytes {
 
 type Container = ReturnType<typeof XLSX.CFB.read>;
 
+/**
+ * A stream at the container's root. The leading «/» matters: by a bare name SheetJS finds the first stream so
+ * called anywhere, and an embedded object (ObjectPool/_…/, [MS-DOC] 2.1.10) has its own «WordDocument», «1Table»
+ * and «Data» — a Word object pasted into the form would be read instead of the form.
+ */
 function stream(cfb: Container, name: string): Uint8Array | undefined {
-  const e = sheetjs().CFB.find(cfb, name) as { content?: ArrayLike<number> } | null;
+  const e = sheetjs().CFB.find(cfb, `/${name}`) as { content?: ArrayLike<number> } | null;
   return e?.content ? Uint8Array.from(e.content as ArrayLike<number>) : undefined;
 }
 

@@ -355,13 +355,16 @@ export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipE
 
 /**
  * What a compound (CFB) file holds: Office puts a password-protected .xlsx into a CFB container with the streams
- * «EncryptionInfo» and «EncryptedPackage»; an old .xls has «Workbook» (or «Book»); Word has «WordDocument».
+ * «EncryptionInfo» and «EncryptedPackage»; an old .xls has «Workbook» (or «Book»); Word has «WordDocument» — each
+ * at the container's root ([MS-CFB] storages below it are embedded objects, [MS-DOC] 2.1.10 ObjectPool).
  */
 export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'other' {
   let names: string[];
   try {
     const cfb = sheetjs().CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
-    names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').replace(/^.*\//, '').toLowerCase());
+    // Only the root's own streams say what the file is: a Word document with an Excel sheet pasted in keeps that
+    // sheet's «Workbook» in ObjectPool/_…/, an Excel book with a Word object its «WordDocument» in MBD…/.
+    names = cfb.FullPaths.filter((p) => /^[^/]*\/[^/]+$/.test(p)).map((p) => p.replace(/^.*\//, '').toLowerCase());
   } catch {
     throw new GuardRefusal('corrupt', 'составной файл Office повреждён');
   }

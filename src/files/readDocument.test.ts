@@ -1,4 +1,6 @@
 /** Documents guarded as workbooks are: passwords, macros, sizes, bombs — each refused or read as a user expects. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { FileReadError, readWorkbookFile } from './readWorkbook';
 import { cfbWith, zipOf } from '../../test/hostile/support';
 import { documentGrid, DocumentTooLarge } from './documentGrid';
@@ -55,5 +57,21 @@ describe('documents pass the same guards as workbooks', () => {
   it('refuses a document of more lines than a sheet may hold', () => {
     const blocks = Array.from({ length: 100_001 }, () => ({ kind: 'paragraph' as const, text: 'строка' }));
     expect(() => documentGrid(blocks)).toThrow(DocumentTooLarge);
+  });
+});
+
+describe('a Word 97–2003 document with objects pasted in (ObjectPool) is read for its own text', () => {
+  // Apache POI's test-data/document/word_with_embeded.doc (Apache-2.0; test/fixtures/README.md): two Excel sheets
+  // and a Word document embedded, each with its own «Workbook» or «WordDocument» stream inside ObjectPool/_…/.
+  const poi = new Uint8Array(readFileSync(path.join(__dirname, '../../test/fixtures/poi-word_with_embeded.doc')));
+
+  it('is not taken for an Excel book by the sheet inside it, nor read as the Word object inside it', () => {
+    const grid = readWorkbookFile(poi, 'отчёт.doc');
+    expect(grid.sheets.map((s) => s.name)).toEqual(['документ']);
+    expect(grid.sheets[0].cells[0]).toEqual(['I have lots of embedded files in me']);
+  });
+
+  it('is read the same whatever it is named (the bytes decide)', () => {
+    expect(readWorkbookFile(poi, 'отчёт').sheets[0].cells[0]).toEqual(['I have lots of embedded files in me']);
   });
 });

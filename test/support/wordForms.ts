@@ -7,6 +7,7 @@
 import { stampAppendix3 } from '../../src/domain/forms/stampAppendix3';
 import { COORDINATOR_CAPTION, COORDINATOR_LABEL, H, PARTNERS_TABLE_TITLE, participationTableTitle, UNIT_CAPTION } from '../../src/domain/forms/officialText';
 import type { CampaignSettings } from '../../src/domain/settings';
+import JSZip from 'jszip';
 import { planToGrid, writeGrids } from './formGrids';
 
 export interface MunicipalReport {
@@ -126,3 +127,41 @@ export const MUNICIPALITIES: MunicipalReport[] = [
     partnersTotal: 2, categories: [['ТПУ'], [], [], ['Совет отцов']],
   },
 ];
+
+const EMBEDDED_TYPE = { spreadsheet: 'application/vnd.oasis.opendocument.spreadsheet', text: 'application/vnd.oasis.opendocument.text' } as const;
+const ODF_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"';
+const EMBEDDED_BODY = {
+  // A sheet with a figure a reader must not take for the form's (999 is in no form of the sample).
+  spreadsheet: '<office:spreadsheet><table:table table:name="Лист1"><table:table-row><table:table-cell office:value-type="string"><text:p>Участников</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="999"><text:p>999</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>',
+  // A Word object with a table of its own.
+  text: '<office:text><text:p>Справка к отчёту</text:p><table:table table:name="Вложенная"><table:table-column table:number-columns-repeated="2"/><table:table-row><table:table-cell><text:p>Участников</text:p></table:table-cell><table:table-cell><text:p>999</text:p></table:table-cell></table:table-row></table:table></office:text>',
+};
+
+/**
+ * An .odt (as LibreOffice wrote it) with an Excel-like sheet and a text document embedded at its start, as a
+ * municipality pastes them into the form: saved as .doc, LibreOffice puts them in ObjectPool/_…/ with their own
+ * «Workbook» and «WordDocument» streams.
+ */
+export async function withEmbeddedObjects(odt: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(odt);
+  const kinds = ['spreadsheet', 'text'] as const;
+  const frame = (n: number) =>
+    `<text:p><draw:frame draw:name="Объект ${n}" text:anchor-type="as-char" svg:width="6cm" svg:height="2cm"><draw:object xlink:href="./Object ${n}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`;
+  const content = await zip.file('content.xml')!.async('string');
+  if (!content.includes('</text:sequence-decls>')) throw new Error('LibreOffice wrote the .odt otherwise than expected: no text:sequence-decls in content.xml');
+  zip.file('content.xml', content.replace('</text:sequence-decls>', `</text:sequence-decls>${kinds.map((_, i) => frame(i + 1)).join('')}`));
+  let manifest = await zip.file('META-INF/manifest.xml')!.async('string');
+  kinds.forEach((kind, i) => {
+    const dir = `Object ${i + 1}/`;
+    zip.file(`${dir}content.xml`, `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODF_NS}><office:body>${EMBEDDED_BODY[kind]}</office:body></office:document-content>`);
+    manifest = manifest.replace('</manifest:manifest>', `<manifest:file-entry manifest:full-path="${dir}" manifest:media-type="${EMBEDDED_TYPE[kind]}"/><manifest:file-entry manifest:full-path="${dir}content.xml" manifest:media-type="text/xml"/></manifest:manifest>`);
+  });
+  zip.file('META-INF/manifest.xml', manifest);
+  // The mimetype first and stored, as ODF requires.
+  const mimetype = await zip.file('mimetype')!.async('string');
+  zip.remove('mimetype');
+  const out = new JSZip();
+  out.file('mimetype', mimetype, { compression: 'STORE' });
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) out.file(name, await entry.async('uint8array'));
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
