@@ -77,9 +77,13 @@ export function releaseManifest(devXml: string, opts: { base: URL; version: stri
   xml = xml.split(`${DEV_ORIGIN}/`).join(base);
   xml = xml.replace(
     /^\s*URLs point at the webpack dev server[\s\S]*?releaseManifest\.ts\)\.\n/m,
-    `  Release ${opts.version} for ${base} (npm run release): every URL points there. The development manifest is manifest.xml.\n`,
+    // Not the address itself: a .рф one is «xn--…», and XML forbids «--» inside a comment (Office refuses the file).
+    `  Release ${opts.version} (npm run release): every URL points at the hosting address it was given. The development manifest is manifest.xml.\n`,
   );
   const left = /localhost|127\.0\.0\.1/.exec(xml);
   if (left) throw new ReleaseError(`В манифесте выпуска остался адрес разработки («${left[0]}»): поправьте manifest.xml или scripts/releaseManifest.ts.`);
+  for (const [, body] of xml.matchAll(/<!--([\s\S]*?)-->/g))
+    if (body.includes('--') || body.endsWith('-'))
+      throw new ReleaseError('В комментарии манифеста два дефиса подряд («--»): XML этого не допускает, Office не примет файл. Поправьте комментарий в manifest.xml.');
   return xml;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine: LibreOffice (recalculates written workbooks in
-# tests), Chromium (the pane's end-to-end tests), libsecret (office-addin-debugging's keytar), then npm packages.
+# tests), Chromium (the pane's end-to-end tests), xmllint (manifests against Microsoft's schemas), libsecret
+# (office-addin-debugging's keytar), then npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -12,6 +13,8 @@ pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev pkg-config
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 # openpyxl: tests build workbooks of collected schools' sheets by a hand other than ours (test/support/collectSheets.py).
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
+# xmllint (libxml2): tests validate both manifests against Microsoft's XSD schemas (test/manifest-schemas).
+command -v xmllint >/dev/null || need+=(libxml2-utils)
 # Liberation Serif has Times New Roman's metrics: the note (.docx, Times New Roman) is laid out as in Word.
 fc-list 2>/dev/null | grep -qi 'liberation serif' || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then

@@ -6,12 +6,38 @@ import fs from 'fs';
 import path from 'path';
 import { DEV_ID, PRODUCT_ID } from '../scripts/releaseManifest';
 import { describeManifestStructure, manifestUrls, parseManifest, root } from './support/manifestChecks';
+import { describeManifestSchema, manifestSchemaErrors } from './support/manifestSchema';
 
-const app = parseManifest(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'));
+const xml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
+const app = parseManifest(xml);
 const webpackSource = fs.readFileSync(path.join(root, 'webpack.config.js'), 'utf8');
 const devPort = Number(/DEV_PORT = (\d+)/.exec(webpackSource)?.[1]);
 
 describeManifestStructure('manifest.xml', () => app);
+describeManifestSchema('manifest.xml', () => xml);
+
+describe('the schema check', () => {
+  const broken = (from: string | RegExp, to: string) => {
+    const out = xml.replace(from, to);
+    expect(out).not.toBe(xml);
+    return manifestSchemaErrors(out).join('\n');
+  };
+
+  test('refuses what Office refuses: «--» in a comment, an unknown permission, a misplaced or missing element', () => {
+    expect(broken('<!--', '<!-- npm run release -- --url')).toMatch(/double.hyphen/i);
+    expect(broken('<Permissions>ReadWriteDocument<', '<Permissions>ReadWriteAll<')).toMatch(/Permissions.*ReadWriteAll/);
+    expect(broken('<Label resid="Pane.Label"/>', '<Label resid="Pane.Label"/><Tooltip resid="Pane.Label"/>')).toMatch(/Tooltip.*not expected/);
+    expect(broken(/<Id>[^<]*<\/Id>/, '')).toMatch(/Version.*not expected.*Id/s);
+    expect(broken('<Version>0.1.0.0<', '<Version>0.1.0.0.0<')).toMatch(/Version/);
+    expect(broken('<FunctionName>stampPlan</FunctionName>', '')).toMatch(/FunctionName/);
+  });
+
+  test('accepts the shared runtime (Runtimes, SharedRuntime 1.1) as Microsoft documents it', () => {
+    const shared = xml.replace('<Host xsi:type="Workbook">', '<Host xsi:type="Workbook">\n<Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/></Runtimes>');
+    expect(manifestSchemaErrors(shared)).toEqual([]);
+    expect(manifestSchemaErrors(shared.replace('lifetime="long"', 'lifetime="forever"')).join('\n')).toMatch(/lifetime/);
+  });
+});
 
 describe('manifest.xml: the development manifest', () => {
   test('has its own Id, not the product’s, and says it is the development one, so both can be installed side by side', () => {

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { DEV_ID, PRODUCT_ID, ReleaseError, manifestVersion, releaseBase, releaseManifest } from '../scripts/releaseManifest';
 import { packFolder } from '../scripts/release';
 import { describeManifestStructure, manifestUrls, parseManifest, root } from './support/manifestChecks';
+import { describeManifestSchema, manifestSchemaErrors } from './support/manifestSchema';
 // Slow on purpose (release build): tests run webpack's production config or the release script.
 jest.setTimeout(120_000);
 
@@ -19,6 +20,7 @@ const xml = releaseManifest(devXml, { base, version });
 const app = parseManifest(xml);
 
 describeManifestStructure('the release manifest', () => app);
+describeManifestSchema('the release manifest', () => xml);
 
 describe('the release manifest', () => {
   test('names no development address: every URL is under the hosting address, the AppDomain is its origin', () => {
@@ -72,10 +74,19 @@ describe('the hosting address', () => {
     expect(() => releaseBase('https://127.0.0.1/')).toThrow(/этот компьютер/);
   });
 
+  test('a school’s .рф address (xn--… in the manifest) gives a manifest Office accepts: no «--» in its comment', () => {
+    const rf = releaseManifest(devXml, { base: releaseBase('https://школа-1.рф/профкампания/'), version });
+    expect(rf).toContain('<SourceLocation DefaultValue="https://xn---1-6kc3bfr2e.xn--p1ai/');
+    expect(manifestSchemaErrors(rf)).toEqual([]);
+    // A comment the development manifest gets wrong is refused by the release, not shipped.
+    expect(() => releaseManifest(devXml.replace('<!--', '<!-- npm run release -- --url'), { base, version })).toThrow(/два дефиса/);
+  });
+
   test('is written into the manifest XML-escaped', () => {
     const odd = releaseManifest(devXml, { base: releaseBase("https://example.org/a'b&c/"), version });
     expect(odd).toContain('https://example.org/a\'b&amp;c/taskpane.html');
     expect(parseManifest(odd).DefaultSettings.SourceLocation['@DefaultValue']).toBe("https://example.org/a'b&c/taskpane.html");
+    expect(manifestSchemaErrors(odd)).toEqual([]);
   });
 });
 
