@@ -10,12 +10,16 @@ import path from 'path';
 import JSZip from 'jszip';
 import { PRODUCT_ID } from '../scripts/releaseManifest';
 import { manifestUrls, parseManifest, root } from './support/manifestChecks';
+import { manifestSchemaErrors } from './support/manifestSchema';
+import { es5Failures, pageScripts } from './support/shippedScripts';
 // Slow on purpose (release build): tests run webpack's production config or the release script.
 jest.setTimeout(120_000);
 
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const BASE = 'https://example.org/profkampaniya/';
 let out = '';
+/** The archive unpacked, as IT would put it on the server. */
+let unpacked = '';
 const files: Record<string, Buffer> = {};
 let run: ReturnType<typeof spawnSync>;
 
@@ -31,9 +35,17 @@ beforeAll(async () => {
   const zip = await JSZip.loadAsync(fs.readFileSync(zipPath));
   for (const f of Object.values(zip.files))
     if (!f.dir) files[f.name.replace(`profkampaniya-${version}/`, '')] = Buffer.from(await f.async('uint8array'));
+  unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-release-unpacked-'));
+  for (const [name, bytes] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(unpacked, name)), { recursive: true });
+    fs.writeFileSync(path.join(unpacked, name), bytes);
+  }
 }, 300_000);
 
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(out, { recursive: true, force: true });
+  if (unpacked) fs.rmSync(unpacked, { recursive: true, force: true });
+});
 
 test('the release command builds and packs one archive named with the version, all under one folder', () => {
   expect({ status: run.status, stderr: run.status === 0 ? '' : `${run.stdout}\n${run.stderr}` }).toEqual({ status: 0, stderr: '' });
@@ -49,6 +61,20 @@ test('the archive’s manifest is the release one: the product Id, the version, 
   expect(app.Id).toBe(PRODUCT_ID);
   expect(app.Version).toBe(`${version}.0`);
   for (const u of manifestUrls(app)) expect(u === 'https://example.org' || u.startsWith(BASE)).toBe(true);
+});
+
+test('the archive’s manifest is well-formed and valid against Microsoft’s XSD (xmllint)', () => {
+  expect(manifestSchemaErrors(files['manifest.xml'].toString('utf8'))).toEqual([]);
+});
+
+test('what runs before the bundle on IE11 / Edge Legacy is ES5 in the archive: the first script, as written', () => {
+  expect(es5Failures(unpacked)).toEqual([]);
+  const source = fs.readFileSync(path.join(root, 'src/taskpane/boot/first.es5.js'), 'utf8');
+  for (const page of ['taskpane.html', 'commands.html']) {
+    const [first] = pageScripts(unpacked, page);
+    expect(first.name).toMatch(/^boot\.[0-9a-f]{8}\.js$/);
+    expect(first.code).toBe(source);
+  }
 });
 
 test('every page and icon the manifest names is in the archive, and every script the pages load is too', () => {
