@@ -69,12 +69,15 @@ test('refusing files with errors: the bad school is refused with the cell named,
   expect(json.refused).toEqual([bad.unit]);
   expect(json.counts).toMatchObject({ expected: sample.expectedUnits.length + 1, refused: 1, missing: 1 });
   expect(json.accounting.participation).toEqual({ received: 3, merged: 2, superseded: 0, refused: 1 });
+  // A share with the A and B it is computed from: the refused and the missing school count in the base.
+  expect(json.indicators.find((i) => i.key === 'schoolsActive')).toMatchObject({ a: 2, b: 4, x: 50 });
 
   // The same files merged with errors: the bad school counts, with its errors in the register; Russian summary.
   const lenient = await run([inbox, '--out', path.join(dir, 'свод2.xlsx'), '--units', list]);
   expect(lenient.code).toBe(0);
   expect(lenient.stdout).toContain('организаций в своде: 3');
   expect(lenient.stdout).toContain('Не прислали отчёт (1): МАОУ СОШ № 500.');
+  expect(lenient.stdout.replace(/\u00a0/g, ' ')).toContain('Доля общеобразовательных организаций, организовавших профориентационные мероприятия: 75 % (3 из 4).');
 });
 
 test('nothing mergeable: the workbook is still written with the register, and the exit code says so', async () => {

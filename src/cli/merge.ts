@@ -17,7 +17,7 @@ import { fileStatusTitle, readEarlierRegister } from '../domain/consolidate/regi
 import { organisationCounts, type OrganisationCounts, type ReportFate } from '../domain/consolidate/organisations';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { SHEET_MONITORING_CONSOLIDATED } from '../domain/monitoring/sheetName';
-import { previousCampaign, PreviousCampaignError, type CampaignFigures } from '../domain/indicators';
+import { campaignFigures, indicatorFigures, previousCampaign, PreviousCampaignError, type CampaignFigures, type IndicatorFigure, type IndicatorKey } from '../domain/indicators';
 import { defaultSettings, SEASON_TITLE, seasonFor, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
 import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
@@ -85,6 +85,11 @@ export interface MergeJson {
   refused: string[];
   offList: string[];
   totals: MergeResult['totals'];
+  /**
+   * Every indicator of «Показатели»: A, B (absent for a count) and X, the same numbers as the sheet, the pane and
+   * the note («92 %» is always «61 из 66» here too); X is null where B is 0.
+   */
+  indicators: IndicatorFigure[];
   accounting: MergeResult['accounting'];
   out: string;
 }
@@ -135,8 +140,14 @@ async function readPreviousCampaigns(files: string[]): Promise<CampaignFigures[]
   return out;
 }
 
-function humanSummary(result: MergeResult, out: string): string {
+/** The shares a coordinator reads first, each with the A and B it is computed from. */
+const SUMMARY_SHARES: IndicatorKey[] = ['participation', 'schoolsActive', 'teachers', 'reportsOnTime'];
+
+function humanSummary(result: MergeResult, settings: CampaignSettings, out: string): string {
   const t = result.totals;
+  const shares = indicatorFigures(campaignFigures(result, settings))
+    .filter((i) => SUMMARY_SHARES.includes(i.key))
+    .map((i) => `${i.title}: ${i.x === null ? 'не рассчитывается (B = 0)' : `${i.x} %`} (${formatNumber(i.a)} из ${formatNumber(i.b ?? 0)})`);
   const c = (s: string) => result.files.filter((f) => f.status === s).length;
   const n = organisationCounts(result.organisations);
   const lines = [
@@ -144,6 +155,7 @@ function humanSummary(result: MergeResult, out: string): string {
     `Файлов: ${result.files.length} (принято ${c('merged')}, заменено более поздними ${c('superseded')}, отклонено ${c('refused')}); организаций в своде: ${result.units.length} из ${n.expected}.`,
     `Приняли участие ${formatNumber(t.participants)} из ${formatNumber(t.students)} обучающихся 5–11 классов; мероприятий: ${formatNumber(t.events)}; педагогов: ${formatNumber(t.teachers)}.`,
     `Партнёров (различных организаций): ${t.partners.distinct}; профобразование ${t.partners.professionalEducation}, предприятия ${t.partners.companies}, предприниматели ${t.partners.business}, родители/НКО/выпускники ${t.partners.community}.`,
+    ...shares.map((l) => `${l}.`),
   ];
   const late = result.files.filter((f) => f.onTime === false && f.status === 'merged');
   if (late.length) lines.push(`С опозданием: ${late.map((f) => f.unit || f.file).join('; ')}.`);
@@ -156,7 +168,7 @@ function humanSummary(result: MergeResult, out: string): string {
 }
 
 /** The --json output (MergeJson). */
-function mergeJson(result: MergeResult, out: string): MergeJson {
+function mergeJson(result: MergeResult, settings: CampaignSettings, out: string): MergeJson {
   return {
     files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received, reports: f.reports })),
     organisations: result.organisations.map((o) => ({
@@ -167,6 +179,7 @@ function mergeJson(result: MergeResult, out: string): MergeJson {
     refused: result.refused,
     offList: result.offList,
     totals: result.totals,
+    indicators: indicatorFigures(campaignFigures(result, settings)),
     accounting: result.accounting,
     out,
   };
@@ -240,7 +253,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   timer.stage('свод и листы');
   // What is printed at the end is made now, and the received forms and the merge's result are let go before
   // writing: the sheet plans hold all the workbook needs, and 5,000 schools' forms are a few hundred megabytes.
-  const output = flags.has('json') ? JSON.stringify(mergeJson(merged.result, out), null, 2) + '\n' : humanSummary(merged.result, out);
+  const output = flags.has('json') ? JSON.stringify(mergeJson(merged.result, settings, out), null, 2) + '\n' : humanSummary(merged.result, settings, out);
   const code = merged.result.units.length > 0 ? EXIT.ok : EXIT.problems;
   merged = undefined;
   files = [];

@@ -20,7 +20,7 @@ export type IndicatorKey =
   | 'eventsPerSchool'
   | 'earlyParticipants'
   | 'eventsVsPlan'
-  | 'participantsVsExpected'
+  | 'plannedParticipations'
   | 'communityPartners'
   | 'reportsOnTime'
   | 'reportsLate'
@@ -148,21 +148,21 @@ export const INDICATORS: IndicatorDef[] = [
     key: 'eventsVsPlan',
     title: 'Доля проведённых мероприятий от запланированных (прил. 2)',
     kind: 'share',
-    aCaption: 'проведено мероприятий (ОО с планом)',
-    bCaption: 'запланировано мероприятий',
+    aCaption: 'проведено мероприятий по отчётам (прил. 3) организаций, представивших план',
+    bCaption: 'мероприятий (строк) в их планах (прил. 2); строка плана может описывать цикл мероприятий',
     a: sumWhere('events', 'plannedEvents'),
     b: sum('plannedEvents'),
     values: (f) => ({ a: f.eventsWherePlanned, b: f.plannedEvents }),
   },
   {
-    key: 'participantsVsExpected',
-    title: 'Фактическое число участников к ожидаемому по плану (прил. 2)',
-    kind: 'share',
-    aCaption: 'приняли участие (ОО с планом)',
-    bCaption: 'ожидалось участников',
-    a: sumWhere('participants', 'plannedParticipants'),
-    b: sum('plannedParticipants'),
-    values: (f) => ({ a: f.participantsWherePlanned, b: f.plannedParticipants }),
+    // Not a share: the plans' expected participants are summed over events (a pupil expected at five events counts
+    // five times), the reports count pupils once; the two are not set against each other (issue 23).
+    key: 'plannedParticipations',
+    title: 'Ожидаемое число участий по планам (прил. 2): сумма по мероприятиям',
+    kind: 'count',
+    aCaption: 'участий (обучающийся учтён в каждом мероприятии, где его ожидают; это не число обучающихся)',
+    a: sum('plannedParticipants'),
+    values: (f) => ({ a: f.plannedParticipants }),
   },
   {
     key: 'communityPartners',
@@ -216,14 +216,41 @@ export const indicator = (key: IndicatorKey): IndicatorDef => {
   return d;
 };
 
-/** X of an indicator from figures, rounded as the sheet rounds; null where B is 0 (the sheet shows it empty). */
-export function indicatorValue(key: IndicatorKey, f: CampaignFigures): number | null {
+/**
+ * An indicator as every place shows it — «Показатели» (A, B, X), the pane («92 %», «61 из 66»), the note, the
+ * command line's JSON: one numerator, one denominator and X computed from those two, never from others.
+ */
+export interface IndicatorFigure {
+  key: IndicatorKey;
+  title: string;
+  kind: IndicatorKind;
+  a: number;
+  /** The base; absent for a count. */
+  b?: number;
+  /** Rounded as the sheet rounds; null where B is 0 (the sheet shows it empty). */
+  x: number | null;
+}
+
+/** X from A and B as `xFormula` computes it: whole per cent, or a ratio to one decimal. */
+export function xOf(kind: IndicatorKind, a: number, b: number | undefined): number | null {
+  if (kind === 'count') return a;
+  if (!b) return null;
+  // A × 100 / B and A × 10 / B are exact for whole A and B up to 2^53 / 100: a true half is a half in binary too,
+  // so rounding half up gives what ROUND gives on the sheet.
+  return kind === 'share' ? share(a, b) : Math.round((a * 10) / b) / 10;
+}
+
+export function indicatorFigure(key: IndicatorKey, f: CampaignFigures): IndicatorFigure {
   const d = indicator(key);
   const { a, b } = d.values(f);
-  if (d.kind === 'count') return a;
-  if (!b) return null;
-  return d.kind === 'share' ? share(a, b) : Math.round((a / b) * 10) / 10;
+  return { key, title: d.title, kind: d.kind, a, ...(d.b ? { b: b ?? 0 } : {}), x: xOf(d.kind, a, d.b ? (b ?? 0) : undefined) };
 }
+
+/** Every indicator of the campaign, in the order of «Показатели». */
+export const indicatorFigures = (f: CampaignFigures): IndicatorFigure[] => INDICATORS.map((d) => indicatorFigure(d.key, f));
+
+/** X of an indicator from figures, rounded as the sheet rounds; null where B is 0 (the sheet shows it empty). */
+export const indicatorValue = (key: IndicatorKey, f: CampaignFigures): number | null => indicatorFigure(key, f).x;
 
 /** The formula for X over the cells holding A and B. */
 export function xFormula(kind: IndicatorKind, aCell: string, bCell: string): string {

@@ -76,8 +76,8 @@ export interface CampaignFigures {
   unitsWithCommunityPartners: number;
   plannedEvents: number;
   eventsWherePlanned: number;
+  /** Expected participants summed over the plans' events: participations, not pupils (never set against them). */
   plannedParticipants: number;
-  participantsWherePlanned: number;
   reports: Record<ReportStatus, string[]>;
 }
 
@@ -160,7 +160,6 @@ export function figuresFromDetail(rows: DetailValues[], label: string, extra: Fi
     plannedEvents: sum('plannedEvents'),
     eventsWherePlanned: sum('events', planned('plannedEvents')),
     plannedParticipants: sum('plannedParticipants'),
-    participantsWherePlanned: sum('participants', planned('plannedParticipants')),
     reports,
   };
 }

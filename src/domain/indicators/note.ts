@@ -5,13 +5,14 @@
  */
 import { formatDateRange } from '../text/date';
 import { formatList } from '../text/list';
-import { countOf, formatNumber, formatPercent, share } from '../text/number';
+import { countOf, formatNumber, formatPercent } from '../text/number';
 import { NOUN, plural, type PluralForms } from '../text/plural';
 import { SEASON_TITLE, type CampaignSettings } from '../settings';
 import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type CellStyle, type SheetPlan } from '../sheetPlan';
 import { campaignPrepositional } from './campaign';
 import { PARTNER_CATEGORIES, type CampaignFigures, type PartnerCategory } from './figures';
+import { indicatorFigure, type IndicatorKey } from './definitions';
 
 export interface NoteOptions {
   settings: CampaignSettings;
@@ -106,6 +107,15 @@ interface NoteContext {
 }
 
 const text = (t: string): NoteParagraph => ({ kind: 'text', text: t });
+
+/**
+ * A share as «Показатели» has it (A, B and X of one indicator): the note prints these and no figure of its own, so
+ * «92 %» and «61 из 66» in the note are the sheet's X, A and B.
+ */
+function shareOf(f: CampaignFigures, key: IndicatorKey): { a: number; b: number; x: number | null } {
+  const i = indicatorFigure(key, f);
+  return { a: i.a, b: i.b ?? 0, x: i.x };
+}
 const heading = (t: string): NoteParagraph => ({ kind: 'heading', text: t });
 
 /** The note as paragraphs: the figures' sentences, then the places a person fills in. */
@@ -154,34 +164,34 @@ function introParagraphs({ s, schoolsOf }: NoteContext): NoteParagraph[] {
 /** Pupils: participation, and pupils with disabilities (ОВЗ) where their number is known. */
 function pupilParagraphs({ f, s, schoolsOf, prev, inPrev }: NoteContext): NoteParagraph[] {
   const out = [text(participationSentence(f, schoolsOf, SEASON_TITLE[s.season].genitive, prev, inPrev))];
-  const ovzShare = share(f.ovzParticipants, f.ovzStudents);
-  if (ovzShare !== null)
-    out.push(text(`Из ${countOf(f.ovzStudents, ['обучающегося', 'обучающихся', 'обучающихся'])} с ОВЗ в мероприятиях ${verb(f.ovzParticipants, TOOK_PART)} ${formatNumber(f.ovzParticipants)}, это ${formatPercent(ovzShare)}.`));
+  const ovz = shareOf(f, 'ovzParticipation');
+  if (ovz.x !== null)
+    out.push(text(`Из ${countOf(ovz.b, ['обучающегося', 'обучающихся', 'обучающихся'])} с ОВЗ в мероприятиях ${verb(ovz.a, TOOK_PART)} ${formatNumber(ovz.a)}, это ${formatPercent(ovz.x)}.`));
   return out;
 }
 
 /** Schools that organised events. */
 function schoolsSentence({ f }: NoteContext): NoteParagraph {
   // Against the schools expected: a school that did not report, or whose report was refused, is not left out.
-  const sch = share(f.schoolsActive, f.schoolsExpected);
+  const sch = shareOf(f, 'schoolsActive');
   return text(
-    `Профориентационные мероприятия в период кампании ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)}` +
-      (sch !== null ? `, что составляет ${formatPercent(sch)} от общего их числа.` : '.'),
+    `Профориентационные мероприятия в период кампании ${verb(sch.a, ORGANISED)} ${countOf(sch.a, NOUN.school)}` +
+      (sch.x !== null ? ` из ${formatNumber(sch.b)}, что составляет ${formatPercent(sch.x)} от общего их числа.` : '.'),
   );
 }
 
 /** Teachers, with their share only where the schools gave their total. */
 function teachersSentence(c: NoteContext): NoteParagraph {
   const { f, prev } = c;
-  const tch = share(f.teachersWhereTotalGiven, f.teachersTotal);
+  const tch = shareOf(f, 'teachers');
   let teachers = `В мероприятиях кампании ${verb(f.teachers, TOOK_PART)} ${countOf(f.teachers, NOUN.teacher)}`;
-  if (tch !== null)
+  if (tch.x !== null)
     teachers +=
-      f.teachersWhereTotalGiven === f.teachers
-        ? `, что составляет ${formatPercent(tch)} от общего их числа`
-        : `; в организациях, указавших общее число педагогов, участвовали ${formatPercent(tch)} педагогов`;
-  const prevTch = prev ? share(prev.teachersWhereTotalGiven, prev.teachersTotal) : null;
-  if (tch !== null && prevTch !== null) teachers += than(c, pointsChange(tch, prevTch));
+      tch.a === f.teachers
+        ? ` из ${formatNumber(tch.b)}, что составляет ${formatPercent(tch.x)} от общего их числа`
+        : `; в организациях, указавших общее число педагогов, участвовали ${formatNumber(tch.a)} из ${formatNumber(tch.b)} педагогов (${formatPercent(tch.x)})`;
+  const prevTch = prev ? shareOf(prev, 'teachers').x : null;
+  if (tch.x !== null && prevTch !== null) teachers += than(c, pointsChange(tch.x, prevTch));
   return text(stop(teachers));
 }
 
@@ -191,19 +201,26 @@ function eventParagraphs(c: NoteContext): NoteParagraph[] {
   const out: NoteParagraph[] = [];
   let events = `Проведено ${countOf(f.events, NOUN.careerEvent)}`;
   if (prev) events += than(c, percentChange(f.events, prev.events));
-  if (f.schools > 0) {
-    const avg = Math.round((f.events / f.schools) * 10) / 10;
-    events += `; в среднем ${formatNumber(avg, 1)} ${plural(avg, NOUN.event)} на одну общеобразовательную организацию`;
-  }
+  const avg = indicatorFigure('eventsPerSchool', f).x;
+  if (avg !== null) events += `; в среднем ${formatNumber(avg, 1)} ${plural(avg, NOUN.event)} на одну общеобразовательную организацию`;
   out.push(text(stop(events)));
-  if (f.plannedEvents > 0) {
-    const done = share(f.eventsWherePlanned, f.plannedEvents);
-    out.push(text(`По планам кампании (приложение 2) было запланировано ${countOf(f.plannedEvents, NOUN.event)}; организации, представившие план, провели ${countOf(f.eventsWherePlanned, NOUN.event)}${done !== null ? ` (${formatPercent(done)} от запланированного)` : ''}.`));
+  // Appendix 2 counts plan rows (one may be a series of events), Appendix 3 each event held: a per cent is printed
+  // only where it means «part of the plan done», never «283 % of the plan».
+  const plan = indicatorFigure('eventsVsPlan', f);
+  if (plan.b) {
+    const held = `В планах кампании (приложение 2) — ${countOf(plan.b, NOUN.event)}; организации, представившие план, по своим отчётам (приложение 3) провели ${countOf(plan.a, NOUN.event)}`;
+    out.push(
+      text(
+        plan.x !== null && plan.x <= 100
+          ? `${held} — ${formatPercent(plan.x)} от числа мероприятий в их планах.`
+          : `${held}. Проведённых больше, чем строк в планах: строка плана может описывать цикл мероприятий, а в отчёте считается каждое, поэтому процент выполнения плана по этим числам не рассчитывается.`,
+      ),
+    );
   }
-  if (f.plannedParticipants > 0) {
-    const p = share(f.participantsWherePlanned, f.plannedParticipants);
-    out.push(text(`Ожидалось участников по планам: ${formatNumber(f.plannedParticipants)}; фактически ${verb(f.participantsWherePlanned, TOOK_PART)} ${countOf(f.participantsWherePlanned, NOUN.pupil)}${p !== null ? ` (${formatPercent(p)} от ожидаемого)` : ''}.`));
-  }
+  // The plans' expected participants are summed over events (a pupil expected at five events counts five times):
+  // not a number of pupils, so it is never set against the pupils who took part.
+  if (f.plannedParticipants > 0)
+    out.push(text(`Ожидаемое число участников, указанное в планах (приложение 2) для каждого мероприятия, в сумме — ${formatNumber(f.plannedParticipants)}; обучающийся, ожидаемый на нескольких мероприятиях, учтён в этой сумме несколько раз, поэтому с числом принявших участие обучающихся она не сравнивается.`));
   return out;
 }
 
@@ -235,10 +252,10 @@ function partnersSentence({ f, prev, inPrev }: NoteContext): NoteParagraph {
 
 /** Parents and graduates among the partners. */
 function communityParagraphs({ f, s }: NoteContext): NoteParagraph[] {
-  const community = share(f.unitsWithCommunityPartners, f.unitsExpected);
+  const community = shareOf(f, 'communityPartners');
   const unitsWord = s.level === 'region' ? 'муниципальных образований и ОГОО' : 'общеобразовательных организаций';
-  if (community === null) return [];
-  return [text(`${formatPercent(community)} ${unitsWord} привлекают для профориентационных мероприятий представителей родительской общественности и своих выпускников.`)];
+  if (community.x === null) return [];
+  return [text(`${formatPercent(community.x)} ${unitsWord} (${formatNumber(community.a)} из ${formatNumber(community.b)}) привлекают для профориентационных мероприятий представителей родительской общественности и своих выпускников.`)];
 }
 
 /** Reports received, on time, late, refused, missing. */
@@ -278,15 +295,15 @@ function personSections(): NoteParagraph[] {
 
 /** Conclusions as seed 000 closes its note: the key figures once more, numbered; then the proposals to fill in. */
 function conclusions({ f }: NoteContext): NoteParagraph[] {
-  const part = share(f.participants, f.students);
-  const sch = share(f.schoolsActive, f.schoolsExpected);
-  const tch = share(f.teachersWhereTotalGiven, f.teachersTotal);
+  const part = shareOf(f, 'participation');
+  const sch = shareOf(f, 'schoolsActive');
+  const tch = shareOf(f, 'teachers');
   const lines: string[] = [];
-  if (part !== null)
-    lines.push(`${verbCap(f.participants, TOOK_PART)} ${countOf(f.participants, NOUN.pupil)} 5-11 классов, что составляет ${formatPercent(part)} от их общего числа.`);
-  if (sch !== null)
-    lines.push(`Мероприятия ${verb(f.schoolsActive, ORGANISED)} ${countOf(f.schoolsActive, NOUN.school)} (${formatPercent(sch)} от общего их числа).`);
-  const teachersShare = tch !== null && f.teachersWhereTotalGiven === f.teachers ? ` (${formatPercent(tch)} от общего их числа)` : '';
+  if (part.x !== null)
+    lines.push(`${verbCap(part.a, TOOK_PART)} ${countOf(part.a, NOUN.pupil)} 5-11 классов, что составляет ${formatPercent(part.x)} от их общего числа.`);
+  if (sch.x !== null)
+    lines.push(`Мероприятия ${verb(sch.a, ORGANISED)} ${countOf(sch.a, NOUN.school)} из ${formatNumber(sch.b)} (${formatPercent(sch.x)} от общего их числа).`);
+  const teachersShare = tch.x !== null && tch.a === f.teachers ? ` (${formatPercent(tch.x)} от общего их числа)` : '';
   lines.push(`${verbCap(f.teachers, TOOK_PART)} ${countOf(f.teachers, NOUN.teacher)}${teachersShare}.`);
   lines.push(`Проведено ${countOf(f.events, NOUN.careerEvent)}.`);
   return [
@@ -304,11 +321,11 @@ function participationSentence(
   prev: CampaignFigures | undefined,
   inPrev: string,
 ): string {
-  const part = share(f.participants, f.students);
+  const part = shareOf(f, 'participation').x;
   const ovz = f.ovzParticipants > 0 ? ` (в том числе ${countOf(f.ovzParticipants, NOUN.pupil)} с ОВЗ)` : '';
   let text = `В ${seasonGenitive} профориентационной кампании для обучающихся 5-11 классов ${schoolsOf} ${verb(f.participants, TOOK_PART)} ${countOf(f.participants, NOUN.pupil)}${ovz}`;
   if (part !== null) text += `, что составляет ${formatPercent(part)} от общего числа обучающихся 5-11 классов`;
-  const prevPart = prev ? share(prev.participants, prev.students) : null;
+  const prevPart = prev ? shareOf(prev, 'participation').x : null;
   if (part !== null && prevPart !== null) text += `; доля участников ${pointsChange(part, prevPart)} ${inPrev}`;
   return stop(text);
 }

@@ -4,7 +4,7 @@
  */
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { formatNumber, formatPercent } from '../../domain/text';
-import type { ScreenFigures } from '../services/screenFigures';
+import { CARD_KEYS, type CardKey, type ScreenFigures } from '../services/screenFigures';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -23,17 +23,31 @@ const useStyles = makeStyles({
 
 const pct = (x: number | null) => (x === null ? '—' : formatPercent(x));
 
+/** What a card shows: X of the indicator, and under a share the same indicator's A and B. */
+export function figureCards(t: Strings, f: ScreenFigures): { id: CardKey; term: string; value: string; sub?: string }[] {
+  const TERM: Record<CardKey, string> = {
+    participation: t.figParticipants,
+    ovzParticipation: t.figOvz,
+    teachersCount: t.figTeachers,
+    events: t.figEvents,
+    schoolsActive: t.figSchoolsActive,
+    reportsOnTime: t.figOnTime,
+  };
+  const teachersShare = f.indicators.teachers.x;
+  return CARD_KEYS.map((id) => {
+    const i = f.indicators[id];
+    if (i.kind === 'count') {
+      const sub = id === 'teachersCount' && teachersShare !== null ? t.figTeachersShare(teachersShare) : undefined;
+      return { id, term: TERM[id], value: formatNumber(i.a), sub };
+    }
+    return { id, term: TERM[id], value: pct(i.x), sub: id === 'reportsOnTime' ? t.figReports(f.reports) : t.figOf(i.a, i.b ?? 0) };
+  });
+}
+
 export function Figures(props: { t: Strings; f: ScreenFigures }) {
   const { t, f } = props;
   const s = useStyles();
-  const cards: { id: string; term: string; value: string; sub?: string }[] = [
-    { id: 'participation', term: t.figParticipants, value: pct(f.participation), sub: t.figOf(f.participants, f.students) },
-    { id: 'ovzParticipation', term: t.figOvz, value: pct(f.ovzParticipation), sub: t.figOf(f.ovzParticipants, f.ovzStudents) },
-    { id: 'teachersCount', term: t.figTeachers, value: formatNumber(f.teachers), sub: f.teachersShare === null ? undefined : t.figTeachersShare(f.teachersShare) },
-    { id: 'events', term: t.figEvents, value: formatNumber(f.events) },
-    { id: 'schoolsActive', term: t.figSchoolsActive, value: pct(f.schoolsActiveShare), sub: t.figOf(f.schoolsActive, f.schools) },
-    { id: 'reportsOnTime', term: t.figOnTime, value: pct(f.reportsOnTimeShare), sub: t.figReports(f.reports) },
-  ];
+  const cards = figureCards(t, f);
   return (
     <section className={s.root} aria-labelledby="figures-h" data-testid="figures">
       <h3 className={s.h3} id="figures-h">
