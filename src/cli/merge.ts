@@ -11,9 +11,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { EarlierRegisterEntry, MergePolicy, MergeResult, ReceivedFile } from '../domain/consolidate/mergeTypes';
+import type { Carrier, DateSource, EarlierRegisterEntry, MergePolicy, MergeResult, ReceivedFile, Sender } from '../domain/consolidate/mergeTypes';
 import { assumeCampaignOfReports, mergeSeason } from '../domain/season';
 import { fileStatusTitle, readEarlierRegister } from '../domain/consolidate/registerSheet';
+import { containerText } from '../domain/consolidate/receipt';
 import { organisationCounts, type OrganisationCounts, type ReportFate } from '../domain/consolidate/organisations';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
 import { SHEET_MONITORING_CONSOLIDATED } from '../domain/monitoring/sheetName';
@@ -76,6 +77,13 @@ export interface MergeJson {
     file: string; unit: string; status: string; label: string; onTime: boolean | null; errors: number; warnings: number; reason: string; received: string;
     /** The reports the file held (one per unit's form: a workbook of collected sheets holds several), each with its sheet. */
     reports: { sheet: string; unit: string; status: string; reason: string }[];
+    /** Where `received` came from: `message` (the letter's Date), `modified` (the file's time), `manual` (given). */
+    dateSource: DateSource;
+    /** For a file that came by e-mail: its letter's sender, and the letters and archives around it (outermost first). */
+    sender?: Sender;
+    via?: Carrier[];
+    /** The register's «Письмо, вложение» words; '' for a file received on its own. */
+    container: string;
   }[];
   /** One line per organisation: `status` a ReportFate, `label` its Russian words (consolidate/organisations.ts). */
   organisations: { unit: string; status: ReportFate; label: string; onList: boolean | null; file: string; received: string; onTime: boolean | null; errors: number; warnings: number; reason: string }[];
@@ -152,7 +160,7 @@ function humanSummary(result: MergeResult, settings: CampaignSettings, out: stri
   const n = organisationCounts(result.organisations);
   const lines = [
     `Свод записан: ${out}`,
-    `Файлов: ${result.files.length} (принято ${c('merged')}, заменено более поздними ${c('superseded')}, отклонено ${c('refused')}); организаций в своде: ${result.units.length} из ${n.expected}.`,
+    `Файлов: ${result.files.length} (принято ${c('merged')}, заменено более поздними ${c('superseded')}, отклонено ${c('refused')}${c('not-report') ? `, не отчёты ${c('not-report')}` : ''}); организаций в своде: ${result.units.length} из ${n.expected}.`,
     `Приняли участие ${formatNumber(t.participants)} из ${formatNumber(t.students)} обучающихся 5–11 классов; мероприятий: ${formatNumber(t.events)}; педагогов: ${formatNumber(t.teachers)}.`,
     `Партнёров (различных организаций): ${t.partners.distinct}; профобразование ${t.partners.professionalEducation}, предприятия ${t.partners.companies}, предприниматели ${t.partners.business}, родители/НКО/выпускники ${t.partners.community}.`,
     ...shares.map((l) => `${l}.`),
@@ -170,7 +178,10 @@ function humanSummary(result: MergeResult, settings: CampaignSettings, out: stri
 /** The --json output (MergeJson). */
 function mergeJson(result: MergeResult, settings: CampaignSettings, out: string): MergeJson {
   return {
-    files: result.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received, reports: f.reports })),
+    files: result.files.map((f) => ({
+      file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received, reports: f.reports,
+      dateSource: f.dateSource ?? 'modified', ...(f.sender ? { sender: f.sender } : {}), ...(f.via?.length ? { via: f.via } : {}), container: containerText(f),
+    })),
     organisations: result.organisations.map((o) => ({
       unit: o.unit, status: o.fate, label: o.label, onList: o.onList, file: o.file, received: o.received, onTime: o.onTime, errors: o.errors, warnings: o.warnings, reason: o.reason,
     })),

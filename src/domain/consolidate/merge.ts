@@ -15,7 +15,7 @@ import { organisationStatuses } from './organisations';
 import { problemsByReport, reportOutcomes, statusOfRows } from './reportOutcomes';
 import {
   isUnreadable, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
-  type ReceivedFile, type ReceivedWorkbook, type RowFate, type RowKind, type Tally, type Totals,
+  type ReceivedFile, type ReceivedWorkbook, type Receipt, type RowFate, type RowKind, type Tally, type Totals,
 } from './mergeTypes';
 
 export * from './mergeTypes';
@@ -137,6 +137,7 @@ function gatherRows(files: ReceivedFile[], policy: MergeInput['policy'], names: 
   const candidates: Candidate[] = [];
   const fileRefusal: (string | null)[] = files.map(() => null);
   files.forEach((f, fileIndex) => {
+    if (f.notReport !== undefined) return; // no report, no rows: listed as «не отчёт», refused for nothing
     if (isUnreadable(f)) {
       fileRefusal[fileIndex] = f.error;
       return;
@@ -286,7 +287,11 @@ function fileOutcomes(files: ReceivedFile[], rows: RowFate[], fileRefusal: (stri
     const problems = isUnreadable(f) ? [] : f.problems;
     let status: FileStatus;
     let reason = '';
-    if (fileRefusal[i] !== null) {
+    if (f.notReport !== undefined) {
+      // A cover letter, a signature, a picture: listed, neither merged nor refused (no rows came from it).
+      status = 'not-report';
+      reason = f.notReport;
+    } else if (fileRefusal[i] !== null) {
       status = 'refused';
       reason = fileRefusal[i]!;
     } else ({ status, reason } = statusOfRows(fates));
@@ -296,14 +301,25 @@ function fileOutcomes(files: ReceivedFile[], rows: RowFate[], fileRefusal: (stri
       unit: [...new Set(fates.map((r) => r.unit).filter(Boolean))].join(', '),
       status,
       reason,
-      onTime: !isUnreadable(f) && f.undated ? null : isOnTime(f.received, deadline),
-      errors: isUnreadable(f) ? 1 : countOf(problems, 'error'),
+      onTime: f.notReport !== undefined || (!isUnreadable(f) && f.undated) ? null : isOnTime(f.received, deadline),
+      errors: f.notReport !== undefined ? 0 : isUnreadable(f) ? 1 : countOf(problems, 'error'),
       warnings: countOf(problems, 'warning'),
       fingerprint: f.fingerprint,
+      ...receiptOf(f),
       problems,
       reports: isUnreadable(f) ? [] : reportOutcomes(f.read, f.problems, fatesByFile[i], monitoringFates, fileRefusal[i]),
     };
   });
+}
+
+/** How the file came (date source, sender, letters and archives around it), only the fields it has. */
+function receiptOf(f: ReceivedFile): Receipt {
+  const out: Receipt = {};
+  if (f.dateSource) out.dateSource = f.dateSource;
+  if (f.sender) out.sender = f.sender;
+  if (f.via?.length) out.via = f.via;
+  if (f.notReport !== undefined) out.notReport = f.notReport;
+  return out;
 }
 
 function tally(rows: RowFate[]): Record<RowKind, Tally> {

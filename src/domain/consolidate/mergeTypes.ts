@@ -11,8 +11,52 @@ import type { MonitoringRow } from '../monitoring/types';
 
 export type MergePolicy = 'refuse-errors' | 'merge-with-errors';
 
+/**
+ * Where a received file's date came from: the letter it came in (`message`: the letter's Date header, see
+ * docs/reading.md «Письма»), the file's modification time (`modified`, also when absent), or given by the
+ * coordinator (`manual`: typed into «Получен» of «Реестр отчётов», or a dates file on the command line).
+ */
+export type DateSource = 'message' | 'modified' | 'manual';
+
+/** Who sent a letter: the address, and the display name when the letter gives one (decoded, '' when none). */
+export interface Sender {
+  address: string;
+  name: string;
+}
+
+/** A letter or an archive a received file came in. */
+export type Carrier =
+  | {
+      kind: 'letter';
+      /** The saved letter or mailbox the coordinator gave (`письмо.eml`, `Входящие.mbox`, `письмо.msg`). */
+      file: string;
+      /** The letter's Date, local ISO to the minute (as `received`); absent when it has none that can be read. */
+      date?: string;
+      subject: string;
+      from?: Sender;
+    }
+  | { kind: 'archive'; /** The archive's name (`отчёты.zip`). */ name: string };
+
+/**
+ * How a file was received, beside its date: shared by read and unreadable files, and carried to `FileOutcome`.
+ * All optional: a plain file given on its own has none of them.
+ */
+export interface Receipt {
+  /** Absent means `modified`. */
+  dateSource?: DateSource;
+  /** The sender of the letter the file came in (the innermost letter, for a forwarded one). */
+  sender?: Sender;
+  /** The letters and archives around the file, outermost first (empty or absent for a plain file). */
+  via?: Carrier[];
+  /**
+   * Not a report and not meant as one: a letter's cover text, a signature, an inline picture, a letter with no
+   * attachments. Listed in the register as «не отчёт» with this reason; it never makes a school «отклонён».
+   */
+  notReport?: string;
+}
+
 /** A received file that was read. `received` is an ISO date-time (local time, no zone: what the coordinator saw). */
-export interface ReceivedWorkbook {
+export interface ReceivedWorkbook extends Receipt {
   file: string;
   received: string;
   /** A digest of the file's bytes: tells a re-sent file under the same name from the one in an earlier register. */
@@ -26,7 +70,7 @@ export interface ReceivedWorkbook {
   undated?: boolean;
 }
 /** A received file that could not be read at all; `error` is the Russian reason. */
-export interface UnreadableFile {
+export interface UnreadableFile extends Receipt {
   file: string;
   received: string;
   fingerprint?: string;
@@ -55,7 +99,8 @@ export interface MergeInput {
   earlierRegister?: EarlierRegisterEntry[];
 }
 
-export type FileStatus = 'merged' | 'superseded' | 'refused';
+/** `not-report`: an attachment that is no report (Receipt.notReport), listed but neither merged nor refused. */
+export type FileStatus = 'merged' | 'superseded' | 'refused' | 'not-report';
 export type RowKind = 'participation' | 'partners' | 'plan';
 export type RowOutcome = 'merged' | 'superseded' | 'refused';
 
@@ -90,7 +135,7 @@ export interface ReportOutcome {
   keys: string[];
 }
 
-export interface FileOutcome {
+export interface FileOutcome extends Receipt {
   file: string;
   received: string;
   /** Units the file reports on, display names, comma-separated when several. */

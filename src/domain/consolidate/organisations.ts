@@ -41,8 +41,12 @@ function mergedFate(f: Pick<FileOutcome, 'errors' | 'onTime'>): ReportFate {
   return f.onTime === null ? 'received' : f.onTime ? 'onTime' : 'late';
 }
 
-/** The fate of one file as the register shows it. */
+/**
+ * The fate of one report file as the register shows it. An attachment that is no report (`not-report`) has no
+ * fate: organisationStatuses leaves it out and the register words it itself (NOT_REPORT_TITLE).
+ */
 export function fileFate(f: FileOutcome): ReportFate {
+  if (f.status === 'not-report') throw new Error(`«${f.file}» — не отчёт: у него нет судьбы отчёта`);
   return f.status === 'merged' ? mergedFate(f) : f.status;
 }
 
@@ -79,6 +83,7 @@ export function organisationStatuses(result: MergeResult): OrganisationStatus[] 
   for (const u of result.units) displayOf.set(u.key, u.unit);
 
   result.files.forEach((f, index) => {
+    if (f.status === 'not-report') return; // a cover letter or a picture: no organisation's report
     let keys = fileUnits[index];
     if (keys.length === 0) {
       const guess = unitKeyOfFileName(f.file);

@@ -15,12 +15,16 @@ import { formatDate } from '../text';
 import { formatReceived, parseReceived, yesNo } from './cells';
 import type { EarlierRegisterEntry, FileOutcome, MergeResult, ReportOutcome, RowKind } from './mergeTypes';
 import { FATE_TITLE, fateLabel, fileFate, type ReportFate } from './organisations';
+import { containerText, senderText } from './receipt';
 
 export const REGISTER_HEADER_ROW = 5;
 export const REGISTER_COLUMNS = [
   '№', 'Организация', 'Файл', 'Лист', 'Получен', 'В срок', 'Ошибок', 'Предупреждений', 'Статус', 'Причина, примечание',
   /** A digest of the file: a file re-sent under the same name is a new receipt. */
   'Контрольная сумма',
+  /** For a file that came by e-mail: the letter's sender, and the letter (and archive) it was attached to. */
+  'Отправитель',
+  'Письмо, вложение',
 ] as const;
 
 /** The column of the status words, 1-based (found by title, so a column added before it moves it along). */
@@ -35,7 +39,10 @@ export const registerColumn = (title: (typeof REGISTER_COLUMNS)[number]): number
  * «прислал, отклонён» — stands on a line of its own below the files, so «Показатели» can count each exactly.
  */
 export const FILE_REFUSED_TITLE = 'отклонён';
+/** An attachment that is no report (a cover letter, a signature, a picture): listed, neither merged nor refused. */
+export const NOT_REPORT_TITLE = 'не отчёт';
 export function fileStatusTitle(f: FileOutcome): string {
+  if (f.status === 'not-report') return NOT_REPORT_TITLE;
   const fate = fileFate(f);
   return fate === 'refused' ? FILE_REFUSED_TITLE : fateLabel(fate, f.errors);
 }
@@ -60,14 +67,16 @@ const KIND_TITLE: Record<RowKind, string> = {
 export function registerSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const plan = emptySheetPlan(SHEET.register, 'register');
   const late = result.files.filter((f) => f.status === 'merged' && f.onTime === false).length;
-  const reportCount = result.files.reduce((n, f) => n + Math.max(1, f.reports?.length ?? 0), 0);
+  const notReports = result.files.filter((f) => f.status === 'not-report').length;
+  const reportCount = result.files.reduce((n, f) => n + (f.status === 'not-report' ? 0 : Math.max(1, f.reports?.length ?? 0)), 0);
   const sentNothing = result.missing.length;
   const summary = [
     // formatDate ends with «г.», which closes the sentence.
     result.deadline ? `Срок представления: ${formatDate(result.deadline)} ` : 'Срок представления не задан: своевременность не оценивалась. ',
     `Файлов получено: ${result.files.length}`,
     // A workbook of collected sheets brings several reports: say how many, when it differs.
-    reportCount > result.files.length ? ` (отчётов в них: ${reportCount})` : '',
+    reportCount > result.files.length - notReports ? ` (отчётов в них: ${reportCount})` : '',
+    notReports ? ` (не отчёты — сопроводительные письма, подписи, рисунки: ${notReports})` : '',
     `; организаций в своде: ${result.units.length}`,
     result.deadline ? `; получено с опозданием: ${late}` : '',
     `; не прислали отчёт: ${sentNothing}`,
@@ -88,7 +97,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     at: 'A1',
     rows: [[`Реестр полученных отчётов${settings.unit ? ` — ${settings.unit}` : ''}`], [summary], [accounting]],
   });
-  plan.merges.push('A1:K1', 'A2:K2', 'A3:K3');
+  plan.merges.push('A1:K1', 'A2:K2', 'A3:K3'); // over the report's columns; sender and letter lie beyond
   plan.styles.push({ range: 'A1', style: { bold: true, fontSize: 14 } }, { range: 'A2:A3', style: { wrap: true, vAlign: 'top' } });
   plan.rowHeights = { 2: 32, 3: 32, [REGISTER_HEADER_ROW]: 30 };
 
@@ -113,12 +122,14 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     reportStatusTitle(f, r),
     r.reason || (result.offList.some((u) => r.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
     f.fingerprint ?? '',
+    senderText(f.sender),
+    containerText(f),
   ]);
   // The organisations with no report in the consolidation: each once, in the words of organisations.ts.
   for (const o of result.organisations) {
     if ((o.fate !== 'missing' && o.fate !== 'refused') || !o.key) continue;
     const why = o.fate === 'missing' ? o.reason : `файл «${o.file}» отклонён (${o.reason}): запросите исправленный отчёт`;
-    rows.push([rows.length + 1, o.unit, '', '', '', '', null, null, ORGANISATION_TITLE[o.fate as 'missing' | 'refused'], why, '']);
+    rows.push([rows.length + 1, o.unit, '', '', '', '', null, null, ORGANISATION_TITLE[o.fate as 'missing' | 'refused'], why, '', '', '']);
   }
   if (rows.length) {
     const first = REGISTER_HEADER_ROW + 1;
@@ -129,6 +140,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       { range: rangeRef(first, 2, last, registerColumn('В срок')), style: { numberFormat: '@' } },
       { range: rangeRef(first, registerColumn('Причина, примечание'), last, registerColumn('Причина, примечание')), style: { wrap: true } },
       { range: rangeRef(first, registerColumn('Контрольная сумма'), last, registerColumn('Контрольная сумма')), style: { numberFormat: '@', fontColor: '808080' } },
+      { range: rangeRef(first, registerColumn('Отправитель'), last, registerColumn('Письмо, вложение')), style: { numberFormat: '@', wrap: true } },
     );
     const status = `$${columnLetter(REGISTER_STATUS_COLUMN)}${first}`;
     const onTime = registerColumn('В срок');
@@ -139,7 +151,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       { range: rangeRef(first, onTime, last, onTime), formula: `$${columnLetter(onTime)}${first}="нет"`, style: { fill: 'FCE4D6', bold: true } },
     );
   }
-  plan.columnWidths = [5, 36, 30, 18, 17, 8, 9, 10, 16, 70, 18];
+  plan.columnWidths = [5, 36, 30, 18, 17, 8, 9, 10, 16, 70, 18, 32, 60];
   plan.freeze = { rows: REGISTER_HEADER_ROW, columns: 0 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}` };
   plan.tabColor = 'C65911';
