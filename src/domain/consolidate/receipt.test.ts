@@ -5,7 +5,7 @@ import { defaultSettings } from '../settings';
 import { containerText, LETTER_WITHOUT_ATTACHMENTS, senderText } from './receipt';
 import type { Carrier } from './mergeTypes';
 
-const letter: Carrier = {
+const letter: Extract<Carrier, { kind: 'letter' }> = {
   kind: 'letter', file: 'Входящие.mbox', date: '2023-10-18T14:05', subject: 'Отчёт СОШ № 1',
   from: { address: 'sosh1@example.ru', name: 'Иванова Анна' },
 };
