@@ -29,6 +29,40 @@ describe('ribbon: «Шаблон: отчёт (прил. 3)» and «Шаблон:
     expect(fx.sheet(SHEET.report)!.cells.get(input![0])!.value).toBe(438);
   });
 
+  // office-js #1167 / #1985: Worksheet.getRanges parses «A1:B2,D4» with the user's list separator on Windows, so a
+  // comma-joined address fails where it is «;» — every Russian coordinator's Excel. The double is that Excel by default.
+  test.each([
+    [';', 'Russian-locale Excel on Windows (list separator «;»)'],
+    [',', 'English-locale Excel or Excel on the web (list separator «,»)'],
+  ] as const)('both forms are stamped with all their formats in %s: %s', async (listSeparator, _where) => {
+    for (const form of ['report', 'plan'] as const) {
+      const fx = new FakeExcel({ listSeparator });
+      fx.addSheet('Лист1');
+      const msg = await stampForm(form, fx.run, (n, v) => fx.isSetSupported(n, v), today);
+      expect(msg).toMatch(/добавлен в книгу/);
+      const sheet = fx.sheet(form === 'report' ? SHEET.report : SHEET.plan)!;
+      // Borders and bold headers arrived: the formats pass of the write ran through.
+      expect([...sheet.cells.values()].some((c) => c.format['format.borders.borders[EdgeTop].style'] === 'Continuous')).toBe(true);
+      expect([...sheet.cells.values()].some((c) => c.format['format.font.bold'] === true)).toBe(true);
+    }
+  });
+
+  test('the double refuses what Russian-locale Excel refuses: getRanges with comma-joined areas fails at sync', async () => {
+    const ru = new FakeExcel();
+    ru.addSheet('Лист1');
+    const fill = (fx: FakeExcel, address: string) =>
+      fx.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Лист1').getRanges(address).format.fill.color = '#FFC7CE';
+        await ctx.sync();
+      });
+    await expect(fill(ru, 'A1:B2,D4')).rejects.toThrow(/InvalidArgument.*«;»/);
+    await fill(ru, 'A1:B2;D4');
+    expect(ru.cell('Лист1', 'D4')?.format['format.fill.color']).toBe('#FFC7CE');
+    const en = new FakeExcel({ listSeparator: ',' });
+    en.addSheet('Лист1');
+    await expect(fill(en, 'A1:B2;D4')).rejects.toThrow(/InvalidArgument.*«,»/);
+  });
+
   test('in Excel 2019 (ExcelApi 1.7) the plan form is added and the message says what is missing', async () => {
     const fx = new FakeExcel({ apiMinor: 7 });
     fx.addSheet('Лист1');

@@ -12,9 +12,8 @@ export interface ApiSupport {
   suspendCalc: boolean;
   /** Range.copyFrom (a regenerated sheet's earlier content kept on a backup sheet until the new one is written): 1.9. */
   copyRange: boolean;
-  /** Print setup (worksheet.pageLayout) and multi-area ranges (getRanges): ExcelApi 1.9. */
+  /** Print setup (worksheet.pageLayout): ExcelApi 1.9. */
   pageLayout: boolean;
-  rangeAreas: boolean;
   /** Reading merged areas of a sheet (getMergedAreasOrNullObject): ExcelApi 1.13. */
   mergedAreas: boolean;
   /** Excel.createWorkbook (a blank opened as a new workbook): ExcelApi 1.8. */
@@ -37,7 +36,6 @@ export function detectSupport(isSetSupported: (name: string, version: string) =>
     suspendCalc: has('1.6'),
     copyRange: has('1.9'),
     pageLayout: has('1.9'),
-    rangeAreas: has('1.9'),
     mergedAreas: has('1.13'),
     newWorkbook: has('1.8'),
   };

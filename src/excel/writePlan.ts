@@ -90,7 +90,10 @@ export async function writeLayout(ws: Excel.Worksheet, p: SheetPlan, q: RequestQ
   const text = textRanges(p);
   for (const b of p.blocks) if (!b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'values', text);
 
-  // Formats grouped by style: one write per style (multi-area ranges where Excel has them).
+  // Formats grouped by style, one Range per area, all queued into as few requests as the size limit allows.
+  // Not Worksheet.getRanges("A1:B2,D4"): Excel on Windows parses that address with the user's list separator, so
+  // in a Russian (or German, Czech…) locale, where it is «;», a comma-joined address fails with InvalidArgument
+  // (office-js #1167, reproduced by Microsoft and in its backlog; #1985). Every Russian coordinator has «;».
   const groups = new Map<string, { style: CellStyle; ranges: string[] }>();
   for (const s of p.styles) {
     const { numberFormat: _nf, ...rest } = s.style;
@@ -100,33 +103,13 @@ export async function writeLayout(ws: Excel.Worksheet, p: SheetPlan, q: RequestQ
     g.ranges.push(s.range);
     groups.set(k, g);
   }
-  for (const g of groups.values()) {
-    const parts = q.support.rangeAreas ? joinAddresses(g.ranges) : g.ranges;
-    for (const addr of parts) {
-      const ops = setFormat(addr.includes(',') ? ws.getRanges(addr) : ws.getRange(addr), g.style);
+  for (const g of groups.values())
+    for (const addr of g.ranges) {
+      const ops = setFormat(ws.getRange(addr), g.style);
       await q.reserve(payloadBytes(g.style) + ops * payloadBytes(addr), ops);
     }
-  }
   for (const m of p.merges) ws.getRange(m).merge(false);
   await q.reserve(payloadBytes(p.merges), p.merges.length);
-}
-
-/**
- * Comma-joined addresses for Worksheet.getRanges: Excel documents no limit on the address string, so the pieces
- * are kept to 2,000 characters (as long as a sheet of a form needs; a region's sheets cut into several writes).
- */
-function joinAddresses(ranges: string[]): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const r of ranges) {
-    if (cur && cur.length + r.length + 1 > 2000) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur},${r}` : r;
-  }
-  if (cur) out.push(cur);
-  return out;
 }
 
 const CHART_TYPE: Record<ChartKind, string> = { column: 'ColumnClustered', bar: 'BarClustered', line: 'Line', pie: 'Pie' };

@@ -7,7 +7,9 @@
  *  - a request whose payload exceeds 5 MB is refused whole (Excel on the web's limit);
  *  - an operation that fails stops the batch: what ran before it stays done, as in Excel (no transaction);
  *  - string values are coerced as Excel in a Russian locale coerces typed input (see `coerce`);
- *  - APIs above the configured ExcelApi version throw ApiNotFound.
+ *  - APIs above the configured ExcelApi version throw ApiNotFound;
+ *  - it is Russian-locale Excel on Windows by default (list separator «;», see `FakeOptions.listSeparator`): what
+ *    Excel parses with the user's list separator is refused with the wrong one, as Excel refuses it.
  * It counts sync() calls and records the size of each request measured its own way (`requestBytes`: JSON with
  * every non-ASCII character escaped, plus a per-operation envelope), never with the adapter's estimator, so the two
  * can disagree and a test can catch the adapter under-counting.
@@ -147,6 +149,13 @@ export interface FakeOptions {
   failOn?: RegExp;
   /** Fail the N-th operation run from now on (1-based, counted across syncs): sweeps a failure through a run. */
   failAtOp?: number;
+  /**
+   * The list separator of the user's regional settings: «;» in a Russian (German, Czech…) locale — every Russian
+   * coordinator's — «,» in an English one or in Excel on the web. Default «;». Worksheet.getRanges parses its
+   * address with it in Excel on Windows, whatever the docs say (office-js #1167: "must be called using locale
+   * specific argument/list separator", reproduced by Microsoft; #1985: InvalidArgument in German Excel Desktop).
+   */
+  listSeparator?: ',' | ';';
 }
 
 export class FakeExcel {
@@ -169,6 +178,7 @@ export class FakeExcel {
   private nextId = 1;
   private queue: Op[] = [];
   readonly apiMinor: number;
+  readonly listSeparator: ',' | ';';
   failOn?: RegExp;
   failAtOp?: number;
   /** Fail every operation whose description matches, every time: a build that refuses a feature. */
@@ -178,6 +188,7 @@ export class FakeExcel {
 
   constructor(opts: FakeOptions = {}) {
     this.apiMinor = opts.apiMinor ?? 14;
+    this.listSeparator = opts.listSeparator ?? ';';
     this.failOn = opts.failOn;
     this.failAtOp = opts.failAtOp;
   }
@@ -627,9 +638,17 @@ class FakeWorksheet extends ClientObject {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.fx, this.resolve, address ?? 'A1:XFD1048576');
   }
+  /** Worksheet.getRanges [ExcelApi 1.9]: areas separated by the locale's list separator (see FakeOptions). */
   getRanges(address: string): FakeRange {
     this.fx.requireApi(9, 'getRanges');
-    return new FakeRange(this.fx, this.resolve, address);
+    const sep = this.fx.listSeparator;
+    const other = sep === ';' ? ',' : ';';
+    // Refused when the batch reaches Excel, as Excel refuses it: at sync, stopping the batch there.
+    if (address.includes(other))
+      this.fx.enqueue('getRanges', address, () => {
+        throw new FakeExcelError('InvalidArgument', `getRanges("${address}"): areas must be separated by «${sep}», the list separator of this Excel's locale`);
+      });
+    return new FakeRange(this.fx, this.resolve, address.split(sep).join(','));
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.fx, this.resolve, null, valuesOnly);
@@ -1168,7 +1187,11 @@ class FakeConditionalFormat extends ClientObject {
     this.custom = {
       rule: {
         set formula(f: string) {
-          fx.enqueue('cf.formula', f, () => (cf.formula = f));
+          fx.enqueue('cf.formula', f, () => {
+            // "Excel specifications and limits" (support.microsoft.com): length of formula contents 8,192 characters.
+            if (f.length - 1 > 8192) throw new FakeExcelError('InvalidArgument', `conditional format formula of ${f.length - 1} characters`);
+            cf.formula = f;
+          });
         },
         get formula(): string {
           return self.read('custom/rule/formula');
