@@ -1,8 +1,9 @@
 /** The office.js adapter against a strict Excel double: round trips, request sizes, text safety, all-or-nothing. */
 import { applySheetPlans, detectSupport, readWorkbookGrids, markProblems, clearMarks, selectCell, type Conflict } from '../src/excel';
 import { emptySheetPlan, type SheetPlan } from '../src/domain/sheetPlan';
-import { rangeRef } from '../src/domain/a1';
-import { coerce, FakeExcel, REQUEST_LIMIT_BYTES } from './support/fakeExcel';
+import { cellRef, parseRange, rangeRef } from '../src/domain/a1';
+import type { Problem } from '../src/domain/problems';
+import { coerce, FakeExcel, REQUEST_LIMIT_BYTES, type FakeSheet } from './support/fakeExcel';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
 jest.setTimeout(60_000);
 
@@ -23,6 +24,38 @@ function formPlan(rows: number, name = 'Прил. 3 Отчёт'): SheetPlan {
   p.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: '3:3' };
   p.protect = true;
   return p;
+}
+
+/**
+ * Which cells a sheet's custom conditional formats colour, each rule's formula evaluated as Excel evaluates it for
+ * every cell of the rule's range (ROW() is that cell's row). Only what the marks use is understood: AND, OR, LEN of
+ * a string, ROW() compared with numbers; anything else fails the test. Later rules do not override earlier ones'
+ * fill here: a cell coloured twice fails the test too.
+ */
+function markedByRules(s: FakeSheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const cf of s.conditionalFormats) {
+    const js = cf
+      .formula!.slice(1)
+      .replace(/LEN\("[^"]*"\)>0/g, 'true')
+      .replace(/ROW\(\)/g, 'r')
+      .replace(/(?<![<>])=/g, '===')
+      .replace(/\bAND\(/g, 'all(')
+      .replace(/\bOR\(/g, 'any(');
+    if (!/^[\w(),<>=]*$/.test(js.replace(/true|all|any|r/g, ''))) throw new Error(`unexpected formula ${cf.formula}`);
+    const test = new Function('r', 'all', 'any', `return ${js};`) as (r: number, all: unknown, any: unknown) => boolean;
+    const all = (...x: boolean[]) => x.every(Boolean);
+    const any = (...x: boolean[]) => x.some(Boolean);
+    const b = parseRange(cf.range);
+    for (let r = b.top; r <= b.bottom; r++)
+      if (test(r, all, any))
+        for (let c = b.left; c <= b.right; c++) {
+          const cell = cellRef(r, c);
+          if (out.has(cell)) throw new Error(`${cell} coloured by two rules`);
+          out.set(cell, cf.format['cf.fill.color'] as string);
+        }
+  }
+  return out;
 }
 
 const support = (fx: FakeExcel) => detectSupport((n, v) => fx.isSetSupported(n, v));
@@ -391,21 +424,41 @@ describe('reading the open workbook and marking problems', () => {
     expect([s.protected, s.protection]).toEqual([true, { allowFormatColumns: true, allowFormatRows: true }]);
   });
 
-  test('thousands of marks go in requests each under 5 MB', async () => {
+  test('a check of thousands of faulty rows adds a handful of rules, and exactly the faulty cells show their severity', async () => {
     const fx = new FakeExcel();
     const cells: Record<string, number> = {};
-    const problems = [];
-    for (let r = 1; r <= 6000; r++)
-      for (const c of ['B', 'C']) {
-        cells[`${c}${r}`] = r;
-        problems.push({ file: 'к.xlsx', sheet: 'Свод по ОО', cell: `${c}${r}`, code: 'value-missing' as const, severity: 'warning' as const, message: 'Предупреждение' });
-      }
-    fx.addSheet('Свод по ОО', cells);
-    expect(await markProblems(problems, fx.run)).toBe(12000);
-    expect(fx.requestSizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    const problems: Problem[] = [];
+    const add = (cell: string, severity: Problem['severity']) =>
+      problems.push({ file: 'к.xlsx', sheet: 'Свод по ОО', cell, code: 'value-missing', severity, message: '…' });
+    for (let r = 1; r <= 6000; r++) {
+      for (const c of ['B', 'C', 'D']) cells[`${c}${r}`] = r;
+      // Every third row wrong in B and C, a long run of warnings in D, scattered notes in D that an error outranks.
+      if (r % 3 === 0) ['B', 'C'].forEach((c) => add(`${c}${r}`, 'error'));
+      if (r > 100 && r <= 2100) add(`D${r}`, 'warning');
+      if (r % 7 === 0) add(`D${r}`, r > 100 && r <= 2100 ? 'info' : 'error');
+    }
+    const s = fx.addSheet('Свод по ОО', cells);
+    const want = new Map<string, string>();
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const worst = new Map<string, Problem['severity']>();
+    for (const p of problems) if (!worst.has(p.cell) || rank[p.severity] < rank[worst.get(p.cell)!]) worst.set(p.cell, p.severity);
+    for (const [cell, sev] of worst) want.set(cell, ({ error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' } as const)[sev]);
+
+    expect(await markProblems(problems, fx.run)).toBe(want.size);
+    // One rule per faulty cell was ~6,900 rules; grouped: 8 for B:C, 3 for D's errors, 1 for D's warnings.
+    expect(s.conditionalFormats.length).toBeLessThanOrEqual(15);
+    expect(markedByRules(s)).toEqual(want);
     expect(Math.max(...fx.requestSizes)).toBeLessThan(REQUEST_LIMIT_BYTES);
-    expect(await clearMarks(fx.run)).toBe(12000);
-    expect(Math.max(...fx.requestSizes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(await clearMarks(fx.run)).toBe(want.size);
+    expect(s.conditionalFormats).toEqual([]);
+  });
+
+  test('per-cell marks left by an earlier version are cleared too, and counted as cells', async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet('Свод по ОО', { A1: 1 });
+    for (let r = 1; r <= 3000; r++) s.conditionalFormats.push({ id: r, range: `B${r}`, type: 'Custom', formula: '=LEN("ПК: проверка warning")>0', format: {} });
+    expect(await clearMarks(fx.run)).toBe(3000);
+    expect(s.conditionalFormats).toEqual([]);
   });
 
   test('marks can be cleared again and never remove the user’s own conditional formats', async () => {

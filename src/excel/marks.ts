@@ -1,7 +1,16 @@
 /**
- * Marking faulty cells in the open workbook, removably and without touching the user's formatting: each mark is a
- * conditional format whose formula carries the add-in's tag (always true, so the fill shows). Clearing finds the
- * tagged rules and deletes them; the user's own conditional formats and cell formats are never changed.
+ * Marking faulty cells in the open workbook, removably and without touching the user's formatting: marks are
+ * conditional formats whose formula carries the add-in's tag. Clearing finds the tagged rules and deletes them; the
+ * user's own conditional formats and cell formats are never changed.
+ *
+ * Few rules, not one per cell: every rule Excel keeps is evaluated on every repaint and recalculation, so thousands
+ * of them slow Excel (on the web most). Faulty cells are grouped per sheet, severity and column: consecutive rows
+ * make a run, neighbouring columns with the same runs a band, and one rule covers a band from its first run to its
+ * last with a formula that tests the row — ROW() in a conditional format is the row of the cell being formatted
+ * (Microsoft's own shading of alternate rows: «=MOD(ROW(),2)=0», support.microsoft.com "Apply shading to alternate
+ * rows or columns in a worksheet"). A rule's OR holds at most 255 tests ("OR function", support.microsoft.com: up
+ * to 255 conditions) and stays far under Excel's 8,192 characters of a formula ("Excel specifications and limits").
+ * No multi-area range (Worksheet.getRanges): its address is parsed with the user's list separator (writePlan.ts).
  *
  * Protected sheets (a filled blank comes back protected without a password): Excel refuses conditional formats on
  * a sheet protected without "Format cells" ("Lock or unlock specific areas of a protected worksheet",
@@ -9,9 +18,9 @@
  * unprotected for the marks and protected again with the options it had (WorksheetProtection.options,
  * protect(options), ExcelApi 1.2); a sheet protected with a password is left alone and named in `notes`.
  *
- * Requests: marks are queued with the request-size accounting of every write (requestQueue.ts), so thousands of
- * marks go in as many requests as the 5 MB limit needs, not in one.
+ * Requests: marks are queued with the request-size accounting of every write (requestQueue.ts).
  */
+import { parseCell, rangeRef } from '../domain/a1';
 import { isDocumentPlace, type Problem } from '../domain/problems';
 import { ExcelActionError, excelErrorMessage } from './errors';
 import { payloadBytes } from './excelValues';
@@ -19,14 +28,87 @@ import { RequestQueue } from './requestQueue';
 import type { ApiSupport, ExcelRun } from './support';
 
 const TAG = 'ПК: проверка';
-/** Always TRUE; the tag in the string literal is how clearMarks recognises the add-in's rules. */
-const markFormula = (severity: Problem['severity']) => `=LEN("${TAG} ${severity}")>0`;
+/**
+ * The tag, in a string literal that also counts the cells the rule marks (so clearing can say how many cells it
+ * unmarked): «"ПК: проверка error 37"». Rules of earlier versions, one per cell, have no count.
+ */
+const tagOf = (severity: Problem['severity'], cells: number) => `LEN("${TAG} ${severity} ${cells}")>0`;
 export const isMarkFormula = (f: string | undefined): boolean => !!f && f.includes(`"${TAG}`);
+const markedCells = (f: string): number => Number(new RegExp(`"${TAG} \\w+ (\\d+)"`).exec(f)?.[1] ?? 1);
+
+/** Rows top..bottom, both included. */
+type Run = [number, number];
+const MAX_TESTS = 255;
+/** Characters of a rule's row tests: with the tag and AND/OR around them, well under Excel's 8,192. */
+const MAX_FORMULA = 7000;
+const testOf = ([a, z]: Run) => (a === z ? `ROW()=${a}` : `AND(ROW()>=${a},ROW()<=${z})`);
+
+export interface MarkRule {
+  range: string;
+  formula: string;
+  severity: Problem['severity'];
+  cells: number;
+}
+
+/** The few rules that mark `cells` (A1 addresses of one sheet, each with its one severity). */
+export function markRules(cells: { cell: string; severity: Problem['severity'] }[]): MarkRule[] {
+  const rows = new Map<Problem['severity'], Map<number, Set<number>>>(); // severity → column → rows
+  for (const { cell, severity } of cells) {
+    const { row, col } = parseCell(cell);
+    const bySev = rows.get(severity) ?? new Map<number, Set<number>>();
+    rows.set(severity, bySev);
+    bySev.set(col, (bySev.get(col) ?? new Set<number>()).add(row));
+  }
+  const out: MarkRule[] = [];
+  for (const [severity, byCol] of rows) {
+    const bands: { left: number; right: number; runs: Run[]; key: string }[] = [];
+    for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+      const runs: Run[] = [];
+      for (const r of [...byCol.get(col)!].sort((a, b) => a - b)) {
+        const last = runs[runs.length - 1];
+        if (last && r === last[1] + 1) last[1] = r;
+        else runs.push([r, r]);
+      }
+      const key = JSON.stringify(runs);
+      const prev = bands[bands.length - 1];
+      if (prev && prev.right === col - 1 && prev.key === key) prev.right = col;
+      else bands.push({ left: col, right: col, runs, key });
+    }
+    for (const b of bands) {
+      const width = b.right - b.left + 1;
+      let chunk: Run[] = [];
+      let length = 0;
+      const emit = () => {
+        if (chunk.length === 0) return;
+        const n = chunk.reduce((k, [a, z]) => k + z - a + 1, 0) * width;
+        const tests = chunk.map(testOf);
+        out.push({
+          range: rangeRef(chunk[0][0], b.left, chunk[chunk.length - 1][1], b.right),
+          // One run fills its whole range: the tag alone. Several: the rows between them are tested out.
+          formula: chunk.length === 1 ? `=${tagOf(severity, n)}` : `=AND(${tagOf(severity, n)},OR(${tests.join(',')}))`,
+          severity,
+          cells: n,
+        });
+        chunk = [];
+        length = 0;
+      };
+      for (const run of b.runs) {
+        const test = testOf(run).length + 1;
+        if (chunk.length === MAX_TESTS || length + test > MAX_FORMULA) emit();
+        chunk.push(run);
+        length += test;
+      }
+      emit();
+    }
+  }
+  return out;
+}
 
 const FILL: Record<Problem['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
+
 /** No feature beyond ExcelApi 1.7 is needed for marks; the queue only uses the size accounting. */
-const MARK_SUPPORT: ApiSupport = { validation: false, suspendCalc: false, copyRange: false, pageLayout: false, rangeAreas: false, mergedAreas: false, newWorkbook: false };
+const MARK_SUPPORT: ApiSupport = { validation: false, suspendCalc: false, copyRange: false, pageLayout: false, mergedAreas: false, newWorkbook: false };
 const DEFAULT_CHUNK = 4_000_000;
 
 interface SheetState {
@@ -123,13 +205,13 @@ export async function markProblems(problems: Problem[], run: ExcelRun, notes: st
         [...bySheet.keys()],
         q,
         async (ws, name) => {
-          for (const p of bySheet.get(name)!) {
-            const cf = ws.getRange(p.cell).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-            cf.custom.rule.formula = markFormula(p.severity);
-            cf.custom.format.fill.color = FILL[p.severity];
-            await q.reserve(payloadBytes([p.cell, markFormula(p.severity), FILL[p.severity]]), 3);
+          for (const r of markRules(bySheet.get(name)!.map((p) => ({ cell: p.cell!, severity: p.severity })))) {
+            const cf = ws.getRange(r.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+            cf.custom.rule.formula = r.formula;
+            cf.custom.format.fill.color = FILL[r.severity];
+            await q.reserve(payloadBytes([r.range, r.formula, FILL[r.severity]]), 3);
+            marked += r.cells;
           }
-          marked += bySheet.get(name)!.length;
         },
         notes,
       );
@@ -169,8 +251,8 @@ export async function clearMarks(run: ExcelRun, notes: string[] = [], chunkBytes
           for (const cf of ours.get(name)!) {
             cf.delete();
             await q.reserve(0);
+            cleared += markedCells(cf.custom.rule.formula);
           }
-          cleared += ours.get(name)!.length;
         },
         notes,
       );
