@@ -42,7 +42,8 @@ const LEGAL_FORM_RE = new RegExp(
 
 /** Key for a partner organisation: case, quotes, spaces and legal forms (ООО, ЗАО, И.П. …) do not matter. */
 export const partnerKey = remembered((name: string): string => {
-  const k = baseKey(name.replace(/\./g, ' ')).replace(LEGAL_FORM_RE, '').trim();
+  // Punctuation inside a name does not tell partners apart: «…питания, торговли…» is «…питания торговли…».
+  const k = baseKey(name.replace(/[.,;:]/g, ' ')).replace(LEGAL_FORM_RE, '').trim();
   return k || baseKey(name);
 });
 

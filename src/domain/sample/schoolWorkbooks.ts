@@ -66,7 +66,19 @@ export const fileNameOf = (unit: string): string => unit.replace(/[<>:"/\\|?*«�
 type Messy = (n: number) => CellInput;
 const MESSY: Messy[] = [(n) => `${n} чел.`, (n) => n.toLocaleString('ru-RU').replace(/\u00a0/g, ' '), (n) => String(n)];
 
-function schoolWorkbook(s: SchoolFigures, base: CampaignSettings, messy: Messy | null, variant: (name: string) => string): WorkbookPlan {
+/**
+ * How schools write a list of names in one cell: semicolons, commas (names have commas of their own, «Колледж
+ * индустрии питания, торговли и сферы услуг»), one per line, or numbered.
+ */
+const LIST_STYLES: ((names: string[]) => string)[] = [
+  (names) => names.join('; '),
+  (names) => names.join(', '),
+  (names) => names.join('\n'),
+  (names) => names.map((n, k) => `${k + 1}) ${n}`).join('; '),
+  (names) => names.map((n, k) => `${k + 1}. ${n}`).join('\n'),
+];
+
+function schoolWorkbook(s: SchoolFigures, base: CampaignSettings, messy: Messy | null, variant: (name: string) => string, list = LIST_STYLES[0]): WorkbookPlan {
   const settings: CampaignSettings = {
     ...base,
     unit: s.unit,
@@ -89,7 +101,7 @@ function schoolWorkbook(s: SchoolFigures, base: CampaignSettings, messy: Messy |
     ovzStudents: s.ovzStudents,
     ovzParticipants,
     partnersCount: names.length,
-    partnersNames: names.join('; '),
+    partnersNames: list(names),
   };
   GRADES.forEach((g, i) => {
     row[`g${g}`] = s.grades[i];
@@ -98,7 +110,7 @@ function schoolWorkbook(s: SchoolFigures, base: CampaignSettings, messy: Messy |
   const partners: Record<string, CellInput> = { unit: s.unit, partnersTotal: names.length };
   for (const c of PARTNER_CATEGORIES) {
     partners[`${c}Count`] = s.partners[c].length;
-    partners[`${c}Names`] = s.partners[c].map(variant).join('; ');
+    partners[`${c}Names`] = list(s.partners[c].map(variant));
   }
   const plan = s.plan.map((e) => ({ ...e }) as unknown as Record<string, CellInput>);
   return {
@@ -117,6 +129,8 @@ function spellings(rnd: () => number): (name: string) => string {
     if (x < 0.25) return name.replace(/«/g, '"').replace(/»/g, '"');
     if (x < 0.3) return name.replace(/^ИП\s+/, 'И.П. ');
     if (x < 0.35) return name.toLowerCase();
+    // Nested quotes whose outer one is left open: «АО «НПЦ «Полюс»».
+    if (x < 0.45 && name.endsWith('»»')) return name.slice(0, -1);
     return name;
   };
 }
@@ -185,7 +199,7 @@ export function sampleSchoolWorkbooks(opts: SampleOptions = {}): Sample {
       note: [late.has(i) ? 'с опозданием' : '', messyAt.has(i) ? 'числа введены текстом' : '', i === twiceAt ? 'исправленная версия' : '']
         .filter(Boolean)
         .join(', '),
-    }, () => schoolWorkbook(s, settings, messy, variantFor(i))));
+    }, () => schoolWorkbook(s, settings, messy, variantFor(i), LIST_STYLES[i % LIST_STYLES.length])));
   });
   if (opts.broken !== false) {
     files.push({

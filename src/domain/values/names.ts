@@ -4,6 +4,9 @@
  */
 import type { CellValue } from '../grid';
 import { NUMBER_SOURCE, numberFromText, parseCount } from './count';
+import { splitNames } from './partnerList';
+
+export { splitNames };
 
 export interface CountWithNames {
   /** The number written before the names; null when only names (or nothing) were written. */
@@ -23,40 +26,6 @@ const COUNT_FIRST = new RegExp(
   `^(${NUMBER_SOURCE})\\s*(?:(?:чел\\.?|шт\\.?|ед\\.?|организаци[йия]|партн[её]р[а-яёa-z]*|орг\\.)\\s*)?(?:[-–—:]\\s*|\\(\\s*)(.*)$`,
   's',
 );
-
-/** Splits a list at commas, semicolons and line breaks that are outside quotes and brackets. */
-/** Drops trailing punctuation, but keeps the dot of an initial («Сидоров П.И.»). */
-function tidyEnd(s: string): string {
-  let t = s.replace(/[\s;,]+$/, '');
-  if (t.endsWith('.') && !/(?:^|[\s.])[А-ЯЁA-Z]\.$/.test(t)) t = t.slice(0, -1);
-  return t.trim();
-}
-
-export function splitNames(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = false;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '«' || ch === '(') depth++;
-    else if ((ch === '»' || ch === ')') && depth > 0) depth--;
-    else if (ch === '"') quote = !quote;
-    if (depth === 0 && !quote && (ch === ',' || ch === ';' || ch === '\n')) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out
-    .map((s) =>
-      s
-        .replace(/^\s*\d{1,2}[.)]\s+/, '') // «1. ТГУ» in a numbered list
-        .replace(/^[\s\-–—•·*]+/, '')
-        .trim(),
-    )
-    .map(tidyEnd)
-    .filter((s) => s !== '' && !/^[-–—]+$/.test(s));
-}
 
 export function parseCountWithNames(v: CellValue): CountWithNames {
   const c = parseCount(v);

@@ -1,0 +1,186 @@
+/**
+ * A list of partner organisations as a person reads it. Schools separate names by commas, semicolons, line
+ * breaks or numbers («1) …; 2) …»), but commas also live inside names («Колледж индустрии питания, торговли и
+ * сферы услуг») and quotes are nested and not always closed («АО «НПЦ «Полюс», АО «Транснефть…»»). A separator
+ * is taken for one only where a reader would: outside quotes that close, and, for a comma, unless what follows
+ * continues the name (a lower-case list of nouns ending in «и …», «г. Томск», «факультет …»).
+ */
+
+/** Legal and organisational forms: a word like this after a comma starts a new partner. */
+const FORMS = new Set([
+  'ооо', 'зао', 'оао', 'пао', 'нао', 'ао', 'ип', 'ано', 'нко', 'фгуп', 'муп', 'гуп', 'гк', 'ук',
+  'огбу', 'огау', 'огку', 'огбоу', 'огаоу', 'огбпоу', 'огапоу', 'огбудо', 'огаудо',
+  'маоу', 'мбоу', 'мкоу', 'моу', 'мау', 'мбу', 'мку', 'маудо', 'мбудо', 'мадоу', 'мбдоу',
+  'фгбоу', 'фгаоу', 'фгбу', 'фгау', 'фгку', 'гбу', 'гау', 'гку', 'гбоу', 'гбпоу', 'гапоу', 'чоу', 'нчоу',
+]);
+
+/** Nouns that name a kind of organisation: a lower-case name beginning with one is a new partner. */
+const ORGANISATION_NOUNS = new Set([
+  'колледж', 'техникум', 'училище', 'университет', 'институт', 'академия', 'филиал', 'школа', 'лицей', 'гимназия',
+  'центр', 'завод', 'фабрика', 'комбинат', 'компания', 'предприятие', 'банк', 'музей', 'библиотека', 'театр',
+  'больница', 'поликлиника', 'клиника', 'управление', 'департамент', 'министерство', 'администрация', 'фонд',
+  'общество', 'союз', 'ассоциация', 'клуб', 'пекарня', 'магазин', 'салон', 'агентство', 'редакция', 'студия',
+]);
+
+/** People a school lists as partners of the community category: each is a partner of its own. */
+const COMMUNITY_NOUNS = /^(?:родител|выпускник|ветеран|представител|сотрудник|волонт[её]р|студент|педагог|работник|депутат|совет)/;
+
+/** Words after a comma that say where or which part of the organisation just named, not a new one. */
+const APPOSITION = /^(?:г|с|п|пос|пгт|д|ул|обл|р-н|район|область|город\s+[А-ЯЁ]|филиал|факультет|кафедра|лаборатория|отдел|предприниматель)(?![а-яё])/;
+
+const OPENERS = '«„“([{';
+const CLOSERS = '»”)]}';
+
+interface Piece {
+  text: string;
+  /** The separator before this piece ('' for the first). */
+  sep: string;
+  /** The separator stands inside quotes or brackets that close further on. */
+  inside: boolean;
+}
+
+/**
+ * Depth of quotes and brackets before each character. A straight quote (") opens after a space, an opening
+ * mark or the start, and closes after a letter or a closing mark; «лапки» are nested as «ёлочки» are.
+ */
+function depths(text: string): number[] {
+  const out: number[] = new Array(text.length + 1);
+  let depth = 0;
+  let prevOpened = true;
+  for (let i = 0; i < text.length; i++) {
+    out[i] = depth;
+    const ch = text[i];
+    if (OPENERS.includes(ch)) {
+      depth++;
+      prevOpened = true;
+      continue;
+    }
+    if (CLOSERS.includes(ch)) {
+      if (depth > 0) depth--;
+      prevOpened = false;
+      continue;
+    }
+    if (ch === '"') {
+      const before = i === 0 ? ' ' : text[i - 1];
+      const opens: boolean = depth === 0 || /\s/.test(before) || (prevOpened && before === '"') || OPENERS.includes(before);
+      if (opens) depth++;
+      else depth--;
+      prevOpened = opens;
+      continue;
+    }
+    if (!/\s/.test(ch)) prevOpened = false;
+  }
+  out[text.length] = depth;
+  return out;
+}
+
+/** Items of a numbered list «1) …; 2) …» or «1. … 2. …»: markers counting up from 1, not a «№ 2.». */
+function numberedItems(text: string): string[] | null {
+  const marker = /(^|[\s,;])(\d{1,2})\s*[.)](?=\s*[^\s\d.)])/g;
+  const starts: number[] = [];
+  let next = 1;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    const at = m.index + m[1].length;
+    if (/№\s*$/.test(text.slice(0, at))) continue;
+    if (Number(m[2]) !== next) continue;
+    if (next === 1 && text.slice(0, at).trim() !== '') return null;
+    starts.push(at);
+    next++;
+  }
+  if (starts.length < 2) return null;
+  return starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length).replace(/^\d{1,2}\s*[.)]\s*/, ''));
+}
+
+/** Cut at every candidate separator, remembering which stand inside quotes that close later. */
+function pieces(text: string): Piece[] {
+  const d = depths(text);
+  // The lowest depth from each position to the end: a separator is truly inside when its quote closes later.
+  const lowestAfter: number[] = new Array(text.length + 1);
+  lowestAfter[text.length] = d[text.length];
+  for (let i = text.length - 1; i >= 0; i--) lowestAfter[i] = Math.min(d[i], lowestAfter[i + 1]);
+  const out: Piece[] = [];
+  let from = 0;
+  let sep = '';
+  let inside = false;
+  const cut = (at: number, len: number, s: string) => {
+    out.push({ text: text.slice(from, at), sep, inside });
+    from = at + len;
+    sep = s;
+    inside = d[at] > 0 && lowestAfter[at] < d[at];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ',' || ch === ';' || ch === '\n' || ch === '•') cut(i, 1, ch);
+    else if (ch === ' ' && /^ и\s+/.test(text.slice(i, i + 4))) {
+      // «ООО «Спар» и АО «Почта России»»: «и» before a legal form joins two partners.
+      const m = /^ и\s+/.exec(text.slice(i))!;
+      if (FORMS.has(firstWord(text.slice(i + m[0].length)).toLowerCase())) cut(i, m[0].length, 'и');
+    }
+  }
+  out.push({ text: text.slice(from), sep, inside });
+  return out;
+}
+
+const firstWord = (s: string): string => /^[\s\-–—•·*]*([^\s«"“„(,;]*)/.exec(s)?.[1] ?? '';
+
+/** Could this piece go on with the name before it: a lower-case word that names no organisation of its own? */
+function mayContinue(text: string): boolean {
+  const w = firstWord(text.trim());
+  if (!/^[а-яё]{4,}$/.test(w)) return false;
+  if (ORGANISATION_NOUNS.has(w) || COMMUNITY_NOUNS.test(w)) return false;
+  // A new lower-case name usually starts with its adjective («томский техникум»).
+  return !/(?:ский|ская|ское|ские|цкий|цкая|ный|ная|ное|ные|ый|ий|ая)$/.test(w);
+}
+
+/** The lower-case piece goes on with the name before it: «…, торговли и сферы услуг», «…, г. Томск». */
+function continues(all: Piece[], i: number): boolean {
+  if (APPOSITION.test(all[i].text.trim())) return true;
+  // A list of nouns inside one name ends with «и …»: «Министерство труда, занятости и социальной защиты».
+  for (let k = i; k < all.length && (k === i || all[k].sep === ',') && mayContinue(all[k].text); k++)
+    if (/\sи\s/.test(` ${all[k].text.trim()} `)) return true;
+  return false;
+}
+
+function startsNewPartner(p: Piece): boolean {
+  const w = firstWord(p.text).replace(/\.$/, '');
+  return FORMS.has(w.toLowerCase()) || /^и\.?\s*п$/i.test(w) || /^\d{1,2}[.)]/.test(p.text.trim());
+}
+
+/** Joins the pieces a reader would not cut apart. */
+function joined(all: Piece[]): string[] {
+  const out: string[] = [];
+  all.forEach((p, i) => {
+    if (i === 0) {
+      out.push(p.text);
+      return;
+    }
+    const keep = p.sep !== 'и' && !startsNewPartner(p) && (p.inside || (p.sep === ',' && continues(all, i)));
+    if (keep) out[out.length - 1] += p.sep + p.text;
+    else out.push(p.text);
+  });
+  return out;
+}
+
+/** Drops trailing punctuation, but keeps the dot of an initial («Сидоров П.И.»). */
+function tidyEnd(s: string): string {
+  let t = s.replace(/[\s;,]+$/, '');
+  if (t.endsWith('.') && !/(?:^|[\s.])[А-ЯЁA-Z]\.$/.test(t)) t = t.slice(0, -1);
+  return t.trim();
+}
+
+const tidy = (s: string): string =>
+  tidyEnd(
+    s
+      .replace(/\r/g, '')
+      .replace(/^\s*\d{1,2}[.)]\s+/, '') // «1. ТГУ» on its own line
+      .replace(/^[\s\-–—•·*]+/, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+
+/** The partner names of a cell's list, in order; filler such as «—» dropped. */
+export function splitNames(text: string): string[] {
+  // A numbered item is read like any list: «3) АО «НПЦ «Полюс», АО «Транснефть»» is still two partners.
+  const items = (numberedItems(text) ?? [text]).flatMap((item) => joined(pieces(item)));
+  return items.map(tidy).filter((s) => s !== '' && !/^[-–—]+$/.test(s));
+}
