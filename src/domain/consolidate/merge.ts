@@ -14,7 +14,7 @@ import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
 import { organisationStatuses } from './organisations';
 import { problemsByReport, reportOutcomes, statusOfRows } from './reportOutcomes';
 import {
-  isUnreadable, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
+  FIX_OR_MERGE_WITH_ERRORS, isUnreadable, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
   type ReceivedFile, type ReceivedWorkbook, type Receipt, type RowFate, type RowKind, type Tally, type Totals,
 } from './mergeTypes';
 
@@ -125,7 +125,7 @@ function errorRefusal(problems: Problem[], what = 'в файле'): string | nul
   const err = firstError(problems);
   if (!err) return null;
   const n = countOf(problems, 'error');
-  return `${what} ${n} ${plural(n, ['ошибка', 'ошибки', 'ошибок'])} (первая — ${describeProblem(err)}); исправьте и пришлите файл снова или сведите с параметром «принимать с ошибками»`;
+  return `${what} ${n} ${plural(n, ['ошибка', 'ошибки', 'ошибок'])} (первая — ${describeProblem(err)}); ${FIX_OR_MERGE_WITH_ERRORS}`;
 }
 
 /**

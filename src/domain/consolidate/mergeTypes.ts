@@ -55,6 +55,14 @@ export interface Receipt {
   notReport?: string;
 }
 
+/**
+ * What to do about a file refused for its errors, naming the options that exist: the pane's check box (its label,
+ * src/taskpane/strings.ts `mergeWithErrors`, held to this text by a test) and the command line, which merges such
+ * files unless told `--refuse-errors`.
+ */
+export const FIX_OR_MERGE_WITH_ERRORS =
+  'исправьте и пришлите файл снова или сведите, включив отчёты с ошибками (в панели — флажок «Включать в свод отчёты с ошибками», в командной строке — без --refuse-errors)';
+
 /** A received file that was read. `received` is an ISO date-time (local time, no zone: what the coordinator saw). */
 export interface ReceivedWorkbook extends Receipt {
   file: string;

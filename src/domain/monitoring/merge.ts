@@ -4,7 +4,7 @@
  * that came in is counted as merged, superseded or refused.
  */
 import { unitKey } from '../consolidate/names';
-import { isUnreadable, type MergePolicy, type MonitoringFate, type MonitoringMerge, type MonitoringUnit, type ReceivedFile, type Tally } from '../consolidate/mergeTypes';
+import { FIX_OR_MERGE_WITH_ERRORS, isUnreadable, type MergePolicy, type MonitoringFate, type MonitoringMerge, type MonitoringUnit, type ReceivedFile, type Tally } from '../consolidate/mergeTypes';
 import type { MonitoringRow } from './types';
 
 export type { MonitoringFate, MonitoringMerge, MonitoringUnit } from '../consolidate/mergeTypes';
@@ -42,7 +42,7 @@ export function mergeMonitoring(files: ReceivedFile[], expectedUnits: string[], 
         fate.reason = `не указана организация: впишите её в строку ${row.source.row} листа «${row.source.sheet}»`;
       } else if (policy === 'refuse-errors' && hasErrors) {
         fate.outcome = 'refused';
-        fate.reason = 'в файле есть ошибки; исправьте и пришлите файл снова или сведите с параметром «принимать с ошибками»';
+        fate.reason = `в файле есть ошибки; ${FIX_OR_MERGE_WITH_ERRORS}`;
       } else candidates.push({ key: unitKey(raw), unit, fileIndex, received: f.received, row, fate });
     }
   });

@@ -37,7 +37,7 @@ export function checkPartnersRow(sink: RuleSink, row: PartnersRow, headerUnit: s
 
 const key = (s: string | null): string => (s ?? '').toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z0-9]/g, '');
 
-/** Table 3.1's partner count must equal table 3.2's total for the same unit. */
+/** Table 3.1's partner count should equal table 3.2's total for the same unit. */
 export function checkPartnersAgreement(sink: RuleSink, participation: ParticipationRow[], partners: PartnersRow[], headerUnit: string): void {
   const pairs: [ParticipationRow, PartnersRow][] = [];
   if (participation.length === 1 && partners.length === 1) pairs.push([participation[0], partners[0]]);
@@ -61,7 +61,9 @@ export function checkPartnersAgreement(sink: RuleSink, participation: Participat
     if (count === undefined || count === total) continue;
     const inferred = written === undefined;
     const where = `${q.source.sheet === p.source.sheet ? '' : `лист «${q.source.sheet}», `}ячейка ${cellOf(q.partnersTotal, q.source)}`;
-    report(sink, p.source, cellOf(p.partnersCount.cell ? p.partnersCount : p.partnersNames, p.source), unit, 'partners-total-mismatch', inferred ? 'warning' : 'error',
+    // A warning, not an error: the consolidated partner figures are the distinct names of the lists, so neither
+    // number enters a total, and the report's pupils and events are not to be lost over it (validation-codes.md).
+    report(sink, p.source, cellOf(p.partnersCount.cell ? p.partnersCount : p.partnersNames, p.source), unit, 'partners-total-mismatch', 'warning',
       (inferred
         ? `В табл. 3.1 перечислено организаций-партнёров: ${num(count)} (${(p.partnersNames.value ?? []).join(', ')}), `
         : `В табл. 3.1 указано ${countOf(count, PARTNERS)}, `) +

@@ -59,6 +59,7 @@ const CASES: [what: string, text: string, names: string[]][] = [
   ['a number inside a name is not a list', 'Пожарно-спасательная часть № 1, ТГУ', ['Пожарно-спасательная часть № 1', 'ТГУ']],
   ['bullets', '• ТГУ\n• ТПУ\n- ТУСУР', ['ТГУ', 'ТПУ', 'ТУСУР']],
   ['bullets on one line', '• ТГУ • ТПУ', ['ТГУ', 'ТПУ']],
+  ['a stray closing quote does not glue a list', 'ЗАО Томский подшипник»; ТГУ; ООО «Спар»', ['ЗАО Томский подшипник»', 'ТГУ', 'ООО «Спар»']],
   ['empty pieces and dashes', 'ТГУ;; —; ТПУ,', ['ТГУ', 'ТПУ']],
   ['an initial keeps its dot', 'ИП Сидоров П.И.', ['ИП Сидоров П.И.']],
 ];

@@ -2,8 +2,9 @@
  * A list of partner organisations as a person reads it. Schools separate names by commas, semicolons, line
  * breaks or numbers («1) …; 2) …»), but commas also live inside names («Колледж индустрии питания, торговли и
  * сферы услуг») and quotes are nested and not always closed («АО «НПЦ «Полюс», АО «Транснефть…»»). A separator
- * is taken for one only where a reader would: outside quotes that close, and, for a comma, unless what follows
- * continues the name (a lower-case list of nouns ending in «и …», «г. Томск», «факультет …»).
+ * is taken for one where a reader would: a semicolon, a line break or a bullet always; a comma unless it stands
+ * inside quotes or brackets that close further on or what follows continues the name (a lower-case list of nouns
+ * ending in «и …», «г. Томск», «факультет …»), and always before a legal form (АО, ООО, ОГБПОУ …).
  */
 
 /** Legal and organisational forms: a word like this after a comma starts a new partner. */
@@ -154,7 +155,9 @@ function joined(all: Piece[]): string[] {
       out.push(p.text);
       return;
     }
-    const keep = p.sep !== 'и' && !startsNewPartner(p) && (p.inside || (p.sep === ',' && continues(all, i)));
+    // Semicolons, line breaks and bullets always separate: no name holds one, and a stray quote elsewhere in the
+    // cell must not glue a whole list together.
+    const keep = p.sep === ',' && !startsNewPartner(p) && (p.inside || continues(all, i));
     if (keep) out[out.length - 1] += p.sep + p.text;
     else out.push(p.text);
   });
