@@ -125,6 +125,21 @@ export async function addChartsToParts(parts: XlsxParts, sheets: SheetCharts[]):
   parts.write('[Content_Types].xml', contentTypes);
 }
 
+/**
+ * One sheet's charts as parts, for a writer that makes the package itself (xlsxWriter.ts): the drawing anchoring
+ * them, its relationships to the charts (numbered from `firstChart`: xl/charts/chartN.xml), and each chart's part.
+ */
+export function drawingParts(charts: ChartPlan[], firstChart: number): { drawing: string; rels: string; charts: string[] } {
+  return {
+    drawing: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${charts.map(anchorXml).join('')}</xdr:wsDr>`,
+    rels: relsXml(charts.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL.chart}" Target="../charts/chart${firstChart + i}.xml"/>`)),
+    charts: charts.map(chartXml),
+  };
+}
+
+/** The relationship types and content types of drawings and charts, for the package's own parts. */
+export const CHART_PARTS = { rel: REL, contentType: CONTENT_TYPE };
+
 /** Sheet name → its part path, through workbook.xml and its relationships. */
 async function sheetPartsByName(read: (p: string) => Promise<string>): Promise<Map<string, string>> {
   const wb = await read('xl/workbook.xml');
