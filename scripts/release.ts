@@ -3,6 +3,8 @@
  *  1. builds the pane (webpack, production) into release/profkampaniya-<version>/;
  *  2. writes there the release manifest (scripts/releaseManifest.ts) as manifest.xml, README.txt saying
  *     for which address and version it was made, and index.html, which sends the folder's address to the pane;
+ *     web.config (IIS) and setup/: the nginx configuration and, given --share, the registry file of the
+ *     shared-folder catalog (scripts/hosting.ts);
  *  3. packs the folder into release/profkampaniya-<version>.zip.
  * The folder's contents are what the web server hosts at the address; manifest.xml is what IT installs
  * (docs/установка.md). The version comes from package.json only.
@@ -11,20 +13,28 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
+import { NGINX_FILE, REG_FILE, SETUP_DIR, catalogReg, catalogShare, iisWebConfig, nginxConfig } from './hosting';
 import { PRODUCT_ID, ReleaseError, manifestVersion, releaseBase, releaseManifest } from './releaseManifest';
 
 const ROOT = path.join(__dirname, '..');
 
 const USAGE = `Выпуск Профкампании для размещения на веб-сервере.
 
-Использование: npm run release -- --url https://example.org/profkampaniya/ [--out папка]
+Использование: npm run release -- --url https://example.org/profkampaniya/ [--share \\\\сервер\\папка] [--out папка]
   --url    адрес (https), по которому будет доступна папка выпуска; можно задать переменной PROFKAMPANIYA_URL
+  --share  общая сетевая папка, куда положат manifest.xml для Excel на Windows (каталог надстроек): выпуск
+           получит setup/pk-catalog.reg, который делает её доверенным каталогом; переменная PROFKAMPANIYA_SHARE
   --out    куда положить выпуск (по умолчанию release/)
 Получится release/profkampaniya-<версия>.zip и та же папка рядом: её содержимое разместите по адресу,
 а manifest.xml из неё установите (docs/установка.md).`;
 
-function parseArgs(argv: string[]): { url?: string; out: string; help: boolean } {
-  const o = { url: process.env.PROFKAMPANIYA_URL || undefined, out: path.join(ROOT, 'release'), help: false };
+function parseArgs(argv: string[]): { url?: string; share?: string; out: string; help: boolean } {
+  const o = {
+    url: process.env.PROFKAMPANIYA_URL || undefined,
+    share: process.env.PROFKAMPANIYA_SHARE || undefined,
+    out: path.join(ROOT, 'release'),
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -33,6 +43,7 @@ function parseArgs(argv: string[]): { url?: string; out: string; help: boolean }
       return v;
     };
     if (flag === '--url') o.url = value();
+    else if (flag === '--share') o.share = value();
     else if (flag === '--out') o.out = path.resolve(value());
     else if (flag === '--help' || flag === '-h') o.help = true;
     else throw new ReleaseError(`Неизвестный параметр «${argv[i]}».\n\n${USAGE}`);
@@ -69,18 +80,23 @@ export const INDEX_HTML = `<!doctype html>
 </html>
 `;
 
-function readme(base: URL, version: string): string {
+function readme(base: URL, version: string, share: string | undefined): string {
   return [
     `Профкампания ${version} — выпуск для адреса ${base.href}`,
     '',
     `1. Разместите содержимое этой папки на веб-сервере так, чтобы ${base.href}taskpane.html открывался по HTTPS`,
-    '   (любой статический сервер: nginx, IIS, Apache, хранилище объектов за HTTPS; серверный код не нужен).',
+    '   (любой статический сервер; серверный код не нужен). Готовые настройки:',
+    `   nginx — ${NGINX_FILE} (в /etc/nginx/conf.d/), IIS — web.config (уже в корне папки).`,
     `2. Установите надстройку манифестом manifest.xml из этой папки (он же доступен как ${base.href}manifest.xml):`,
-    '   центр администрирования Microsoft 365, общая папка-каталог или Excel в Интернете.',
+    share
+      ? `   Excel на Windows — положите manifest.xml в общую папку ${share} и запустите на компьютерах ${REG_FILE}`
+      : '   Excel на Windows — общая папка-каталог (выпуск с --share \\\\сервер\\папка добавит файл реестра для неё);',
+    '   Excel в Интернете и Microsoft 365 — там, где они доступны организации.',
     `   Идентификатор надстройки: ${PRODUCT_ID} (у всех выпусков один, обновление его сохраняет).`,
-    `3. Без установки: ${base.href}taskpane.html в обычном браузере — работа с файлами (для LibreOffice, Р7-Офис, старого Office).`,
+    `3. Без установки: ${base.href}taskpane.html в обычном браузере — работа с файлами (LibreOffice, Р7-Офис, МойОфис,`,
+    '   старый Office): бланки, проверка полученных файлов, свод.',
     '',
-    'Подробно: docs/установка.md и раздел «Hosting» в README.md репозитория Профкампании.',
+    'Подробно: docs/установка.md и раздел «Releasing and hosting» в README.md репозитория Профкампании.',
     '',
   ].join('\r\n');
 }
@@ -92,6 +108,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const base = releaseBase(args.url);
+  const share = args.share === undefined ? undefined : catalogShare(args.share);
+  nginxConfig(base, '0.0.0'); // an address nginx cannot take stops the release before the slow build
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   manifestVersion(version); // a version the manifest cannot carry stops the release before the slow build
   const name = `profkampaniya-${version}`;
@@ -104,9 +122,14 @@ async function main(argv: string[]): Promise<number> {
 
   const manifest = releaseManifest(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'), { base, version });
   fs.writeFileSync(path.join(dir, 'manifest.xml'), manifest);
-  fs.writeFileSync(path.join(dir, 'README.txt'), '\ufeff' + readme(base, version));
+  fs.writeFileSync(path.join(dir, 'README.txt'), '\ufeff' + readme(base, version, share));
   // The folder's own address opens the pane too (the address coordinators are given for the browser mode).
   fs.writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
+  // The server's settings: IIS reads web.config from the folder itself; nginx's file and the .reg are for IT.
+  fs.writeFileSync(path.join(dir, 'web.config'), iisWebConfig(base, version, listFiles(dir)));
+  fs.mkdirSync(path.join(dir, SETUP_DIR), { recursive: true });
+  fs.writeFileSync(path.join(dir, NGINX_FILE), nginxConfig(base, version));
+  if (share) fs.writeFileSync(path.join(dir, REG_FILE), catalogReg(share));
 
   const zipPath = path.join(args.out, `${name}.zip`);
   const zip = await packFolder(dir, name);
@@ -118,6 +141,10 @@ async function main(argv: string[]): Promise<number> {
       `Готово: ${zipPath} (${(zip.length / 1024).toFixed(0)} КБ, файлов: ${files.length}).`,
       `Разместите содержимое папки ${name}/ по адресу ${base.href} (HTTPS),`,
       `затем установите ${name}/manifest.xml (Id ${PRODUCT_ID}, версия ${manifestVersion(version)}) — см. docs/установка.md.`,
+      `Настройки сервера: ${name}/${NGINX_FILE} (nginx), ${name}/web.config (IIS).`,
+      share
+        ? `Каталог надстроек: manifest.xml — в ${share}, на компьютерах — ${name}/${REG_FILE}.`
+        : 'Для каталога надстроек в общей папке добавьте --share \\\\сервер\\папка: выпуск получит файл реестра.',
       `Проверка после размещения: ${base.href}taskpane.html должен открыться в браузере.`,
     ].join('\n'),
   );

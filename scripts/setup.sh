@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine: LibreOffice (recalculates written workbooks in
-# tests), Chromium (the pane's end-to-end tests), xmllint (manifests against Microsoft's schemas), libsecret
-# (office-addin-debugging's keytar), then npm packages.
+# tests), Chromium (the pane's end-to-end tests), xmllint (manifests against Microsoft's schemas), nginx (the
+# release's server configuration), libsecret (office-addin-debugging's keytar), then npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -15,6 +15,9 @@ fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
 # xmllint (libxml2): tests validate both manifests against Microsoft's XSD schemas (test/manifest-schemas).
 command -v xmllint >/dev/null || need+=(libxml2-utils)
+# nginx: tests check the release's nginx configuration with nginx itself (nginx -t) and serve a release through it
+# on 127.0.0.1 of their own (the package's own service is not used).
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 # Liberation Serif has Times New Roman's metrics: the note (.docx, Times New Roman) is laid out as in Word.
 fc-list 2>/dev/null | grep -qi 'liberation serif' || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then

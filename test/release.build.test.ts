@@ -8,15 +8,18 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import JSZip from 'jszip';
+import { CATALOG_ID, HASHED_SCRIPT, NGINX_FILE, REG_FILE } from '../scripts/hosting';
 import { PRODUCT_ID } from '../scripts/releaseManifest';
 import { manifestUrls, parseManifest, root } from './support/manifestChecks';
 import { manifestSchemaErrors } from './support/manifestSchema';
+import { get, prepareNginx, startNginx } from './support/nginx';
 import { es5Failures, pageScripts } from './support/shippedScripts';
 // Slow on purpose (release build): tests run webpack's production config or the release script.
 jest.setTimeout(120_000);
 
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const BASE = 'https://example.org/profkampaniya/';
+const SHARE = '\\\\fs01\\Надстройки';
 let out = '';
 /** The archive unpacked, as IT would put it on the server. */
 let unpacked = '';
@@ -25,10 +28,10 @@ let run: ReturnType<typeof spawnSync>;
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-release-build-'));
-  run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/release.ts', '--url', BASE, '--out', out], {
+  run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/release.ts', '--url', BASE, '--share', SHARE, '--out', out], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, PROFKAMPANIYA_URL: '' },
+    env: { ...process.env, PROFKAMPANIYA_URL: '', PROFKAMPANIYA_SHARE: '' },
   });
   const zipPath = path.join(out, `profkampaniya-${version}.zip`);
   if (run.status !== 0 || !fs.existsSync(zipPath)) return;
@@ -119,5 +122,56 @@ test('the README quotes the CSP the released pages really carry (what a server m
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(files[page].toString('utf8'))?.[1];
     expect(csp).toBeTruthy();
     expect(readme).toContain(`\`${csp}\``);
+  }
+});
+
+test('the release carries its server settings and the catalog’s registry file, pointing at the given folder', () => {
+  expect(Object.keys(files)).toEqual(expect.arrayContaining(['web.config', NGINX_FILE, REG_FILE]));
+  const reg = files[REG_FILE];
+  expect([...reg.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+  const text = reg.subarray(2).toString('utf16le');
+  expect(text.startsWith('Windows Registry Editor Version 5.00\r\n')).toBe(true);
+  expect(text).toContain(`TrustedCatalogs\\${CATALOG_ID}]`);
+  expect(/^"Url"="(.*)"\r$/m.exec(text)?.[1].replace(/\\\\/g, '\\')).toBe(SHARE);
+  // web.config long-caches exactly the archive's content-hashed scripts.
+  const webConfig = files['web.config'].toString('utf8');
+  const cached = [...webConfig.matchAll(/<location path="([^"]+)">/g)].map((m) => m[1]).sort();
+  expect(cached).toEqual(Object.keys(files).filter((f) => HASHED_SCRIPT.test(f)).sort());
+  const readme = files['README.txt'].toString('utf8');
+  expect(readme).toContain(NGINX_FILE);
+  expect(readme).toContain(SHARE);
+});
+
+test('served by nginx with the release’s own configuration: types, charset, caching and headers as Excel needs them', async () => {
+  const host = new URL(BASE).hostname;
+  // .svg and .json are not shipped yet; one of each shows their types are right when they are.
+  fs.writeFileSync(path.join(unpacked, 'probe.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  fs.writeFileSync(path.join(unpacked, 'probe.json'), '{}');
+  const run = await prepareNginx(files[NGINX_FILE].toString('utf8'), host, unpacked);
+  const nginx = await startNginx(run);
+  try {
+    const at = (p: string) => get(run.httpsPort, host, `/profkampaniya/${p}`);
+    const boot = Object.keys(files).find((f) => /^boot\.[0-9a-f]{8}\.js$/.test(f))!;
+    const expectations: [string, string, string][] = [
+      ['', 'text/html; charset=utf-8', 'no-cache'],
+      ['taskpane.html', 'text/html; charset=utf-8', 'no-cache'],
+      ['manifest.xml', 'application/xml; charset=utf-8', 'no-cache'],
+      ['assets/icon-32.png', 'image/png', 'no-cache'],
+      [boot, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
+      ['probe.svg', 'image/svg+xml; charset=utf-8', 'no-cache'],
+      ['probe.json', 'application/json; charset=utf-8', 'no-cache'],
+    ];
+    for (const [p, type, cache] of expectations) {
+      const a = await at(p);
+      expect({ p, status: a.status, type: a.headers['content-type'], cache: a.headers['cache-control'] }).toEqual({ p, status: 200, type, cache });
+      expect(a.headers['x-content-type-options']).toBe('nosniff');
+      expect(a.headers['x-frame-options']).toBeUndefined();
+    }
+    expect((await at(boot)).body.equals(files[boot])).toBe(true);
+    expect((await at('index.html')).body.toString('utf8')).toContain('url=taskpane.html');
+    for (const hidden of ['web.config', NGINX_FILE, REG_FILE]) expect({ hidden, status: (await at(hidden)).status }).toEqual({ hidden, status: 404 });
+  } finally {
+    await nginx.stop();
+    fs.rmSync(run.prefix, { recursive: true, force: true });
   }
 });

@@ -1,0 +1,133 @@
+/**
+ * What a release carries for the server and for Windows (scripts/hosting.ts): the nginx configuration checked by
+ * nginx itself (`nginx -t`), IIS's web.config as well-formed XML IIS would take, and the registry file of the
+ * shared-folder catalog as regedit reads it. Serving a whole release through that nginx is in
+ * test/release.build.test.ts.
+ */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { XMLParser } from 'fast-xml-parser';
+import { CATALOG_ID, HASHED_SCRIPT, catalogReg, catalogShare, iisWebConfig, nginxConfig } from '../scripts/hosting';
+import { ReleaseError, releaseBase } from '../scripts/releaseManifest';
+import { nginxTest, prepareNginx } from './support/nginx';
+
+const base = releaseBase('https://edu.example.ru/profkampaniya/');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+async function nginxT(conf: string, hostname: string) {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-site-'));
+  const run = await prepareNginx(conf, hostname, site);
+  dirs.push(site, run.prefix);
+  return nginxTest(run);
+}
+
+describe('the nginx configuration', () => {
+  test('nginx itself takes it (nginx -t), for a Latin and for a Cyrillic address', async () => {
+    const plain = await nginxT(nginxConfig(base, '0.1.0'), 'edu.example.ru');
+    expect(plain).toEqual({ status: 0, output: expect.stringContaining('test is successful') });
+    expect(plain.output).not.toMatch(/\[warn\]/);
+    const rf = releaseBase('https://школа-1.рф/профкампания/');
+    const cyr = await nginxT(nginxConfig(rf, '0.1.0'), rf.hostname);
+    expect(cyr).toEqual({ status: 0, output: expect.stringContaining('test is successful') });
+    expect(nginxConfig(rf, '0.1.0')).toContain('location "/профкампания/" {');
+  });
+
+  test('the check does fail on a configuration nginx refuses', async () => {
+    const broken = nginxConfig(base, '0.1.0').replace('index index.html;', 'index index.html');
+    const t = await nginxT(broken, 'edu.example.ru');
+    expect(t.status).not.toBe(0);
+    expect(t.output).toMatch(/emerg/);
+  });
+
+  test('an address path nginx cannot take is refused with what to do, in Russian', () => {
+    expect(() => nginxConfig(releaseBase('https://edu.example.ru/a b/'), '0.1.0')).toThrow(ReleaseError);
+    expect(() => nginxConfig(releaseBase('https://edu.example.ru/a b/'), '0.1.0')).toThrow(/выберите путь/);
+  });
+});
+
+describe('IIS web.config', () => {
+  const files = ['taskpane.html', 'boot.e1852c58.js', 'taskpane.f50a84e8.js', '147.e9a9b1bb.js', 'manifest.xml', 'assets/icon-32.png', 'README.txt'];
+  const xml = iisWebConfig(base, '0.1.0', files);
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_name, _path, _leaf, isAttribute) => !isAttribute }).parse(xml);
+  const ws = parsed.configuration[0]['system.webServer'][0];
+
+  test('is well-formed XML (xmllint)', () => {
+    const run = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
+    if (run.error) throw new Error('xmllint не найден: установите пакет libxml2-utils (scripts/setup.sh)');
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test('maps .js, .json, .svg (and every type a release holds), each removed first so IIS never sees a duplicate (500.19)', () => {
+    const body = /<staticContent>([\s\S]*?)<\/staticContent>/.exec(xml)![1];
+    const entries = [...body.matchAll(/<(remove|mimeMap) fileExtension="([^"]+)"(?: mimeType="([^"]+)")?/g)].map((m) => [m[1], m[2], m[3]]);
+    for (let i = 0; i < entries.length; i += 2) {
+      expect(entries[i][0]).toBe('remove');
+      expect(entries[i + 1].slice(0, 2)).toEqual(['mimeMap', entries[i][1]]);
+    }
+    const types = Object.fromEntries(entries.filter((e) => e[0] === 'mimeMap').map((e) => [e[1], e[2]]));
+    expect(types).toMatchObject({
+      '.js': 'text/javascript; charset=utf-8',
+      '.json': 'application/json; charset=utf-8',
+      '.svg': 'image/svg+xml; charset=utf-8',
+      '.html': 'text/html; charset=utf-8',
+      '.xml': 'application/xml; charset=utf-8',
+      '.png': 'image/png',
+    });
+  });
+
+  test('caches only the content-hashed scripts (a year, immutable); pages, manifest and icons are not cached', () => {
+    expect(ws.staticContent[0].clientCache[0]['@cacheControlMode']).toBe('DisableCache');
+    const locations = parsed.configuration[0].location.map((l: { '@path': string }) => l['@path']);
+    expect(locations.sort()).toEqual(files.filter((f) => HASHED_SCRIPT.test(f)).sort());
+    for (const l of parsed.configuration[0].location) {
+      const cache = l['system.webServer'][0].staticContent[0].clientCache[0];
+      expect(cache['@cacheControlMode']).toBe('UseMaxAge');
+      expect(cache['@cacheControlMaxAge']).toBe('365.00:00:00');
+    }
+  });
+
+  test('opens index.html for the folder, hides setup/, says nosniff and never sends X-Frame-Options (Excel on the web frames the pane)', () => {
+    expect(ws.defaultDocument[0].files[0].add[0]['@value']).toBe('index.html');
+    expect(ws.security[0].requestFiltering[0].hiddenSegments[0].add[0]['@segment']).toBe('setup');
+    const headers = ws.httpProtocol[0].customHeaders[0];
+    expect(headers.add.map((a: { '@name': string }) => a['@name'])).toEqual(['X-Content-Type-Options']);
+    expect(headers.remove.map((a: { '@name': string }) => a['@name'])).toContain('X-Frame-Options');
+  });
+});
+
+describe('the shared-folder catalog’s registry file', () => {
+  const decode = (b: Buffer) => {
+    expect([...b.subarray(0, 2)]).toEqual([0xff, 0xfe]); // UTF-16LE byte-order mark, as regedit writes
+    return b.subarray(2).toString('utf16le');
+  };
+
+  test('is what regedit imports: the header, the catalog key, Id, Url and Flags (shown in the menu), CRLF lines', () => {
+    const text = decode(catalogReg('\\\\fs01\\pk-addins'));
+    expect(text.split('\r\n')).toEqual([
+      'Windows Registry Editor Version 5.00',
+      '',
+      `[HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\WEF\\TrustedCatalogs\\${CATALOG_ID}]`,
+      `"Id"="${CATALOG_ID}"`,
+      '"Url"="\\\\\\\\fs01\\\\pk-addins"',
+      '"Flags"=dword:00000001',
+      '',
+    ]);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(CATALOG_ID).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/);
+  });
+
+  test('points to the folder the manifest is put in, a Cyrillic name intact; a trailing slash or forward slashes are tidied', () => {
+    const text = decode(catalogReg('\\\\fs01\\Надстройки\\Профкампания\\'));
+    const url = /^"Url"="(.*)"$/m.exec(text)![1].replace(/\\\\/g, '\\');
+    expect(url).toBe('\\\\fs01\\Надстройки\\Профкампания');
+    expect(catalogShare('//fs01/pk')).toBe('\\\\fs01\\pk');
+  });
+
+  test('only a network folder is taken, as Office’s catalog needs; anything else is refused in Russian', () => {
+    for (const bad of ['C:\\addins', 'fs01\\pk', 'https://edu.example.ru/pk/', '\\\\fs01', '\\\\fs01\\a"b'])
+      expect(() => catalogShare(bad)).toThrow(/сетевая папка/);
+  });
+});
