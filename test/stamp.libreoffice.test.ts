@@ -118,9 +118,9 @@ describe('stamped forms recalculated by LibreOffice', () => {
     expect(check32(1)).toBe('ОК');
   });
 
-  test('a partner count that differs between 3.1 and 3.2 warns in both tables; too few names warn', () => {
+  test('a partner count that differs between 3.1 and 3.2 warns once, in 3.1 (as the rules report it); too few names warn', () => {
     expect(check31(7)).toBe('Предупреждение: наименований партнёров перечислено 1, а указано 2; Предупреждение: партнёров в табл. 3.1 2 ≠ 3 в табл. 3.2');
-    expect(check32(2)).toBe('Предупреждение: партнёров в табл. 3.2 3 ≠ 2 в табл. 3.1');
+    expect(check32(2)).toBe('ОК');
   });
 
   test('ОВЗ pupils of a grade above all participants of that grade are named by grade', () => {
@@ -131,9 +131,8 @@ describe('stamped forms recalculated by LibreOffice', () => {
     expect(check31(6)).toBe('');
   });
 
-  test('the official example of table 3.2 warns that its categories add to 6, not 10', () => {
-    expect(check32(0)).toMatch(/^Предупреждение: сумма по категориям 6 ≠ 10/);
-    expect(check32(0)).toContain('профессиональные образовательные организации: перечислено 2, а указано 3');
+  test('the official example of table 3.2 warns that its categories add to 6, not 10; «ТУСУР, ТГАСУ и т.д.» may be shorter than 3', () => {
+    expect(check32(0)).toBe('Предупреждение: сумма по категориям 6 ≠ 10 (общее количество партнёров)');
   });
 
   test('a plan row filled right is «ОК»; wrong level, text count and a date outside the window are named', () => {

@@ -19,7 +19,7 @@ import {
 } from './monitoring';
 import { monitoringLayout, type MonitoringLayout, type MonitoringOptions } from './monitoringLayout';
 import { monitoringTable } from './monitoring';
-import { allNumbers, str, type RowRule } from './rowChecks';
+import { allNumbers, emptyOrNone, filledCells, str, type RowRule } from './rowChecks';
 import { stampTable } from './stampTable';
 import type { FormTableLayout } from './tableLayout';
 
@@ -63,8 +63,9 @@ function rules(t: FormTableLayout, row: number): RowRule[] {
     ...MONITORING_INDICATORS.flatMap((i) => [c(aKey(i.code)), c(bKey(i.code))]),
     ...EDUCATION_LEVELS.map((l) => c(l.key)),
   ];
-  const filled = ranges.map((r) => `SUMPRODUCT(--(LEN(${r})>0))`).join('+');
-  const notNumbers = `${filled}-COUNT(${ranges.join(',')})`;
+  // Over the whole row at once: an X cell holds a number (counted on both sides) or "" (counted on neither).
+  const inputs = rangeRef(row, 2, row, t.checkColumn - 1);
+  const notNumbers = `${filledCells(inputs)}-COUNT(${inputs})`;
   const out: RowRule[] = [
     { when: `TRIM(${c('unit')})=""`, text: str(`не указано «Муниципальное образование» (ячейка ${c('unit')})`) },
     { when: `${notNumbers}>0`, text: `"не числом заполнено ячеек: "&(${notNumbers})&" — введите только цифры"` },
@@ -82,8 +83,9 @@ function rules(t: FormTableLayout, row: number): RowRule[] {
         : `"${label}: A "&${a}&" > B "&${b}`,
       warning: i.aMayExceedB,
     });
+    // One of A and B given, the other empty or «—» (a word there is «not a number», said above), as the rules.
     out.push({
-      when: `COUNT(${a},${b})=1`,
+      when: `AND(COUNT(${a},${b})=1,OR(${emptyOrNone(a)},${emptyOrNone(b)}))`,
       text: str(`${label}: заполните и A, и B`),
       warning: true,
     });

@@ -40,6 +40,36 @@ export const rowHasInput = (range: string): string => `SUMPRODUCT(LEN(${range}))
 /** TRUE when every cell is a number. */
 export const allNumbers = (...cells: string[]): string => `COUNT(${cells.join(',')})=${cells.length}`;
 
+/** Marks that say «none» in a count cell, as the reader takes them (values/count.ts): not «text instead of a number». */
+const NONE_MARKS = ['-', '–', '—', 'нет'];
+const NONE_LIST = `{${NONE_MARKS.map(str).join(',')}}`;
+
+/**
+ * How many cells of `range` are filled with something other than a «none» mark (array maths inside SUMPRODUCT,
+ * which Excel 2016 and LibreOffice evaluate without Ctrl+Shift+Enter; "=" on text ignores case in both).
+ */
+export const filledCells = (range: string): string =>
+  `SUMPRODUCT((LEN(TRIM(${range}))>0)*ISNA(MATCH(TRIM(${range}),${NONE_LIST},0)))`;
+
+/** TRUE when the cell is empty or holds a «none» mark. */
+export const emptyOrNone = (cell: string): string => `OR(TRIM(${cell})="",ISNUMBER(MATCH(TRIM(${cell}),${NONE_LIST},0)))`;
+
+/** TRUE when a list of names ends in «и т.д.», «и др.», «…»: knowingly shorter than the count (values/names.ts). */
+export const namesOpen = (cell: string): string =>
+  `OR(${['и т.д', 'и т. д', 'и др', 'и пр', '...', '…'].map((m) => `ISNUMBER(SEARCH(${str(m)},${cell}))`).join(',')})`;
+
+/**
+ * A count against the names listed beside it: they differ, unless the list is open and shorter (the rules'
+ * partners-names-count).
+ */
+export const namesDiffer = (names: string, count: string): string => {
+  const listed = namesListed(names);
+  // A count that is not a whole number ≥ 0 is reported as such; its names are not compared with it.
+  // (N(): AND evaluates every argument, and INT of a «—» would be #VALUE!.)
+  const n = `N(${count})`;
+  return `AND(ISNUMBER(${count}),${n}>=0,${n}=INT(${n}),${listed}<>${n},NOT(AND(${namesOpen(names)},${listed}<${n})))`;
+};
+
 /**
  * How many names a cell lists: names are separated by commas, semicolons or line breaks; an empty cell lists none.
  */

@@ -7,7 +7,7 @@ import { planTable } from './appendix2';
 import { appendix2Layout, type Appendix2Options } from './appendix2Layout';
 import { stampFormHead } from './formHead';
 import { APPENDIX_NUMBER, EVENT_LEVELS, PLAN_TITLE } from './officialText';
-import { str, type RowRule } from './rowChecks';
+import { emptyOrNone, str, type RowRule } from './rowChecks';
 import { stampTable } from './stampTable';
 import type { FormTableLayout } from './tableLayout';
 
@@ -23,10 +23,10 @@ const ruDate = (iso: string): string => iso.split('-').reverse().join('.');
 /** dd.mm.yyyy of a date cell without TEXT(), whose format codes differ between Excel locales. */
 const dateText = (cell: string): string =>
   `RIGHT("0"&DAY(${cell}),2)&"."&RIGHT("0"&MONTH(${cell}),2)&"."&YEAR(${cell})`;
-/** How many digits a cell holds: a phone number has at least five. */
+/** How many digits a cell holds: a phone number has at least six (a local «43-05-20», as values/contact.ts). */
 const digits = (cell: string): string =>
   `SUMPRODUCT(LEN(${cell})-LEN(SUBSTITUTE(${cell},{"0","1","2","3","4","5","6","7","8","9"},"")))`;
-const hasContact = (cell: string): string => `OR(ISNUMBER(SEARCH("@",${cell})),${digits(cell)}>=5)`;
+const hasContact = (cell: string): string => `OR(ISNUMBER(SEARCH("@",${cell})),${digits(cell)}>=6)`;
 
 function planRules(t: FormTableLayout, s: CampaignSettings, row: number): RowRule[] {
   const c = (key: string) => cellRef(row, t.columns[key]);
@@ -43,14 +43,16 @@ function planRules(t: FormTableLayout, s: CampaignSettings, row: number): RowRul
     },
     { when: `TRIM(${c('name')})=""`, text: str('не указано название мероприятия') },
     {
-      when: `AND(LEN(${expected})>0,NOT(ISNUMBER(${expected})))`,
+      when: `AND(NOT(${emptyOrNone(expected)}),NOT(ISNUMBER(${expected})))`,
       text: `"ожидаемое количество участников не число: «"&${expected}&"» — введите только цифры"`,
     },
+    // Empty (or «—») dates cannot be placed in the campaign: an error, as the rules' plan-dates-unreadable.
+    { when: `TRIM(${dates})=""`, text: str('не указаны сроки проведения') },
     {
       when: `AND(ISNUMBER(${expected}),OR(N(${expected})<0,N(${expected})<>INT(N(${expected}))))`,
       text: `"ожидаемое количество участников "&${expected}&" — нужно целое число не меньше 0"`,
     },
-    { when: `TRIM(${dates})=""`, text: str('не указаны сроки проведения'), warning: true },
+    { when: emptyOrNone(expected), text: str('не указано ожидаемое количество участников'), warning: true },
     {
       when: `AND(ISNUMBER(${dates}),OR(N(${dates})<${excelDate(s.windowFrom)},N(${dates})>${excelDate(s.windowTo)}))`,
       text: `"дата "&${dateText(dates)}&" вне сроков кампании ${window}"`,

@@ -2,7 +2,7 @@
  * Appendix 3 «Сводный отчет об итогах Кампании» stamped as a sheet plan: head lines, table 3.1 (+ the marked extra
  * column), table 3.2 and the narrative part, each table with its «Проверка» column, validation and print setup.
  */
-import { absolute, cellRef, rangeRef } from '../a1';
+import { absolute, cellRef, parseCell, rangeRef } from '../a1';
 import type { CampaignSettings } from '../settings';
 import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type DataValidationPlan, type SheetPlan } from '../sheetPlan';
@@ -11,7 +11,8 @@ import { GRADES, partnersTable, PARTNER_CATEGORIES, type PartnerCategory } from 
 import { stampFormHead } from './formHead';
 import { leaves } from './headers';
 import { APPENDIX_NUMBER, NARRATIVE_TEXT, participationTableTitle, PARTNERS_TABLE_TITLE, REPORT_TITLE } from './officialText';
-import { allNumbers, namesListed, str, type RowRule } from './rowChecks';
+import { allNumbers, filledCells, namesDiffer, namesListed, str, type RowRule } from './rowChecks';
+import { formHeadLayout } from './formHead';
 import { stampTable } from './stampTable';
 import type { FormTableLayout } from './tableLayout';
 import { textHeight } from './textHeight';
@@ -61,14 +62,27 @@ function countRanges(t: FormTableLayout, tree: typeof partnersTable, row: number
   return out;
 }
 
-/** Rules shared by both tables: the unit is named, counts are numbers and not negative. */
+/** The head's unit cell: a row naming no unit is that unit's (a school's one-row report), as the reader takes it. */
+const HEAD_UNIT = (() => {
+  const { row, col } = parseCell(formHeadLayout().unitCell);
+  return absolute(row, col);
+})();
+
+/**
+ * Rules shared by both tables: the unit is named (here or in the head: a warning, as unit-missing), counts are
+ * numbers («—», «нет» say none, as the reader takes them) and not negative.
+ */
 function basicRules(t: FormTableLayout, tree: typeof partnersTable, row: number): RowRule[] {
   const c = cellOf(t, row);
   const ranges = countRanges(t, tree, row);
-  const filled = ranges.map((r) => `SUMPRODUCT(--(LEN(${r})>0))`).join('+');
+  const filled = ranges.map(filledCells).join('+');
   const notNumbers = `${filled}-COUNT(${ranges.join(',')})`;
   return [
-    { when: `TRIM(${c('unit')})=""`, text: str(`не указано «Муниципальное образование» (ячейка ${c('unit')})`) },
+    {
+      when: `AND(TRIM(${c('unit')})="",TRIM(${HEAD_UNIT})="")`,
+      text: str(`не указано «Муниципальное образование» (ячейка ${c('unit')})`),
+      warning: true,
+    },
     { when: `${notNumbers}>0`, text: `"не числом заполнено ячеек с количеством: "&(${notNumbers})&" — введите только цифры"` },
     { when: `(${ranges.map((r) => `COUNTIF(${r},"<0")`).join('+')})>0`, text: str('отрицательное количество') },
     // A fraction shows a decimal separator when turned to text ("." or "," by locale); FIND works on arrays
@@ -109,6 +123,7 @@ function participationRules(L: Appendix3Layout, row: number): RowRule[] {
       when: `AND(ISNUMBER(${c('participants')}),COUNT(${grades})>0,SUM(${grades})<>${c('participants')})`,
       text: `"сумма по классам "&SUM(${grades})&" ≠ "&${c('participants')}&" участников"`,
     },
+    noBreakdown(c('participants'), grades, ''),
     notAbove(c('ovzStudents'), c('students'), `"обучающихся с ОВЗ "&${c('ovzStudents')}&" > "&${c('students')}&" всех обучающихся"`),
     notAbove(c('ovzParticipants'), c('ovzStudents'), `"с ОВЗ приняли участие "&${c('ovzParticipants')}&" > "&${c('ovzStudents')}&" обучающихся с ОВЗ"`),
     notAbove(c('ovzParticipants'), c('participants'), `"с ОВЗ приняли участие "&${c('ovzParticipants')}&" > "&${c('participants')}&" всех участников"`),
@@ -116,15 +131,22 @@ function participationRules(L: Appendix3Layout, row: number): RowRule[] {
       when: `AND(ISNUMBER(${c('ovzParticipants')}),COUNT(${ovzGrades})>0,SUM(${ovzGrades})<>${c('ovzParticipants')})`,
       text: `"сумма ОВЗ по классам "&SUM(${ovzGrades})&" ≠ "&${c('ovzParticipants')}&" участников с ОВЗ"`,
     },
+    noBreakdown(c('ovzParticipants'), ovzGrades, ' с ОВЗ'),
     ...GRADES.map((g) =>
       notAbove(c(`ovzG${g}`), c(`g${g}`), `"${g} класс: с ОВЗ "&${c(`ovzG${g}`)}&" > "&${c(`g${g}`)}&" всех участников класса"`),
     ),
     notAbove(c('teachers'), c('teachersTotal'), `"педагогов приняли участие "&${c('teachers')}&" > "&${c('teachersTotal')}&" всего педагогов"`),
     {
-      when: `AND(ISNUMBER(${c('partnersCount')}),${names}<${c('partnersCount')})`,
+      when: namesDiffer(c('partnersNames'), c('partnersCount')),
       text: `"наименований партнёров перечислено "&${names}&", а указано "&${c('partnersCount')}`,
       warning: true,
     },
+    // Empty main counts (value-missing); events are events-missing's when schools organised them.
+    ...EXPECTED_31.map(([key, title]): RowRule => ({
+      when: key === 'events' ? `AND(TRIM(${c(key)})="",NOT(N(${c('schoolsActive')})>0))` : `TRIM(${c(key)})=""`,
+      text: str(`не заполнено «${title}»`),
+      warning: true,
+    })),
     {
       when: `AND(ISNUMBER(${c('partnersCount')}),TRIM(${c('unit')})<>"",SUMPRODUCT(${match})>0,${total32}<>${c('partnersCount')})`,
       text: `"партнёров в табл. 3.1 "&${c('partnersCount')}&" ≠ "&${total32}&" в табл. 3.2"`,
@@ -133,34 +155,46 @@ function participationRules(L: Appendix3Layout, row: number): RowRule[] {
   ];
 }
 
+/** Counts every filled row of 3.1 should have (the rules' value-missing), with their short titles. */
+const EXPECTED_31: [string, string][] = [
+  ['schools', 'Всего ОО'],
+  ['schoolsActive', 'ОО, организовавшие мероприятия'],
+  ['events', 'Количество мероприятий'],
+  ['students', 'Всего обучающихся 5-11 классов'],
+  ['participants', 'Обучающихся приняли участие'],
+  ['teachers', 'Педагогов приняли участие'],
+];
+
+/** Pupils took part but no grade is given: a warning, as the rules' grades-sum. */
+const noBreakdown = (took: string, grades: string, whom: string): RowRule => ({
+  when: `AND(ISNUMBER(${took}),N(${took})>0,COUNT(${grades})=0)`,
+  text: str(`не указано число участников${whom} по классам`),
+  warning: true,
+});
+
 function partnersRules(L: Appendix3Layout, row: number): RowRule[] {
   const t = L.partners;
   const c = cellOf(t, row);
   const counts = PARTNER_CATEGORIES.map((k) => c(`${k}Count`)).join(',');
-  const units31 = columnAbs(L.participation, 'unit');
-  const counts31 = columnAbs(L.participation, 'partnersCount');
-  const match = `(${units31}=${c('unit')})*ISNUMBER(${counts31})`;
-  const count31 = `SUMPRODUCT(${match},${counts31})`;
+  // A disagreement with 3.1's partner count is said once, in 3.1's row (as the rules report it at 3.1's cell).
   return [
     ...basicRules(t, partnersTable, row),
     {
-      when: `AND(ISNUMBER(${c('partnersTotal')}),COUNT(${counts})>0,SUM(${counts})<>${c('partnersTotal')})`,
+      // Categories left empty add up to 0: a total without them is worth a look too.
+      when: `AND(ISNUMBER(${c('partnersTotal')}),SUM(${counts})<>${c('partnersTotal')})`,
       text: `"сумма по категориям "&SUM(${counts})&" ≠ "&${c('partnersTotal')}&" (общее количество партнёров)"`,
       warning: true,
     },
-    ...PARTNER_CATEGORIES.map((k): RowRule => {
-      const names = namesListed(c(`${k}Names`));
-      return {
-        when: `AND(ISNUMBER(${c(`${k}Count`)}),${names}<${c(`${k}Count`)})`,
-        text: `"${CATEGORY_SHORT[k]}: перечислено "&${names}&", а указано "&${c(`${k}Count`)}`,
-        warning: true,
-      };
-    }),
     {
-      when: `AND(ISNUMBER(${c('partnersTotal')}),TRIM(${c('unit')})<>"",SUMPRODUCT(${match})>0,${count31}<>${c('partnersTotal')})`,
-      text: `"партнёров в табл. 3.2 "&${c('partnersTotal')}&" ≠ "&${count31}&" в табл. 3.1"`,
+      when: `AND(TRIM(${c('partnersTotal')})="",SUM(${counts})>0)`,
+      text: str('не заполнено «Общее количество организаций-партнёров», хотя категории заполнены'),
       warning: true,
     },
+    ...PARTNER_CATEGORIES.map((k): RowRule => ({
+      when: namesDiffer(c(`${k}Names`), c(`${k}Count`)),
+      text: `"${CATEGORY_SHORT[k]}: перечислено "&${namesListed(c(`${k}Names`))}&", а указано "&${c(`${k}Count`)}`,
+      warning: true,
+    })),
   ];
 }
 
