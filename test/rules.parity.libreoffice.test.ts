@@ -109,7 +109,7 @@ const L2 = appendix2Layout(settings, { fill: planFill });
 const LM = monitoringLayout(settings, { fill: monitoringFill });
 
 const placed: Placed[] = [
-  ...[...CASES_31, ...AGREEMENT_CASES.map((a): BoundaryCase => ({ rule: 'partners-total-mismatch', name: `${a.name} (3.1)`, fill: a.row31, expect: a.expect31, formula: a.formula31, why: a.why }))].map((c, i) => {
+  ...[...CASES_31, ...AGREEMENT_CASES.map((a): BoundaryCase => ({ rule: 'partners-total-mismatch', name: `${a.name} (3.1)`, fill: a.row31, expect: a.expect31 }))].map((c, i) => {
     const row = L3.participation.firstDataRow + i;
     return { table: '3.1', c, sheet: SHEET.report, row, checkCell: cellRef(row, L3.participation.checkColumn) };
   }),

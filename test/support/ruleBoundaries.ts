@@ -177,16 +177,7 @@ export interface AgreementCase {
   row32: Fill;
   expect31: string[];
   expect32: string[];
-  formula31?: Verdict;
-  why?: string;
 }
-
-/**
- * The rules call a written 3.1 count unlike 3.2's total an error, the form a warning: which it should be is lane
- * «figures»'s call (issue 23: a partner-count mismatch must not drop a report's numbers). Whoever settles it sets
- * both to the same and drops this.
- */
-const SEVERITY_PENDING = 'partners-total-mismatch: the rules say error, the form warning, until its severity is settled';
 
 const agreement = (name: string, unit: string, count31: number, names31: string, total32: number, names32: string, expect31: string[]): AgreementCase => ({
   name, unit,
@@ -194,13 +185,12 @@ const agreement = (name: string, unit: string, count31: number, names31: string,
   row32: { unit, partnersTotal: total32, professionalEducationCount: total32, professionalEducationNames: names32 },
   expect31,
   expect32: [],
-  ...(expect31.length ? { formula31: 'warning' as Verdict, why: SEVERITY_PENDING } : {}),
 });
 
 export const AGREEMENT_CASES: AgreementCase[] = [
   agreement('3.1 and 3.2 agree', 'Согласный район', 3, 'А, Б, В', 3, 'А, Б, В', []),
-  agreement('3.1 one under 3.2', 'Меньший район', 2, 'А, Б', 3, 'А, Б, В', ['partners-total-mismatch:error']),
-  agreement('3.1 one over 3.2', 'Больший район', 3, 'А, Б, В', 2, 'А, Б', ['partners-total-mismatch:error']),
+  agreement('3.1 one under 3.2', 'Меньший район', 2, 'А, Б', 3, 'А, Б, В', ['partners-total-mismatch:warning']),
+  agreement('3.1 one over 3.2', 'Больший район', 3, 'А, Б, В', 2, 'А, Б', ['partners-total-mismatch:warning']),
 ];
 
 // ——— Appendix 2 (plan) ———
