@@ -9,7 +9,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { XMLParser } from 'fast-xml-parser';
-import { CATALOG_ID, HASHED_SCRIPT, catalogReg, catalogShare, iisWebConfig, nginxConfig } from '../scripts/hosting';
+import { CATALOG_ID, HASHED_SCRIPT, NGINX_FILE, REG_FILE, catalogReg, catalogShare, iisWebConfig, nginxConfig } from '../scripts/hosting';
 import { ReleaseError, releaseBase } from '../scripts/releaseManifest';
 import { nginxTest, prepareNginx } from './support/nginx';
 
@@ -130,4 +130,14 @@ describe('the shared-folder catalog’s registry file', () => {
     for (const bad of ['C:\\addins', 'fs01\\pk', 'https://edu.example.ru/pk/', '\\\\fs01', '\\\\fs01\\a"b'])
       expect(() => catalogShare(bad)).toThrow(/сетевая папка/);
   });
+});
+
+test('the install guide and the README name what the release really carries: the nginx file, web.config, the .reg and its key', () => {
+  const root = path.join(__dirname, '..');
+  const guide = fs.readFileSync(path.join(root, 'docs', 'установка.md'), 'utf8');
+  for (const s of [NGINX_FILE, REG_FILE, 'web.config', CATALOG_ID, 'Office\\16.0\\WEF\\TrustedCatalogs', '--share'])
+    expect({ s, inGuide: guide.includes(s) }).toEqual({ s, inGuide: true });
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  for (const s of [NGINX_FILE, REG_FILE, 'web.config', CATALOG_ID.slice(0, 10), '--share'])
+    expect({ s, inReadme: readme.includes(s) }).toEqual({ s, inReadme: true });
 });
