@@ -57,6 +57,9 @@ function valuesOf(u: MergedUnit, n: number): Record<DetailKey, CellValue> {
   };
 }
 
+/** Each merged unit's detail row as values by key, exactly as the detail sheet writes them. */
+export const detailRowValues = (result: MergeResult): Record<DetailKey, CellValue>[] => result.units.map((u, i) => valuesOf(u, i + 1));
+
 export function detailSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const plan = emptySheetPlan(SHEET.detail, 'detail');
   const cols = DETAIL_COLUMNS.length;
@@ -76,10 +79,7 @@ export function detailSheet(result: MergeResult, settings: CampaignSettings): Sh
   });
   plan.rowHeights = { [DETAIL_HEADER_ROW]: 48 };
 
-  const rows = result.units.map((u, i) => {
-    const vals = valuesOf(u, i + 1);
-    return DETAIL_COLUMNS.map((c) => vals[c.key]);
-  });
+  const rows = detailRowValues(result).map((vals) => DETAIL_COLUMNS.map((c) => vals[c.key]));
   if (rows.length) {
     plan.blocks.push({ at: `A${DETAIL_FIRST_ROW}`, rows });
     const last = DETAIL_FIRST_ROW + rows.length - 1;

@@ -10,6 +10,8 @@ import { detailRange, type DetailKey } from './detailLayout';
 import type { MergeResult } from './merge';
 import { CATEGORY_TITLE, REGISTER_CATEGORIES, type RegisterCategory } from './partnerRegister';
 import { clipText } from './cells';
+import { detailRowValues } from './detailSheet';
+import { numberIn } from '../indicators/figures';
 
 export const PARTNERS_SUMMARY_HEADER_ROW = 4;
 export const PARTNERS_TOTAL_ROW = PARTNERS_SUMMARY_HEADER_ROW + REGISTER_CATEGORIES.length + 1;
@@ -42,6 +44,10 @@ export function partnersSheet(result: MergeResult): SheetPlan {
   const reg = result.partners;
   const n = reg.entries.length;
   const units = result.units.length;
+  // The cached values: what each formula computes over the detail rows and the list below (sheetPlan.ts, FormulaCell).
+  const detail = detailRowValues(result);
+  const sumOf = (key: DetailKey) => detail.reduce((s, v) => s + numberIn(v[key]), 0);
+  const namingUnits = (key: DetailKey) => detail.filter((v) => numberIn(v[key]) > 0).length;
   plan.blocks.push({
     at: 'A1',
     rows: [
@@ -61,15 +67,15 @@ export function partnersSheet(result: MergeResult): SheetPlan {
     const key = COUNT_KEY[c];
     summary.push([
       CATEGORY_TITLE[c],
-      { formula: distinctPartnersFormula(c, n) },
-      key ? { formula: `=SUM(${detailRange(key, units)})` } : reg.byCategory[c].reported,
-      key ? { formula: `=COUNTIF(${detailRange(key, units)},">0")` } : reg.byCategory[c].units,
+      { formula: distinctPartnersFormula(c, n), result: reg.byCategory[c].distinct },
+      key ? { formula: `=SUM(${detailRange(key, units)})`, result: sumOf(key) } : reg.byCategory[c].reported,
+      key ? { formula: `=COUNTIF(${detailRange(key, units)},">0")`, result: namingUnits(key) } : reg.byCategory[c].units,
     ]);
   }
   summary.push([
     'Всего различных организаций (каждая один раз)',
-    { formula: distinctPartnersFormula('all', n) },
-    { formula: `=SUM(${detailRange('partnersTotal', units)})` },
+    { formula: distinctPartnersFormula('all', n), result: reg.distinct },
+    { formula: `=SUM(${detailRange('partnersTotal', units)})`, result: sumOf('partnersTotal') },
     null,
   ]);
   plan.blocks.push({ at: `A${h}`, rows: summary });

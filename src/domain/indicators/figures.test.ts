@@ -25,9 +25,9 @@ describe('figures from the detail sheet', () => {
     expect(indicatorValue('teachersCount', f)).toBe(40);
   });
 
-  it('gives no share where B is zero, and counts text numbers', () => {
-    const f = figuresFromDetail([{ unit: 'А', participants: '1 234', students: 0 }], 'x');
-    expect(f.participants).toBe(1234);
+  it('gives no share where B is zero, and counts what the sheet’s SUM counts: a number stored as text adds nothing', () => {
+    const f = figuresFromDetail([{ unit: 'А', participants: '1 234', students: 0 }, { unit: 'Б', participants: 5, students: true }], 'x');
+    expect(f.participants).toBe(5);
     expect(indicatorValue('participation', f)).toBeNull();
   });
 

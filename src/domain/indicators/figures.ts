@@ -81,14 +81,15 @@ export interface CampaignFigures {
   reports: Record<ReportStatus, string[]>;
 }
 
-const num = (v: CellValue | undefined): number => {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string') {
-    const n = Number(v.replace(/[\s\u00a0]/g, '').replace(',', '.'));
-    return v.trim() !== '' && Number.isFinite(n) ? n : 0;
-  }
-  return 0;
-};
+/**
+ * The number a cell adds to a total, as the sheet's SUM, SUMIF and N() take it: a number; text (even «1 234»),
+ * TRUE/FALSE and nothing add 0. The note and the pane count what «Показатели» counts, or they would disagree.
+ */
+export const numberIn = (v: CellValue | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const num = numberIn;
+
+/** A detail row that names its organisation; one a coordinator emptied is no organisation. */
+export const isNamedRow = (r: DetailValues): boolean => String(r.unit ?? '').trim() !== '';
 
 /**
  * Whether a «Получен» / «В срок» cell says yes. The merge may write «да», TRUE, 1 or a date; empty, «нет»,

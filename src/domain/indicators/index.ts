@@ -10,7 +10,7 @@ import type { CampaignSettings } from '../settings';
 import type { CellValue, SheetPlan } from '../sheetPlan';
 import { isFormula } from '../sheetPlan';
 import { campaignLabel } from './campaign';
-import { detailValuesFromRows, figuresFromDetail, PARTNER_CATEGORIES, type CampaignFigures, type DetailValues, type PartnerCategory } from './figures';
+import { detailValuesFromRows, figuresFromDetail, isNamedRow, PARTNER_CATEGORIES, type CampaignFigures, type DetailValues, type PartnerCategory } from './figures';
 import { noteSheet } from './note';
 import { indicatorsSheet } from './summarySheet';
 import { readConsolidated, type ConsolidatedContents } from './dynamics';
@@ -60,8 +60,7 @@ export function campaignFigures(result: MergeResult, settings: CampaignSettings)
  */
 export function workbookFigures(c: ConsolidatedContents, settings: CampaignSettings): CampaignFigures {
   const campaign = { season: settings.season, year: settings.year };
-  const named = c.rows.filter((r) => String(r.unit ?? '').trim() !== '');
-  return figuresFromDetail(named, campaignLabel(campaign), {
+  return figuresFromDetail(c.rows.filter(isNamedRow), campaignLabel(campaign), {
     missing: c.missing ?? [],
     refused: c.refused,
     partnersDistinct: c.partners?.distinct,
@@ -80,6 +79,7 @@ export function summarySheets(result: MergeResult, opts: SummaryOptions): SheetP
       partnerEntries: result.partners.entries.length,
       register: true,
       previous,
+      figures,
     }),
     noteSheet(figures, { settings: opts.settings, territoryGenitive: opts.territoryGenitive, previous: previous[previous.length - 1], extra: targetsNoteText(result, opts.settings) }),
   ];
@@ -100,6 +100,7 @@ export function summarySheetsFromWorkbook(wb: WorkbookGrid, opts: SummaryOptions
       partnerEntries: c.partners?.entries,
       register: c.missing !== null,
       previous,
+      figures,
     }),
     noteSheet(figures, { settings: opts.settings, territoryGenitive: opts.territoryGenitive, previous: previous[previous.length - 1] }),
   ];

@@ -10,8 +10,8 @@ import { DETAIL_FIRST_ROW, detailColumn, detailRange, type DetailKey } from '../
 import { distinctPartnersFormula } from '../consolidate/partnersSheet';
 import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
-import { emptySheetPlan, type CellInput, type ChartPlan, type SheetPlan } from '../sheetPlan';
-import { INDICATORS, indicatorValue, xFormula, type FormulaContext, type IndicatorDef, type IndicatorKey } from './definitions';
+import { emptySheetPlan, type CellInput, type CellValue, type ChartPlan, type FormulaCell, type SheetPlan } from '../sheetPlan';
+import { INDICATORS, indicatorFigure, indicatorValue, xFormula, xOf, type FormulaContext, type IndicatorDef, type IndicatorKey } from './definitions';
 import {
   GRADES,
   GRADE_KEYS,
@@ -21,6 +21,9 @@ import {
   PARTNER_COUNT_KEY,
   REPORT_STATUSES,
   REPORT_STATUS_TITLE,
+  isNamedRow,
+  numberIn,
+  reportStatus,
   type CampaignFigures,
   type DetailValues,
 } from './figures';
@@ -39,6 +42,11 @@ export interface IndicatorsSheetOptions {
   register?: boolean;
   /** Earlier campaigns, oldest first (from `previousCampaign`). */
   previous?: CampaignFigures[];
+  /**
+   * This campaign's figures over the same detail rows, register and partner list (what the note and the pane
+   * print): each formula's cached value, so a viewer that does not recalculate shows the numbers, not blanks.
+   */
+  figures?: CampaignFigures;
 }
 
 export const CAMPAIGN_LABEL_CAPTION = 'Кампания:';
@@ -61,10 +69,15 @@ const DYNAMIC_COUNT: IndicatorKey = 'events';
 
 interface UnitColumn {
   title: string;
-  /** The cell on sheet row `row`, column `col`, showing detail row `detailRow`. */
-  cell: (detailRow: number, row: number, col: number) => CellInput;
+  /** The cell on sheet row `row`, column `col`, showing detail row `detailRow` whose values are `v` (when known). */
+  cell: (detailRow: number, row: number, col: number, v?: DetailValues) => CellInput;
   format?: string;
 }
+
+/** A formula with its cached value when the value is known. */
+const cached = (formula: string, result: CellValue | undefined): FormulaCell => (result === undefined ? { formula } : { formula, result });
+/** X as its formula leaves it: empty text where B is 0. */
+const xResult = (x: number | null): CellValue => (x === null ? '' : x);
 
 const detailCell = (key: DetailKey, detailRow: number): string =>
   `${quoteSheet(SHEET.detail)}!${cellRef(detailRow, detailColumn(key))}`;
@@ -72,25 +85,31 @@ const detailCell = (key: DetailKey, detailRow: number): string =>
 /** A yes-cell test that accepts «да», TRUE, 1 or a date (see `isYes`). */
 const yes = (ref: string) => `AND(${ref}<>"",${ref}<>"нет",${ref}<>0,${ref}<>FALSE)`;
 
+/** `=N(cell)`: the number in the cell, 0 for text or nothing (`numberIn`). */
+const nCell = (key: DetailKey): UnitColumn['cell'] => (d, _r, _c, v) => cached(`=N(${detailCell(key, d)})`, v && numberIn(v[key]));
+
 const ratioCols = (a: DetailKey, b: DetailKey, aTitle: string, bTitle: string, xTitle: string): UnitColumn[] => [
-  { title: aTitle, cell: (d) => ({ formula: `=N(${detailCell(a, d)})` }) },
-  { title: bTitle, cell: (d) => ({ formula: `=N(${detailCell(b, d)})` }) },
+  { title: aTitle, cell: nCell(a) },
+  { title: bTitle, cell: nCell(b) },
   // X over A and B, the two columns to the left.
-  { title: xTitle, cell: (_d, r, c) => ({ formula: xFormula('share', cellRef(r, c - 2), cellRef(r, c - 1)) }), format: PERCENT },
+  {
+    title: xTitle,
+    cell: (_d, r, c, v) => cached(xFormula('share', cellRef(r, c - 2), cellRef(r, c - 1)), v && xResult(xOf('share', numberIn(v[a]), numberIn(v[b])))),
+    format: PERCENT,
+  },
 ];
 
 const UNIT_COLUMNS: UnitColumn[] = [
   { title: '№', cell: () => null },
-  { title: 'Организация', cell: (d) => ({ formula: `=${detailCell('unit', d)}&""` }) },
+  { title: 'Организация', cell: (d, _r, _c, v) => cached(`=${detailCell('unit', d)}&""`, v && (v.unit === null || v.unit === undefined ? '' : String(v.unit))) },
   {
     title: 'Отчёт',
-    cell: (d) => {
+    cell: (d, _r, _c, v) => {
       const rec = detailCell('received', d);
       const ontime = detailCell('onTime', d);
       const t = REPORT_STATUS_TITLE;
-      return {
-        formula: `=IF(${yes(rec)},IF(${ontime}="","${t.received}",IF(${yes(ontime)},"${t.onTime}","${t.late}")),"${t.missing}")`,
-      };
+      // The formula twin of `reportStatus`.
+      return cached(`=IF(${yes(rec)},IF(${ontime}="","${t.received}",IF(${yes(ontime)},"${t.onTime}","${t.late}")),"${t.missing}")`, v && t[reportStatus(v)]);
     },
   },
   ...ratioCols('participants', 'students', 'Приняли участие', 'Обучающихся 5–11 кл.', 'Доля участия, %'),
@@ -98,7 +117,7 @@ const UNIT_COLUMNS: UnitColumn[] = [
   ...ratioCols('schoolsActive', 'schools', 'ОО организовали мероприятия', 'Всего ОО', 'Доля ОО, %'),
   ...ratioCols('teachers', 'teachersTotal', 'Педагогов приняли участие', 'Педагогов всего', 'Доля педагогов, %'),
   ...ratioCols('events', 'plannedEvents', 'Мероприятий проведено', 'Мероприятий по плану', 'Выполнение плана, %'),
-  { title: 'Партнёров: родители, НКО, выпускники', cell: (d) => ({ formula: `=N(${detailCell('communityCount', d)})` }) },
+  { title: 'Партнёров: родители, НКО, выпускники', cell: nCell('communityCount') },
 ];
 const UNIT_SHARE_COLUMN = 6; // «Доля участия, %»
 const STATUS_COLUMN = 3;
@@ -154,7 +173,9 @@ export function indicatorsLayout(units: number, opts: IndicatorsSheetOptions): I
   // Leave room for the charts beside the tables above before the wide per-unit table.
   next = Math.max(next, 5 + 4 * 16 + 1);
   const unitsHeaderRow = next + 1;
-  const order = lagFirstOrder(units, opts.values);
+  // A row a coordinator emptied on «Свод по ОО» is no organisation: not listed, not counted (as in `workbookFigures`).
+  const values = opts.values;
+  const order = lagFirstOrder(units, values).filter((i) => !values || isNamedRow(values[i] ?? {}));
   return {
     totalsHeaderRow,
     totalsRow,
@@ -180,12 +201,13 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   const reg = opts.partnerEntries !== undefined;
   addTitle(plan, L, opts.label);
   const ctx = formulaContext(units, L, opts.register);
-  const totalsRight = addTotalsTable(plan, L, ctx, previous);
-  addGradesTable(plan, L, units);
-  addPartnersTable(plan, L, units, opts.partnerEntries);
-  addReportsTable(plan, L, ctx);
-  addDynamicsTable(plan, L, previous, opts.label);
-  const unitRows = addUnitsTable(plan, L);
+  const f = opts.figures;
+  const totalsRight = addTotalsTable(plan, L, ctx, previous, f);
+  addGradesTable(plan, L, units, f);
+  addPartnersTable(plan, L, units, opts.partnerEntries, f);
+  addReportsTable(plan, L, ctx, f);
+  addDynamicsTable(plan, L, previous, opts.label, f);
+  const unitRows = addUnitsTable(plan, L, f && opts.values);
 
   const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
   plan.columnWidths = [5, 58, 14, 12, 10, 8, 34, ...previous.map(() => 14), ...(lastPrevious ? [16] : [])];
@@ -238,7 +260,7 @@ function formulaContext(units: number, L: IndicatorsLayout, register: boolean | 
 }
 
 /** «Итоговые показатели»: A, B and X of every indicator, earlier campaigns and the change beside; its right column. */
-function addTotalsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContext, previous: CampaignFigures[]): number {
+function addTotalsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContext, previous: CampaignFigures[], f: CampaignFigures | undefined): number {
   const lastPrevious = previous.length > 0 ? previous[previous.length - 1] : undefined;
   const totalsHeader: CellInput[] = ['№', 'Показатель', 'A', 'B', 'X', 'Ед.', 'A и B', ...previous.map((p) => p.label)];
   if (lastPrevious) totalsHeader.push(`Изменение к «${lastPrevious.label}»`);
@@ -247,24 +269,28 @@ function addTotalsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContex
     const aCell = cellRef(r, TOTAL_COLUMNS.a);
     const bCell = cellRef(r, TOTAL_COLUMNS.b);
     const xCell = cellRef(r, TOTAL_COLUMNS.x);
+    const now = f && indicatorFigure(d.key, f);
     const row: CellInput[] = [
       i + 1,
       d.title,
-      { formula: `=${d.a(ctx)}` },
-      d.b ? { formula: `=${d.b(ctx)}` } : null,
-      { formula: xFormula(d.kind, aCell, bCell) },
+      cached(`=${d.a(ctx)}`, now?.a),
+      d.b ? cached(`=${d.b(ctx)}`, now?.b) : null,
+      cached(xFormula(d.kind, aCell, bCell), now && xResult(now.x)),
       unitsOf(d),
       d.bCaption ? `A — ${d.aCaption}; B — ${d.bCaption}` : `A — ${d.aCaption}`,
       ...previous.map((p) => indicatorValue(d.key, p)),
     ];
     if (lastPrevious) {
       const prevCell = cellRef(r, L.previousFirstColumn + previous.length - 1);
-      row.push({
-        formula:
-          d.kind === 'share'
-            ? `=IF(OR(${xCell}="",${prevCell}=""),"",${xCell}-${prevCell})`
-            : `=IF(OR(${xCell}="",N(${prevCell})=0),"",ROUND((${xCell}-${prevCell})*100/${prevCell},0))`,
-      });
+      const before = indicatorValue(d.key, lastPrevious);
+      row.push(
+        d.kind === 'share'
+          ? cached(`=IF(OR(${xCell}="",${prevCell}=""),"",${xCell}-${prevCell})`, now && (now.x === null || before === null ? '' : now.x - before))
+          : cached(
+              `=IF(OR(${xCell}="",N(${prevCell})=0),"",ROUND((${xCell}-${prevCell})*100/${prevCell},0))`,
+              now && (now.x === null || !before ? '' : Math.round(((now.x - before) * 100) / before)),
+            ),
+      );
       style(plan, cellRef(r, L.changeColumn!), { numberFormat: d.kind === 'share' ? POINTS : PERCENT_CHANGE });
     }
     style(plan, xCell, { numberFormat: d.kind === 'ratio' ? '0.0' : d.kind === 'count' ? '#,##0' : '0', bold: true });
@@ -285,8 +311,9 @@ function addTotalsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContex
 }
 
 /** «Участники по классам»: all participants and those with disabilities (ОВЗ), grade by grade. */
-function addGradesTable(plan: SheetPlan, L: IndicatorsLayout, units: number): void {
+function addGradesTable(plan: SheetPlan, L: IndicatorsLayout, units: number, f: CampaignFigures | undefined): void {
   const g0 = L.gradesFirstRow;
+  const total = (xs: number[] | undefined) => xs && xs.reduce((s, x) => s + x, 0);
   plan.blocks.push({
     at: cellRef(g0 - 2, 1),
     rows: [
@@ -295,10 +322,10 @@ function addGradesTable(plan: SheetPlan, L: IndicatorsLayout, units: number): vo
       ...GRADES.map((g, i): CellInput[] => [
         '',
         `${g} класс`,
-        { formula: `=SUM(${detailRange(GRADE_KEYS[i], units)})` },
-        { formula: `=SUM(${detailRange(OVZ_GRADE_KEYS[i], units)})` },
+        cached(`=SUM(${detailRange(GRADE_KEYS[i], units)})`, f?.grades[i]),
+        cached(`=SUM(${detailRange(OVZ_GRADE_KEYS[i], units)})`, f?.ovzGrades[i]),
       ]),
-      ['', 'Итого', { formula: `=SUM(${rangeRef(g0, 3, g0 + 6, 3)})` }, { formula: `=SUM(${rangeRef(g0, 4, g0 + 6, 4)})` }],
+      ['', 'Итого', cached(`=SUM(${rangeRef(g0, 3, g0 + 6, 3)})`, total(f?.grades)), cached(`=SUM(${rangeRef(g0, 4, g0 + 6, 4)})`, total(f?.ovzGrades))],
     ],
   });
   style(plan, cellRef(g0 - 2, 1), { bold: true, fontSize: 12 });
@@ -308,7 +335,7 @@ function addGradesTable(plan: SheetPlan, L: IndicatorsLayout, units: number): vo
 }
 
 /** Partners by category: distinct organisations from the register, the units' reported sum beside. */
-function addPartnersTable(plan: SheetPlan, L: IndicatorsLayout, units: number, partnerEntries: number | undefined): void {
+function addPartnersTable(plan: SheetPlan, L: IndicatorsLayout, units: number, partnerEntries: number | undefined, f: CampaignFigures | undefined): void {
   const p0 = L.partnersFirstRow;
   const reg = partnerEntries !== undefined;
   plan.blocks.push({
@@ -319,8 +346,8 @@ function addPartnersTable(plan: SheetPlan, L: IndicatorsLayout, units: number, p
       ...PARTNER_CATEGORIES.map((c): CellInput[] => [
         '',
         PARTNER_CATEGORY_TITLE[c],
-        reg ? { formula: distinctPartnersFormula(c, partnerEntries) } : '',
-        { formula: `=SUM(${detailRange(PARTNER_COUNT_KEY[c], units)})` },
+        reg ? cached(distinctPartnersFormula(c, partnerEntries), f?.partnersDistinct?.[c]) : '',
+        cached(`=SUM(${detailRange(PARTNER_COUNT_KEY[c], units)})`, f?.partnersReported[c]),
       ]),
     ],
   });
@@ -331,7 +358,7 @@ function addPartnersTable(plan: SheetPlan, L: IndicatorsLayout, units: number, p
 }
 
 /** Reports on time / late / refused / missing. */
-function addReportsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContext): void {
+function addReportsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaContext, f: CampaignFigures | undefined): void {
   const r0 = L.reportsFirstRow;
   const statuses = REPORT_STATUSES;
   plan.blocks.push({
@@ -342,7 +369,7 @@ function addReportsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaConte
       ...statuses.map((s): CellInput[] => [
         '',
         REPORT_STATUS_TITLE[s],
-        { formula: s === 'missing' || s === 'refused' ? `=${ctx[s]}` : `=COUNTIF(${ctx.statusRange},"${REPORT_STATUS_TITLE[s]}")` },
+        cached(s === 'missing' || s === 'refused' ? `=${ctx[s]}` : `=COUNTIF(${ctx.statusRange},"${REPORT_STATUS_TITLE[s]}")`, f?.reports[s].length),
       ]),
     ],
   });
@@ -352,7 +379,7 @@ function addReportsTable(plan: SheetPlan, L: IndicatorsLayout, ctx: FormulaConte
 }
 
 /** Dynamics over campaigns: earlier campaigns' values, then this campaign's live totals (only with earlier ones). */
-function addDynamicsTable(plan: SheetPlan, L: IndicatorsLayout, previous: CampaignFigures[], label: string): void {
+function addDynamicsTable(plan: SheetPlan, L: IndicatorsLayout, previous: CampaignFigures[], label: string, f: CampaignFigures | undefined): void {
   if (L.dynamicsFirstRow === undefined) return;
   const d0 = L.dynamicsFirstRow;
   const keys = [...DYNAMIC_SHARES, DYNAMIC_COUNT];
@@ -362,7 +389,7 @@ function addDynamicsTable(plan: SheetPlan, L: IndicatorsLayout, previous: Campai
       [DYNAMICS_TITLE],
       ['', 'Кампания', ...keys.map((k) => dynamicsTitle(k))],
       ...previous.map((p): CellInput[] => ['', p.label, ...keys.map((k) => indicatorValue(k, p))]),
-      ['', label, ...keys.map((k): CellInput => ({ formula: `=${cellRef(L.totalsRow[k], TOTAL_COLUMNS.x)}` }))],
+      ['', label, ...keys.map((k): CellInput => cached(`=${cellRef(L.totalsRow[k], TOTAL_COLUMNS.x)}`, f && xResult(indicatorValue(k, f))))],
     ],
   });
   style(plan, cellRef(d0 - 2, 1), { bold: true, fontSize: 12 });
@@ -371,13 +398,14 @@ function addDynamicsTable(plan: SheetPlan, L: IndicatorsLayout, previous: Campai
 }
 
 /** Per unit: one row per unit, lagging first, each a formula over its own detail row; how many rows. */
-function addUnitsTable(plan: SheetPlan, L: IndicatorsLayout): number {
+function addUnitsTable(plan: SheetPlan, L: IndicatorsLayout, values: DetailValues[] | undefined): number {
   const u0 = L.unitsFirstRow;
   plan.blocks.push({ at: cellRef(L.unitsHeaderRow - 1, 1), rows: [[UNITS_TITLE]] });
   style(plan, cellRef(L.unitsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
   const unitRows: CellInput[][] = L.unitDetailRows.map((d, i) => {
     const r = u0 + i;
-    return UNIT_COLUMNS.map((c, ci) => (ci === 0 ? i + 1 : c.cell(d, r, ci + 1)));
+    const v = values?.[d - DETAIL_FIRST_ROW];
+    return UNIT_COLUMNS.map((c, ci) => (ci === 0 ? i + 1 : c.cell(d, r, ci + 1, v)));
   });
   plan.blocks.push({ at: cellRef(L.unitsHeaderRow, 1), rows: [UNIT_COLUMNS.map((c) => c.title), ...unitRows] });
   const uLast = u0 + unitRows.length - 1;
