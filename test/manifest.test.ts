@@ -2,6 +2,7 @@
  * The development manifest (manifest.xml, for `npm start` and sideloading): the shared structure checks
  * (test/support/manifestChecks.ts), plus its own Id and every URL on the dev server.
  */
+import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { DEV_ID, PRODUCT_ID } from '../scripts/releaseManifest';
@@ -44,6 +45,15 @@ describe('manifest.xml: the development manifest', () => {
     expect(app.Id).toBe(DEV_ID);
     expect(app.Id).not.toBe(PRODUCT_ID);
     expect(app.DisplayName['@DefaultValue']).toBe('Профкампания (разработка)');
+  });
+
+  test('the tool behind `npm run sideload` and `npm run validate` (office-addin-manifest) reads it', () => {
+    // It refused the manifest with a «--» in its comment: «Unable to parse the manifest file … Malformed comment».
+    const cli = require.resolve('office-addin-manifest/cli.js', { paths: [root] });
+    const run = spawnSync(process.execPath, [cli, 'info', 'manifest.xml'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect({ status: run.status, errors: `${run.stdout}${run.stderr}`.match(/Error.*/g) }).toEqual({ status: 0, errors: null });
+    expect(run.stdout).toContain(`Id: ${DEV_ID}`);
+    expect(run.stdout).toContain('Type: TaskPaneApp');
   });
 
   test('every URL is on the dev server port', () => {

@@ -2,6 +2,7 @@
  * The release (`npm run release -- --url …`): its manifest is the development one moved to the hosting address with
  * the product's Id and package.json's version, held to the same structure checks; the archive holds one folder.
  */
+import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -36,6 +37,19 @@ describe('the release manifest', () => {
     );
     expect(urlIds['Commands.Url']).toBe('https://example.org/profkampaniya/commands.html');
     expect(urlIds['Help.Url']).toBe('https://example.org/profkampaniya/help.html');
+  });
+
+  test('the tool behind `npm run validate` (office-addin-manifest) reads it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-release-manifest-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'manifest.xml'), xml);
+      const cli = require.resolve('office-addin-manifest/cli.js', { paths: [root] });
+      const run = spawnSync(process.execPath, [cli, 'info', path.join(dir, 'manifest.xml')], { encoding: 'utf8', timeout: 60_000 });
+      expect({ status: run.status, errors: `${run.stdout}${run.stderr}`.match(/Error.*/g) }).toEqual({ status: 0, errors: null });
+      expect(run.stdout).toContain(`Id: ${PRODUCT_ID}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('carries the product’s Id and name, not the development ones', () => {
