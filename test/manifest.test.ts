@@ -54,7 +54,7 @@ describe('manifest.xml: the development manifest', () => {
     expect({ status: run.status, errors: `${run.stdout}${run.stderr}`.match(/Error.*/g) }).toEqual({ status: 0, errors: null });
     expect(run.stdout).toContain(`Id: ${DEV_ID}`);
     expect(run.stdout).toContain('Type: TaskPaneApp');
-  });
+  }, 60_000); // a child node process: slow when the machine is loaded
 
   test('every URL is on the dev server port', () => {
     expect(devPort).toBe(3000);
