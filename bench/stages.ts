@@ -10,7 +10,7 @@ import { readForms } from '../src/domain/read';
 import { checkWorkbook } from '../src/domain/rules';
 import { municipalSettings } from '../src/domain/sample/schoolWorkbooks';
 import { readWorkbookFile } from '../src/files/readWorkbook';
-import { writeWorkbookStreaming as writeWorkbook } from '../src/files/writeXlsxStream';
+import { writeBook as writeWorkbook } from '../src/cli/writeBook';
 
 async function main(): Promise<void> {
   const dir = process.argv[2];

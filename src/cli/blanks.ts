@@ -8,7 +8,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BLANK_FORMS, blanksFor, FORM_TITLE, type BlankForm } from '../domain/blanks/blank';
 import { defaultSettings, seasonFor, settingsProblems, type CampaignSettings, type Season, type UnitLevel } from '../domain/settings';
-import { writeWorkbook } from '../files/writeXlsx';
+import { writeBook } from './writeBook';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
 
@@ -105,7 +105,7 @@ export async function blanks(args: string[], io: CliIO, today: Date = new Date()
     if (existsSync(file)) replaced++;
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-      await writeFile(tmp, await writeWorkbook(b.plan));
+      await writeFile(tmp, await writeBook(b.plan));
       await rename(tmp, file);
     } catch (e) {
       throw new UsageError(`Не удалось записать «${file}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Возможно, файл открыт в Excel — закройте его и повторите.`);

@@ -24,7 +24,7 @@ import { readSettingsSheet } from '../domain/settingsSheet';
 import { SHEET } from '../domain/sheetNames';
 import { formatNumber } from '../domain/text';
 import { FileReadError, OWN_WORKBOOK_ROWS, readWorkbookFile } from '../files/readWorkbook';
-import { writeWorkbookStreaming } from '../files/writeXlsxStream';
+import { writeBook } from './writeBook';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
 import { receiveAll, receivedInputs } from './receive';
@@ -272,8 +272,8 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   // The forms just let go are a few hundred megabytes at 5,000 schools, and V8 would collect them only once writing
   // had grown the heap further still: collected now, the peak is the sheet plans and the writing alone.
   if (process.memoryUsage().heapUsed > LARGE_HEAP) collectGarbage();
-  // The streaming writer: a region's plan sheet runs to tens of thousands of rows (see bench/).
-  const bytes = await writeWorkbookStreaming(plan, { modified: documentDate });
+  // The one writer, streaming: a region's plan sheet runs to tens of thousands of rows (see bench/).
+  const bytes = await writeBook(plan, documentDate);
   timer.stage('запись xlsx');
   const tmp = `${out}.${process.pid}.tmp`;
   try {

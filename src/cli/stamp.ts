@@ -6,7 +6,7 @@ import { stampMonitoring } from '../domain/forms/monitoringStamp';
 import { defaultSettings, LEVEL_TITLE, SEASON_TITLE, seasonFor, type Season, type UnitLevel } from '../domain/settings';
 import { SHEET } from '../domain/sheetNames';
 import { settingsSheet } from '../domain/settingsSheet';
-import { writeWorkbook } from '../files/writeXlsx';
+import { writeBook } from './writeBook';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 export const STAMP_USAGE = `Использование: profkampaniya stamp plan|report --out ФАЙЛ.xlsx [параметры]
@@ -80,7 +80,7 @@ export async function stamp(args: string[], io: CliIO, today: Date = new Date())
     form === 'plan' ? stampAppendix2(settings, { rows, protect })
     : form === 'monitoring' ? stampMonitoring(settings, { rows, protect })
     : stampAppendix3(settings, { rows, protect });
-  const bytes = await writeWorkbook({
+  const bytes = await writeBook({
     sheets: [
       sheet,
       settingsSheet(settings, [

@@ -14,3 +14,8 @@ declare module 'pako' {
   }
   export function inflateRaw(data: Uint8Array): Uint8Array;
 }
+// pako's CRC-32 (the one the zip format uses), for the one writer's native deflate (xlsxDeflate.ts).
+declare module 'pako/lib/zlib/crc32' {
+  /** CRC-32 of buf[pos, pos + len), continuing from `crc` (0 to start). */
+  export default function crc32(crc: number, buf: Uint8Array, len: number, pos: number): number;
+}

@@ -7,7 +7,9 @@ import { sampleSchoolWorkbooks } from '../domain/sample/schoolWorkbooks';
 import type { WorkbookPlan } from '../domain/sheetPlan';
 import { writeWorkbook } from './writeXlsx';
 import { writeWorkbookStreaming } from './writeXlsxStream';
-import { writeXlsx } from './xlsxWriter';
+import { zlibDeflater } from './nativeDeflate';
+import { streamDeflater } from './xlsxDeflate';
+import { fflateDeflater, writeXlsx } from './xlsxWriter';
 // Slow on purpose (whole workbooks): every workbook the project writes, written three ways and read back.
 jest.setTimeout(180_000);
 
@@ -64,6 +66,17 @@ describe('the one writer', () => {
     for (let at = view.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = view.indexOf('PK\x03\x04', at + 4, 'latin1'))
       stamps.add(`${view.readUInt16LE(at + 12)}/${view.readUInt16LE(at + 10)}`);
     expect([...stamps]).toEqual([`${((2023 - 1980) << 9) | (10 << 5) | 19}/0`]);
+  });
+
+  test("the command line's zlib, the pane's native stream and fflate's deflate give the same parts", async () => {
+    const plan = summarySample().plan;
+    const parts = (bytes: Uint8Array) => Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]);
+    const [zlib, stream, fflate] = [await writeXlsx(plan, { deflater: zlibDeflater }), await writeXlsx(plan), await writeXlsx(plan, { deflater: fflateDeflater })];
+    expect(zlibDeflater).toBeDefined();
+    expect(streamDeflater()).toBeDefined();
+    expect(parts(zlib)).toEqual(parts(fflate));
+    expect(parts(stream)).toEqual(parts(fflate));
+    expect(parts(fflate).length).toBeGreaterThan(15);
   });
 
   test('text XML cannot carry, look-alike formulas and escapes come back as written', async () => {

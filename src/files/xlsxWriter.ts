@@ -16,6 +16,7 @@ import { CHART_PARTS, drawingParts } from './xlsxCharts';
 import { printTitles, SharedStrings, sheetXml } from './xlsxSheet';
 import { StyleRegister } from './xlsxStyles';
 import { xmlAttr } from './xlsxXml';
+import { streamDeflater } from './xlsxDeflate';
 
 /** The date written when none is given: that of order No. 394-р, whose forms the workbooks carry. */
 export const DOCUMENT_DATE = '2021-03-12T00:00:00Z';
@@ -28,20 +29,27 @@ export interface XlsxWriteOptions {
    */
   modified?: string | Date;
   /**
-   * How a part is deflated: fflate's ZipDeflate by default; the command line passes Node's zlib
-   * (nativeDeflate.ts), several times faster, giving the same package.
+   * How a part is deflated: by default the host's native CompressionStream('deflate-raw') where there is one
+   * (browsers, workers, Node ≥ 20), fflate's JavaScript deflate otherwise; the command line passes Node's zlib
+   * (nativeDeflate.ts). Each gives a valid package; the bytes differ between them.
    */
   deflater?: Deflater;
 }
 
-/** A zip entry to push a part's bytes into, piece by piece (fflate's ZipInputFile contract). */
-export type Deflater = (name: string, mtime: Date) => ZipInputFile & { push(data: Uint8Array, final?: boolean): void };
+/**
+ * A zip entry to push a part's bytes into, piece by piece (fflate's ZipInputFile contract); a push may be
+ * asynchronous (the native stream), and the next is made only once it is done.
+ */
+export type Deflater = (name: string, mtime: Date) => ZipInputFile & { push(data: Uint8Array, final?: boolean): void | Promise<void> };
 
-const fflateDeflater: Deflater = (name, mtime) => {
+/** fflate's deflate (level 6): the fallback where the host has no native deflate. */
+export const fflateDeflater: Deflater = (name, mtime) => {
   const entry = new ZipDeflate(name, { level: 6 });
   entry.mtime = mtime;
   return entry;
 };
+
+const defaultDeflater = (): Deflater => streamDeflater() ?? fflateDeflater;
 
 export function documentDate(d: string | Date | undefined): Date {
   const date = d instanceof Date ? d : new Date(d ?? DOCUMENT_DATE);
@@ -74,7 +82,7 @@ const rels = (items: [id: string, type: string, target: string][]): string =>
 export async function writeXlsx(plan: WorkbookPlan, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
   if (plan.sheets.length === 0) throw new Error('В книге нет ни одного листа: записывать нечего.');
   const date = documentDate(options.modified);
-  const zip = new PackageZip(date, options.deflater ?? fflateDeflater);
+  const zip = new PackageZip(date, options.deflater ?? defaultDeflater());
   const sheets = plan.sheets;
   // Charts: one drawing per sheet that has any, charts numbered across the workbook.
   const drawings: { sheet: number; drawing: number; firstChart: number }[] = [];
@@ -85,20 +93,20 @@ export async function writeXlsx(plan: WorkbookPlan, options: XlsxWriteOptions = 
     chartCount += s.charts.length;
   });
 
-  zip.part('[Content_Types].xml', contentTypes(sheets.length, drawings.length, chartCount));
-  zip.part('_rels/.rels', rels([['rId1', REL.officeDocument, 'xl/workbook.xml'], ['rId2', REL.core, 'docProps/core.xml'], ['rId3', REL.app, 'docProps/app.xml']]));
+  await zip.part('[Content_Types].xml', contentTypes(sheets.length, drawings.length, chartCount));
+  await zip.part('_rels/.rels', rels([['rId1', REL.officeDocument, 'xl/workbook.xml'], ['rId2', REL.core, 'docProps/core.xml'], ['rId3', REL.app, 'docProps/app.xml']]));
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  zip.part(
+  await zip.part(
     'docProps/core.xml',
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       `<dc:creator>Профкампания</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`,
   );
-  zip.part(
+  await zip.part(
     'docProps/app.xml',
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Профкампания</Application></Properties>`,
   );
-  zip.part('xl/workbook.xml', workbookXml(plan));
-  zip.part(
+  await zip.part('xl/workbook.xml', workbookXml(plan));
+  await zip.part(
     'xl/_rels/workbook.xml.rels',
     rels([
       ...sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, REL.sheet, `worksheets/sheet${i + 1}.xml`]),
@@ -111,16 +119,16 @@ export async function writeXlsx(plan: WorkbookPlan, options: XlsxWriteOptions = 
   const strings = new SharedStrings();
   for (let i = 0; i < sheets.length; i++) {
     const d = drawings.find((x) => x.sheet === i);
-    zip.part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i], styles, strings, d ? 'rId1' : undefined));
+    await zip.part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i], styles, strings, d ? 'rId1' : undefined));
     if (!d) continue;
     const parts = drawingParts(sheets[i].charts, d.firstChart);
-    zip.part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels([['rId1', CHART_PARTS.rel.drawing, `../drawings/drawing${d.drawing}.xml`]]));
-    zip.part(`xl/drawings/drawing${d.drawing}.xml`, parts.drawing);
-    zip.part(`xl/drawings/_rels/drawing${d.drawing}.xml.rels`, parts.rels);
-    parts.charts.forEach((xml, k) => zip.part(`xl/charts/chart${d.firstChart + k}.xml`, xml));
+    await zip.part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels([['rId1', CHART_PARTS.rel.drawing, `../drawings/drawing${d.drawing}.xml`]]));
+    await zip.part(`xl/drawings/drawing${d.drawing}.xml`, parts.drawing);
+    await zip.part(`xl/drawings/_rels/drawing${d.drawing}.xml.rels`, parts.rels);
+    for (const [k, xml] of parts.charts.entries()) await zip.part(`xl/charts/chart${d.firstChart + k}.xml`, xml);
   }
-  zip.part('xl/styles.xml', styles.xml());
-  zip.part('xl/sharedStrings.xml', strings.xml());
+  await zip.part('xl/styles.xml', styles.xml());
+  await zip.part('xl/sharedStrings.xml', strings.xml());
   return zip.end();
 }
 
@@ -180,17 +188,17 @@ class PackageZip {
   ) {
     this.mtime = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
   }
-  part(name: string, content: string | Iterable<string>): void {
+  async part(name: string, content: string | Iterable<string>): Promise<void> {
     const entry = this.deflater(name, this.mtime);
     this.zip.add(entry);
-    if (typeof content === 'string') entry.push(this.encoder.encode(content), true);
+    if (typeof content === 'string') await entry.push(this.encoder.encode(content), true);
     else {
       let held: string | undefined;
       for (const piece of content) {
-        if (held !== undefined) entry.push(this.encoder.encode(held));
+        if (held !== undefined) await entry.push(this.encoder.encode(held));
         held = piece;
       }
-      entry.push(this.encoder.encode(held ?? ''), true);
+      await entry.push(this.encoder.encode(held ?? ''), true);
     }
     if (this.failure) throw this.failure;
   }
