@@ -124,7 +124,7 @@ const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
  * web.config that adds a type it already knows (error 500.19, duplicate collection entry). The hashed scripts get
  * their year of caching one by one (`scripts`: the release's file names), since staticContent has no patterns.
  */
-export function iisWebConfig(base: URL, version: string, files: string[]): string {
+export function iisWebConfig(version: string, files: string[]): string {
   const mimes = Object.entries(MIME)
     .map(([ext, type]) => {
       const full = TEXT.has(ext) ? `${type}; charset=utf-8` : type;
@@ -145,7 +145,9 @@ export function iisWebConfig(base: URL, version: string, files: string[]): strin
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Профкампания ${version}: IIS settings for ${xmlAttr(base.href)} (written by npm run release).
+  Профкампания ${version}: IIS settings for the address this release was made for (README.txt names it; written by
+  npm run release). The address itself is not repeated here: a .рф one is written with two hyphens in a row, which
+  XML forbids inside a comment.
   Copy the contents of the release folder, this file with them, to the folder of the site or virtual directory
   that answers at that address over HTTPS (a binding with a certificate Windows trusts on the users' computers).
   Scripts named with their content hash are cached for a year; pages, manifest.xml and icons are not cached, so an

@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
   // The folder's own address opens the pane too (the address coordinators are given for the browser mode).
   fs.writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
   // The server's settings: IIS reads web.config from the folder itself; nginx's file and the .reg are for IT.
-  fs.writeFileSync(path.join(dir, 'web.config'), iisWebConfig(base, version, listFiles(dir)));
+  fs.writeFileSync(path.join(dir, 'web.config'), iisWebConfig(version, listFiles(dir)));
   fs.mkdirSync(path.join(dir, SETUP_DIR), { recursive: true });
   fs.writeFileSync(path.join(dir, NGINX_FILE), nginxConfig(base, version));
   if (share) fs.writeFileSync(path.join(dir, REG_FILE), catalogReg(share));
