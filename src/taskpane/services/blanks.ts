@@ -58,7 +58,7 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * between blanks, so progress shows and «Отмена» is heard. `what` names the finished ones in the cancel message.
  */
 export async function eachBlank(units: string[], opts: BlankOptions, use: (b: BlankFile) => Promise<void>, run: BlankRun = {}, what: BlanksWhat = 'ready'): Promise<number> {
-  const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/writeXlsx');
+  const { writeXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
   const list = blankFilesFor(units);
   if (list.length === 0) throw new Error('Список организаций пуст: впишите по одной в строке или выберите файл со списком.');
   for (let i = 0; i < list.length; i++) {
@@ -66,7 +66,7 @@ export async function eachBlank(units: string[], opts: BlankOptions, use: (b: Bl
     run.onProgress?.({ done: i, total: list.length, unit: list[i].unit });
     await nextTurn();
     if (run.signal?.aborted) throw new BlanksCancelled(i, list.length, what);
-    const bytes = await writeWorkbook(blankWorkbookPlan(list[i].unit, opts));
+    const bytes = await writeXlsx(blankWorkbookPlan(list[i].unit, opts));
     await use({ ...list[i], bytes });
   }
   return list.length;

@@ -30,10 +30,10 @@ export function browserHost(storage: Storage | undefined = globalThis.localStora
       return { message: t.savedBrowser, notes: [] };
     },
     async deliver(plan: WorkbookPlan, settings, fileName): Promise<Outcome> {
-      const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/writeXlsx');
+      const { writeXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
       // The file carries the settings sheet too, so the add-in recognises its own sheets when it is opened in Excel.
       const full = withSettingsSheet(plan.sheets, settings);
-      const bytes = await writeWorkbook(full);
+      const bytes = await writeXlsx(full);
       const name = safeFileName(fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`);
       downloadBytes(bytes, name);
       return { message: t.fileDownloadedSheets(name, plan.sheets.filter((s) => !s.hidden).map((s) => s.name)), notes: [] };

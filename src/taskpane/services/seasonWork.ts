@@ -13,10 +13,11 @@ import { russianOr } from './messages';
 
 async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array }> {
   if (output === 'plan') return { plan };
-  const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/writeXlsx');
+  // The one writer, as on the command line; deflated by the browser's own CompressionStream where it has one.
+  const { writeXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
   // As the browser host writes: the settings sheet travels with the file, so the add-in knows its sheets later.
   // The document's date is the season's (the latest report), so the same files give the same workbook.
-  return { bytes: await writeWorkbook(withSettingsSheet(plan.sheets, settings), { modified: documentDate }) };
+  return { bytes: await writeXlsx(withSettingsSheet(plan.sheets, settings), { modified: documentDate }) };
 }
 
 export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void): (m: SeasonRequest) => void {
