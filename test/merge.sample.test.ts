@@ -172,7 +172,10 @@ describe('merging the sample municipality (seed 000) through the command line', 
     const eventsBefore = events.value as number;
     events.value = eventsBefore + 5;
     await writeFile(resent, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    await utimes(resent, arrived, arrived);
+    // A day after the other two late ones: three files modified in the same minute after the deadline would look
+    // like attachments saved together, not three receipts (receiptDates.ts), and be «срок не подтверждён».
+    const resentAt = new Date('2023-10-22T15:30:00');
+    await utimes(resent, resentAt, resentAt);
     const third = JSON.parse((await runMerge(args)).stdout) as MergeJson;
     expect(third.files.find((f) => f.file === 'МАОУ СОШ № 15.xlsx')?.onTime).toBe(false);
     expect(third.totals.events).toBe(3448 + 5);

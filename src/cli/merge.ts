@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import type { Carrier, DateSource, EarlierRegisterEntry, MergePolicy, MergeResult, ReceivedFile, Sender } from '../domain/consolidate/mergeTypes';
 import { assumeCampaignOfReports, mergeSeason } from '../domain/season';
 import { fileStatusTitle, readEarlierRegister } from '../domain/consolidate/registerSheet';
+import { CONFIRM_DATES } from '../domain/consolidate/receiptDates';
 import { containerText } from '../domain/consolidate/receipt';
 import { organisationCounts, type OrganisationCounts, type ReportFate } from '../domain/consolidate/organisations';
 import { withTargetsFrom } from '../domain/monitoring/consolidated';
@@ -27,6 +28,7 @@ import { FileReadError, OWN_WORKBOOK_ROWS, readWorkbookFile } from '../files/rea
 import { writeBook } from './writeBook';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
+import { readDatesFile } from './datesFile';
 import { receiveAll, receivedInputs } from './receive';
 import { readerLine, stageTimer } from './timings';
 import { collectGarbage } from './memory';
@@ -47,8 +49,15 @@ export const MERGE_USAGE = `Использование: profkampaniya merge ФА
                         ваши листы, свод не записывается: укажите другой файл.
   --units СПИСОК        список ожидаемых организаций (.csv, .txt или .xlsx, по одной в строке, первый столбец):
                         реестр покажет, кто не прислал отчёт
-  --deadline ГГГГ-ММ-ДД срок представления: отчёты, полученные позже, отмечаются как поступившие с опозданием
-                        (дата получения — дата изменения файла, если реестр прежнего свода не говорит иного)
+  --deadline ГГГГ-ММ-ДД срок представления: отчёты, полученные позже, отмечаются как поступившие с опозданием.
+                        Дата получения — дата письма (для писем), иначе дата из реестра прежнего свода или из
+                        --dates, иначе время изменения файла. Если файлы изменены после срока почти одновременно
+                        (вложения сохранены, папка скопирована), опоздание не подтверждается: статус
+                        «срок не подтверждён», а не «с опозданием»
+  --dates ФАЙЛ          даты получения, заданные вручную (.csv, .txt или .xlsx): в строке имя файла или
+                        организации и дата через «;» — «МБОУ СОШ № 1.xlsx;18.10.2023 14:05» (дд.мм.гггг
+                        [чч:мм]); важнее всех других дат. Дату можно и вписать в столбец «Получен» листа
+                        «Реестр отчётов» свода — следующий свод в этот файл её сохранит
   --refuse-errors       не включать в свод файлы с ошибками (они попадут в реестр с причиной)
   --merge-errors        включать файлы с ошибками (по умолчанию), число ошибок видно в реестре
   --unit НАЗВАНИЕ       кто составляет свод (муниципальное образование, регион) — впишется в сводный отчёт
@@ -84,11 +93,18 @@ export interface MergeJson {
     via?: Carrier[];
     /** The register's «Письмо, вложение» words; '' for a file received on its own. */
     container: string;
+    /**
+     * Present when `received` is a modification time that looks like a save, after the deadline: why, and what to
+     * do. `onTime` is then null and the organisation's status `unconfirmed` («срок не подтверждён»), never late.
+     */
+    dateDoubt?: string;
   }[];
   /** One line per organisation: `status` a ReportFate, `label` its Russian words (consolidate/organisations.ts). */
   organisations: { unit: string; status: ReportFate; label: string; onList: boolean | null; file: string; received: string; onTime: boolean | null; errors: number; warnings: number; reason: string }[];
-  /** `expected` is the base of the shares of organisations. */
+  /** `expected` is the base of the shares of organisations; `unconfirmed` those whose lateness is not confirmed. */
   counts: OrganisationCounts;
+  /** Lines of the --dates file that named no received file and no organisation in one. */
+  datesUnmatched?: { line: number; name: string }[];
   missing: string[];
   refused: string[];
   offList: string[];
@@ -167,6 +183,12 @@ function humanSummary(result: MergeResult, settings: CampaignSettings, out: stri
   ];
   const late = result.files.filter((f) => f.onTime === false && f.status === 'merged');
   if (late.length) lines.push(`С опозданием: ${late.map((f) => f.unit || f.file).join('; ')}.`);
+  const doubtful = result.organisations.filter((o) => o.fate === 'unconfirmed');
+  if (doubtful.length)
+    lines.push(
+      `Срок не подтверждён (${doubtful.length}): ${doubtful.map((o) => o.unit).join('; ')}. Даты этих файлов — время их изменения после срока, похожее на сохранение вложений или копирование папки, а не на получение: ` +
+        `опоздавшими они не считаются. Чтобы подтвердить сроки, ${CONFIRM_DATES}.`,
+    );
   if (result.refused.length) lines.push(`Прислали отчёт, но он отклонён (${result.refused.length}): ${result.refused.join('; ')}.`);
   if (result.missing.length) lines.push(`Не прислали отчёт (${result.missing.length}): ${result.missing.join('; ')}.`);
   if (result.offList.length) lines.push(`Нет в списке ожидаемых (приняты, проверьте названия): ${result.offList.join('; ')}.`);
@@ -181,11 +203,13 @@ function mergeJson(result: MergeResult, settings: CampaignSettings, out: string)
     files: result.files.map((f) => ({
       file: f.file, unit: f.unit, status: f.status, label: fileStatusTitle(f), onTime: f.onTime, errors: f.errors, warnings: f.warnings, reason: f.reason, received: f.received, reports: f.reports,
       dateSource: f.dateSource ?? 'modified', ...(f.sender ? { sender: f.sender } : {}), ...(f.via?.length ? { via: f.via } : {}), container: containerText(f),
+      ...(f.dateDoubt ? { dateDoubt: f.dateDoubt } : {}),
     })),
     organisations: result.organisations.map((o) => ({
       unit: o.unit, status: o.fate, label: o.label, onList: o.onList, file: o.file, received: o.received, onTime: o.onTime, errors: o.errors, warnings: o.warnings, reason: o.reason,
     })),
     counts: organisationCounts(result.organisations),
+    ...(result.givenDatesUnmatched?.length ? { datesUnmatched: result.givenDatesUnmatched.map((g) => ({ line: g.line, name: g.name })) } : {}),
     missing: result.missing,
     refused: result.refused,
     offList: result.offList,
@@ -198,7 +222,7 @@ function mergeJson(result: MergeResult, settings: CampaignSettings, out: string)
 
 export async function merge(args: string[], io: CliIO, today: Date = new Date()): Promise<number> {
   const { positionals, values, flags } = parseArgs(args, {
-    values: ['out', 'units', 'deadline', 'unit', 'level', 'season', 'year'],
+    values: ['out', 'units', 'deadline', 'dates', 'unit', 'level', 'season', 'year'],
     repeatable: ['previous'],
     flags: ['json', 'refuse-errors', 'merge-errors', 'help'],
   });
@@ -225,6 +249,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
     throw new UsageError(`Год указан неверно: «${yearText}». Укажите год четырьмя цифрами.`);
 
   const expectedUnits = values.units ? await readUnitsList(values.units[0]) : [];
+  const givenDates = values.dates ? await readDatesFile(values.dates[0]) : undefined;
   const previous = await existingOutput(out);
   const basis = deadline ? new Date(`${deadline}T12:00:00`) : today;
   const guess = seasonFor(basis);
@@ -237,7 +262,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   const unit = one(values, 'unit');
   if (unit !== undefined) settings.unit = unit.trim();
 
-  const inputs = await receivedInputs(positionals, [out, ...(values.units ?? [])], io);
+  const inputs = await receivedInputs(positionals, [out, ...(values.units ?? []), ...(values.dates ?? [])], io);
 
   const timer = stageTimer(process.env.PROFKAMPANIYA_TIMINGS === '1', (line) => io.stderr.write(line));
   timer.stage('подготовка');
@@ -259,9 +284,11 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   }
   const earlierCampaigns = await readPreviousCampaigns(values.previous ?? []);
   // Throws AccountingError (in Russian, nothing written) should the merge ever lose or double-count a row.
-  let merged: ReturnType<typeof mergeSeason> | undefined = mergeSeason({ files, settings, expectedUnits, deadline, policy, earlierRegister: previous.register, previous: earlierCampaigns });
+  let merged: ReturnType<typeof mergeSeason> | undefined = mergeSeason({ files, settings, expectedUnits, deadline, policy, earlierRegister: previous.register, givenDates, previous: earlierCampaigns });
   const { plan, documentDate } = merged;
   timer.stage('свод и листы');
+  for (const g of merged.result.givenDatesUnmatched ?? [])
+    io.stderr.write(`Файл дат, строка ${g.line}: «${g.name}» — нет ни такого файла, ни организации с таким названием среди полученных; дата не применена. Проверьте написание.\n`);
   // What is printed at the end is made now, and the received forms and the merge's result are let go before
   // writing: the sheet plans hold all the workbook needs, and 5,000 schools' forms are a few hundred megabytes.
   const output = flags.has('json') ? JSON.stringify(mergeJson(merged.result, settings, out), null, 2) + '\n' : humanSummary(merged.result, settings, out);

@@ -5,7 +5,7 @@
  * or write what comes back.
  */
 import { accountingBalances, mergeReports, rowsReceived } from './consolidate/merge';
-import type { EarlierRegisterEntry, MergePolicy, MergeResult, ReceivedFile, RowKind } from './consolidate/mergeTypes';
+import type { EarlierRegisterEntry, GivenDate, MergePolicy, MergeResult, ReceivedFile, RowKind } from './consolidate/mergeTypes';
 import { buildConsolidatedWorkbook } from './consolidate/workbook';
 import type { CampaignFigures } from './indicators/figures';
 import { campaignOfReports } from './read/campaign';
@@ -23,6 +23,8 @@ export interface SeasonRequest {
   deadline?: string;
   /** The register of an earlier output of this merge: files keep the date they first came. */
   earlierRegister?: EarlierRegisterEntry[];
+  /** Receipt dates given by hand (a dates file): a file or a unit → a date; they win over every other date. */
+  givenDates?: GivenDate[];
   /** Earlier campaigns' figures for the dynamics, in any order. */
   previous?: CampaignFigures[];
 }
@@ -79,6 +81,7 @@ export function mergeSeason(req: SeasonRequest): SeasonMerge {
     deadline: req.deadline,
     policy: req.policy,
     earlierRegister: req.earlierRegister,
+    givenDates: req.givenDates,
   });
   assertAccounted(result, req.files);
   const previous = [...(req.previous ?? [])].sort(compareCampaigns);

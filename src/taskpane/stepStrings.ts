@@ -75,6 +75,12 @@ export const ruSteps = {
   marksCleared: (n: number) => `Снято отметок: ${formatNumber(n)}.`,
   mergeDone: (units: number, refused: number, missing: number) =>
     `В своде ${countOf(units, NOUN.unit)}.` + (refused ? ` Прислали, но отклонены: ${formatNumber(refused)}.` : '') + (missing ? ` Не прислали: ${formatNumber(missing)}.` : ''),
+  /** Reports whose lateness rests on files' times that look like a save (organisations.ts «срок не подтверждён»). */
+  datesUnconfirmed: (n: number, excel: boolean) =>
+    `Срок не подтверждён: ${formatNumber(n)} — даты этих файлов после срока, но это время их сохранения или копирования, а не получения, поэтому опоздавшими они не считаются. ` +
+    (excel
+      ? 'Чтобы подтвердить сроки, сведите сами письма (.eml, .msg) — дата возьмётся из письма — или впишите даты получения в столбец «Получен» листа «Реестр отчётов» и сведите ещё раз.'
+      : 'Чтобы подтвердить сроки, сведите сами письма (.eml, .msg) — дата возьмётся из письма — или сведите в Excel и впишите даты в столбец «Получен» листа «Реестр отчётов».'),
   expectedCount: (n: number) => `В списке: ${countOf(n, NOUN.unit)}.`,
   // results
   resultsCheck: 'Результат проверки по организациям',
@@ -184,6 +190,11 @@ export const enSteps: typeof ruSteps = {
   marksCleared: (n) => `Marks removed: ${formatNumber(n)}.`,
   mergeDone: (units, refused, missing) =>
     `Consolidated: ${en(units, 'organisation')}.` + (refused ? ` Sent but refused: ${formatNumber(refused)}.` : '') + (missing ? ` Did not report: ${formatNumber(missing)}.` : ''),
+  datesUnconfirmed: (n, excel) =>
+    `Receipt date not confirmed: ${formatNumber(n)} — these files are dated after the deadline, but by the time they were saved or copied, not received, so they are not counted late. ` +
+    (excel
+      ? 'To confirm, merge the letters themselves (.eml, .msg) — the date is taken from the letter — or type the dates received into «Получен» on «Реестр отчётов» and merge again.'
+      : 'To confirm, merge the letters themselves (.eml, .msg) — the date is taken from the letter — or merge in Excel and type the dates into «Получен» on «Реестр отчётов».'),
   expectedCount: (n) => `On the list: ${en(n, 'organisation')}.`,
   resultsCheck: 'Check results by organisation',
   resultsMerge: 'Consolidation results by organisation',

@@ -38,6 +38,11 @@ test('Russian counts agree with their numbers, with no abbreviations', () => {
   expect(t.checkDone(21, 0, 0)).toBe('Проверено: 21\u00a0файл. Ошибок не найдено.');
   expect(t.mergeDone(64, 2, 1)).toBe('В своде 64\u00a0организации. Прислали, но отклонены: 2. Не прислали: 1.');
   expect(t.orgStatus('withErrors', 5)).toBe('в своде с ошибками (5)');
+  // Attachments saved after the deadline: not late, and what to do, in Excel and in a browser alike.
+  expect(t.orgStatus('unconfirmed', 0)).toBe('срок не подтверждён');
+  expect(t.datesUnconfirmed(66, true)).toContain('впишите даты получения в столбец «Получен» листа «Реестр отчётов» и сведите ещё раз');
+  expect(t.datesUnconfirmed(66, false)).toContain('сведите сами письма (.eml, .msg)');
+  expect(STRINGS.en.orgStatus('unconfirmed', 0)).toBe('receipt date not confirmed');
   for (const v of Object.values(t)) if (typeof v === 'string') expect(v).not.toMatch(/ошиб\.|предупр\.|шт\./);
 });
 

@@ -13,8 +13,9 @@ import { buildPartnerRegister, type PartnerRegister } from './partnerRegister';
 import { mergeMonitoring, type MonitoringMerge } from '../monitoring/merge';
 import { organisationStatuses } from './organisations';
 import { problemsByReport, reportOutcomes, statusOfRows } from './reportOutcomes';
+import { applyGivenDates, dateDoubts } from './receiptDates';
 import {
-  FIX_OR_MERGE_WITH_ERRORS, isUnreadable, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
+  FIX_OR_MERGE_WITH_ERRORS, isUnreadable, type EarlierRegisterEntry, type FileOutcome, type FileStatus, type MergedPlanRow, type MergedUnit, type MergeInput, type MergeResult,
   type ReceivedFile, type ReceivedWorkbook, type Receipt, type RowFate, type RowKind, type Tally, type Totals,
 } from './mergeTypes';
 
@@ -55,15 +56,18 @@ const describeProblem = (p: Problem): string => {
 
 /** Merge received files. Pure: the same input always gives the same result. */
 export function mergeReports(input: MergeInput): MergeResult {
-  const files = withEarlierDates(input.files, input.earlierRegister);
+  const earlier = withEarlierDates(input.files, input.earlierRegister);
+  const given = applyGivenDates(earlier.files, input.givenDates ?? []);
+  const files = given.files;
+  const doubts = dateDoubts(files, input.deadline, earlier.modifiedAgain);
   const names = unitNames(input.expectedUnits);
   const { rows, candidates, fileRefusal } = gatherRows(files, input.policy, names);
   const fateOf = supersede(candidates, files, rows);
-  const { units, plan, partners } = mergedUnits(candidates, fateOf, files, names, input.deadline);
+  const { units, plan, partners } = mergedUnits(candidates, fateOf, files, names, input.deadline, doubts);
   const monitoring = monitoringOf(files, input, units);
   const hasList = names.expected.size > 0;
   const result: MergeResult = {
-    files: fileOutcomes(files, rows, fileRefusal, monitoring.monitoring, input.deadline),
+    files: fileOutcomes(files, rows, fileRefusal, monitoring.monitoring, input.deadline, doubts),
     units,
     expected: [...names.expected.values()],
     missing: [],
@@ -77,6 +81,7 @@ export function mergeReports(input: MergeInput): MergeResult {
     accounting: tally(rows),
     deadline: input.deadline,
     policy: input.policy,
+    ...(given.unmatched.length ? { givenDatesUnmatched: given.unmatched } : {}),
     ...monitoring,
   };
   result.organisations = organisationStatuses(result);
@@ -87,14 +92,28 @@ export function mergeReports(input: MergeInput): MergeResult {
   return result;
 }
 
-/** A file named in an earlier output's register keeps the date it first came — unless its contents changed. */
-function withEarlierDates(files: ReceivedFile[], register: MergeInput['earlierRegister'] = []): ReceivedFile[] {
-  const earlier = new Map(register.map((e) => [e.file.toLowerCase(), e]));
-  return files.map((f) => {
+/**
+ * A file named in an earlier output's register keeps the date it first came — unless its contents changed (a new
+ * receipt). A date the coordinator typed there stays; a letter's date wins over a kept modification time (the
+ * letters merged after their saved attachments). `modifiedAgain`: modification times of kept files later than the
+ * date recorded for them — the folder was saved or copied again since (receiptDates.ts, dateDoubts).
+ */
+function withEarlierDates(files: ReceivedFile[], register: MergeInput['earlierRegister'] = []): { files: ReceivedFile[]; modifiedAgain: string[] } {
+  const earlier = new Map<string, EarlierRegisterEntry>();
+  // A file of several reports has a line each: a date typed on any of them is the coordinator's.
+  for (const e of register) if (e.dateSource === 'manual' || !earlier.has(e.file.toLowerCase())) earlier.set(e.file.toLowerCase(), e);
+  const modifiedAgain: string[] = [];
+  const out = files.map((f) => {
     const e = earlier.get(f.file.toLowerCase());
     const same = e && (!e.fingerprint || !f.fingerprint || e.fingerprint === f.fingerprint);
-    return { ...f, received: same ? e.received : f.received };
+    if (!e || !same) return f;
+    const source = f.dateSource ?? 'modified';
+    const kept = e.dateSource ?? 'modified';
+    if (source === 'message' && kept === 'modified') return f;
+    if (source === 'modified' && kept === 'modified' && f.received > e.received) modifiedAgain.push(f.received);
+    return { ...f, received: e.received, ...(e.dateSource && e.dateSource !== 'modified' ? { dateSource: e.dateSource } : {}) };
   });
+  return { files: out, modifiedAgain };
 }
 
 /** How units are told apart and shown: the expected list's spelling where the unit is on it. */
@@ -223,7 +242,7 @@ function supersede(candidates: Candidate[], files: ReceivedFile[], rows: RowFate
  * The merged units, in the order their winning participation rows came in, with their partners and plan rows; a
  * unit's second row in one file is refused (counting both would double it). Then the partner register.
  */
-function mergedUnits(candidates: Candidate[], fateOf: Map<Candidate, RowFate>, files: ReceivedFile[], names: UnitNames, deadline?: string) {
+function mergedUnits(candidates: Candidate[], fateOf: Map<Candidate, RowFate>, files: ReceivedFile[], names: UnitNames, deadline: string | undefined, doubts: (string | undefined)[]) {
   const hasList = names.expected.size > 0;
   const units: MergedUnit[] = [];
   const unitByKey = new Map<string, MergedUnit>();
@@ -244,7 +263,7 @@ function mergedUnits(candidates: Candidate[], fateOf: Map<Candidate, RowFate>, f
       onList: hasList ? names.expected.has(c.key) : null,
       file: f.file,
       received: f.received,
-      onTime: f.undated ? null : isOnTime(f.received, deadline),
+      ...timeliness(f, deadline, doubts[c.fileIndex]),
       participation: c.row as ParticipationRow,
       plan: [],
       errors: c.errors,
@@ -277,7 +296,17 @@ function mergedUnits(candidates: Candidate[], fateOf: Map<Candidate, RowFate>, f
 }
 
 /** Each file's outcome: refused as a whole, or as its rows (and monitoring rows) fared. */
-function fileOutcomes(files: ReceivedFile[], rows: RowFate[], fileRefusal: (string | null)[], monitoring: MonitoringMerge | undefined, deadline?: string): FileOutcome[] {
+/**
+ * On time or not by the file's date — unless its date is not known (the open workbook's sheets) or is a
+ * modification time that looks like a save: then a late date states nothing (onTime null, the doubt said).
+ */
+function timeliness(f: ReceivedFile, deadline: string | undefined, doubt: string | undefined): { onTime: boolean | null; dateDoubt?: string } {
+  if (f.notReport !== undefined || (!isUnreadable(f) && f.undated)) return { onTime: null };
+  const onTime = isOnTime(f.received, deadline);
+  return onTime === false && doubt ? { onTime: null, dateDoubt: doubt } : { onTime };
+}
+
+function fileOutcomes(files: ReceivedFile[], rows: RowFate[], fileRefusal: (string | null)[], monitoring: MonitoringMerge | undefined, deadline: string | undefined, doubts: (string | undefined)[]): FileOutcome[] {
   const fatesByFile: RowFate[][] = files.map(() => []);
   for (const r of rows) fatesByFile[r.fileIndex].push(r);
   return files.map((f, i) => {
@@ -301,7 +330,7 @@ function fileOutcomes(files: ReceivedFile[], rows: RowFate[], fileRefusal: (stri
       unit: [...new Set(fates.map((r) => r.unit).filter(Boolean))].join(', '),
       status,
       reason,
-      onTime: f.notReport !== undefined || (!isUnreadable(f) && f.undated) ? null : isOnTime(f.received, deadline),
+      ...timeliness(f, deadline, doubts[i]),
       errors: f.notReport !== undefined ? 0 : isUnreadable(f) ? 1 : countOf(problems, 'error'),
       warnings: countOf(problems, 'warning'),
       fingerprint: f.fingerprint,

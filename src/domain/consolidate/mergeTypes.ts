@@ -95,6 +95,17 @@ export interface EarlierRegisterEntry {
   file: string;
   received: string;
   fingerprint?: string;
+  /** Where that date came from («Откуда дата»; `manual` when the coordinator typed it); absent in older registers. */
+  dateSource?: DateSource;
+}
+
+/** A receipt date given by hand on the command line (`--dates FILE`): a file or a unit → a date (receiptDates.ts). */
+export interface GivenDate {
+  name: string;
+  /** Local ISO date-time to the minute. */
+  received: string;
+  /** 1-based line of the dates file, for messages. */
+  line: number;
 }
 
 export interface MergeInput {
@@ -105,6 +116,8 @@ export interface MergeInput {
   deadline?: string;
   policy: MergePolicy;
   earlierRegister?: EarlierRegisterEntry[];
+  /** Receipt dates the coordinator gives (a dates file): they win over every other date. */
+  givenDates?: GivenDate[];
 }
 
 /** `not-report`: an attachment that is no report (Receipt.notReport), listed but neither merged nor refused. */
@@ -150,8 +163,13 @@ export interface FileOutcome extends Receipt {
   unit: string;
   status: FileStatus;
   reason: string;
-  /** null when no deadline was given. */
+  /** null when no deadline was given, when the date is not known, or when it is in doubt (`dateDoubt`). */
   onTime: boolean | null;
+  /**
+   * Why the file's date cannot say it came late (a modification time that looks like a save: receiptDates.ts),
+   * with what to do, Russian; absent when the date is not in doubt.
+   */
+  dateDoubt?: string;
   errors: number;
   warnings: number;
   fingerprint?: string;
@@ -170,6 +188,8 @@ export interface MergedUnit {
   file: string;
   received: string;
   onTime: boolean | null;
+  /** As FileOutcome.dateDoubt: the lateness its file's date would state is not confirmed. */
+  dateDoubt?: string;
   participation: ParticipationRow;
   partners?: PartnersRow;
   plan: PlanRow[];
@@ -229,6 +249,8 @@ export interface MergeResult {
   accounting: Record<RowKind, Tally>;
   deadline?: string;
   policy: MergePolicy;
+  /** Dates given by hand (MergeInput.givenDates) that named no received file and no unit in one. */
+  givenDatesUnmatched?: GivenDate[];
   /** The monitoring forms' rows, one per unit (absent when no file had the form). */
   monitoring?: MonitoringMerge;
 }
@@ -260,10 +282,11 @@ export interface MonitoringMerge {
 
 
 /**
- * What became of a report. An organisation ends in one of the first six; `superseded` is the fate of a file
- * (an earlier file of an organisation whose later file counts).
+ * What became of a report. An organisation ends in one of the first seven; `superseded` is the fate of a file
+ * (an earlier file of an organisation whose later file counts). `unconfirmed`: merged, and its date after the
+ * deadline is a modification time that looks like a save — neither on time nor late until a date is given.
  */
-export type ReportFate = 'onTime' | 'late' | 'received' | 'withErrors' | 'refused' | 'missing' | 'superseded';
+export type ReportFate = 'onTime' | 'late' | 'unconfirmed' | 'received' | 'withErrors' | 'refused' | 'missing' | 'superseded';
 /** One received file of an organisation. */
 export interface FileFate {
   file: string;

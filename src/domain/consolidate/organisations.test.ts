@@ -78,7 +78,7 @@ describe('each organisation has one status, in the same words everywhere', () =>
 
   test('the share of organisations counts against the six expected, not the four merged', () => {
     const c = organisationCounts(season('refuse-errors').organisations);
-    expect(c).toEqual({ expected: 6, merged: 3, onTime: 2, late: 1, received: 0, withErrors: 0, refused: 2, missing: 1 });
+    expect(c).toEqual({ expected: 6, merged: 3, onTime: 2, late: 1, unconfirmed: 0, received: 0, withErrors: 0, refused: 2, missing: 1 });
   });
 
   test('without a deadline a merged report reads «получен, срок не задан»', () => {

@@ -11,12 +11,14 @@ import { unitKey } from './names';
 
 export type { FileFate, OrganisationStatus, ReportFate } from './mergeTypes';
 
-export const REPORT_FATES: readonly ReportFate[] = ['missing', 'refused', 'withErrors', 'late', 'received', 'onTime', 'superseded'];
+export const REPORT_FATES: readonly ReportFate[] = ['missing', 'refused', 'withErrors', 'late', 'unconfirmed', 'received', 'onTime', 'superseded'];
 
 /** The words, Russian and English. `withErrors` gets its number of errors appended by `fateLabel`. */
 export const FATE_TITLE: Record<ReportFate, { ru: string; en: string }> = {
   onTime: { ru: 'в срок', en: 'on time' },
   late: { ru: 'с опозданием', en: 'late' },
+  // Merged; its date after the deadline is a file's modification time that looks like a save, not a receipt.
+  unconfirmed: { ru: 'срок не подтверждён', en: 'receipt date not confirmed' },
   received: { ru: 'получен, срок не задан', en: 'received, no deadline set' },
   withErrors: { ru: 'в своде с ошибками', en: 'merged with errors' },
   refused: { ru: 'прислал, отклонён', en: 'sent, refused' },
@@ -27,7 +29,7 @@ export const FATE_TITLE: Record<ReportFate, { ru: string; en: string }> = {
 export type Lang = 'ru' | 'en';
 
 /** Fates that ask the coordinator to do something, most urgent first (the pane lists problems first). */
-export const needsAttention = (f: ReportFate): boolean => f === 'missing' || f === 'refused' || f === 'withErrors' || f === 'late';
+export const needsAttention = (f: ReportFate): boolean => f === 'missing' || f === 'refused' || f === 'withErrors' || f === 'late' || f === 'unconfirmed';
 
 /** «в своде с ошибками (5)», «прислал, отклонён» — the fate as a label; errors only where they decide it. */
 export function fateLabel(fate: ReportFate, errors = 0, lang: Lang = 'ru'): string {
@@ -35,10 +37,14 @@ export function fateLabel(fate: ReportFate, errors = 0, lang: Lang = 'ru'): stri
   return fate === 'withErrors' ? `${t} (${errors})` : t;
 }
 
-/** How a merged file's organisation stands: errors first (they need fixing), then timeliness. */
-function mergedFate(f: Pick<FileOutcome, 'errors' | 'onTime'>): ReportFate {
+/**
+ * How a merged file's organisation stands: errors first (they need fixing), then timeliness — never «с опозданием»
+ * on a date in doubt (`dateDoubt`: a modification time that looks like a save), which is «срок не подтверждён».
+ */
+function mergedFate(f: Pick<FileOutcome, 'errors' | 'onTime' | 'dateDoubt'>): ReportFate {
   if (f.errors > 0) return 'withErrors';
-  return f.onTime === null ? 'received' : f.onTime ? 'onTime' : 'late';
+  if (f.onTime === null) return f.dateDoubt ? 'unconfirmed' : 'received';
+  return f.onTime ? 'onTime' : 'late';
 }
 
 /**
@@ -108,7 +114,7 @@ export function organisationStatuses(result: MergeResult): OrganisationStatus[] 
     if (u) {
       const at = o.files.find((x) => x.file === u.file)?.index;
       const f = at === undefined ? undefined : asSeenBy(result.files[at], o.key);
-      Object.assign(o, f ? decided(f, mergedFate(f)) : { fate: mergedFate(u), file: u.file, received: u.received, onTime: u.onTime, errors: u.errors, warnings: u.warnings });
+      Object.assign(o, f ? decided(f, mergedFate(f)) : { fate: mergedFate(u), file: u.file, received: u.received, onTime: u.onTime, errors: u.errors, warnings: u.warnings, reason: u.dateDoubt ?? '' });
       continue;
     }
     const refused = [...o.files].reverse().find((x) => x.fate === 'refused');
@@ -141,7 +147,8 @@ function asSeenBy(f: FileOutcome, key: string): FileOutcome {
 function decided(f: FileOutcome, fate: ReportFate): Partial<OrganisationStatus> {
   return {
     fate, file: f.file, received: f.received, onTime: f.onTime, errors: f.errors, warnings: f.warnings,
-    reason: f.reason, problems: f.problems,
+    // Not confirmed: why, and what to do (give the date, or merge the letters).
+    reason: fate === 'unconfirmed' ? [f.reason, f.dateDoubt].filter(Boolean).join('; ') : f.reason, problems: f.problems,
   };
 }
 
@@ -153,17 +160,17 @@ function decided(f: FileOutcome, fate: ReportFate): Partial<OrganisationStatus> 
  */
 export interface OrganisationCounts extends Record<Exclude<ReportFate, 'superseded'>, number> {
   expected: number;
-  /** Organisations with a report in the consolidation (on time, late, received, with errors). */
+  /** Organisations with a report in the consolidation (on time, late, not confirmed, received, with errors). */
   merged: number;
 }
 
 export function organisationCounts(statuses: OrganisationStatus[]): OrganisationCounts {
-  const c: OrganisationCounts = { expected: 0, merged: 0, onTime: 0, late: 0, received: 0, withErrors: 0, refused: 0, missing: 0 };
+  const c: OrganisationCounts = { expected: 0, merged: 0, onTime: 0, late: 0, unconfirmed: 0, received: 0, withErrors: 0, refused: 0, missing: 0 };
   for (const o of statuses) {
     if (o.key === '' || o.fate === 'superseded') continue;
     c[o.fate]++;
     c.expected++;
   }
-  c.merged = c.onTime + c.late + c.received + c.withErrors;
+  c.merged = c.onTime + c.late + c.unconfirmed + c.received + c.withErrors;
   return c;
 }

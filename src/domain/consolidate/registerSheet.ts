@@ -16,6 +16,8 @@ import { formatReceived, parseReceived, yesNo } from './cells';
 import type { EarlierRegisterEntry, FileOutcome, MergeResult, ReportOutcome, RowKind } from './mergeTypes';
 import { FATE_TITLE, fateLabel, fileFate, type ReportFate } from './organisations';
 import { containerText, senderText } from './receipt';
+import { CONFIRM_DATES, registerSourceText, sourceOfRegisterText } from './receiptDates';
+import { plural } from '../text/plural';
 
 export const REGISTER_HEADER_ROW = 5;
 export const REGISTER_COLUMNS = [
@@ -25,6 +27,11 @@ export const REGISTER_COLUMNS = [
   /** For a file that came by e-mail: the letter's sender, and the letter (and archive) it was attached to. */
   'Отправитель',
   'Письмо, вложение',
+  /**
+   * Where «Получен» came from: the letter's date, the file's modification time (with the date as the merge found
+   * it, so a date typed over «Получен» is told from it by the next merge), or «указана вручную».
+   */
+  'Откуда дата',
 ] as const;
 
 /** The column of the status words, 1-based (found by title, so a column added before it moves it along). */
@@ -67,6 +74,7 @@ const KIND_TITLE: Record<RowKind, string> = {
 export function registerSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const plan = emptySheetPlan(SHEET.register, 'register');
   const late = result.files.filter((f) => f.status === 'merged' && f.onTime === false).length;
+  const unconfirmed = result.files.filter((f) => f.status === 'merged' && f.dateDoubt).length;
   const notReports = result.files.filter((f) => f.status === 'not-report').length;
   const reportCount = result.files.reduce((n, f) => n + (f.status === 'not-report' ? 0 : Math.max(1, f.reports?.length ?? 0)), 0);
   const sentNothing = result.missing.length;
@@ -79,10 +87,13 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     notReports ? ` (не отчёты — сопроводительные письма, подписи, рисунки: ${notReports})` : '',
     `; организаций в своде: ${result.units.length}`,
     result.deadline ? `; получено с опозданием: ${late}` : '',
+    unconfirmed ? `; срок не подтверждён: ${unconfirmed}` : '',
     `; не прислали отчёт: ${sentNothing}`,
     result.refused.length ? `; прислали, но отклонены: ${result.refused.length}` : '',
     result.offList.length ? `; вне списка ожидаемых: ${result.offList.length}` : '',
     '.',
+    // Never «с опозданием» on a save's date: say so, and what to do (receiptDates.ts).
+    unconfirmed ? ` Даты получения ${unconfirmed} ${plural(unconfirmed, ['файла', 'файлов', 'файлов'])} после срока — время их изменения, а файлы изменены одновременно (вложения сохранены или папка скопирована), поэтому опоздание не подтверждено: ${CONFIRM_DATES}.` : '',
   ].join('');
   const accounting =
     'Учёт строк: ' +
@@ -99,7 +110,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
   });
   plan.merges.push('A1:K1', 'A2:K2', 'A3:K3'); // over the report's columns; sender and letter lie beyond
   plan.styles.push({ range: 'A1', style: { bold: true, fontSize: 14 } }, { range: 'A2:A3', style: { wrap: true, vAlign: 'top' } });
-  plan.rowHeights = { 2: 32, 3: 32, [REGISTER_HEADER_ROW]: 30 };
+  plan.rowHeights = { 2: unconfirmed ? 64 : 32, 3: 32, [REGISTER_HEADER_ROW]: 30 };
 
   plan.blocks.push({ at: `A${REGISTER_HEADER_ROW}`, rows: [[...REGISTER_COLUMNS]] });
   plan.styles.push({
@@ -120,16 +131,19 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
     r.errors,
     r.warnings,
     reportStatusTitle(f, r),
-    r.reason || (result.offList.some((u) => r.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''),
+    [r.reason || (result.offList.some((u) => r.unit === u) ? 'организации нет в списке ожидаемых: проверьте название' : ''), r.status === 'merged' ? f.dateDoubt : '']
+      .filter(Boolean)
+      .join('; '),
     f.fingerprint ?? '',
     senderText(f.sender),
     containerText(f),
+    f.status === 'not-report' ? '' : registerSourceText(f.dateSource, f.received),
   ]);
   // The organisations with no report in the consolidation: each once, in the words of organisations.ts.
   for (const o of result.organisations) {
     if ((o.fate !== 'missing' && o.fate !== 'refused') || !o.key) continue;
     const why = o.fate === 'missing' ? o.reason : `файл «${o.file}» отклонён (${o.reason}): запросите исправленный отчёт`;
-    rows.push([rows.length + 1, o.unit, '', '', '', '', null, null, ORGANISATION_TITLE[o.fate as 'missing' | 'refused'], why, '', '', '']);
+    rows.push([rows.length + 1, o.unit, '', '', '', '', null, null, ORGANISATION_TITLE[o.fate as 'missing' | 'refused'], why, '', '', '', '']);
   }
   if (rows.length) {
     const first = REGISTER_HEADER_ROW + 1;
@@ -140,7 +154,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       { range: rangeRef(first, 2, last, registerColumn('В срок')), style: { numberFormat: '@' } },
       { range: rangeRef(first, registerColumn('Причина, примечание'), last, registerColumn('Причина, примечание')), style: { wrap: true } },
       { range: rangeRef(first, registerColumn('Контрольная сумма'), last, registerColumn('Контрольная сумма')), style: { numberFormat: '@', fontColor: '808080' } },
-      { range: rangeRef(first, registerColumn('Отправитель'), last, registerColumn('Письмо, вложение')), style: { numberFormat: '@', wrap: true } },
+      { range: rangeRef(first, registerColumn('Отправитель'), last, registerColumn('Откуда дата')), style: { numberFormat: '@', wrap: true } },
     );
     const status = `$${columnLetter(REGISTER_STATUS_COLUMN)}${first}`;
     const onTime = registerColumn('В срок');
@@ -151,7 +165,7 @@ export function registerSheet(result: MergeResult, settings: CampaignSettings): 
       { range: rangeRef(first, onTime, last, onTime), formula: `$${columnLetter(onTime)}${first}="нет"`, style: { fill: 'FCE4D6', bold: true } },
     );
   }
-  plan.columnWidths = [5, 36, 30, 18, 17, 8, 9, 10, 16, 70, 18, 32, 60];
+  plan.columnWidths = [5, 36, 30, 18, 17, 8, 9, 10, 16, 70, 18, 32, 60, 30];
   plan.freeze = { rows: REGISTER_HEADER_ROW, columns: 0 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}` };
   plan.tabColor = 'C65911';
@@ -169,16 +183,30 @@ export function readEarlierRegister(wb: WorkbookGrid): EarlierRegisterEntry[] | 
   if (header === null) return null;
   // Columns by their titles: a register written before the «Лист» column reads the same.
   const titles = (sheet.cells[header] ?? []).map((v) => String(v ?? '').trim());
-  const [fileCol, receivedCol, digestCol] = ['Файл', 'Получен', 'Контрольная сумма'].map((t) => titles.indexOf(t));
+  const [fileCol, receivedCol, digestCol, sourceCol] = ['Файл', 'Получен', 'Контрольная сумма', 'Откуда дата'].map((t) => titles.indexOf(t));
   const out: EarlierRegisterEntry[] = [];
   for (let r = header + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r] ?? [];
     const file = String(row[fileCol] ?? '').trim();
-    const received = parseReceived(String(row[receivedCol] ?? ''));
+    const received = receivedOfCell(row[receivedCol]);
     const fingerprint = digestCol >= 0 ? String(row[digestCol] ?? '').trim() : '';
-    if (file && received) out.push(fingerprint ? { file, received, fingerprint } : { file, received });
+    if (!file || !received) continue;
+    const dateSource = sourceOfRegisterText(received, sourceCol >= 0 ? String(row[sourceCol] ?? '') : undefined);
+    out.push({ file, received, ...(fingerprint ? { fingerprint } : {}), ...(dateSource ? { dateSource } : {}) });
   }
   return out;
+}
+
+/**
+ * «Получен» as the coordinator left it: the text the merge wrote or typed over it («18.10.2023», «18.10.2023 14:05»),
+ * or a date Excel or Calc made of what was typed (a serial number of days from 30.12.1899, the time its fraction).
+ */
+function receivedOfCell(v: unknown): string | null {
+  if (typeof v === 'number' && Number.isFinite(v) && v > 1 && v < 2958466) {
+    const d = new Date(Math.round((v - 25569) * 86400) * 1000);
+    return d.toISOString().slice(0, 16);
+  }
+  return parseReceived(String(v ?? ''));
 }
 
 function findHeaderRow(sheet: SheetGrid): number | null {

@@ -111,8 +111,8 @@ describe('the consolidated workbook', () => {
     const g = gridOf(plan);
     const grid: SheetGrid = { name: SHEET.register, merges: [], cells: g.map((r) => (r ?? []).map((v) => (v === undefined || isFormula(v) ? null : v))) };
     expect(readEarlierRegister({ file: 'свод.xlsx', sheets: [grid] })).toEqual([
-      { file: 'СОШ 1.xlsx', received: '2023-10-18T09:30', fingerprint: '0a1b2c3d4e5f6a7b' },
-      { file: 'Гимназия.xlsx', received: '2023-10-21T15:05' },
+      { file: 'СОШ 1.xlsx', received: '2023-10-18T09:30', fingerprint: '0a1b2c3d4e5f6a7b', dateSource: 'modified' },
+      { file: 'Гимназия.xlsx', received: '2023-10-21T15:05', dateSource: 'modified' },
     ]);
     expect(g.find((r) => r?.[2] === 'Гимназия.xlsx')?.[registerColumn('В срок') - 1]).toBe('нет');
     expect(String(g[1][0])).toMatch(/^Срок представления: 19\sоктября\s2023\sг\. Файлов получено: 2; организаций в своде: 2; получено с опозданием: 1;/);

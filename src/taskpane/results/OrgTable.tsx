@@ -44,6 +44,7 @@ const COLOR: Record<OrgStatus, 'danger' | 'warning' | 'success' | 'informative' 
   checkedErrors: 'danger',
   withErrors: 'warning',
   late: 'warning',
+  unconfirmed: 'warning',
   checkedWarnings: 'warning',
   superseded: 'informative',
   received: 'informative',

@@ -21,13 +21,14 @@ const RANK: Record<OrgStatus, number> = {
   checkedErrors: 3,
   withErrors: 4,
   late: 5,
-  checkedWarnings: 6,
-  received: 7,
-  onTime: 8,
-  superseded: 9,
-  checkedClean: 10,
+  unconfirmed: 6,
+  checkedWarnings: 7,
+  received: 8,
+  onTime: 9,
+  superseded: 10,
+  checkedClean: 11,
 };
-const ATTENTION = new Set<OrgStatus>(['unreadable', 'missing', 'refused', 'checkedErrors', 'withErrors', 'late', 'checkedWarnings']);
+const ATTENTION = new Set<OrgStatus>(['unreadable', 'missing', 'refused', 'checkedErrors', 'withErrors', 'late', 'unconfirmed', 'checkedWarnings']);
 
 export interface OrgRow {
   /** Stable key for React and for the details panel. */

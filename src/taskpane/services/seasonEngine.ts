@@ -82,6 +82,8 @@ export interface MergeView {
   refused: number;
   superseded: number;
   missing: number;
+  /** Organisations whose lateness is not confirmed (a save's date, not a receipt's). */
+  unconfirmed: number;
 }
 
 const fileKey = (f: PickedFile) => `${f.name}\u0000${f.size ?? ''}\u0000${f.lastModified}`;
@@ -174,5 +176,6 @@ export function mergeView(result: MergeResult, settings: CampaignSettings): Merg
     refused: c.refused,
     superseded: result.files.filter((f) => f.status === 'superseded').length,
     missing: c.missing,
+    unconfirmed: c.unconfirmed,
   };
 }
