@@ -13,6 +13,8 @@ import { readEarlierRegister, registerColumn, registerSheet, REGISTER_HEADER_ROW
 import { detailSheet } from './detailSheet';
 import { detailColumn, DETAIL_FIRST_ROW } from './detailLayout';
 import { received } from './testing';
+import { noteOfMerge, noteOfWorkbook } from '../indicators/noteDocument';
+import { buildConsolidatedWorkbook } from './workbook';
 
 const settings = defaultSettings('autumn', 2023, { unit: 'Город Томск' });
 const DEADLINE = '2023-10-19';
@@ -145,5 +147,37 @@ describe('merging again into the same workbook', () => {
     const letter = { ...received(`${SCHOOLS[0]}.xlsx`, '2023-10-18T16:20', [{ unit: SCHOOLS[0] }]), fingerprint: 'f0', dateSource: 'message' as const };
     const result = merge([letter], { earlierRegister });
     expect(result.organisations.find((o) => o.unit === SCHOOLS[0])).toMatchObject({ fate: 'onTime', received: '2023-10-18T16:20' });
+  });
+});
+
+describe('«Аналитическая справка» on dates that are a save\'s', () => {
+  const flat = (d: ReturnType<typeof noteOfMerge>) => [...d.body.map((p) => p.text), ...d.notes].join('\n');
+
+  it('says the dates are not confirmed and what to do, never «все в срок» nor a list of late reports', () => {
+    const doc = noteOfMerge(merge(copiedAfterDeadline()), settings);
+    const text = flat(doc);
+    expect(text).toContain('[Заполните: сроки представления отчётов не подтверждены (12\u00a0организаций: МАОУ СОШ № 1,');
+    expect(text).toContain('впишите даты получения в столбец «Получен» листа «Реестр отчётов» и сведите снова или сведите сами письма');
+    expect(text).toContain('Несвоевременно представленных отчётов по подтверждённым датам нет; сроки представления отчётов 12\u00a0организаций не подтверждены.');
+    expect(text).not.toContain('Все ожидаемые отчёты представлены в срок');
+    expect(text).not.toContain('Несвоевременно представили');
+    expect(doc.tables.some((t) => t.title.includes('несвоевременно'))).toBe(false);
+  });
+
+  it('the same from the written workbook (its register read back), as `profkampaniya note` makes it', () => {
+    const result = merge(copiedAfterDeadline());
+    const plan = buildConsolidatedWorkbook(result, settings);
+    const wb = {
+      file: 'Свод.xlsx',
+      sheets: plan.sheets.map((sh) => {
+        const g: (string | number | boolean | null)[][] = [];
+        for (const b of sh.blocks) {
+          const { row, col } = parseCell(b.at);
+          b.rows.forEach((r, i) => r.forEach((v, j) => ((g[row - 1 + i] ??= [])[col - 1 + j] = v === undefined || isFormula(v) ? null : (v as string | number | boolean | null))));
+        }
+        return { name: sh.name, merges: [], cells: Array.from(g, (r) => Array.from(r ?? [], (v) => v ?? null)) };
+      }),
+    };
+    expect(flat(noteOfWorkbook(wb, [], settings))).toContain('[Заполните: сроки представления отчётов не подтверждены (12\u00a0организаций');
   });
 });

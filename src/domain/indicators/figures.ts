@@ -79,6 +79,11 @@ export interface CampaignFigures {
   /** Expected participants summed over the plans' events: participations, not pupils (never set against them). */
   plannedParticipants: number;
   reports: Record<ReportStatus, string[]>;
+  /**
+   * Merged units whose lateness is not confirmed (organisations.ts «срок не подтверждён»: a file's time that looks
+   * like a save); among `reports.received` here, never among the late. Absent or empty when there are none.
+   */
+  unconfirmed?: string[];
 }
 
 /**
@@ -117,6 +122,8 @@ export interface FiguresExtra {
   /** Distinct partner organisations by category (the partner register). */
   partnersDistinct?: Record<PartnerCategory, number>;
   campaign?: CampaignId;
+  /** Units «срок не подтверждён» (MergeResult.organisations, or the register's lines with that status). */
+  unconfirmed?: string[];
 }
 
 /** Detail rows as written in layout order (e.g. a detail sheet plan's data block) → values by key. */
@@ -139,6 +146,7 @@ export function figuresFromDetail(rows: DetailValues[], label: string, extra: Fi
   return {
     label,
     campaign: extra.campaign,
+    ...(extra.unconfirmed?.length ? { unconfirmed: extra.unconfirmed } : {}),
     units: rows.length,
     unitsExpected: rows.length + notMerged,
     unitNames: rows.map((r) => String(r.unit ?? '').trim()),

@@ -273,6 +273,15 @@ function reportParagraphs({ f }: NoteContext): NoteParagraph[] {
   else if (f.reports.onTime.length > 0 && f.reports.received.length === 0) out.push(text('Все отчёты представлены в срок.'));
   // The words of organisations.ts: a refused report is not a missing one.
   if (f.reports.refused.length > 0) out.push(text(`Прислали отчёт, но он отклонён (нужен исправленный): ${formatList(f.reports.refused)}.`));
+  // Dates that are a save's, not a receipt's (consolidate/receiptDates.ts): the note must not pass them off as late
+  // or on time; the coordinator confirms them before the note goes to the region.
+  const unconfirmed = f.unconfirmed ?? [];
+  if (unconfirmed.length > 0)
+    out.push(
+      fill(
+        `сроки представления отчётов не подтверждены (${countOf(unconfirmed.length, NOUN.unit)}: ${formatList(unconfirmed)}) — даты файлов являются временем их сохранения, а не получения; впишите даты получения в столбец «Получен» листа «Реестр отчётов» и сведите снова или сведите сами письма, затем обновите справку`,
+      ),
+    );
   if (missing.length > 0) out.push(text(`Не прислали отчёт: ${formatList(missing)}.`));
   return out;
 }

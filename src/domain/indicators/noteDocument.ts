@@ -5,6 +5,7 @@
  * data; src/files/writeNoteDocx.ts lays it out as a Word document.
  */
 import { formatNumber } from '../text/number';
+import { plural } from '../text/plural';
 import { noteParagraphs, FILL_PREFIX, type NoteOptions, type NoteParagraph } from './note';
 import { GRADES, PARTNER_CATEGORIES, PARTNER_CATEGORY_TITLE, type CampaignFigures } from './figures';
 import { readConsolidated } from './dynamics';
@@ -92,6 +93,8 @@ export function noteDocument(f: CampaignFigures, opts: NoteOptions): NoteDocumen
   const late = reportsTable(f);
   const notes: string[] = [];
   if (late) tables.push(late);
+  // Not «все в срок» while some dates are a save's, not a receipt's (organisations.ts «срок не подтверждён»).
+  else if (f.unconfirmed?.length) notes.push(`Несвоевременно представленных отчётов по подтверждённым датам нет; сроки представления отчётов ${formatNumber(f.unconfirmed.length)}\u00a0${plural(f.unconfirmed.length, ['организации', 'организаций', 'организаций'])} не подтверждены.`);
   else notes.push('Все ожидаемые отчёты представлены в срок.');
   const doc: NoteDocument = {
     title: title.text,
