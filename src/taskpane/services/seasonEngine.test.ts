@@ -50,3 +50,15 @@ test('a cancel stops between files and is reported as a cancel, not as an error'
   await expect(run).rejects.toBeInstanceOf(CancelledByUser);
   await expect(run).rejects.toThrow(/Отменено: прочитано [1-3] из 4\. Ничего не записано\./);
 });
+
+test('attachments saved after the deadline: the pane shows no school late, «срок не подтверждён» with what to do', async () => {
+  const { files, sample } = await picked(3);
+  // Saved together, a week after the deadline, as a mail client saves every attachment at once.
+  const saved = files.map((f) => ({ ...f, lastModified: new Date('2023-10-26T09:15:00').getTime() }));
+  const season = seasonOnPage(new SeasonEngine(readOne, 1));
+  const merged = await season.merge(saved, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'plan');
+  expect(merged.view.unconfirmed).toBe(3);
+  expect(merged.view.figures.reports.late).toBe(0);
+  expect(merged.view.rows.map((r) => r.status)).toEqual(['unconfirmed', 'unconfirmed', 'unconfirmed']);
+  expect(merged.view.rows[0].reason).toContain('впишите дату получения в столбец «Получен» листа «Реестр отчётов»');
+});
