@@ -199,7 +199,9 @@ export function readEarlierRegister(wb: WorkbookGrid): EarlierRegisterEntry[] | 
 
 /**
  * «Получен» as the coordinator left it: the text the merge wrote or typed over it («18.10.2023», «18.10.2023 14:05»),
- * or a date Excel or Calc made of what was typed (a serial number of days from 30.12.1899, the time its fraction).
+ * or a date Excel or Calc made of what was typed (a serial number of days from 30.12.1899, the time its fraction):
+ * office.js `Range.values` gives a date cell as that number (Microsoft, «Work with dates using the Excel JavaScript
+ * API», learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dates), and so do the file readers.
  */
 function receivedOfCell(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v) && v > 1 && v < 2958466) {
