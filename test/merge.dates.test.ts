@@ -51,6 +51,7 @@ test('the sample copied into a new folder: no school «с опозданием»
   expect(human.stdout).toContain('Срок не подтверждён (66): ');
   expect(human.stdout).toContain('опоздавшими они не считаются. Чтобы подтвердить сроки, сведите сами письма (.eml, .msg, папку почты)');
   expect(human.stdout).not.toContain('С опозданием:');
+  expect(human.stdout.replace(/\u00a0/g, ' ')).toContain('Доля отчётов, представленных в срок: 0 % (0 из 66; срок не подтверждён у 66).');
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(path.join(dir, 'свод.xlsx'))) as unknown as ArrayBuffer);

@@ -169,11 +169,13 @@ const SUMMARY_SHARES: IndicatorKey[] = ['participation', 'schoolsActive', 'teach
 
 function humanSummary(result: MergeResult, settings: CampaignSettings, out: string): string {
   const t = result.totals;
+  const n = organisationCounts(result.organisations);
+  // Not on time is not late: say how many of the rest are only unconfirmed.
+  const unconfirmedNote = (key: IndicatorKey) => (key === 'reportsOnTime' && n.unconfirmed ? `; срок не подтверждён у ${formatNumber(n.unconfirmed)}` : '');
   const shares = indicatorFigures(campaignFigures(result, settings))
     .filter((i) => SUMMARY_SHARES.includes(i.key))
-    .map((i) => `${i.title}: ${i.x === null ? 'не рассчитывается (B = 0)' : `${i.x} %`} (${formatNumber(i.a)} из ${formatNumber(i.b ?? 0)})`);
+    .map((i) => `${i.title}: ${i.x === null ? 'не рассчитывается (B = 0)' : `${i.x} %`} (${formatNumber(i.a)} из ${formatNumber(i.b ?? 0)}${unconfirmedNote(i.key)})`);
   const c = (s: string) => result.files.filter((f) => f.status === s).length;
-  const n = organisationCounts(result.organisations);
   const lines = [
     `Свод записан: ${out}`,
     `Файлов: ${result.files.length} (принято ${c('merged')}, заменено более поздними ${c('superseded')}, отклонено ${c('refused')}${c('not-report') ? `, не отчёты ${c('not-report')}` : ''}); организаций в своде: ${result.units.length} из ${n.expected}.`,
