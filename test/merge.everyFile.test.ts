@@ -56,7 +56,7 @@ test('every file in the folders is merged or refused with its reason; only syste
   const res = await run([inbox, '--out', out, '--json']);
   const json = JSON.parse(res.stdout) as MergeJson;
   const byFile = new Map(json.files.map((f) => [f.file, f]));
-  expect([...byFile.keys()].sort()).toEqual(['отчёт.pdf', 'отчёт.zip', 'письмо.txt', 'скан.jpg', 'справка.docx', 'школа 1.xlsx', 'школа 2.xlsx', 'школа 3.xlsb'].sort());
+  expect([...byFile.keys()].sort()).toEqual(['отчёт.pdf', 'отчёт.zip/школа 4.xlsx', 'письмо.txt', 'скан.jpg', 'справка.docx', 'школа 1.xlsx', 'школа 2.xlsx', 'школа 3.xlsb'].sort());
   expect(byFile.get('школа 1.xlsx')!.status).toBe('merged');
   expect(byFile.get('школа 2.xlsx')!.status).toBe('merged');
   const reason = (f: string) => {
@@ -68,7 +68,9 @@ test('every file in the folders is merged or refused with its reason; only syste
   expect(reason('отчёт.pdf')).toMatch(/документ PDF/);
   expect(reason('письмо.txt')).toMatch(/не найдены формы/); // a text file is read like a CSV: no forms in it
   expect(reason('справка.docx')).toMatch(/«справка\.docx» повреждён/); // a Word document is read like a form; this one has no text
-  expect(reason('отчёт.zip')).toMatch(/архив ZIP, а не книга Excel\. Пришлите саму книгу/);
+  // A zip is opened: the school's workbook in it is received (the same school as «школа 1.xlsx»: one of them wins).
+  expect(['merged', 'superseded']).toContain(byFile.get('отчёт.zip/школа 4.xlsx')!.status);
+  expect(byFile.get('отчёт.zip/школа 4.xlsx')).toMatchObject({ via: [{ kind: 'archive', name: 'отчёт.zip' }], container: 'архив «отчёт.zip», файл «школа 4.xlsx»' });
   expect(res.stderr).toMatch(/Пропущены служебные файлы системы \(не отчёты\):/);
   for (const litter of ['~$школа 1.xlsx', 'Thumbs.db', '.DS_Store', '.~lock.школа 1.xlsx#']) expect(res.stderr).toContain(litter);
 

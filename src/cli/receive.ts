@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
-import { assertReadableSize, FileReadError } from '../files/readWorkbook';
-import { receiveBytes } from '../files/receiveFiles';
+import { FileReadError } from '../files/readWorkbook';
+import { assertReceivableSize, receiveInput } from '../files/receiveInput';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript, type InputToReceive } from './receivePool';
@@ -35,24 +35,26 @@ function cannotOpen(name: string, code: string | undefined): string {
 }
 
 /**
- * Read, find the forms, check: a failure of one file never stops the others. Synchronous on purpose: the next
- * file cannot start before this one is done anyway, and a hop through libuv's thread pool per file cost about a
- * millisecond of idle time each (bench/).
+ * Read, find the forms, check: a failure of one file never stops the others. A letter, a mailbox or an archive
+ * gives every file inside it (src/files/receiveInput.ts); any other file gives itself. The file is read
+ * synchronously: a hop through libuv's thread pool per file cost about a millisecond of idle time each (bench/);
+ * a letter's parser only awaits work already done (no I/O, no timers), so a worker still reads one file at a time.
  */
-export function receive(file: { path: string; name: string; modified: string }, settings: CampaignSettings): ReceivedFile {
+export async function receive(file: { path: string; name: string; modified: string }, settings: CampaignSettings): Promise<ReceivedFile[]> {
   let bytes: Uint8Array;
   try {
-    // The size first: a file of gigabytes is refused without being loaded.
-    assertReadableSize(statSync(file.path).size, file.name);
+    // The size first: a file of gigabytes is refused without being loaded (a mailbox may be larger than a workbook).
+    assertReceivableSize(statSync(file.path).size, file.name);
     bytes = new Uint8Array(readFileSync(file.path));
   } catch (e) {
-    if (e instanceof FileReadError) return { file: file.name, received: file.modified, error: e.message };
-    return { file: file.name, received: file.modified, error: cannotOpen(file.name, (e as NodeJS.ErrnoException).code) };
+    if (e instanceof FileReadError) return [{ file: file.name, received: file.modified, error: e.message }];
+    return [{ file: file.name, received: file.modified, error: cannotOpen(file.name, (e as NodeJS.ErrnoException).code) }];
   }
   // A re-sent file under the same name is a new receipt: the register keeps a digest to tell.
-  const fingerprint = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
-  return receiveBytes(bytes, file.name, file.modified, settings, fingerprint);
+  return receiveInput(bytes, file.name, file.modified, settings, fingerprintOf);
 }
+
+const fingerprintOf = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 
 /**
  * Every input received, in order: on worker threads and the main thread together when running from the built
@@ -70,11 +72,14 @@ export async function receiveAll(
   // One copy of each repeated text across the files kept for the merge (stringPool.ts), where there are enough files
   // for the copies to matter: 20 KB a file saved, for about 0.15 ms a file on the main thread (profiled).
   const pool = inputs.length >= SHARE_TEXTS_FROM ? stringPool() : { share: <T>(r: T): T => r };
-  const read = (f: InputToReceive) => pool.share(receive(f, settings));
-  const files =
-    script && workers > 0
-      ? await receiveInWorkers(inputs, settings, script, workers, { order: readingOrder(inputs), mainThread: read, keep: (r) => pool.share(r), onReaderCounts: (w, c) => byWorker.set(w, c) })
-      : inputs.map(read);
+  const read = async (f: InputToReceive) => (await receive(f, settings)).map((r) => pool.share(r));
+  let files: ReceivedFile[];
+  if (script && workers > 0)
+    files = await receiveInWorkers(inputs, settings, script, workers, { order: readingOrder(inputs), mainThread: read, keep: (r) => pool.share(r), onReaderCounts: (w, c) => byWorker.set(w, c) });
+  else {
+    files = [];
+    for (const f of inputs) files.push(...(await read(f)));
+  }
   // This run's files only: the main thread's counts since the start, plus every worker's.
   const reader = addFastReaderCounts({ fast: 0, fallbacks: 0, reasons: {} }, fastReaderCounts());
   reader.fast -= before.fast;

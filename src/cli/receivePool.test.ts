@@ -25,7 +25,7 @@ beforeAll(async () => {
        if (input.name.includes('падает')) process.exit(3);
        const until = Date.now() + Number(/(\\d+)мс/.exec(input.name)?.[1] ?? 0);
        while (Date.now() < until);
-       parentPort.postMessage({ index, result: { file: input.name, received: input.modified, error: 'прочитан ' + input.name } });
+       parentPort.postMessage({ index, result: [{ file: input.name, received: input.modified, error: 'прочитан ' + input.name }] });
      });`,
   );
 });
@@ -78,9 +78,9 @@ test('the main thread reads alongside the workers: every file once, in order', a
   const names = Array.from({ length: 30 }, (_, i) => `${i} ${i % 3}мс.xlsx`);
   const byMain: string[] = [];
   const out = await receiveInWorkers(inputs(names), settings, script, 2, {
-    mainThread: (input) => {
+    mainThread: async (input) => {
       byMain.push(input.name);
-      return { file: input.name, received: input.modified, error: `прочитан ${input.name}` };
+      return [{ file: input.name, received: input.modified, error: `прочитан ${input.name}` }];
     },
   });
   expect(out.map((r) => r.file)).toEqual(names);
@@ -102,9 +102,9 @@ test('the slowest files are read first (other formats, then the largest), the re
   const byMain: string[] = [];
   const out = await receiveInWorkers(files, settings, script, 1, {
     order,
-    mainThread: (input) => {
+    mainThread: async (input) => {
       byMain.push(input.name);
-      return { file: input.name, received: input.modified, error: `прочитан ${input.name}` };
+      return [{ file: input.name, received: input.modified, error: `прочитан ${input.name}` }];
     },
   });
   expect(out.map((r) => r.file)).toEqual(files.map((f) => f.name));

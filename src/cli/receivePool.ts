@@ -62,7 +62,7 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 export interface PoolOptions {
   /** Reads one file in the main thread between handling the workers' messages; without it only workers read. */
-  mainThread?: (input: InputToReceive) => ReceivedFile;
+  mainThread?: (input: InputToReceive) => Promise<ReceivedFile[]>;
   /** Each worker's fast-reader counts so far (cumulative), after each of its files: `worker` numbers the thread. */
   onReaderCounts?: (worker: number, counts: FastReaderCounts) => void;
   /** The order in which the inputs are handed out (indices; default: as given). */
@@ -78,7 +78,8 @@ export function receiveInWorkers(
   workers: number,
   options: PoolOptions = {},
 ): Promise<ReceivedFile[]> {
-  const results: ReceivedFile[] = new Array(inputs.length);
+  // One input may give several received files (a letter's attachments, an archive's files): kept per input, in order.
+  const results: ReceivedFile[][] = new Array(inputs.length);
   // Files not yet handed out: in order, and those a dead worker had queued put back first.
   const order = options.order ?? inputs.map((_, i) => i);
   let next = 0;
@@ -88,12 +89,12 @@ export function receiveInWorkers(
   return new Promise((resolve, reject) => {
     const pool = new Set<Worker>();
     let finished = false;
-    const record = (index: number, result: ReceivedFile) => {
+    const record = (index: number, result: ReceivedFile[]) => {
       results[index] = result;
       if (++done === inputs.length && !finished) {
         finished = true;
         for (const w of pool) void w.terminate();
-        resolve(results);
+        resolve(results.flat());
       }
     };
     const start = () => {
@@ -108,10 +109,10 @@ export function receiveInWorkers(
           worker.postMessage({ index, input: inputs[index] });
         }
       };
-      worker.on('message', (m: { index: number; result: ReceivedFile; reader?: FastReaderCounts }) => {
+      worker.on('message', (m: { index: number; result: ReceivedFile[]; reader?: FastReaderCounts }) => {
         if (m.reader) options.onReaderCounts?.(worker.threadId, m.reader);
         queue.splice(queue.indexOf(m.index), 1);
-        record(m.index, options.keep ? options.keep(m.result) : m.result);
+        record(m.index, options.keep ? m.result.map(options.keep) : m.result);
         topUp();
       });
       let why = '';
@@ -123,7 +124,7 @@ export function receiveInWorkers(
         const [lost, ...waiting] = queue;
         returned.unshift(...waiting);
         const input = inputs[lost];
-        record(lost, { file: input.name, received: input.modified, error: lostWorker(input.name, why || 'поток чтения остановился') });
+        record(lost, [{ file: input.name, received: input.modified, error: lostWorker(input.name, why || 'поток чтения остановился') }]);
         if (done < inputs.length) {
           try {
             start();
@@ -134,14 +135,14 @@ export function receiveInWorkers(
       });
       topUp();
     };
-    if (inputs.length === 0) return resolve(results);
+    if (inputs.length === 0) return resolve([]);
     for (let i = 0; i < Math.min(workers, inputs.length); i++) start();
     const read = options.mainThread;
     if (!read) return;
     // The main thread reads too, a file at a time, giving the workers' messages a turn after each.
     void (async () => {
       for (let index = take(); index !== undefined && !finished; index = take()) {
-        record(index, read(inputs[index]));
+        record(index, await read(inputs[index]));
         await turn();
       }
     })().catch(reject);

@@ -17,9 +17,13 @@ export interface ReceiveTask {
 useNativeInflate();
 useDefaultPassword();
 const settings = (workerData as { settings: CampaignSettings }).settings;
-// One file at a time and synchronously: the pool relies on it to know which of the files it queued here a dead
-// worker was reading (the oldest).
+// One file at a time, in order: the pool relies on it to know which of the files it queued here a dead worker was
+// reading (the oldest). Each file waits for the one before it (a letter's parser awaits).
+let before: Promise<void> = Promise.resolve();
 parentPort!.on('message', (task: ReceiveTask) => {
-  // The fast reader's counts so far go along, so the pool can sum what every thread read which way.
-  parentPort!.postMessage({ index: task.index, result: receive(task.input, settings), reader: fastReaderCounts() });
+  before = before.then(async () => {
+    const result = await receive(task.input, settings);
+    // The fast reader's counts so far go along, so the pool can sum what every thread read which way.
+    parentPort!.postMessage({ index: task.index, result, reader: fastReaderCounts() });
+  });
 });

@@ -9,6 +9,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { receivedIso } from '../domain/consolidate/cells';
+import { isSystemLitter } from './systemLitter';
+
+export { isSystemLitter } from './systemLitter';
 
 /** Workbooks, and text documents holding the forms' tables (Word, OpenDocument). */
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xlsb', '.xls', '.ods', '.csv', '.docx', '.docm', '.doc', '.odt'];
@@ -31,16 +34,6 @@ export interface CollectedInputs {
 
 export class InputError extends Error {}
 
-
-/**
- * What the system or an office program writes beside documents on its own: Excel's and Word's lock files
- * (~$отчёт.xlsx), LibreOffice's (.~lock.отчёт.xlsx#), Windows' thumbnail cache and folder settings, macOS's
- * folder metadata and resource forks (._отчёт.xlsx on a flash drive), and the folders such tools keep.
- */
-export function isSystemLitter(name: string, folder = false): boolean {
-  if (folder) return /^(__MACOSX|\.git|\.svn|\.hg|\.Trash(es|-\d+)?|\.Spotlight-V100|\.fseventsd|\$RECYCLE\.BIN|System Volume Information)$/i.test(name);
-  return /^~\$/.test(name) || /^\.~lock\..*#$/.test(name) || /^\._./.test(name) || /^(thumbs\.db|ehthumbs\.db|desktop\.ini|\.ds_store)$/i.test(name);
-}
 
 /** Names in Russian alphabetical order; one collator (localeCompare with a locale builds one per comparison). */
 const byName = new Intl.Collator('ru').compare;

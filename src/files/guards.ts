@@ -26,6 +26,15 @@ export const LIMITS = {
   cellsPerSheet: 3_000_000,
   /** Excel keeps at most 32 767 characters in a cell; longer text from a CSV is cut when written (domain/cellLimit.ts). */
   cellChars: CELL_MAX_CHARS,
+  /**
+   * A saved mailbox (a season's Thunderbird folder) or a zip of many schools' reports is larger than a workbook:
+   * letters carry their attachments in base64 (a third larger). Each file found inside is held to `fileBytes`.
+   */
+  mailBytes: 300 * 1024 * 1024,
+  /** Letters and archives inside one another: mailbox → letter → forwarded letter → zip → zip is five. */
+  containerDepth: 6,
+  /** Files found in one received file (every letter of a mailbox, every part of an archive, counted together). */
+  containerItems: 20_000,
 } as const;
 
 /**
@@ -77,6 +86,10 @@ export interface ZipEntry {
   localHeaderOffset: number;
   /** The part's bytes once checked, when the capped inflater gave them whole (Node): not inflated a second time. */
   inflated?: Uint8Array;
+  /** The name as stored (an archive made by Windows writes it in cp866, without the UTF-8 flag 0x0800). */
+  nameBytes?: Uint8Array;
+  /** The name from Info-ZIP's Unicode Path field (0x7075), which some archivers add beside a cp866 name. */
+  unicodePath?: string;
 }
 
 const u16 = (b: Uint8Array, at: number): number => {
@@ -122,6 +135,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       uncompressedSize: u32(bytes, at + 24),
       localHeaderOffset: u32(bytes, at + 42),
       name: new TextDecoder('utf-8').decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      nameBytes: bytes.subarray(at + 46, at + 46 + nameLength),
     };
     // ZIP64 sizes live in extra field 0x0001 (some writers use it even for small parts).
     for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
@@ -139,6 +153,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
         }
         if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = u64(bytes, p);
       }
+      // Info-ZIP Unicode Path: version 1, the CRC-32 of the stored name, then the name in UTF-8.
+      if (id === 0x7075 && size > 5 && bytes[e + 4] === 1) entry.unicodePath = new TextDecoder('utf-8').decode(bytes.subarray(e + 9, e + 4 + size));
       e += 4 + size;
     }
     out.push(entry);
@@ -358,7 +374,7 @@ export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipE
  * «EncryptionInfo» and «EncryptedPackage»; an old .xls has «Workbook» (or «Book»); Word has «WordDocument» — each
  * at the container's root ([MS-CFB] storages below it are embedded objects, [MS-DOC] 2.1.10 ObjectPool).
  */
-export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'other' {
+export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'outlook' | 'other' {
   let names: string[];
   try {
     const cfb = sheetjs().CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
@@ -371,6 +387,8 @@ export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'othe
   if (names.includes('encryptedpackage') || names.includes('encryptioninfo')) return 'encrypted';
   if (names.includes('workbook') || names.includes('book')) return 'xls';
   if (names.includes('worddocument')) return 'word';
+  // An Outlook letter (.msg, MS-OXMSG 2.2): its properties stream and __substg1.0_ streams at the top.
+  if (names.includes('__properties_version1.0') && names.some((n) => n.startsWith('__substg1.0_'))) return 'outlook';
   return 'other';
 }
 

@@ -48,5 +48,12 @@ export const REFUSAL = {
   /** The name says a table, the content says otherwise (a renamed or damaged file). */
   wrongContent: (f: string, ext: string) => `Файл «${f}» не является таблицей, хотя назван .${ext}: возможно, он повреждён или переименован. ${SAVE_AS}`,
   noSheets: (f: string) => `В файле «${f}» нет ни одного листа. ${SAVE_AS}`,
+  /** Mail and archives: what the coordinator saved or what a school packed. */
+  letterDamaged: (f: string) => `Письмо «${f}» повреждено или сохранено не полностью: прочитать его нельзя. Сохраните письмо из почты ещё раз (или сохраните его вложения) и добавьте в свод.`,
+  archivePassword: (f: string) => `Архив «${f}» защищён паролем, открыть его нельзя. Попросите прислать отчёт без пароля — саму книгу Excel (.xlsx), не упаковывая её в архив.`,
+  archiveUnusual: (f: string) => `Архив «${f}» упакован способом, который прочитать нельзя. Попросите прислать саму книгу Excel (.xlsx), не упаковывая её в архив.`,
+  nestedTooDeep: (f: string) => `Файл «${f}» вложен слишком глубоко (письмо в письме или архив в архиве — больше ${LIMITS.containerDepth} уровней). Сохраните его из письма или архива отдельно и добавьте в свод.`,
+  tooManyInside: (f: string, n: number) => `В «${f}» больше ${n} файлов: остальные не прочитаны. Разделите папку писем или архив на части и сведите их вместе.`,
+  mailTooLarge: (f: string, bytes: number) => `Файл «${f}» слишком велик: ${MB(bytes)} (допустимо до ${MB(LIMITS.mailBytes)} для папки писем или архива). Разделите его на части или сохраните вложения отдельно.`,
   unreadable: (f: string) => `Файл «${f}» не удалось прочитать: он повреждён или это не таблица. ${SAVE_AS}`,
 } as const;

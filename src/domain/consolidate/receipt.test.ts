@@ -50,7 +50,7 @@ describe('a report that came by e-mail', () => {
   test('a file inside an archive inside a forwarded letter names each, outermost first', () => {
     const via: Carrier[] = [letter, { kind: 'letter', file: 'Входящие.mbox', subject: 'Fwd', from: sender }, { kind: 'archive', name: 'отчёты.zip' }];
     expect(containerText({ file: 'x/отчёт.xlsx', via })).toBe(
-      '«Входящие.mbox»: письмо от 18.10.2023 14:05, «Отчёт СОШ № 1» → письмо от (дата не указана), «Fwd» → архив «отчёты.zip», вложение «отчёт.xlsx»',
+      '«Входящие.mbox»: письмо от 18.10.2023 14:05, «Отчёт СОШ № 1» → письмо от (дата не указана), «Fwd» → архив «отчёты.zip», файл «отчёт.xlsx»',
     );
     expect(containerText({ file: 'отчёт.xlsx' })).toBe('');
     expect(senderText({ address: 'a@b.ru', name: '' })).toBe('a@b.ru');

@@ -30,7 +30,8 @@ export function containerText(f: Receipt & { file: string }): string {
   const saved = first.kind === 'letter' ? `«${first.file}»: ` : '';
   const chain = via.map(carrierText).join(' → ');
   // A letter with nothing attached is itself the line: no «вложение».
-  return own && f.notReport !== LETTER_WITHOUT_ATTACHMENTS ? `${saved}${chain}, вложение «${own}»` : `${saved}${chain}`;
+  const what = via[via.length - 1].kind === 'archive' ? 'файл' : 'вложение';
+  return own && f.notReport !== LETTER_WITHOUT_ATTACHMENTS ? `${saved}${chain}, ${what} «${own}»` : `${saved}${chain}`;
 }
 
 /** The reason given for a letter that carried nothing at all (Receipt.notReport). */
