@@ -41,9 +41,18 @@ export const headerText = remembered((s: string): string =>
     .replace(/(^|[^а-я])кол(?:-во|\.во|\.)/g, '$1количество'),
 );
 
-const QUANTITY = /количеств|число|всего|сколько/;
+const QUANTITY = /количеств|число|численност|всего|сколько/;
 /** «ОО» as a word of its own, not inside another. */
 const OO_WORD = /(^|[^а-яa-z])оо([^а-яa-z]|$)/;
+/**
+ * A column counting teachers names them before any school or pupil: «Общее количество педагогов в ОО» is the
+ * teachers of the schools, not the schools; the order's schools title names teachers only at its end.
+ */
+const aboutTeachers = (t: string): boolean => {
+  const teachers = t.search(/педагог/);
+  const other = t.search(/общеобразовательн|(^|[^а-яa-z])оо([^а-яa-z]|$)|обучающ|учащ|школьник/);
+  return teachers >= 0 && (other < 0 || teachers < other);
+};
 
 /** Column tests in priority order: the first that matches wins (the schools header mentions pupils, etc.). */
 const FIELD_TESTS: [HeaderField, (t: string) => boolean][] = [
@@ -57,9 +66,9 @@ const FIELD_TESTS: [HeaderField, (t: string) => boolean][] = [
   ['companies', (t) => /производствен|предприяти/.test(t)],
   ['business', (t) => /предпринимател|бизнес/.test(t)],
   ['community', (t) => /родительск|нко|выпускник|общественност/.test(t)],
+  ['teachersTotal', (t) => aboutTeachers(t) && QUANTITY.test(t) && (/для расчет/.test(t) || !/принявш|приняли|участ/.test(t))],
+  ['teachers', (t) => aboutTeachers(t) && QUANTITY.test(t)],
   ['schools', (t) => (/общеобразовательн[а-я]* организаци/.test(t) || OO_WORD.test(t)) && QUANTITY.test(t)],
-  ['teachersTotal', (t) => /педагог/.test(t) && QUANTITY.test(t) && (/для расчет/.test(t) || !/принявш|приняли|участ/.test(t))],
-  ['teachers', (t) => /педагог/.test(t) && QUANTITY.test(t)],
   ['students', (t) => /обучающ|учащ|школьник/.test(t) && QUANTITY.test(t)],
   ['events', (t) => /мероприяти/.test(t) && QUANTITY.test(t) && !/ожидаем|участник/.test(t)],
   // Appendix 2

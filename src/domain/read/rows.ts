@@ -266,6 +266,19 @@ const sourceOf = (ctx: RowContext): Source => ({ file: ctx.file, sheet: sheetOf(
 
 const unitOf = (ctx: RowContext): Read<string> => text(ctx, 'unit');
 
+/**
+ * Teachers who took part, and all teachers where given: in a column of their own, or — as the order writes schools
+ * «7/6» — both in the teachers' cell, «80/41» under «Общее количество педагогов / принявших участие».
+ */
+function teachersOf(ctx: RowContext, who: string): { teachers: Read<number>; teachersTotal: Read<number> } {
+  const v = ctx.table.columns.teachersTotal === undefined ? at(ctx, 'teachers') : undefined;
+  if (v && parsePair(v.value)) {
+    const [teachersTotal, teachers] = pair(ctx, 'teachers', who, 'всего педагогов / приняли участие, например 80/41');
+    return { teachers, teachersTotal };
+  }
+  return { teachers: count(ctx, 'teachers', who), teachersTotal: count(ctx, 'teachersTotal', who) };
+}
+
 export function readParticipationRow(ctx: RowContext): ParticipationRow {
   const unit = unitOf(ctx);
   const who = unit.value ?? ctx.headerUnit;
@@ -288,8 +301,7 @@ export function readParticipationRow(ctx: RowContext): ParticipationRow {
     students: students.total,
     participants: students.took,
     grades: students.grades,
-    teachers: count(ctx, 'teachers', who),
-    teachersTotal: count(ctx, 'teachersTotal', who),
+    ...teachersOf(ctx, who),
     ovzStudents: ovz.total,
     ovzParticipants: ovz.took,
     ovzGrades: ovz.grades,
