@@ -113,6 +113,7 @@ export const CASES_31: BoundaryCase[] = [
   c31('events-missing', 'events empty though schools organised', { events: null }, ['events-missing:error']),
   c31('events-missing', 'events «—» though schools organised', { events: '—' }, ['events-missing:error']),
   c31('events-missing', 'one event', { events: 1 }, []),
+  c31('events-missing', 'one school organised, zero events', { schoolsActive: 1, events: 0 }, ['events-missing:error']),
   // teachers ≤ all teachers
   c31('teachers-over-total', 'every teacher took part', { teachers: 40 }, []),
   c31('teachers-over-total', 'one teacher over all', { teachers: 41 }, ['teachers-over-total:error']),

@@ -190,6 +190,31 @@ describe('the form stamped by the add-in (official titles over sub-columns)', ()
     expect(read.report!.partners).toHaveLength(1);
   });
 
+  it('reads a form whose merged header is one row taller (every bottom header cell merged over two rows)', () => {
+    const bottom = L.participation.headerBottom;
+    const sheet = insertRows(stamped(), bottom + 1, 1);
+    // The header cells ending on the bottom row reach one row lower; single cells become two-row merges.
+    const covered = new Set<number>();
+    for (const m of sheet.merges)
+      if (m.bottom === bottom && m.top >= L.participation.headerTop) {
+        m.bottom = bottom + 1;
+        for (let c = m.left; c <= m.right; c++) covered.add(c);
+      }
+    for (let c = 1; c <= L.participation.checkColumn; c++)
+      if (!covered.has(c)) sheet.merges.push({ top: bottom, left: c, bottom: bottom + 1, right: c });
+    // Some writers repeat a merged cell's text in every cell it covers: the new row then repeats the titles above.
+    for (let c = 1; c <= L.participation.checkColumn; c++) {
+      const m = sheet.merges.find((x) => x.top <= bottom && x.bottom === bottom + 1 && x.left <= c && x.right >= c)!;
+      sheet.cells[bottom][c - 1] = sheet.cells[m.top - 1][m.left - 1];
+    }
+    const read = readForms(workbookOf('школа1.xlsx', sheet));
+    expect(read.problems).toEqual([]);
+    expect(read.report!.participation).toHaveLength(1);
+    const [p] = read.report!.participation;
+    expectOfficialFigures(p);
+    expect(p.source.row).toBe(L.participation.firstDataRow + 1);
+  });
+
   it('lets a merged cell cover its area and reads numbers typed as text', () => {
     const sheet = stamped();
     const row = L.participation.firstDataRow;
