@@ -26,6 +26,7 @@ import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
 import { formatNumber, formatPercent } from '../src/domain/text';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { writeWorkbookStreaming } from '../src/files/writeXlsxStream';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { figuresFromCampaign } from '../src/taskpane/services/screenFigures';
 import { readValues, recalculate, type RecalculatedCell, type RecalculatedWorkbook } from './support/libreoffice';
 // Slow on purpose (LibreOffice): each set is recalculated by soffice, seconds to tens of seconds each.
@@ -143,11 +144,13 @@ describe.each(CASES)('$name', (c) => {
   let recalculated: RecalculatedWorkbook;
   let streamed: RecalculatedWorkbook;
   let written: RecalculatedWorkbook;
+  let direct: RecalculatedWorkbook;
 
   beforeAll(async () => {
     const bytes = await writeWorkbookStreaming(plan);
     streamed = readValues(bytes);
     written = readValues(await writeWorkbook(plan));
+    direct = readValues(await writeXlsx(plan));
     recalculated = await recalculate(bytes);
   });
 
@@ -156,7 +159,7 @@ describe.each(CASES)('$name', (c) => {
     expect(without.map((f) => `${f.sheet}!${f.at}`)).toEqual([]);
   });
 
-  it('caches in the file, by both writers, what LibreOffice computes, for every formula that has a cached value', () => {
+  it('caches in the file, by every writer, what LibreOffice computes, for every formula that has a cached value', () => {
     const cachedCells = formulas.filter((f) => f.result !== undefined);
     expect(cachedCells.length).toBeGreaterThan(50);
     const wrong = (wb: RecalculatedWorkbook) =>
@@ -165,6 +168,24 @@ describe.each(CASES)('$name', (c) => {
         .map((f) => `${f.sheet}!${f.at}: в файле ${JSON.stringify(at(wb, f.sheet, f.row, f.col))}, LibreOffice ${JSON.stringify(at(recalculated, f.sheet, f.row, f.col))}`);
     expect(wrong(streamed)).toEqual([]);
     expect(wrong(written)).toEqual([]);
+    expect(wrong(direct)).toEqual([]);
+  });
+
+  it('gives the campaign totals (the command line, «Прил. 3 Свод») from the same figures as «Показатели» and the note', () => {
+    const t = result.totals;
+    const fromTotals = {
+      schools: t.schools, schoolsActive: t.schoolsActive, events: t.events, students: t.students, participants: t.participants,
+      teachers: t.teachers, teachersTotal: t.teachersTotal, ovzStudents: t.ovzStudents, ovzParticipants: t.ovzParticipants,
+      grades: Object.values(t.grades), ovzGrades: Object.values(t.ovzGrades),
+      partners: [t.partners.professionalEducation, t.partners.companies, t.partners.business, t.partners.community],
+    };
+    const f = figures;
+    expect(fromTotals).toEqual({
+      schools: f.schools, schoolsActive: f.schoolsActive, events: f.events, students: f.students, participants: f.participants,
+      teachers: f.teachers, teachersTotal: f.teachersTotal, ovzStudents: f.ovzStudents, ovzParticipants: f.ovzParticipants,
+      grades: f.grades, ovzGrades: f.ovzGrades,
+      partners: [f.partnersDistinct!.professionalEducation, f.partnersDistinct!.companies, f.partnersDistinct!.business, f.partnersDistinct!.community],
+    });
   });
 
   it('computes every indicator’s A, B and X in TypeScript (note, pane, JSON) as «Показатели» does', () => {
