@@ -40,6 +40,12 @@ export function Section(props: { id: string; title: string; hint?: string; child
   );
 }
 
+/**
+ * What the file dialog offers for received reports: workbooks, Word documents and the mail itself (a saved letter,
+ * an Outlook letter, a mailbox, a zip). A mailbox without an extension is picked with «All files».
+ */
+export const RECEIVED_FILES_ACCEPT = '.xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.docx,.docm,.doc,.odt,.eml,.msg,.mbox,.zip,message/rfc822,application/vnd.ms-outlook';
+
 /** A button that opens the system file dialog; the <input> itself is hidden (the button is what people use). */
 export function FilePicker(props: { label: string; multiple?: boolean; disabled?: boolean; onFiles: (files: File[]) => void; testId?: string; accept?: string }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -52,7 +58,7 @@ export function FilePicker(props: { label: string; multiple?: boolean; disabled?
         type="file"
         hidden
         multiple={props.multiple}
-        accept={props.accept ?? ".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.docx,.docm,.doc,.odt"}
+        accept={props.accept ?? RECEIVED_FILES_ACCEPT}
         data-testid={props.testId}
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? []);

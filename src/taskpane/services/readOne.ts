@@ -5,8 +5,8 @@
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import { receivedIso } from '../../domain/consolidate/cells';
 import type { CampaignSettings } from '../../domain/settings';
-import { assertReadableSize, FileReadError } from '../../files/readWorkbook';
-import { receiveBytes } from '../../files/receiveFiles';
+import { FileReadError } from '../../files/readWorkbook';
+import { assertReceivableSize, receiveInput } from '../../files/receiveInput';
 import type { PickedFile } from './seasonEngine';
 
 /** SHA-1 of the bytes, first 16 hex digits: the register's «Контрольная сумма», as the command line keeps it. */
@@ -17,15 +17,19 @@ async function fingerprintOf(bytes: Uint8Array<ArrayBuffer>): Promise<string | u
   return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function readOne(f: PickedFile, settings: CampaignSettings): Promise<ReceivedFile> {
+/**
+ * A workbook or document gives itself; a letter (.eml, .msg), a mailbox or a zip archive gives every file inside
+ * it, each with its letter's date and sender (src/files/receiveInput.ts, the command line's own code).
+ */
+export async function readOne(f: PickedFile, settings: CampaignSettings): Promise<ReceivedFile[]> {
   const received = receivedIso(f.lastModified);
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    if (f.size !== undefined) assertReadableSize(f.size, f.name);
+    if (f.size !== undefined) assertReceivableSize(f.size, f.name);
     bytes = new Uint8Array(await f.arrayBuffer());
   } catch (e) {
-    if (e instanceof FileReadError) return { file: f.name, received, error: e.message };
-    return { file: f.name, received, error: `Файл «${f.name}» не удалось открыть: возможно, он перемещён или удалён. Выберите его снова.` };
+    if (e instanceof FileReadError) return [{ file: f.name, received, error: e.message }];
+    return [{ file: f.name, received, error: `Файл «${f.name}» не удалось открыть: возможно, он перемещён или удалён. Выберите его снова.` }];
   }
-  return receiveBytes(bytes, f.name, received, settings, await fingerprintOf(bytes));
+  return receiveInput(bytes, f.name, received, settings, (b) => fingerprintOf(new Uint8Array(b)));
 }

@@ -16,7 +16,7 @@ const PER_READER = 2;
 
 interface Reader {
   worker: Worker;
-  waiting: Map<number, (r: ReceivedFile) => void>;
+  waiting: Map<number, (r: ReceivedFile[]) => void>;
 }
 
 /** Reading workers, started on first use; where a worker cannot start, files are read here. */
@@ -34,10 +34,10 @@ function readerPool(): { read: ReadOne; size: number } {
       return Array.from({ length: size }, () => {
         const worker = new Worker(new URL('./receive.worker.ts', import.meta.url));
         const reader: Reader = { worker, waiting: new Map() };
-        worker.onmessage = (e: MessageEvent<{ index: number; result: ReceivedFile }>) => {
+        worker.onmessage = (e: MessageEvent<{ index: number; result: ReceivedFile[] }>) => {
           const done = reader.waiting.get(e.data.index);
           reader.waiting.delete(e.data.index);
-          done?.(texts.share(e.data.result));
+          done?.(e.data.result.map((r) => texts.share(r)));
         };
         return reader;
       });
@@ -50,7 +50,7 @@ function readerPool(): { read: ReadOne; size: number } {
     if (!readers) return readOne(file, settings);
     const reader = readers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     const index = seq++;
-    return new Promise<ReceivedFile>((resolve) => {
+    return new Promise<ReceivedFile[]>((resolve) => {
       reader.waiting.set(index, resolve);
       reader.worker.postMessage({ index, file, settings });
     });

@@ -30,7 +30,8 @@ export interface Progress {
 }
 
 /** Reads one file into what the merge needs; never throws (an unreadable file carries its Russian reason). */
-export type ReadOne = (file: PickedFile, settings: CampaignSettings) => Promise<ReceivedFile>;
+/** One picked file read: itself, or every file inside it when it is a letter, a mailbox or an archive. */
+export type ReadOne = (file: PickedFile, settings: CampaignSettings) => Promise<ReceivedFile[]>;
 
 /** The coordinator cancelled: not an error, nothing written. */
 export class Cancelled extends Error {
@@ -93,7 +94,7 @@ const fileKey = (f: PickedFile) => `${f.name}\u0000${f.size ?? ''}\u0000${f.last
  * long as the settings the reading depends on stay the same.
  */
 export class SeasonEngine {
-  private cache = new Map<string, ReceivedFile>();
+  private cache = new Map<string, ReceivedFile[]>();
   private settingsKey = '';
   private last?: { result: MergeResult; request: MergeRequest; documentDate: string };
 
@@ -109,7 +110,7 @@ export class SeasonEngine {
       this.cache.clear();
       this.settingsKey = key;
     }
-    const out: ReceivedFile[] = new Array(files.length);
+    const out: ReceivedFile[][] = new Array(files.length);
     let next = 0;
     let done = 0;
     const lane = async () => {
@@ -129,7 +130,7 @@ export class SeasonEngine {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.parallel, files.length)) }, lane));
     if (cancelled?.()) throw new Cancelled(done, files.length);
-    return out;
+    return out.flat();
   }
 
   check(received: ReceivedFile[]): CheckView {
