@@ -10,7 +10,8 @@ import { DETAIL_FIRST_ROW, detailColumn, detailRange, type DetailKey } from '../
 import { distinctPartnersFormula } from '../consolidate/partnersSheet';
 import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
-import { emptySheetPlan, type CellInput, type CellValue, type ChartPlan, type FormulaCell, type SheetPlan } from '../sheetPlan';
+import { emptySheetPlan, type CellInput, type CellValue, type FormulaCell, type SheetPlan } from '../sheetPlan';
+import { DYNAMIC_COUNT, DYNAMIC_SHARES, dynamicsTitle, indicatorCharts } from './summaryCharts';
 import { INDICATORS, indicatorFigure, indicatorValue, xFormula, xOf, type FormulaContext, type IndicatorDef, type IndicatorKey } from './definitions';
 import {
   GRADES,
@@ -63,9 +64,6 @@ const PERCENT = '0';
 const POINTS = '+0" п. п.";-0" п. п.";0" п. п."';
 const PERCENT_CHANGE = '+0" %";-0" %";0" %"';
 
-/** Indicators shown over the campaigns in the dynamics table and its charts. */
-const DYNAMIC_SHARES: IndicatorKey[] = ['participation', 'schoolsActive', 'teachers'];
-const DYNAMIC_COUNT: IndicatorKey = 'events';
 
 interface UnitColumn {
   title: string;
@@ -215,7 +213,7 @@ export function indicatorsSheet(units: number, opts: IndicatorsSheetOptions): Sh
   plan.freeze = { rows: 0, columns: 2 };
   plan.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true };
 
-  plan.charts = indicatorCharts(L, { withDistinct: reg, previous: previous.length, left: Math.max(totalsRight, 7) + 2, units: unitRows });
+  plan.charts = indicatorCharts(L, { withDistinct: reg, previous: previous.length, left: Math.max(totalsRight, 7) + 2, units: unitRows, unitColumns: UNIT_COLUMNS.length, unitShareColumn: UNIT_SHARE_COLUMN });
   return plan;
 }
 
@@ -434,84 +432,4 @@ function addUnitsTable(plan: SheetPlan, L: IndicatorsLayout, values: DetailValue
     style: { fontColor: 'C00000', bold: true },
   });
   return unitRows.length;
-}
-
-/**
- * The charts, in a 2 × n grid beside the top tables (from column `left`), and the per-unit chart beside the per-unit
- * table; each series refers to the tables of the sheet, so the charts follow the formulas.
- */
-function indicatorCharts(L: IndicatorsLayout, at: { withDistinct: boolean; previous: number; left: number; units: number }): ChartPlan[] {
-  const q = quoteSheet(SHEET.indicators);
-  const abs = (r1: number, c1: number, r2 = r1, c2 = c1) => `${q}!${absolute(r1, c1)}:${absolute(r2, c2)}`;
-  const [g0, p0, r0, u0] = [L.gradesFirstRow, L.partnersFirstRow, L.reportsFirstRow, L.unitsFirstRow];
-  const uLast = u0 + at.units - 1;
-  const slot = (i: number) => {
-    const top = 5 + Math.floor(i / 2) * 16;
-    const left = at.left + (i % 2) * 8;
-    return { from: cellRef(top, left), to: cellRef(top + 15, left + 7) };
-  };
-  const charts: Omit<ChartPlan, 'from' | 'to'>[] = [
-    {
-      kind: 'column',
-      title: 'Участники по классам',
-      series: [
-        { name: 'Все участники', categories: abs(g0, 2, g0 + 6), values: abs(g0, 3, g0 + 6) },
-        { name: 'С ОВЗ', categories: abs(g0, 2, g0 + 6), values: abs(g0, 4, g0 + 6) },
-      ],
-    },
-    {
-      // Horizontal bars: the category names are long and read better beside the bars than under them.
-      kind: 'bar',
-      title: 'Организации-партнёры по категориям',
-      series: [
-        ...(at.withDistinct ? [{ name: 'Различных организаций', categories: abs(p0, 2, p0 + 3), values: abs(p0, 3, p0 + 3) }] : []),
-        { name: 'Сумма по отчётам', categories: abs(p0, 2, p0 + 3), values: abs(p0, 4, p0 + 3) },
-      ],
-    },
-    {
-      kind: 'pie',
-      title: 'Отчёты: в срок, с опозданием, отклонены, не присланы',
-      series: [{ name: 'Организаций', categories: abs(r0, 2, r0 + REPORT_STATUSES.length - 1), values: abs(r0, 3, r0 + REPORT_STATUSES.length - 1) }],
-    },
-  ];
-  if (L.dynamicsFirstRow !== undefined) {
-    const d0 = L.dynamicsFirstRow;
-    const dLast = d0 + at.previous;
-    charts.push({
-      kind: 'line',
-      title: 'Доли участия по кампаниям, %',
-      series: DYNAMIC_SHARES.map((k, i) => ({ name: dynamicsTitle(k), categories: abs(d0, 2, dLast), values: abs(d0, 3 + i, dLast) })),
-    });
-    charts.push({
-      kind: 'column',
-      title: 'Мероприятий по кампаниям',
-      series: [{ name: dynamicsTitle(DYNAMIC_COUNT), categories: abs(d0, 2, dLast), values: abs(d0, 3 + DYNAMIC_SHARES.length, dLast) }],
-    });
-  }
-  const out: ChartPlan[] = charts.map((c, i) => ({ ...c, ...slot(i) }));
-  const unitsLeft = UNIT_COLUMNS.length + 2;
-  if (at.units > 0)
-    out.push({
-    kind: 'bar',
-    title: 'Доля обучающихся, принявших участие, по организациям, %',
-    series: [{ name: 'Доля участия, %', categories: abs(u0, 2, uLast), values: abs(u0, UNIT_SHARE_COLUMN, uLast) }],
-    from: cellRef(L.unitsHeaderRow, unitsLeft),
-    to: cellRef(L.unitsHeaderRow + Math.max(16, Math.ceil(at.units * 0.9)), unitsLeft + 9),
-  });
-  return out;
-}
-
-function dynamicsTitle(k: IndicatorKey): string {
-  switch (k) {
-    case 'participation':
-      return 'Доля обучающихся, %';
-    case 'schoolsActive':
-      return 'Доля ОО, %';
-    case 'teachers':
-      return 'Доля педагогов, %';
-    case 'events':
-      return 'Мероприятий';
-    default:
-      return k;
-  }
 }
