@@ -14,6 +14,7 @@ import { SHEET } from '../src/domain/sheetNames';
 import { writeSample } from '../scripts/sample';
 import type { Sample } from '../src/domain/sample/schoolWorkbooks';
 import { runCommand } from './support/command';
+import { eml, rfc2231Name } from './support/mail';
 // Slow on purpose (CLI): each test merges the sample's 68 files end to end and writes the consolidated workbook.
 jest.setTimeout(300_000);
 
@@ -108,4 +109,30 @@ test('--dates: a file or an organisation → its date; bad lines refused by numb
   expect(bad.stderr).toContain('строка 2: «31.09.2023» — не дата; пишите дд.мм.гггг или дд.мм.гггг чч:мм');
   expect(bad.stderr).toContain('строка 3: для «МАОУ СОШ № 5» не указана дата');
   expect(MERGE_USAGE).toContain('--dates ФАЙЛ');
+});
+
+test('the same reports merged as the letters they came in, saved today: each letter\'s date decides, as the official results', async () => {
+  const letters = path.join(dir, 'письма');
+  await mkdir(letters);
+  for (const [i, f] of sample.files.entries()) {
+    const data = new Uint8Array(await readFile(path.join(dir, 'почта', f.file)));
+    const letter = eml({
+      from: `Школа <school${i}@example.ru>`,
+      subject: `Отчёт ${f.unit}`,
+      // The school's sending time: what the sample's file time stood for.
+      date: new Date(f.received).toUTCString(),
+      attachments: [{ filenameParam: rfc2231Name(f.file, 'utf-8'), data }],
+    });
+    await writeFile(path.join(letters, `письмо ${i + 1}.eml`), letter);
+  }
+  const res = await run([letters, '--out', path.join(dir, 'свод-письма.xlsx'), '--units', path.join(dir, 'почта', 'units.csv'), '--deadline', sample.deadline, '--unit', 'Город Томск', '--json']);
+  expect(res.code).toBe(0);
+  const json = JSON.parse(res.stdout) as MergeJson;
+  expect(json.counts).toMatchObject({ expected: 66, merged: 66, onTime: 63, late: 3, unconfirmed: 0 });
+  expect(json.files.filter((f) => f.status === 'merged').every((f) => f.dateSource === 'message' && !f.dateDoubt)).toBe(true);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(path.join(dir, 'свод-письма.xlsx'))) as unknown as ArrayBuffer);
+  const line = wb.getWorksheet(SHEET.register)!.getRow(REGISTER_HEADER_ROW + 1);
+  // eslint-disable-next-line office-addins/load-object-before-read -- an ExcelJS row, not office.js
+  expect(String(line.getCell(registerColumn('Откуда дата')).value)).toBe(`дата письма ${line.getCell(registerColumn('Получен')).value}`);
 });
