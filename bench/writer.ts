@@ -10,7 +10,8 @@ import { buildConsolidatedWorkbook } from '../src/domain/consolidate/workbook';
 import { municipalSettings } from '../src/domain/sample/schoolWorkbooks';
 import { writeWorkbook } from '../src/files/writeXlsx';
 import { writeWorkbookStreaming } from '../src/files/writeXlsxStream';
-import { fflateDeflater, writeXlsx } from '../src/files/xlsxWriter';
+import { writeXlsx } from '../src/files/xlsxWriter';
+import { fflateDeflater } from '../src/files/xlsxDeflate';
 import { zlibDeflater } from '../src/files/nativeDeflate';
 
 const n = Number(process.argv[2] ?? 1000);

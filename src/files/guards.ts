@@ -55,14 +55,20 @@ const MB = (n: number) => `${Math.round(n / 1024 / 1024)} МБ`;
 
 /**
  * Inflates one raw deflate stream whole, refusing (throwing OutputCapExceeded) rather than producing more than
- * `cap` bytes, and failing when the stream does not end within `packed`. The command line plugs in Node's zlib
- * (src/files/nativeInflate.ts), several times faster than pako; the pane keeps pako's streaming inflater.
+ * `cap` bytes, and failing when the stream does not end within `packed`; undefined leaves the part to pako's
+ * streaming inflater. The command line plugs in Node's zlib (src/files/nativeInflate.ts), several times faster
+ * than pako; the pane, the parts its browser inflated natively beforehand (src/files/streamInflate.ts).
  */
-export type CappedInflater = (packed: Uint8Array, cap: number) => Uint8Array;
+export type CappedInflater = (packed: Uint8Array, cap: number) => Uint8Array | undefined;
 export class OutputCapExceeded extends Error {}
 let cappedInflater: CappedInflater | undefined;
-export function useCappedInflater(inflater: CappedInflater | undefined): void {
+/** Whether an inflater is plugged in (the command line's zlib). */
+export const hasCappedInflater = (): boolean => cappedInflater !== undefined;
+/** Sets the inflater the guards use; returns the one it replaces. */
+export function useCappedInflater(inflater: CappedInflater | undefined): CappedInflater | undefined {
+  const was = cappedInflater;
   cappedInflater = inflater;
+  return was;
 }
 
 /** What the first bytes say the file is, whatever its name claims. */
@@ -250,18 +256,19 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number, maxRows: 
     odsContent?.push(chunk);
     binarySheet?.push(chunk);
   };
-  if (entry.method === 0) {
-    // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
-    for (let at = 0; at < packed.length; at += 64 * 1024) take(packed.subarray(at, at + 64 * 1024));
-  } else if (cappedInflater) {
-    // Whole, and never past the limits take() enforces: the same refusals.
-    let inflated: Uint8Array;
+  // Whole, and never past the limits take() enforces: the same refusals.
+  let inflated: Uint8Array | undefined;
+  if (entry.method !== 0 && cappedInflater)
     try {
       inflated = cappedInflater(packed, allowed);
     } catch (e) {
       if (!(e instanceof OutputCapExceeded)) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
       throw allowed === cap && cap < entry.uncompressedSize + slack ? overCap() : overDeclared();
     }
+  if (entry.method === 0) {
+    // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
+    for (let at = 0; at < packed.length; at += 64 * 1024) take(packed.subarray(at, at + 64 * 1024));
+  } else if (inflated) {
     take(inflated);
     entry.inflated = inflated;
   } else {
@@ -341,13 +348,8 @@ export function checkOpenDocumentRepeats(content: string): void {
   }
 }
 
-/**
- * Check a zip package (xlsx, xlsm, ods) before it is parsed: number of parts, declared sizes and ratios, then the
- * real inflated sizes under a cap. Throws GuardRefusal; returns the entries when the package is safe to parse.
- * `maxRows`: rows a sheet may have (LIMITS.rows for received files; more for the add-in's own consolidated workbook).
- */
-export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipEntry[] {
-  const entries = zipEntries(bytes);
+/** What the central directory declares: encryption, methods, sizes and ratios. Throws GuardRefusal. */
+export function checkDeclared(entries: ZipEntry[]): void {
   let declared = 0;
   for (const e of entries) {
     if (e.flags & 0x0001) throw new GuardRefusal('encrypted', 'части архива зашифрованы');
@@ -360,6 +362,16 @@ export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipE
   }
   if (declared > LIMITS.totalBytes)
     throw new GuardRefusal('too-large', `после распаковки архив занял бы ${MB(declared)} (допустимо до ${MB(LIMITS.totalBytes)})`);
+}
+
+/**
+ * Check a zip package (xlsx, xlsm, ods) before it is parsed: number of parts, declared sizes and ratios, then the
+ * real inflated sizes under a cap. Throws GuardRefusal; returns the entries when the package is safe to parse.
+ * `maxRows`: rows a sheet may have (LIMITS.rows for received files; more for the add-in's own consolidated workbook).
+ */
+export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipEntry[] {
+  const entries = zipEntries(bytes);
+  checkDeclared(entries);
   // Declared sizes may lie: inflate for real, under the caps, before SheetJS does.
   let inflated = 0;
   for (const e of entries) {

@@ -7,7 +7,7 @@
  */
 import * as zlib from 'node:zlib';
 import type { AsyncFlateStreamHandler } from 'fflate';
-import type { Deflater } from './xlsxWriter';
+import type { Deflater } from './xlsxDeflate';
 
 const crc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 

@@ -17,6 +17,7 @@ import { unpackReceived, type FoundFile } from './containers';
 import { LIMITS, sniff } from './guards';
 import { FileReadError, assertReadableSize } from './readWorkbook';
 import { receiveBytes } from './receiveFiles';
+import { withNativeInflate } from './streamInflate';
 import { REFUSAL } from './refusals';
 
 /** A digest of bytes for the register (SHA-1, 16 hex digits): Node's crypto or the browser's SubtleCrypto. */
@@ -55,7 +56,8 @@ function isImage(b: Uint8Array): boolean {
 
 /**
  * `modified`: the received file's own time (local ISO), the date of whatever came with no letter or with a letter
- * that gives none. Never throws: a failure is a file's Russian reason.
+ * that gives none. Never throws: a failure is a file's Russian reason. In the pane a package's parts are inflated
+ * by the browser's own DecompressionStream first (streamInflate.ts); the command line's zlib makes that a no-op.
  */
 export async function receiveInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[]> {
   let found: FoundFile[] | undefined;
@@ -66,7 +68,8 @@ export async function receiveInput(bytes: Uint8Array, name: string, modified: st
   }
   if (!found) {
     if (bytes.length > LIMITS.fileBytes) return [{ file: name, received: modified, error: REFUSAL.tooLarge(name, bytes.length) }];
-    return [receiveBytes(bytes, name, modified, settings, await digest(bytes))];
+    const fingerprint = await digest(bytes);
+    return [await withNativeInflate(bytes, () => receiveBytes(bytes, name, modified, settings, fingerprint))];
   }
   const out: ReceivedFile[] = [];
   for (const f of found) {
@@ -76,7 +79,10 @@ export async function receiveInput(bytes: Uint8Array, name: string, modified: st
     if (f.notReport !== undefined) out.push({ file: f.name, received, error: f.notReport, notReport: f.notReport, ...receipt });
     else if (f.error !== undefined || !f.bytes) out.push({ file: f.name, received, error: f.error ?? REFUSAL.damaged(f.name), ...receipt });
     else if (f.bytes.length > LIMITS.fileBytes) out.push({ file: f.name, received, error: REFUSAL.tooLarge(f.name.replace(/^.*\//, ''), f.bytes.length), ...receipt });
-    else out.push({ ...receiveBytes(f.bytes, f.name, received, settings, await digest(f.bytes)), ...receipt });
+    else {
+      const [inner, fingerprint] = [f.bytes, await digest(f.bytes)];
+      out.push({ ...(await withNativeInflate(inner, () => receiveBytes(inner, f.name, received, settings, fingerprint))), ...receipt });
+    }
   }
   // A letter (or an archive given on its own) that brings a report: what else it holds without a form is no report.
   const withReport = new Set(found.filter((f, i) => { const r = out[i]; return !isUnreadable(r) && (reportsOf(r.read).length > 0 || Boolean(r.read.monitoring)); }).map((f) => f.group));

@@ -4,9 +4,21 @@
  * — where fflate's JavaScript deflate took four times as long. The stream is drained as it is fed, so a part is
  * held only as its compressed bytes; the CRC-32 the zip needs is pako's.
  */
-import type { AsyncFlateStreamHandler } from 'fflate';
+import { ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import crc32 from 'pako/lib/zlib/crc32';
-import type { Deflater } from './xlsxWriter';
+
+/**
+ * A zip entry to push a part's bytes into, piece by piece (fflate's ZipInputFile contract); a push may be
+ * asynchronous (the native stream), and the next is made only once it is done.
+ */
+export type Deflater = (name: string, mtime: Date) => ZipInputFile & { push(data: Uint8Array, final?: boolean): void | Promise<void> };
+
+/** fflate's deflate (level 6): the fallback where the host has no native deflate. */
+export const fflateDeflater: Deflater = (name, mtime) => {
+  const entry = new ZipDeflate(name, { level: 6 });
+  entry.mtime = mtime;
+  return entry;
+};
 
 class StreamEntry {
   size = 0;

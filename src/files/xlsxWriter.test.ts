@@ -8,8 +8,8 @@ import type { WorkbookPlan } from '../domain/sheetPlan';
 import { writeWorkbook } from './writeXlsx';
 import { writeWorkbookStreaming } from './writeXlsxStream';
 import { zlibDeflater } from './nativeDeflate';
-import { streamDeflater } from './xlsxDeflate';
-import { fflateDeflater, writeXlsx } from './xlsxWriter';
+import { fflateDeflater, streamDeflater } from './xlsxDeflate';
+import { writeXlsx } from './xlsxWriter';
 // Slow on purpose (whole workbooks): every workbook the project writes, written three ways and read back.
 jest.setTimeout(180_000);
 

@@ -10,13 +10,13 @@
  * xl/workbook.xml with its relationships, xl/worksheets/sheetN.xml, xl/drawings and xl/charts for the charts,
  * xl/styles.xml and xl/sharedStrings.xml last (they are complete only once every sheet is written).
  */
-import { Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { Zip } from 'fflate';
 import type { WorkbookPlan } from '../domain/sheetPlan';
 import { CHART_PARTS, drawingParts } from './xlsxCharts';
 import { printTitles, SharedStrings, sheetXml } from './xlsxSheet';
 import { StyleRegister } from './xlsxStyles';
 import { xmlAttr } from './xlsxXml';
-import { streamDeflater } from './xlsxDeflate';
+import { fflateDeflater, streamDeflater, type Deflater } from './xlsxDeflate';
 
 /** The date written when none is given: that of order No. 394-р, whose forms the workbooks carry. */
 export const DOCUMENT_DATE = '2021-03-12T00:00:00Z';
@@ -35,19 +35,6 @@ export interface XlsxWriteOptions {
    */
   deflater?: Deflater;
 }
-
-/**
- * A zip entry to push a part's bytes into, piece by piece (fflate's ZipInputFile contract); a push may be
- * asynchronous (the native stream), and the next is made only once it is done.
- */
-export type Deflater = (name: string, mtime: Date) => ZipInputFile & { push(data: Uint8Array, final?: boolean): void | Promise<void> };
-
-/** fflate's deflate (level 6): the fallback where the host has no native deflate. */
-export const fflateDeflater: Deflater = (name, mtime) => {
-  const entry = new ZipDeflate(name, { level: 6 });
-  entry.mtime = mtime;
-  return entry;
-};
 
 const defaultDeflater = (): Deflater => streamDeflater() ?? fflateDeflater;
 

@@ -134,13 +134,15 @@ export function cfbWith(streams: Record<string, Uint8Array>): Uint8Array {
 }
 
 /** How tryRead calls the reader: as `check` does (default), or as the merge does ({ formulas: false }). */
-export const readingAs: { options: ReadWorkbookOptions } = { options: {} };
+/** How the files are read: the reader's options, and what runs around the reading (the pane's native inflate). */
+export const readingAs: { options: ReadWorkbookOptions; around?: <T>(bytes: Uint8Array, read: () => T) => Promise<T> } = { options: {} };
 
 /** Read, and say what happened: the grid, or the refusal's message; anything else fails the test. */
-export function tryRead(bytes: Uint8Array, fileName: string): { grid?: ReturnType<typeof readWorkbookFile>; refusal?: string; ms: number } {
+export async function tryRead(bytes: Uint8Array, fileName: string): Promise<{ grid?: ReturnType<typeof readWorkbookFile>; refusal?: string; ms: number }> {
   const t0 = performance.now();
   try {
-    const grid = readWorkbookFile(bytes, fileName, readingAs.options);
+    const read = () => readWorkbookFile(bytes, fileName, readingAs.options);
+    const grid = readingAs.around ? await readingAs.around(bytes, read) : read();
     return { grid, ms: performance.now() - t0 };
   } catch (e) {
     if (e instanceof FileReadError) return { refusal: e.message, ms: performance.now() - t0 };

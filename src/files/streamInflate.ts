@@ -1,0 +1,113 @@
+/**
+ * The pane's reading path, inflated natively: the parts of a received zip package (.xlsx, .docx, .ods) inflated by
+ * the browser's own DecompressionStream('deflate-raw') — Chromium 103+, Safari 16.4+, Firefox 113+, their workers
+ * (Compression Streams standard, https://compression.spec.whatwg.org/) — before the guards and the reader run, where
+ * pako inflated every part twice (the guards' count, then the reader). The guards get the parts whole through their
+ * capped inflater and keep them (`ZipEntry.inflated`), so the reader does not inflate again; their caps and refusals
+ * are unchanged. Anything the native stream does not take (no such API, a damaged part, bytes after a part's end,
+ * a part past the caps) is left to pako exactly as before.
+ */
+import { checkDeclared, hasCappedInflater, LIMITS, OutputCapExceeded, packedPart, sniff, useCappedInflater, zipEntries, type CappedInflater } from './guards';
+
+/** A part inflated whole, or 'over' when it inflates past what any guard would allow. */
+type Inflated = Uint8Array | 'over';
+
+let supported: boolean | undefined;
+function nativeInflateAvailable(): boolean {
+  if (supported === undefined) {
+    try {
+      // The constructor throws (TypeError) for a format the host does not know.
+      if (typeof DecompressionStream === 'function') new DecompressionStream('deflate-raw');
+      supported = typeof DecompressionStream === 'function';
+    } catch {
+      supported = false;
+    }
+  }
+  return supported;
+}
+
+/** One part through the native stream, stopping past `cap`; undefined when the stream refuses it. */
+async function inflatePart(packed: Uint8Array, cap: number): Promise<Inflated | undefined> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  // Errors (a damaged part) surface on the reading side.
+  writer.write(packed as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > cap) {
+        reader.cancel().catch(() => undefined);
+        return 'over';
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return undefined; // pako decides, and the guards say why
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * The package's deflated parts inflated natively, as a capped inflater for the guards (keyed by where each part's
+ * bytes start); undefined for anything that is not a zip package, or without the native stream.
+ */
+export async function nativelyInflated(bytes: Uint8Array): Promise<CappedInflater | undefined> {
+  if (!nativeInflateAvailable() || sniff(bytes) !== 'zip') return undefined;
+  let entries;
+  try {
+    entries = zipEntries(bytes);
+    checkDeclared(entries);
+  } catch {
+    return undefined; // the guards refuse it with their own words, before inflating anything
+  }
+  const parts = new Map<number, Inflated>();
+  let total = 0;
+  for (const e of entries) {
+    if (e.method !== 8 || e.uncompressedSize > LIMITS.entryBytes) continue;
+    let packed: Uint8Array;
+    try {
+      packed = packedPart(bytes, e);
+    } catch {
+      continue;
+    }
+    // The most any guard allows this part: its declared size and the slack it lets through, under the cap.
+    const got = await inflatePart(packed, Math.min(LIMITS.entryBytes, e.uncompressedSize + LIMITS.ratioFloor));
+    if (got === undefined) continue;
+    parts.set(packed.byteOffset, got);
+    if (got !== 'over' && (total += got.length) > LIMITS.totalBytes) break; // the rest to pako, which refuses
+  }
+  return (packed, cap) => {
+    if (packed.buffer !== bytes.buffer) return undefined;
+    const got = parts.get(packed.byteOffset);
+    if (got === undefined) return undefined;
+    if (got === 'over' || got.length > cap) throw new OutputCapExceeded();
+    return got;
+  };
+}
+
+/** `read` (the synchronous reading of `bytes`) with the parts the browser inflated natively beforehand. */
+export async function withNativeInflate<T>(bytes: Uint8Array, read: () => T): Promise<T> {
+  // Node's zlib (the command line) inflates faster still, in place: left to it.
+  const inflater = hasCappedInflater() ? undefined : await nativelyInflated(bytes);
+  if (!inflater) return read();
+  // The reading is synchronous, so no other file's reading runs while this inflater is plugged in.
+  useCappedInflater(inflater);
+  try {
+    return read();
+  } finally {
+    useCappedInflater(undefined);
+  }
+}
