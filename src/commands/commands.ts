@@ -9,6 +9,7 @@ import { applySheetPlans } from '../excel/applySheetPlans';
 import { readWorkbookGrids } from '../excel/readWorkbookGrids';
 import { detectSupport, type ExcelRun } from '../excel/support';
 import { excelErrorMessage } from '../excel/errors';
+import { openWorkbookName } from '../excel/workbookName';
 import { stampAppendix2 } from '../domain/forms/stampAppendix2';
 import { stampAppendix3 } from '../domain/forms/stampAppendix3';
 import { readSettingsSheet, settingsSheet } from '../domain/settingsSheet';
@@ -56,10 +57,18 @@ const SECTION_TITLES: Record<PaneSection, string> = {
  * on); with no pane open, the dialog asks to open it with «Панель», and the pane opens at that section.
  * Exported for tests (storage, dialog and timings injected).
  */
-export async function openSection(section: PaneSection, store: KeyValueStore, ui: DialogUi | undefined, base: string, done: () => void, waitMs?: number): Promise<void> {
+export async function openSection(
+  section: PaneSection,
+  store: KeyValueStore,
+  ui: DialogUi | undefined,
+  base: string,
+  done: () => void,
+  waitMs?: number,
+  workbook?: string,
+): Promise<void> {
   let id: string;
   try {
-    id = leaveRequest(store, section);
+    id = leaveRequest(store, section, Date.now(), workbook);
   } catch {
     return notify(ui, 'Откройте панель «Профкампания» кнопкой «Панель» на вкладке «Главная».', base, done);
   }
@@ -80,7 +89,8 @@ function command(form: FormKind) {
 
 function sectionCommand(section: PaneSection) {
   return (event: Office.AddinCommands.Event) => {
-    void openSection(section, localStorage, dialogUi(), location.href, () => event.completed());
+    // The request is for the clicked workbook's pane only (paneRequests.ts).
+    void openWorkbookName((batch) => Excel.run(batch)).then((name) => openSection(section, localStorage, dialogUi(), location.href, () => event.completed(), undefined, name));
   };
 }
 

@@ -51,6 +51,8 @@ export function BlanksPanel(p: {
   const units = useMemo(() => blankFilesFor(expectedUnitsFromText(p.units)).map((b) => b.unit), [p.units]);
   const excel = host.mode === 'excel';
   const canOpen = excel && !!host.openNewWorkbook;
+  // Excel on Mac or iPad: a .zip saved from the pane never arrives (host.ts), so none is offered.
+  const canZip = host.downloads;
   const ready = units.length > 0 && forms.length > 0;
   const opts = { settings, forms };
 
@@ -150,7 +152,8 @@ export function BlanksPanel(p: {
           />
         ))}
       </fieldset>
-      {excel && !canOpen && <Caption1>{t.blanksNoNewWorkbook}</Caption1>}
+      {excel && !canOpen && canZip && <Caption1>{t.blanksNoNewWorkbook}</Caption1>}
+      {!canZip && <Caption1>{canOpen ? t.blanksNoDownloadHere : t.blanksNothingHere}</Caption1>}
       {!ready && <Caption1>{units.length === 0 ? t.blanksNeedUnits : t.blanksNeedForms}</Caption1>}
       {canOpen && units.length > MANY_WORKBOOKS && <Caption1>{t.blanksManyWorkbooks(units.length)}</Caption1>}
       <div className={st.row}>
@@ -159,9 +162,16 @@ export function BlanksPanel(p: {
             {t.blanksOpen}
           </Button>
         )}
-        <Button appearance={canOpen ? 'secondary' : 'primary'} disabled={p.busy || !ready} onClick={download}>
-          {t.blanksDownload}
-        </Button>
+        {canZip && (
+          <Button appearance={canOpen ? 'secondary' : 'primary'} disabled={p.busy || !ready} onClick={download}>
+            {t.blanksDownload}
+          </Button>
+        )}
+        {!canZip && host.openInBrowser && (
+          <Button appearance={canOpen ? 'secondary' : 'primary'} onClick={() => (host.openInBrowser!('forms'), setMsg({ intent: 'info', text: t.openedInBrowser }))}>
+            {t.openInBrowser}
+          </Button>
+        )}
         {cancel && <Button onClick={() => cancel.abort()}>{t.cancel}</Button>}
       </div>
       {cancel && shown && <Caption1>{shown}</Caption1>}

@@ -11,7 +11,7 @@ import { pickLang, STRINGS, type Strings } from './strings';
 import { browserHost } from './services/browserHost';
 import type { PaneHost } from './services/host';
 import { openedByOffice, waitForOffice, type OfficeOutcome } from './boot/office';
-import { listenForRequests, PANE_SECTIONS, takeRequest, type PaneSection } from './boot/paneRequests';
+import { listenForRequests, PANE_SECTIONS, takeRequestFor, type PaneSection, type WhoAmI } from './boot/paneRequests';
 import { BootScreen, SLOW_MS } from './boot/BootScreen';
 
 declare global {
@@ -30,13 +30,13 @@ const storage = (): Storage | undefined => {
 };
 
 /** The pane, moved to a section whenever a ribbon button asks (without reloading: work in progress goes on). */
-function Pane(p: { host: PaneHost; lang: 'ru' | 'en'; dark: boolean; first?: SectionId }) {
+function Pane(p: { host: PaneHost; lang: 'ru' | 'en'; dark: boolean; first?: SectionId; whoAmI?: WhoAmI }) {
   const [goTo, setGoTo] = useState<{ section: SectionId; seq: number } | undefined>(p.first ? { section: p.first, seq: 0 } : undefined);
   useEffect(() => {
     const store = storage();
     if (!store) return;
-    return listenForRequests(window, store, (section) => setGoTo((g) => ({ section, seq: (g?.seq ?? 0) + 1 })));
-  }, []);
+    return listenForRequests(window, store, (section) => setGoTo((g) => ({ section, seq: (g?.seq ?? 0) + 1 })), 1000, p.whoAmI);
+  }, [p.whoAmI]);
   useEffect(() => {
     window.profkampaniyaBoot?.rendered();
   }, []);
@@ -57,22 +57,26 @@ class ShowNoticeOnError extends Component<{ children: ReactNode }, { failed: boo
   }
 }
 
-function firstSection(): SectionId | undefined {
-  // A ribbon click that found no pane open left its request; an old address may still carry ?section=.
+async function firstSection(whoAmI?: WhoAmI): Promise<SectionId | undefined> {
+  // A ribbon click that found no pane open left its request (for this workbook); an old address may still carry ?section=.
   const store = storage();
-  const asked: PaneSection | undefined = store ? takeRequest(store) : undefined;
+  const asked: PaneSection | undefined = store ? await takeRequestFor(store, whoAmI) : undefined;
   const old = new URLSearchParams(location.search).get('section') as SectionId | null;
   return asked ?? (old && PANE_SECTIONS.includes(old) ? old : undefined);
 }
 
-/** `host` is made for the pane's language: its own messages (files downloaded, sheets written) speak it too. */
-function showPane(root: Root, makeHost: (t: Strings) => PaneHost, language: string | undefined, dark: boolean) {
+/**
+ * `host` is made for the pane's language: its own messages (files downloaded, sheets written) speak it too.
+ * `whoAmI`: in Excel, the workbook's name, so the pane takes only its own workbook's ribbon requests.
+ */
+async function showPane(root: Root, makeHost: (t: Strings) => PaneHost, language: string | undefined, dark: boolean, whoAmI?: WhoAmI) {
   const lang = pickLang(language, location.search);
   const host = makeHost(STRINGS[lang]);
   document.documentElement.lang = lang;
+  const first = await firstSection(whoAmI);
   root.render(
     <ShowNoticeOnError>
-      <Pane host={host} lang={lang} dark={dark} first={firstSection()} />
+      <Pane host={host} lang={lang} dark={dark} first={first} whoAmI={whoAmI} />
     </ShowNoticeOnError>,
   );
 }
@@ -86,7 +90,7 @@ async function start() {
   const root = createRoot(el);
   const browserDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   if (!openedByOffice(location.search)) {
-    showPane(root, (t) => browserHost(undefined, t), undefined, browserDark);
+    await showPane(root, (t) => browserHost(undefined, t), undefined, browserDark);
     // Microsoft may change how Office marks the page (see office.ts): should office.js, which knows its host by
     // its own means, still report Excel, the pane moves to the open workbook (App reloads its settings from it).
     void waitForOffice().then((o) => (o.kind === 'excel' ? excelPane(root, o) : undefined));
@@ -106,8 +110,25 @@ async function start() {
 
 async function excelPane(root: Root, outcome: Extract<OfficeOutcome, { kind: 'excel' }>) {
   // The office.js adapter loads only inside Excel.
-  const { excelHost } = await import(/* webpackChunkName: "excel-host" */ './services/excelHost');
-  showPane(root, (t) => excelHost(undefined, t), outcome.language, outcome.dark);
+  const { excelHost, excelDeps, openWorkbookName } = await import(/* webpackChunkName: "excel-host" */ './services/excelHost');
+  const deps = excelDeps(outcome.platform);
+  const whoAmI = workbookNameOf(() => openWorkbookName(deps.run));
+  void whoAmI(); // learnt now, while Excel is idle
+  await showPane(root, (t) => excelHost(deps, t), outcome.language, outcome.dark, whoAmI);
+}
+
+/**
+ * The workbook's name for ribbon requests: asked of Excel each time (a Save As renames it), but while Excel is busy
+ * with the pane's own long work (a merge's many round trips) the last name known answers after a short wait, so a
+ * ribbon click still moves the pane during a merge.
+ */
+function workbookNameOf(read: () => Promise<string | undefined>, waitMs = 800): WhoAmI {
+  let known: string | undefined;
+  return async () => {
+    const fresh = await Promise.race([read(), new Promise<undefined>((r) => setTimeout(() => r(undefined), waitMs))]);
+    if (fresh !== undefined) known = fresh;
+    return known;
+  };
 }
 
 start().catch((e: unknown) => {

@@ -55,6 +55,10 @@ const ru = {
   blanksNeedForms: 'Отметьте хотя бы одну форму.',
   blanksManyWorkbooks: (n: number) => `Будет открыто книг Excel: ${n}. Для длинного списка удобнее архив .zip.`,
   blanksNoNewWorkbook: 'Эта версия Excel (ниже ExcelApi 1.8, например Office 2019 по корпоративной лицензии) не умеет открывать бланки новыми книгами: скачайте их архивом .zip и откройте из папки.',
+  blanksNoDownloadHere: 'В Excel для Mac и iPad панель не может сохранить архив .zip (встроенный браузер Safari не скачивает файлы). Откройте бланки новыми книгами и сохраните каждую: Файл → Сохранить как. Архив .zip скачивается в панели, открытой в обычном браузере.',
+  blanksNothingHere: 'В этой версии Excel для Mac или iPad панель не может ни открыть бланки новыми книгами, ни сохранить архив .zip. Откройте панель в обычном браузере (Safari, Chrome, Яндекс Браузер): там бланки скачиваются архивом .zip.',
+  openInBrowser: 'Открыть панель в браузере',
+  openedInBrowser: 'Панель открыта в браузере по умолчанию: настройки и список организаций введите там (браузер хранит их отдельно от книги).',
   // check
   checkTitle: 'Проверка',
   checkHint: 'Проверка заполненных форм: числа, суммы по классам, партнёры, сроки мероприятий.',
@@ -77,6 +81,8 @@ const ru = {
   summaryTitle: 'Сводка',
   noteDocx: 'Скачать справку (.docx)',
   noteDocxDone: (name: string) => `Справка «${name}» скачана: документ Word, А4. Заполните выделенные места «[Заполните: …]».`,
+  noteNoDownloadHere:
+    'В Excel для Mac и iPad панель не может сохранить справку .docx (встроенный браузер Safari не скачивает файлы). Лист «Аналитическая справка» обновляется здесь кнопкой «Обновить сводку по своду книги». Документ Word скачивается в панели, открытой в обычном браузере: сведите там полученные файлы и нажмите «Скачать справку (.docx)».',
   // status
   stateForms: 'Листы надстройки в книге',
   // dialog
@@ -143,6 +149,10 @@ const en: Strings = {
   blanksNeedForms: 'Tick at least one form.',
   blanksManyWorkbooks: (n: number) => `${n} Excel workbooks will open: for a long list the .zip is handier.`,
   blanksNoNewWorkbook: 'This Excel (below ExcelApi 1.8) cannot open blanks as new workbooks: download them as a .zip and open them from the folder.',
+  blanksNoDownloadHere: 'In Excel on Mac and iPad the pane cannot save a .zip (the built-in Safari view does not download files). Open the blanks as new workbooks and save each one: File → Save As. The .zip downloads in the pane opened in an ordinary browser.',
+  blanksNothingHere: 'This Excel on Mac or iPad can neither open blanks as new workbooks nor save a .zip from the pane. Open the pane in an ordinary browser (Safari, Chrome, Yandex Browser): there the blanks download as a .zip.',
+  openInBrowser: 'Open the pane in a browser',
+  openedInBrowser: 'The pane is open in your default browser: enter the settings and the list of organisations there (the browser keeps them apart from the workbook).',
   checkTitle: 'Check',
   checkHint: 'Checks filled forms: numbers, per-grade sums, partners, event dates.',
   checkWorkbook: 'Check this workbook',
@@ -162,6 +172,8 @@ const en: Strings = {
   summaryTitle: 'Summary',
   noteDocx: 'Download the note (.docx)',
   noteDocxDone: (name: string) => `The note «${name}» is downloaded: a Word document, A4. Fill in the highlighted «[Заполните: …]» places.`,
+  noteNoDownloadHere:
+    'In Excel on Mac and iPad the pane cannot save the .docx note (the built-in Safari view does not download files). The «Аналитическая справка» sheet is refreshed here with «Refresh the summary from this workbook». The Word document downloads in the pane opened in an ordinary browser: merge the received files there and press «Download the note (.docx)».',
   stateForms: 'Add-in sheets in the workbook',
   conflictTitle: 'The sheet already exists',
   conflictForeign: (s) => `The workbook already has a sheet «${s}» not made by the add-in. It will not be changed.`,

@@ -3,6 +3,7 @@
  * Excel.run is the strict Excel double (test/support/fakeExcel.ts), exposed as window.__fx for the test to inspect.
  */
 import { FakeExcel } from '../support/fakeExcel';
+import { workbookNameFromUrl } from '../../src/taskpane/boot/workbookName';
 
 // ?api=7 plays an Excel that stops at ExcelApi 1.7 (volume-licensed Office 2019).
 const apiMinor = Number(new URLSearchParams(location.search).get('api')) || undefined;
@@ -12,7 +13,14 @@ const documentUrl = new URLSearchParams(location.search).get('doc') ?? 'C:\\Ка
 const actions: Record<string, (event: unknown) => void> = {};
 /** Dialogs opened (Office.context.ui.displayDialogAsync), with a way to play the dialog's events. */
 const dialogs: { url: string; closed: boolean; fire: (type: string, arg: unknown) => void }[] = [];
-const fx = new FakeExcel({ apiMinor });
+// Office's own `_host_Info` parameter names the platform («Excel$Mac$16.01$ru-RU…»): ?…&_host_Info=Excel$Mac$… plays
+// Excel on Mac, where Office.onReady reports platform 'Mac' (Office.PlatformType).
+const hostInfo = [...new URLSearchParams(location.search)].find(([k]) => k.toLowerCase() === '_host_info')?.[1] ?? '';
+const platform = ({ Win32: 'PC', Mac: 'Mac', iOS: 'iOS', Web: 'OfficeOnline' } as Record<string, string>)[hostInfo.split('$')[1]] ?? 'PC';
+/** Addresses the pane asked Office to open in the default browser (Office.context.ui.openBrowserWindow). */
+const browserWindows: string[] = [];
+// The workbook's name (Workbook.name) follows its address, as in Excel: «Свод.xlsx» by default.
+const fx = new FakeExcel({ apiMinor, name: workbookNameFromUrl(documentUrl) });
 fx.addSheet('Лист1', { A1: 'моя таблица' });
 /** Workbooks the pane opened with Excel.createWorkbook (ExcelApi 1.8), as the Base64 it passed. */
 const created: string[] = [];
@@ -29,6 +37,7 @@ Object.assign(window, {
   __created: created,
   __actions: actions,
   __dialogs: dialogs,
+  __browserWindows: browserWindows,
   Excel: {
     run: ((fn: Parameters<typeof fx.run>[0]) => gate.then(() => fx.run(fn))) as typeof fx.run,
     createWorkbook: async (base64: string) => {
@@ -39,7 +48,7 @@ Object.assign(window, {
   Office: {
     HostType: { Excel: 'Excel' },
     onReady: (cb?: (i: unknown) => void) => {
-      const info = { host: 'Excel', platform: 'PC' };
+      const info = { host: 'Excel', platform };
       cb?.(info);
       return Promise.resolve(info);
     },
@@ -47,7 +56,9 @@ Object.assign(window, {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     context: {
-      requirements: { isSetSupported: (n: string, v: string) => fx.isSetSupported(n, v) },
+      // OpenBrowserWindowApi 1.1: Excel on Windows, Mac and iPad, not on the web (its requirement-set page).
+      requirements: { isSetSupported: (n: string, v: string) => (n === 'OpenBrowserWindowApi' ? v === '1.1' && platform !== 'OfficeOnline' : fx.isSetSupported(n, v)) },
+      diagnostics: { platform },
       displayLanguage: 'ru-RU',
       officeTheme: { bodyBackgroundColor: '#FFFFFF' },
       document: { url: documentUrl },
@@ -59,6 +70,7 @@ Object.assign(window, {
           cb({ status: 'succeeded', value: { addEventHandler: (t: string, h: (arg: unknown) => void) => (handlers[t] = h), close: () => (d.closed = true) } });
         },
         messageParent: () => undefined,
+        openBrowserWindow: (url: string) => void browserWindows.push(url),
       },
     },
   },

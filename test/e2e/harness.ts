@@ -62,7 +62,9 @@ export type OfficeJs = 'real' | 'refused' | 'hang' | string;
 
 /** How Office opens the pane: its own parameter after ours (only its presence matters to the pane). */
 export const HOST_INFO = '_host_Info=Excel$Win32$16.01$ru-RU$$$$0';
-export const asOfficeOpensIt = (pathAndQuery: string) => pathAndQuery + (pathAndQuery.includes('?') ? '&' : '?') + HOST_INFO;
+/** Excel on Mac opens the pane so (the pane runs in WKWebView there: no downloads). */
+export const MAC_HOST_INFO = '_host_Info=Excel$Mac$16.01$ru-RU$$$$0';
+export const asOfficeOpensIt = (pathAndQuery: string, hostInfo = HOST_INFO) => pathAndQuery + (pathAndQuery.includes('?') ? '&' : '?') + hostInfo;
 
 /** A fresh Chromium with the CDN routed as `office` says, errors collected. */
 export async function launch(width = 360, office: OfficeJs = 'real', init?: string): Promise<BrowserSession> {
@@ -113,9 +115,9 @@ export async function launch(width = 360, office: OfficeJs = 'real', init?: stri
  * Opens the pane and waits for its first heading. With `officeScript` (the Excel double) the page is opened as
  * Office opens it; otherwise as a plain browser opens it, with the real office.js served for the CDN.
  */
-export async function openPane(url: string, width = 360, officeScript?: string): Promise<BrowserSession> {
+export async function openPane(url: string, width = 360, officeScript?: string, hostInfo?: string): Promise<BrowserSession> {
   const session = await launch(width, officeScript ?? 'real');
-  await session.page.goto(officeScript ? asOfficeOpensIt(url) : url);
+  await session.page.goto(officeScript ? asOfficeOpensIt(url, hostInfo) : url);
   // The pane's title: whichever step it opens on (?section=…), the title is there once it has started.
   await session.page.getByRole('heading', { level: 1 }).waitFor({ timeout: 30_000 });
   return session;
@@ -134,7 +136,8 @@ export function fakeOfficeScript(): string {
  * each test the page's errors asserted empty. `open('/taskpane.html?section=forms')` starts a test's session.
  */
 export function paneTests(): {
-  open: (pathAndQuery: string, width?: number, officeScript?: string) => Promise<BrowserSession>;
+  /** `hostInfo`: Office's parameter for another platform (MAC_HOST_INFO); Windows when absent. */
+  open: (pathAndQuery: string, width?: number, officeScript?: string, hostInfo?: string) => Promise<BrowserSession>;
   /** A session not yet on any page (for tests of the start itself); `base` is the server's address. */
   launch: (width?: number, office?: OfficeJs, init?: string) => Promise<BrowserSession & { base: string }>;
 } {
@@ -155,7 +158,7 @@ export function paneTests(): {
     expect(errors).toEqual([]);
   });
   return {
-    open: async (pathAndQuery, width, officeScript) => (session = await openPane(server!.url + pathAndQuery, width, officeScript)),
+    open: async (pathAndQuery, width, officeScript, hostInfo) => (session = await openPane(server!.url + pathAndQuery, width, officeScript, hostInfo)),
     launch: async (width, office, init) => {
       session = await launch(width, office, init);
       return { ...session, base: server!.url };

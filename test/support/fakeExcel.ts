@@ -156,6 +156,8 @@ export interface FakeOptions {
    * specific argument/list separator", reproduced by Microsoft; #1985: InvalidArgument in German Excel Desktop).
    */
   listSeparator?: ',' | ';';
+  /** The workbook's name (Workbook.name, ExcelApi 1.7), e.g. «Свод.xlsx»; «Книга1» for a new unsaved one. */
+  name?: string;
 }
 
 export class FakeExcel {
@@ -179,6 +181,7 @@ export class FakeExcel {
   private queue: Op[] = [];
   readonly apiMinor: number;
   readonly listSeparator: ',' | ';';
+  readonly name: string;
   failOn?: RegExp;
   failAtOp?: number;
   /** Fail every operation whose description matches, every time: a build that refuses a feature. */
@@ -189,6 +192,7 @@ export class FakeExcel {
   constructor(opts: FakeOptions = {}) {
     this.apiMinor = opts.apiMinor ?? 14;
     this.listSeparator = opts.listSeparator ?? ';';
+    this.name = opts.name ?? 'Книга1';
     this.failOn = opts.failOn;
     this.failAtOp = opts.failAtOp;
   }
@@ -425,12 +429,23 @@ class FakeContext {
   }
 }
 
-class FakeWorkbook {
+class FakeWorkbook extends ClientObject {
   worksheets: FakeWorksheetCollection;
   names: FakeNames;
-  constructor(private fx: FakeExcel) {
+  constructor(fx: FakeExcel) {
+    super(fx);
     this.worksheets = new FakeWorksheetCollection(fx);
     this.names = new FakeNames(fx);
+  }
+  protected snapshot(props: string[]): void {
+    if (props.includes('name')) {
+      this.fx.requireApi(7, 'Workbook.name');
+      this.loaded.set('name', this.fx.name);
+    }
+  }
+  /** Workbook.name [ExcelApi 1.7]. */
+  get name(): string {
+    return this.read('name');
   }
   getSelectedRange(): never {
     throw new FakeExcelError('ApiNotFound', 'getSelectedRange is not used by the adapter');

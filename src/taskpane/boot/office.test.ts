@@ -57,7 +57,7 @@ test('inside Excel the pane waits for a slow office.js, however long, instead of
     expect(outcome).toBeUndefined();
     x.load(excel('Excel', '#1F1F1F'));
     await jest.advanceTimersByTimeAsync(0);
-    expect(outcome).toEqual({ kind: 'excel', language: 'ru-RU', dark: true });
+    expect(outcome).toEqual({ kind: 'excel', language: 'ru-RU', dark: true, platform: 'PC' });
   } finally {
     jest.useRealTimers();
   }

@@ -29,7 +29,7 @@ export function browserAddress(href: string): string {
 }
 
 export type OfficeOutcome =
-  | { kind: 'excel'; language?: string; dark: boolean }
+  | { kind: 'excel'; language?: string; dark: boolean; platform?: string }
   | { kind: 'other-host'; host: string }
   | { kind: 'no-host' }
   | { kind: 'office-js-failed' };
@@ -96,5 +96,6 @@ export async function waitForOffice(d: OfficeWaitDeps = browserOfficeDeps()): Pr
   if (!info?.host) return { kind: 'no-host' };
   if (info.host !== office.HostType.Excel) return { kind: 'other-host', host: String(info.host) };
   const bg = office.context?.officeTheme?.bodyBackgroundColor;
-  return { kind: 'excel', language: office.context?.displayLanguage, dark: bg ? luminance(bg) < 0.4 : false };
+  // info.platform: Office.PlatformType ('PC', 'Mac', 'iOS', 'OfficeOnline'…), as Office.onReady reports it.
+  return { kind: 'excel', language: office.context?.displayLanguage, dark: bg ? luminance(bg) < 0.4 : false, platform: info.platform ? String(info.platform) : undefined };
 }

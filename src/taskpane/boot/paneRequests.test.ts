@@ -1,5 +1,5 @@
 /** A ribbon button reaches the open pane without reloading it; a pane opened later takes the request. */
-import { ACK_KEY, leaveRequest, listenForRequests, REQUEST_KEY, REQUEST_TTL_MS, takeRequest, waitForAck, type KeyValueStore } from './paneRequests';
+import { ACK_KEY, leaveRequest, listenForRequests, REQUEST_KEY, REQUEST_TTL_MS, takeRequest, takeRequestFor, waitForAck, type KeyValueStore } from './paneRequests';
 import { openSection } from '../../commands/commands';
 import type { DialogUi } from '../../commands/notify';
 
@@ -101,4 +101,34 @@ test('waiting for the acknowledgement gives up after the time given', async () =
   const t0 = Date.now();
   expect(await waitForAck(s.store, 'nobody', 150, 20)).toBe(false);
   expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+});
+
+test('with two workbooks open, each with its pane, a ribbon click moves only the pane of the workbook clicked', async () => {
+  const s = sharedStorage(); // one origin: both panes and the commands' page share this storage
+  const seen: Record<string, string[]> = { 'Свод.xlsx': [], 'План.xlsx': [] };
+  const stops = Object.keys(seen).map((name) => listenForRequests(s.win, s.store, (x) => seen[name].push(x), 50, async () => name));
+  const settle = () => new Promise((r) => setTimeout(r, 120));
+  const ui: DialogUi = { displayDialogAsync: jest.fn() };
+  const done = jest.fn();
+  await openSection('merge', s.store, ui, 'https://localhost:3000/commands.html', done, 1000, 'План.xlsx');
+  await settle();
+  expect(seen).toEqual({ 'Свод.xlsx': [], 'План.xlsx': ['merge'] });
+  expect(ui.displayDialogAsync).not.toHaveBeenCalled();
+  await openSection('summary', s.store, ui, 'https://localhost:3000/commands.html', done, 1000, 'Свод.xlsx');
+  await settle();
+  expect(seen).toEqual({ 'Свод.xlsx': ['summary'], 'План.xlsx': ['merge'] });
+  expect(done).toHaveBeenCalledTimes(2);
+  stops.forEach((stop) => stop());
+});
+
+test('a request for another workbook is left for its pane: a pane opened later in that workbook takes it', async () => {
+  const s = sharedStorage();
+  leaveRequest(s.store, 'check', Date.now(), 'План.xlsx');
+  expect(await takeRequestFor(s.store, async () => 'Свод.xlsx')).toBeUndefined();
+  expect(s.map.has(REQUEST_KEY)).toBe(true);
+  expect(await takeRequestFor(s.store, async () => 'План.xlsx')).toBe('check');
+  expect(s.map.has(REQUEST_KEY)).toBe(false);
+  // A pane that cannot tell its workbook (Excel did not answer) takes it, as before workbooks were named.
+  leaveRequest(s.store, 'summary', Date.now(), 'План.xlsx');
+  expect(await takeRequestFor(s.store, async () => undefined)).toBe('summary');
 });

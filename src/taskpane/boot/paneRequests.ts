@@ -10,6 +10,14 @@
  * learn.microsoft.com/office/dev/add-ins/design/navigation-patterns#coordinating-ribbon-and-task-pane-state).
  * An open pane takes the request (storage event, or its own look every second), goes to the section and
  * acknowledges; a pane opened later takes a request left in the last ten minutes.
+ *
+ * localStorage is per origin, not per workbook: with two workbooks open, each with its pane, both panes see every
+ * request. So a request names the workbook whose ribbon was clicked (Workbook.name, ExcelApi 1.7 — the add-in's
+ * minimum — read by the command and by the pane through Excel.run, always current, nothing written into the
+ * workbook), and only the pane of that workbook takes it; the other leaves it. Excel on Windows and Mac cannot
+ * have two workbooks of one name open at once (its own message: «A document with the name '…' is already open.
+ * You cannot open two documents with the same name, even if the documents are in different folders»). A request
+ * without a workbook (its name could not be read) is taken by any pane, as before.
  */
 
 export type PaneSection = 'settings' | 'forms' | 'check' | 'merge' | 'summary';
@@ -26,6 +34,8 @@ export interface PaneRequest {
   id: string;
   /** Date.now() of the click. */
   at: number;
+  /** The name of the workbook whose ribbon was clicked (Workbook.name); absent when it could not be read. */
+  workbook?: string;
 }
 
 /** The part of Storage used (window.localStorage, or a Map-backed double in tests). */
@@ -36,6 +46,7 @@ export function parseRequest(raw: string | null, now: number): PaneRequest | und
   try {
     const r = JSON.parse(raw) as Partial<PaneRequest>;
     if (!r || typeof r.id !== 'string' || typeof r.at !== 'number' || !PANE_SECTIONS.includes(r.section as PaneSection)) return undefined;
+    if (r.workbook !== undefined && typeof r.workbook !== 'string') return undefined;
     if (now - r.at > REQUEST_TTL_MS || r.at - now > 60_000) return undefined;
     return r as PaneRequest;
   } catch {
@@ -43,11 +54,20 @@ export function parseRequest(raw: string | null, now: number): PaneRequest | und
   }
 }
 
-/** Ribbon side: leaves the request; returns its id to wait for the acknowledgement. */
-export function leaveRequest(store: KeyValueStore, section: PaneSection, now = Date.now()): string {
+/** Ribbon side: leaves the request for the pane of `workbook`; returns its id to wait for the acknowledgement. */
+export function leaveRequest(store: KeyValueStore, section: PaneSection, now = Date.now(), workbook?: string): string {
   const id = `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  store.setItem(REQUEST_KEY, JSON.stringify({ section, id, at: now } satisfies PaneRequest));
+  store.setItem(REQUEST_KEY, JSON.stringify({ section, id, at: now, ...(workbook !== undefined ? { workbook } : {}) } satisfies PaneRequest));
   return id;
+}
+
+/** The pending request, if any and fresh, without taking it. */
+export function peekRequest(store: KeyValueStore, now = Date.now()): PaneRequest | undefined {
+  try {
+    return parseRequest(store.getItem(REQUEST_KEY), now);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -66,8 +86,11 @@ export function waitForAck(store: KeyValueStore, id: string, waitMs = 2500, ever
   });
 }
 
-/** Pane side: takes a pending request (if any, and fresh), acknowledges it and removes it. */
-export function takeRequest(store: KeyValueStore, now = Date.now()): PaneSection | undefined {
+/**
+ * Pane side: takes a pending request (if any, and fresh), acknowledges it and removes it. `workbook` is this pane's
+ * workbook name: a request for another workbook is left for that workbook's pane.
+ */
+export function takeRequest(store: KeyValueStore, now = Date.now(), workbook?: string): PaneSection | undefined {
   let raw: string | null;
   try {
     raw = store.getItem(REQUEST_KEY);
@@ -76,19 +99,57 @@ export function takeRequest(store: KeyValueStore, now = Date.now()): PaneSection
   }
   if (!raw) return undefined;
   const r = parseRequest(raw, now);
+  if (r?.workbook !== undefined && workbook !== undefined && r.workbook !== workbook) return undefined;
   store.removeItem(REQUEST_KEY);
   if (!r) return undefined;
   store.setItem(ACK_KEY, r.id);
   return r.section;
 }
 
+/** This pane's workbook name (Workbook.name through Excel.run); undefined where it cannot be read (a browser). */
+export type WhoAmI = () => Promise<string | undefined>;
+
+/**
+ * Pane side, on opening: the request left for this pane's workbook, if any (see takeRequest).
+ */
+export async function takeRequestFor(store: KeyValueStore, whoAmI?: WhoAmI): Promise<PaneSection | undefined> {
+  const pending = peekRequest(store);
+  if (!pending) return takeRequest(store); // nothing fresh: clears a stale or malformed one
+  const me = pending.workbook !== undefined && whoAmI ? await whoAmI().catch(() => undefined) : undefined;
+  return takeRequest(store, Date.now(), me);
+}
+
 /**
  * Pane side: calls `onSection` for each request while the pane is open. Returns the function that stops listening.
+ * `whoAmI` is asked only when a request names a workbook, once per request.
  */
-export function listenForRequests(win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>, store: KeyValueStore, onSection: (s: PaneSection) => void, everyMs = 1000): () => void {
+export function listenForRequests(
+  win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>,
+  store: KeyValueStore,
+  onSection: (s: PaneSection) => void,
+  everyMs = 1000,
+  whoAmI?: WhoAmI,
+): () => void {
+  /** Requests already found to be another workbook's: not asked about again. */
+  const others = new Set<string>();
+  let asking = false;
   const look = () => {
-    const s = takeRequest(store);
-    if (s) onSection(s);
+    const pending = peekRequest(store);
+    if (pending?.workbook === undefined || !whoAmI) {
+      const s = takeRequest(store);
+      if (s) onSection(s);
+      return;
+    }
+    if (others.has(pending.id) || asking) return;
+    asking = true;
+    void whoAmI()
+      .catch(() => undefined)
+      .then((me) => {
+        asking = false;
+        const s = takeRequest(store, Date.now(), me);
+        if (s) onSection(s);
+        else if (me !== undefined && me !== pending.workbook) others.add(pending.id);
+      });
   };
   const onStorage = (e: StorageEvent) => {
     if (e.key === REQUEST_KEY && e.newValue) look();

@@ -11,6 +11,7 @@ const KEY = 'profkampaniya.settings.v1';
 export function browserHost(storage: Storage | undefined = globalThis.localStorage, t: HostWords = ruHost): PaneHost {
   return {
     mode: 'browser',
+    downloads: true,
     async loadSettings() {
       try {
         const raw = storage?.getItem(KEY);

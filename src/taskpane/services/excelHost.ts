@@ -11,6 +11,8 @@ import type { CampaignSettings } from '../../domain/settings';
 import type { Outcome, PaneHost } from './host';
 import { ruHost, type HostWords } from '../hostStrings';
 import { workbookNameFromUrl } from '../boot/workbookName';
+import { browserAddress } from '../boot/office';
+export { openWorkbookName } from '../../excel/workbookName';
 
 export interface ExcelHostDeps {
   run: ExcelRun;
@@ -19,14 +21,39 @@ export interface ExcelHostDeps {
   workbookName?: string;
   /** Excel.createWorkbook, replaceable in tests. */
   createWorkbook?: CreateWorkbook;
+  /** Office.PlatformType as Office.onReady reported it: 'PC', 'Mac', 'iOS', 'OfficeOnline'… */
+  platform?: string;
+  /** Office.context.ui.openBrowserWindow where OpenBrowserWindowApi 1.1 is supported, and this page's address. */
+  openBrowserWindow?: (url: string) => void;
+  pageHref?: string;
 }
 
-export function excelDeps(): ExcelHostDeps {
+/** Where the pane runs in WKWebView (Excel on Mac, on iPad): a blob download does nothing there (host.ts). */
+export const WEBKIT_PLATFORMS = ['Mac', 'iOS'];
+
+export function excelDeps(platform?: string): ExcelHostDeps {
+  const has = (set: string, v: string) => {
+    try {
+      return Office.context.requirements.isSetSupported(set, v);
+    } catch {
+      return false;
+    }
+  };
   return {
     run: (batch) => Excel.run(batch),
-    support: detectSupport((n, v) => Office.context.requirements.isSetSupported(n, v)),
+    support: detectSupport(has),
     workbookName: workbookNameFromUrl(Office.context.document?.url),
+    platform: platform ?? (Office.context.diagnostics?.platform !== undefined ? String(Office.context.diagnostics.platform) : undefined),
+    openBrowserWindow: has('OpenBrowserWindowApi', '1.1') ? (url) => Office.context.ui.openBrowserWindow(url) : undefined,
+    pageHref: location.href,
   };
+}
+
+/** The pane's address for an ordinary browser, opened at `section`. */
+export function browserPaneAddress(href: string, section: string): string {
+  const url = new URL(browserAddress(href));
+  url.searchParams.set('section', section);
+  return url.toString();
 }
 
 /** The settings sheet's contents, if the workbook has one. */
@@ -39,6 +66,8 @@ async function readSettings(d: ExcelHostDeps): Promise<{ settings: CampaignSetti
 export function excelHost(d: ExcelHostDeps = excelDeps(), t: HostWords = ruHost): PaneHost {
   return {
     mode: 'excel',
+    downloads: !WEBKIT_PLATFORMS.includes(d.platform ?? ''),
+    openInBrowser: d.openBrowserWindow && d.pageHref ? (section) => d.openBrowserWindow!(browserPaneAddress(d.pageHref!, section)) : undefined,
     async loadSettings() {
       return (await readSettings(d))?.settings;
     },

@@ -24,6 +24,19 @@ export interface WorkbookState {
 
 export interface PaneHost {
   mode: 'excel' | 'browser';
+  /**
+   * Whether a file the pane saves (an <a download> of a blob) reaches the user. Not in Excel on Mac or iPad: the
+   * pane runs in WKWebView, which ignores such downloads without an error (office-js #2700, closed "by design";
+   * #3385; #3662: "a known issue … blocked by a WebKit bug"). The pane then offers what works there instead and
+   * never says a file was saved.
+   */
+  downloads: boolean;
+  /**
+   * Opens this pane in the user's default browser at `section`, where files download (Office.context.ui.
+   * openBrowserWindow, OpenBrowserWindowApi 1.1: Excel on Windows and Mac, not on the web — Microsoft's
+   * workaround in office-js #3662). Absent where Excel has no such API.
+   */
+  openInBrowser?(section: string): void;
   /** Settings saved earlier (the workbook's settings sheet, or this browser's storage). */
   loadSettings(): Promise<CampaignSettings | undefined>;
   saveSettings(s: CampaignSettings): Promise<Outcome>;

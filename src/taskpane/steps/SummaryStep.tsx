@@ -89,10 +89,17 @@ export function SummaryStep(p: StepProps & { merged?: ScreenFigures; onFigures: 
             {t.summaryWithPrevious}
           </Button>
         )}
-        <Button disabledFocusable={p.busy || (!excel && !p.merged)} onClick={note} data-testid="note-docx">
-          {t.noteDocx}
-        </Button>
+        {host.downloads && (
+          <Button disabledFocusable={p.busy || (!excel && !p.merged)} onClick={note} data-testid="note-docx">
+            {t.noteDocx}
+          </Button>
+        )}
+        {!host.downloads && host.openInBrowser && (
+          <Button onClick={() => (host.openInBrowser!('merge'), setMsg({ intent: 'info', text: t.openedInBrowser }))}>{t.openInBrowser}</Button>
+        )}
       </div>
+      {/* Excel on Mac or iPad: a .docx saved from the pane never arrives (services/host.ts); say what works. */}
+      {!host.downloads && <Caption1>{t.noteNoDownloadHere}</Caption1>}
       <RunBar t={t} running={p.running} />
       {!excel && !p.merged && <Caption1>{t.summaryNeedMerge}</Caption1>}
       <Outcome m={msg} />
