@@ -45,9 +45,9 @@ function cappedInflate(packed: Uint8Array, cap: number): Uint8Array {
 }
 
 /**
- * JSZip's DEFLATE through Node's zlib instead of pako: every .xlsx the command line writes is zipped by JSZip
- * (exceljs's writer, then the re-packing that adds the charts), and pako's JavaScript deflate was a third of the
- * writing. A part is gathered whole and deflated in one call (the parts are in memory anyway); the output is the
+ * JSZip's DEFLATE through Node's zlib instead of pako, for what the command line still zips through JSZip (the
+ * .docx note, written by the docx package); the workbooks themselves go through the one writer (xlsxWriter.ts) and
+ * nativeDeflate.ts. pako's JavaScript deflate was a third of the writing when exceljs's writer used JSZip. A part is gathered whole and deflated in one call (the parts are in memory anyway); the output is the
  * same format, read back by every test. Inflating is left to pako: JSZip inflates only the few parts it edits.
  */
 class ZlibDeflateWorker extends GenericWorker {
