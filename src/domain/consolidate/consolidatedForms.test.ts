@@ -4,7 +4,10 @@ import { CHECK_OK, WARNING_PREFIX } from '../forms/rowChecks';
 import { stampAppendix2 } from '../forms/stampAppendix2';
 import { defaultSettings } from '../settings';
 import { SHEET } from '../sheetNames';
-import { consolidatedPlanSheet } from './consolidatedForms';
+import { consolidatedPlanSheet, consolidatedReportSheet, namesCell } from './consolidatedForms';
+import { MAX_CELL_TEXT } from './cells';
+import { parseNames } from '../values/names';
+import { appendix3Layout } from '../forms/appendix3Layout';
 import { mergeReports } from './merge';
 import { received } from './testing';
 
@@ -52,5 +55,59 @@ describe('the consolidated plan', () => {
     const t = appendix2Layout(settings, { rows: 1 }).plan;
     const block = sheet.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!;
     expect(block.rows[0][t.checkColumn - 1]).toEqual({ formula: expect.stringContaining(CHECK_OK) });
+  });
+});
+
+describe('the consolidated report, read by the level above', () => {
+  const cellsOf = (r: ReturnType<typeof mergeReports>) => {
+    const sheet = consolidatedReportSheet(r, settings);
+    const L = appendix3Layout(settings, { rows: 1 });
+    const at = (t: typeof L.participation, key: string) => {
+      const block = sheet.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!;
+      return block.rows[0][t.columns[key] - 1];
+    };
+    return { p: (k: string) => at(L.participation, k), q: (k: string) => at(L.partners, k) };
+  };
+
+  test('a list too long for one cell ends after a whole name with «и др.», which the reader takes for «more than listed»', () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `Родительский комитет МАОУ СОШ № ${i + 1}, г. Томск`);
+    const text = namesCell(names);
+    expect(text.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect(text.endsWith('; и др.')).toBe(true);
+    const read = parseNames(text);
+    expect(read.open).toBe(true);
+    expect(names).toEqual(expect.arrayContaining(read.names));
+    expect(namesCell(['ТГУ', 'Колледж индустрии питания, торговли и сферы услуг'])).toBe('ТГУ; Колледж индустрии питания, торговли и сферы услуг');
+  });
+
+  test('one name per organisation in table 3.1, though two units put it in two categories under two spellings', () => {
+    const r = mergeReports({
+      files: [
+        received('a.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 1', partners: { professionalEducation: ['НИ ТГУ'] } }]),
+        received('b.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 2', partners: { companies: ['ни тгу', 'ООО «Спар»'] } }]),
+      ],
+      expectedUnits: [],
+      policy: 'merge-with-errors',
+    });
+    const { p } = cellsOf(r);
+    expect(p('partnersCount')).toMatchObject({ result: 2 });
+    expect(parseNames(p('partnersNames') as string).names).toHaveLength(2);
+  });
+
+  test('«Общее количество педагогов» is the sum only when every unit whose teachers took part gave it; otherwise empty', () => {
+    const merge = (second: number | undefined) =>
+      mergeReports({
+        files: [
+          received('a.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 1', teachers: 5, teachersTotal: 10 }]),
+          received('b.xlsx', '2023-10-18T09:30', [{ unit: 'МАОУ СОШ № 2', teachers: 7, teachersTotal: second }]),
+        ],
+        expectedUnits: [],
+        policy: 'merge-with-errors',
+      });
+    const whole = cellsOf(merge(20)).p('teachersTotal');
+    expect(whole).toMatchObject({ result: 30, formula: expect.stringMatching(/^=IF\(SUMPRODUCT\(ISNUMBER\(/) });
+    const gap = merge(undefined);
+    gap.units[1].participation.teachersTotal = { value: null, cell: 'AB11' };
+    expect(cellsOf(gap).p('teachersTotal')).toMatchObject({ result: '' });
   });
 });

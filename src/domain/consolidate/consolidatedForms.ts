@@ -14,7 +14,7 @@ import { CHECK_OK, WARNING_PREFIX } from '../forms/rowChecks';
 import type { CampaignSettings } from '../settings';
 import { SHEET } from '../sheetNames';
 import type { CellInput, SheetPlan } from '../sheetPlan';
-import { clipText } from './cells';
+import { clipText, MAX_CELL_TEXT } from './cells';
 import { detailRange, type DetailKey } from './detailLayout';
 import type { MergeResult } from './merge';
 import { distinctPartnersFormula } from './partnersSheet';
@@ -26,6 +26,41 @@ const SUMMED: DetailKey[] = [
   'teachers', 'teachersTotal', 'ovzStudents', 'ovzParticipants',
   ...GRADES.map((g) => `ovzG${g}` as DetailKey),
 ];
+
+/**
+ * «Общее количество педагогов» is not on the order's Word form, and many schools leave it empty. Their sum would be
+ * a total below the teachers who took part (2 702 of «0»), which the form's own «Проверка» and the level above
+ * reject. So the cell is the sum only when every unit whose teachers took part gave its total; otherwise it is left
+ * empty — unknown, as the level above then reads it (the teachers' share counts only units that gave both).
+ */
+function teachersTotalCell(result: MergeResult): CellInput {
+  const units = result.units.length;
+  const teachers = detailRange('teachers', units);
+  const totals = detailRange('teachersTotal', units);
+  const known = result.units.every((u) => !((u.participation.teachers.value ?? 0) > 0) || typeof u.participation.teachersTotal.value === 'number');
+  return {
+    formula: `=IF(SUMPRODUCT(ISNUMBER(${teachers})*(${teachers}>0)*(1-ISNUMBER(${totals})))>0,"",SUM(${totals}))`,
+    result: known ? result.totals.teachersTotal : '',
+  };
+}
+
+/**
+ * A list of names for one cell, «; » between them (names hold commas of their own). One that would pass Excel's
+ * 32 767 characters ends after the last whole name with «и др.», which the reader takes for «more than listed».
+ */
+export function namesCell(names: string[]): string {
+  const text = names.join('; ');
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const more = '; и др.';
+  let end = 0;
+  for (let i = 0, len = 0; i < names.length; i++) {
+    const next = len + (i ? 2 : 0) + names[i].length;
+    if (next + more.length > MAX_CELL_TEXT) break;
+    len = next;
+    end = i + 1;
+  }
+  return names.slice(0, end).join('; ') + more;
+}
 
 export function consolidatedReportSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
   const units = result.units.length;
@@ -41,16 +76,20 @@ export function consolidatedReportSheet(result: MergeResult, settings: CampaignS
   }
   const participation: Record<string, CellInput> = { unit: settings.unit };
   for (const key of SUMMED) participation[key] = { formula: `=SUM(${detailRange(key, units)})`, result: now[key] };
+  participation.teachersTotal = teachersTotalCell(result);
   // Partners are distinct organisations (one university named by ten schools is one partner), counted on «Партнёры».
   participation.partnersCount = { formula: distinctPartnersFormula('all', partners), result: t.partners.distinct };
-  participation.partnersNames = clipText([...new Set(result.partners.entries.map((e) => e.name))].join('; '));
+  // One name per organisation, so the level above reads as many names as the count says.
+  const once = new Map<string, string>();
+  for (const e of result.partners.entries) if (!once.has(e.key)) once.set(e.key, e.name);
+  participation.partnersNames = namesCell([...once.values()]);
   const partnersRow: Record<string, CellInput> = {
     unit: settings.unit,
     partnersTotal: { formula: distinctPartnersFormula('all', partners), result: t.partners.distinct },
   };
   for (const c of PARTNER_CATEGORIES) {
     partnersRow[`${c}Count`] = { formula: distinctPartnersFormula(c, partners), result: t.partners[c] };
-    partnersRow[`${c}Names`] = clipText(result.partners.entries.filter((e) => e.category === c).map((e) => e.name).join('; '));
+    partnersRow[`${c}Names`] = namesCell(result.partners.entries.filter((e) => e.category === c).map((e) => e.name));
   }
   const plan = stampAppendix3(settings, {
     name: SHEET.consolidatedReport,

@@ -154,6 +154,8 @@ export interface ReportOutcome {
   /** The sheets of its forms, and the keys (`unitKey`) of its units. */
   sheets: string[];
   keys: string[];
+  /** The reader set it aside: a unit's second copy in the workbook, or a form on a hidden sheet (reading.md). */
+  setAside?: boolean;
 }
 
 export interface FileOutcome extends Receipt {

@@ -174,3 +174,43 @@ export function organisationCounts(statuses: OrganisationStatus[]): Organisation
   c.merged = c.onTime + c.late + c.unconfirmed + c.received + c.withErrors;
   return c;
 }
+
+/**
+ * What «Реестр отчётов» lists, counted line by line as it lists them: a line per report of each file (a workbook of
+ * collected sheets has several, an unreadable file one), each merged, superseded or refused; attachments that are
+ * no report apart. The pane's summary counts from here, so a refused file of a school whose earlier file is in the
+ * consolidation, or a duplicate sheet set aside, is counted on screen exactly as in the register.
+ */
+export interface ReceiptCounts {
+  files: number;
+  /** Report lines (files with no report count one line). */
+  reports: number;
+  merged: number;
+  superseded: number;
+  /** Report lines refused: whole files and single reports, set-aside sheets included. */
+  refused: number;
+  /** Of the refused: sheets the reader set aside (a unit's second copy in a workbook, a hidden sheet). */
+  setAside: number;
+  notReports: number;
+}
+
+export function receiptCounts(result: Pick<MergeResult, 'files'>): ReceiptCounts {
+  const c: ReceiptCounts = { files: result.files.length, reports: 0, merged: 0, superseded: 0, refused: 0, setAside: 0, notReports: 0 };
+  for (const f of result.files) {
+    if (f.status === 'not-report') {
+      c.notReports++;
+      continue;
+    }
+    const lines: { status: FileOutcome['status']; setAside?: boolean }[] = f.reports?.length ? f.reports : [f];
+    for (const r of lines) {
+      c.reports++;
+      if (r.status === 'merged') c.merged++;
+      else if (r.status === 'superseded') c.superseded++;
+      else if (r.status === 'refused') {
+        c.refused++;
+        if (r.setAside) c.setAside++;
+      }
+    }
+  }
+  return c;
+}

@@ -40,7 +40,10 @@ export function reportOutcomes(read: ReadWorkbook, problems: Problem[], fates: R
     const header = r.report?.header.unit || r.plan?.header.unit || '';
     const ps = r.notMerged ? [] : own[i];
     const names = units(mine).length ? units(mine) : [header].filter(Boolean);
-    return { sheet: sheets.join(', '), unit: names.join(', '), status: 'refused', reason: '', errors: count(ps, 'error'), warnings: count(ps, 'warning'), sheets, keys: names.map(unitKey), fates: mine };
+    return {
+      sheet: sheets.join(', '), unit: names.join(', '), status: 'refused', reason: '', errors: count(ps, 'error'), warnings: count(ps, 'warning'), sheets,
+      keys: names.map(unitKey), fates: mine, ...(r.notMerged ? { setAside: true } : {}),
+    };
   });
   const rest: Fate[] = [];
   for (const m of monitoring) {

@@ -21,6 +21,11 @@ export interface SampleOptions extends MunicipalityOptions {
   messy?: boolean;
   /** One extra file that is not a workbook (default true). */
   broken?: boolean;
+  /**
+   * Which schools fill «Общее количество педагогов», the column the order's Word form does not have: all (default),
+   * none, or every other school.
+   */
+  teachersTotal?: 'all' | 'none' | 'some';
 }
 
 export interface SampleFile {
@@ -78,7 +83,9 @@ const LIST_STYLES: ((names: string[]) => string)[] = [
   (names) => names.map((n, k) => `${k + 1}. ${n}`).join('\n'),
 ];
 
-function schoolWorkbook(s: SchoolFigures, base: CampaignSettings, messy: Messy | null, variant: (name: string) => string, list = LIST_STYLES[0]): WorkbookPlan {
+function schoolWorkbook(
+  s: SchoolFigures, base: CampaignSettings, messy: Messy | null, variant: (name: string) => string, list = LIST_STYLES[0], teachersTotal = true,
+): WorkbookPlan {
   const settings: CampaignSettings = {
     ...base,
     unit: s.unit,
@@ -97,7 +104,7 @@ function schoolWorkbook(s: SchoolFigures, base: CampaignSettings, messy: Messy |
     students: big(s.students),
     participants: big(participants),
     teachers: s.teachers,
-    teachersTotal: s.teachersTotal,
+    teachersTotal: teachersTotal ? s.teachersTotal : null,
     ovzStudents: s.ovzStudents,
     ovzParticipants,
     partnersCount: names.length,
@@ -157,6 +164,7 @@ export function sampleSchoolWorkbooks(opts: SampleOptions = {}): Sample {
   for (let i = 0; late.size < lateCount; i = (i + 17) % n) late.add(i);
   const messyAt = new Map<number, Messy>(opts.messy === false ? [] : [[1, MESSY[0]], [Math.min(7, n - 1), MESSY[1]], [Math.min(12, n - 1), MESSY[2]]]);
   const twiceAt = opts.twice === false || n < 2 ? -1 : Math.min(5, n - 1);
+  const withTeachersTotal = (i: number) => (opts.teachersTotal ?? 'all') === 'all' || (opts.teachersTotal === 'some' && i % 2 === 0);
 
   const onTimeFrom = Date.UTC(2023, 9, 13, 9);
   const onTimeSpan = Date.UTC(2023, 9, 19, 18) - onTimeFrom;
@@ -187,7 +195,7 @@ export function sampleSchoolWorkbooks(opts: SampleOptions = {}): Sample {
             received: iso(Date.parse(`${received}Z`) - 2 * 86400000),
             note: 'первая версия: заменяется исправленной',
           },
-          () => schoolWorkbook(first, settings, null, variantFor(n + i + 1)),
+          () => schoolWorkbook(first, settings, null, variantFor(n + i + 1), LIST_STYLES[0], withTeachersTotal(i)),
         ),
       );
     }
@@ -199,7 +207,7 @@ export function sampleSchoolWorkbooks(opts: SampleOptions = {}): Sample {
       note: [late.has(i) ? 'с опозданием' : '', messyAt.has(i) ? 'числа введены текстом' : '', i === twiceAt ? 'исправленная версия' : '']
         .filter(Boolean)
         .join(', '),
-    }, () => schoolWorkbook(s, settings, messy, variantFor(i), LIST_STYLES[i % LIST_STYLES.length])));
+    }, () => schoolWorkbook(s, settings, messy, variantFor(i), LIST_STYLES[i % LIST_STYLES.length], withTeachersTotal(i))));
   });
   if (opts.broken !== false) {
     files.push({

@@ -60,6 +60,7 @@ const CASES: [what: string, text: string, names: string[]][] = [
   ['bullets', '• ТГУ\n• ТПУ\n- ТУСУР', ['ТГУ', 'ТПУ', 'ТУСУР']],
   ['bullets on one line', '• ТГУ • ТПУ', ['ТГУ', 'ТПУ']],
   ['a stray closing quote does not glue a list', 'ЗАО Томский подшипник»; ТГУ; ООО «Спар»', ['ЗАО Томский подшипник»', 'ТГУ', 'ООО «Спар»']],
+  ['a quote left open in one item is not closed by a later one', 'ООО «Рога, Копыта; ЗАО Томский подшипник»', ['ООО «Рога', 'Копыта', 'ЗАО Томский подшипник»']],
   ['empty pieces and dashes', 'ТГУ;; —; ТПУ,', ['ТГУ', 'ТПУ']],
   ['an initial keeps its dot', 'ИП Сидоров П.И.', ['ИП Сидоров П.И.']],
 ];

@@ -30,6 +30,8 @@ const COMMUNITY_NOUNS = /^(?:родител|выпускник|ветеран|п
 const APPOSITION = /^(?:г|с|п|пос|пгт|д|ул|обл|р-н|район|область|город\s+[А-ЯЁ]|филиал|факультет|кафедра|лаборатория|отдел|предприниматель)(?![а-яё])/;
 
 const OPENERS = '«„“([{';
+/** Separators that always end a name. */
+const HARD = ';\n•';
 const CLOSERS = '»”)]}';
 
 interface Piece {
@@ -95,10 +97,11 @@ function numberedItems(text: string): string[] | null {
 /** Cut at every candidate separator, remembering which stand inside quotes that close later. */
 function pieces(text: string): Piece[] {
   const d = depths(text);
-  // The lowest depth from each position to the end: a separator is truly inside when its quote closes later.
+  // The lowest depth from each position to the end of its item (the next semicolon, line break or bullet): a comma
+  // is truly inside when its quote closes within the same item, not in some later name.
   const lowestAfter: number[] = new Array(text.length + 1);
   lowestAfter[text.length] = d[text.length];
-  for (let i = text.length - 1; i >= 0; i--) lowestAfter[i] = Math.min(d[i], lowestAfter[i + 1]);
+  for (let i = text.length - 1; i >= 0; i--) lowestAfter[i] = HARD.includes(text[i]) ? d[i] : Math.min(d[i], lowestAfter[i + 1]);
   const out: Piece[] = [];
   let from = 0;
   let sep = '';
@@ -111,7 +114,7 @@ function pieces(text: string): Piece[] {
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === ',' || ch === ';' || ch === '\n' || ch === '•') cut(i, 1, ch);
+    if (ch === ',' || HARD.includes(ch)) cut(i, 1, ch);
     else if (ch === ' ' && /^ и\s+/.test(text.slice(i, i + 4))) {
       // «ООО «Спар» и АО «Почта России»»: «и» before a legal form joins two partners.
       const m = /^ и\s+/.exec(text.slice(i))!;
@@ -133,13 +136,18 @@ function mayContinue(text: string): boolean {
   return !/(?:ский|ская|ское|ские|цкий|цкая|ный|ная|ное|ные|ый|ий|ая)$/.test(w);
 }
 
-/** The lower-case piece goes on with the name before it: «…, торговли и сферы услуг», «…, г. Томск». */
-function continues(all: Piece[], i: number): boolean {
-  if (APPOSITION.test(all[i].text.trim())) return true;
-  // A list of nouns inside one name ends with «и …»: «Министерство труда, занятости и социальной защиты».
-  for (let k = i; k < all.length && (k === i || all[k].sep === ',') && mayContinue(all[k].text); k++)
-    if (/\sи\s/.test(` ${all[k].text.trim()} `)) return true;
-  return false;
+/**
+ * Which pieces go on with the name before them: «…, торговли и сферы услуг», «…, г. Томск». A list of nouns inside
+ * one name ends with «и …»: «Министерство труда, занятости и социальной защиты». Worked out from the end, once per
+ * piece, so a cell of thousands of commas costs no more than its length.
+ */
+function continuations(all: Piece[]): boolean[] {
+  const run: boolean[] = new Array(all.length).fill(false);
+  for (let k = all.length - 1; k >= 0; k--) {
+    if (!mayContinue(all[k].text)) continue;
+    run[k] = /\sи\s/.test(` ${all[k].text.trim()} `) || (k + 1 < all.length && all[k + 1].sep === ',' && run[k + 1]);
+  }
+  return all.map((p, k) => APPOSITION.test(p.text.trim()) || run[k]);
 }
 
 function startsNewPartner(p: Piece): boolean {
@@ -150,6 +158,7 @@ function startsNewPartner(p: Piece): boolean {
 /** Joins the pieces a reader would not cut apart. */
 function joined(all: Piece[]): string[] {
   const out: string[] = [];
+  const continues = continuations(all);
   all.forEach((p, i) => {
     if (i === 0) {
       out.push(p.text);
@@ -157,7 +166,7 @@ function joined(all: Piece[]): string[] {
     }
     // Semicolons, line breaks and bullets always separate: no name holds one, and a stray quote elsewhere in the
     // cell must not glue a whole list together.
-    const keep = p.sep === ',' && !startsNewPartner(p) && (p.inside || continues(all, i));
+    const keep = p.sep === ',' && !startsNewPartner(p) && (p.inside || continues[i]);
     if (keep) out[out.length - 1] += p.sep + p.text;
     else out.push(p.text);
   });
