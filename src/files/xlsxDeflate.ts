@@ -1,6 +1,6 @@
 /**
  * The one writer's zip entries deflated by the host's own CompressionStream('deflate-raw') — native code in
- * Chromium, Safari, Firefox, their workers and Node (Compression Streams standard, https://compression.spec.whatwg.org/)
+ * Chromium, Safari, Firefox, their workers and Node (the WHATWG Compression Streams standard)
  * — where fflate's JavaScript deflate took four times as long. The stream is drained as it is fed, so a part is
  * held only as its compressed bytes; the CRC-32 the zip needs is pako's.
  */
