@@ -1,7 +1,7 @@
 /**
  * The pane's reading path, inflated natively: the parts of a received zip package (.xlsx, .docx, .ods) inflated by
  * the browser's own DecompressionStream('deflate-raw') — Chromium 103+, Safari 16.4+, Firefox 113+, their workers
- * (Compression Streams standard, (WHATWG Compression Streams standard)) — before the guards and the reader run, where
+ * (the WHATWG Compression Streams standard) — before the guards and the reader run, where
  * pako inflated every part twice (the guards' count, then the reader). The guards get the parts whole through their
  * capped inflater and keep them (`ZipEntry.inflated`), so the reader does not inflate again; their caps and refusals
  * are unchanged. Anything the native stream does not take (no such API, a damaged part, bytes after a part's end,
