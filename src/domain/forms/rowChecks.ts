@@ -74,7 +74,10 @@ export const namesDiffer = (names: string, count: string): string => {
  * How many names a cell lists: names are separated by commas, semicolons or line breaks; an empty cell lists none.
  */
 export const namesListed = (cell: string): string =>
-  `IF(TRIM(${cell})="",0,1+LEN(${cell})-LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},";",","),CHAR(10),","),",","")))`;
+  // A list with «;» or line breaks is split by those alone (a name may hold a comma: «Колледж …, торговли и сферы
+  // услуг»), as the rules' splitter does; only a list without them is split by commas.
+  `IF(TRIM(${cell})="",0,1+IF(LEN(${cell})>LEN(SUBSTITUTE(SUBSTITUTE(${cell},";",""),CHAR(10),"")),` +
+  `LEN(${cell})-LEN(SUBSTITUTE(SUBSTITUTE(${cell},";",""),CHAR(10),"")),LEN(${cell})-LEN(SUBSTITUTE(${cell},",",""))))`;
 
 /** Conditional-format formulas over a row whose check cell is `check` (an address with a $ column). */
 export const rowHasErrors = (check: string): string =>
