@@ -283,7 +283,8 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number, maxRows: 
   return total;
 }
 
-function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
+/** Chunks of a known total length as one array (the guards' pieces, the native inflater's output). */
+export function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

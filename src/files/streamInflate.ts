@@ -7,7 +7,7 @@
  * are unchanged. Anything the native stream does not take (no such API, a damaged part, bytes after a part's end,
  * a part past the caps) is left to pako exactly as before.
  */
-import { checkDeclared, hasCappedInflater, LIMITS, OutputCapExceeded, packedPart, sniff, useCappedInflater, zipEntries, type CappedInflater } from './guards';
+import { checkDeclared, concatAll, hasCappedInflater, LIMITS, OutputCapExceeded, packedPart, sniff, useCappedInflater, zipEntries, type CappedInflater } from './guards';
 
 /** A part inflated whole, or 'over' when it inflates past what any guard would allow. */
 type Inflated = Uint8Array | 'over';
@@ -50,14 +50,7 @@ async function inflatePart(packed: Uint8Array, cap: number): Promise<Inflated | 
   } catch {
     return undefined; // pako decides, and the guards say why
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return chunks.length === 1 ? chunks[0] : concatAll(chunks, total);
 }
 
 /**

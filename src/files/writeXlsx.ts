@@ -17,6 +17,7 @@ import {
 } from '../domain/sheetPlan';
 import { fitCellText } from '../domain/cellLimit';
 import { addCharts, type SheetCharts } from './xlsxCharts';
+import { documentDate } from './xlsxWriter';
 
 /** A step over the written zip (charts today); gets the bytes and the plan, returns new bytes. */
 export type XlsxPostProcessor = (xlsx: Uint8Array, plan: WorkbookPlan) => Promise<Uint8Array>;
@@ -39,8 +40,8 @@ export interface WriteOptions {
   modified?: string | Date;
 }
 
-/** The date written when none is given: that of order No. 394-р, whose forms the workbooks carry. */
-export const DOCUMENT_DATE = '2021-03-12T00:00:00Z';
+// The document date is the one writer's (xlsxWriter.ts): both writers stamp the same date on a plan's bytes.
+export { DOCUMENT_DATE, documentDate } from './xlsxWriter';
 
 /**
  * exceljs, loaded on first use: it costs a third of a second to load, which the command line spends while its
@@ -89,10 +90,6 @@ export async function finishXlsx(xlsx: Uint8Array, plan: WorkbookPlan, options: 
   return repackZip(bytes, documentDate(options.modified));
 }
 
-export function documentDate(d: string | Date | undefined): Date {
-  const date = d instanceof Date ? d : new Date(d ?? DOCUMENT_DATE);
-  return Number.isNaN(date.getTime()) ? new Date(DOCUMENT_DATE) : date;
-}
 
 /**
  * The zip once more, `edit`ed, with the same date on every part (the zip writer stamps each with the clock), so the

@@ -79,9 +79,12 @@ export const minimalXlsx = (sheets: { name: string; data: string }[]) => zipOf(m
 
 /** One part of a hand-made zip: `declared` overrides the uncompressed size written in both headers. */
 export interface RawPart {
-  name: string;
+  /** A text name is written as UTF-8 with the UTF-8 flag; bytes as given (cp866, as Windows' own zip writes them). */
+  name: string | Uint8Array;
   data: Uint8Array;
   declared?: number;
+  /** General-purpose flags; default 0x0800 (UTF-8) for a text name, 0 for bytes. 0x0001 marks it encrypted. */
+  flags?: number;
 }
 
 /** A zip written byte by byte, so a test can make it lie about sizes (real writers never do). */
@@ -90,13 +93,14 @@ export function rawZip(parts: RawPart[]): Uint8Array {
   const central: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
-    const name = Buffer.from(p.name, 'utf8');
+    const name = typeof p.name === 'string' ? Buffer.from(p.name, 'utf8') : Buffer.from(p.name);
+    const flags = p.flags ?? (typeof p.name === 'string' ? 0x0800 : 0);
     const packed = deflateRawSync(p.data, { level: 9 });
     const size = p.declared ?? p.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(0, 14); // CRC: SheetJS does not check it
     local.writeUInt32LE(packed.length, 18);
@@ -107,7 +111,7 @@ export function rawZip(parts: RawPart[]): Uint8Array {
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE(20, 4);
     cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(flags, 8);
     cd.writeUInt16LE(8, 10);
     cd.writeUInt32LE(packed.length, 20);
     cd.writeUInt32LE(size, 24);

@@ -3,7 +3,7 @@
  * words (base64 or quoted-printable) in koi8-r, windows-1251 or utf-8, file names in RFC 2231 or 2047, bodies in
  * base64 or quoted-printable, forwarded letters as message/rfc822, zip names in cp866 without the UTF-8 flag.
  */
-import { deflateRawSync } from 'node:zlib';
+import { rawZip } from '../hostile/support';
 
 export type Charset = 'utf-8' | 'koi8-r' | 'windows-1251' | 'ibm866';
 
@@ -122,43 +122,6 @@ export function mbox(letters: Uint8Array[]): Uint8Array {
 }
 
 /** A zip written entry by entry, its names as given bytes and flags (Windows' own zip: cp866, no UTF-8 flag). */
-export function zipWithNames(entries: { name: Uint8Array; data: Uint8Array; flags?: number }[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const packed = deflateRawSync(e.data);
-    const flags = e.flags ?? 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(e.name.length, 26);
-    chunks.push(local, Buffer.from(e.name), packed);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(flags, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(packed.length, 20);
-    cd.writeUInt32LE(e.data.length, 24);
-    cd.writeUInt16LE(e.name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    central.push(cd, Buffer.from(e.name));
-    offset += 30 + e.name.length + packed.length;
-  }
-  const cdBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, cdBytes, end]));
-}
+export const zipWithNames = (entries: { name: Uint8Array; data: Uint8Array; flags?: number }[]): Uint8Array => rawZip(entries);
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

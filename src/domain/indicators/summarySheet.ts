@@ -11,7 +11,7 @@ import { distinctPartnersFormula } from '../consolidate/partnersSheet';
 import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type CellInput, type CellValue, type FormulaCell, type SheetPlan } from '../sheetPlan';
-import { DYNAMIC_COUNT, DYNAMIC_SHARES, dynamicsTitle, indicatorCharts } from './summaryCharts';
+import { DYNAMIC_COUNT, DYNAMIC_SHARES, dynamicsTitle, indicatorCharts, type ChartLayout } from './summaryCharts';
 import { INDICATORS, indicatorFigure, indicatorValue, xFormula, xOf, type FormulaContext, type IndicatorDef, type IndicatorKey } from './definitions';
 import {
   GRADES,
@@ -120,16 +120,10 @@ const UNIT_COLUMNS: UnitColumn[] = [
 const UNIT_SHARE_COLUMN = 6; // «Доля участия, %»
 const STATUS_COLUMN = 3;
 
-export interface IndicatorsLayout {
+export interface IndicatorsLayout extends ChartLayout {
   totalsHeaderRow: number;
   /** Row of each indicator in the totals table; A, B, X are columns C, D, E. */
   totalsRow: Record<IndicatorKey, number>;
-  gradesFirstRow: number;
-  partnersFirstRow: number;
-  reportsFirstRow: number;
-  dynamicsFirstRow?: number;
-  unitsHeaderRow: number;
-  unitsFirstRow: number;
   /** Detail row (1-based sheet row) shown on each per-unit row, in display order. */
   unitDetailRows: number[];
   /** First column of the earlier campaigns' values in the totals table, and the change column. */
