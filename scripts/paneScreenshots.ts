@@ -15,7 +15,7 @@ async function main() {
   const dir = positionals[0] ?? path.join(root, 'demo/received');
   const out = values.out?.[0] ?? path.join(root, 'test-output/screens');
   fs.mkdirSync(out, { recursive: true });
-  const files = fs.readdirSync(dir).filter((f) => /\.(xlsx|xls|ods|csv)$/i.test(f) && f !== 'units.csv').map((f) => path.join(dir, f));
+  const files = fs.readdirSync(dir).filter((f) => /\.(xlsx|xlsm|xlsb|xls|ods|csv|docx|doc|odt|eml|msg|mbox|zip)$/i.test(f) && f !== 'units.csv').map((f) => path.join(dir, f));
   const unitsFile = path.join(dir, 'units.csv');
   const units = fs.existsSync(unitsFile)
     ? fs.readFileSync(unitsFile, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.replace(/^"|"$/g, '').replace(/""/g, '"'))

@@ -1,6 +1,6 @@
 /** The words of the steps, results and figures (spread into strings.ts), Russian and English. */
 import { countOf, formatNumber, NOUN } from '../domain/text';
-import { fateLabel, type ReportFate } from '../domain/consolidate/organisations';
+import { fateLabel, type ReceiptCounts, type ReportFate } from '../domain/consolidate/organisations';
 import type { OrgRow, OrgStatus } from './services/organisations';
 import { type DateKey, type SettingsIssue } from './services/settingsRules';
 import { isoToDisplay } from './services/dates';
@@ -18,6 +18,20 @@ const errorsRu = (n: number) => countOf(n, ['ошибка', 'ошибки', 'о�
 const warningsRu = (n: number) => countOf(n, ['предупреждение', 'предупреждения', 'предупреждений']);
 const filesRu = (n: number) => countOf(n, ['файл', 'файла', 'файлов']);
 const en = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/** The received files as «Реестр отчётов» counts its lines: a refused file or a set-aside sheet is never hidden. */
+const receiptLineRu = (r: ReceiptCounts) =>
+    `По «Реестру отчётов»: в своде ${formatNumber(r.merged)}` +
+    (r.superseded ? `, заменены более поздними ${formatNumber(r.superseded)}` : '') +
+    (r.refused ? `, отклонены ${formatNumber(r.refused)}${r.setAside ? ` (из них повторные или скрытые листы: ${formatNumber(r.setAside)})` : ''}` : '') +
+    (r.notReports ? `, не отчёты ${formatNumber(r.notReports)}` : '') +
+    '.';
+const receiptLineEn = (r: ReceiptCounts) =>
+    `In «Реестр отчётов»: merged ${formatNumber(r.merged)}` +
+    (r.superseded ? `, superseded by later ones ${formatNumber(r.superseded)}` : '') +
+    (r.refused ? `, refused ${formatNumber(r.refused)}${r.setAside ? ` (of them repeated or hidden sheets: ${formatNumber(r.setAside)})` : ''}` : '') +
+    (r.notReports ? `, not reports ${formatNumber(r.notReports)}` : '') +
+    '.';
 
 const DATE_RU: Record<DateKey, string> = {
   windowFrom: 'начала кампании',
@@ -73,8 +87,10 @@ export const ruSteps = {
     errors + warnings === 0 ? `«${file}»: ошибок не найдено.` : `«${file}»: ${errorsRu(errors)}, ${warningsRu(warnings)}.`,
   marked: (n: number, button: string) => ` Отмечено ячеек: ${formatNumber(n)} (отметки снимает кнопка «${button}»).`,
   marksCleared: (n: number) => `Снято отметок: ${formatNumber(n)}.`,
-  mergeDone: (units: number, refused: number, missing: number) =>
-    `В своде ${countOf(units, NOUN.unit)}.` + (refused ? ` Прислали, но отклонены: ${formatNumber(refused)}.` : '') + (missing ? ` Не прислали: ${formatNumber(missing)}.` : ''),
+  mergeDone: (units: number, refused: number, missing: number, receipt: ReceiptCounts) =>
+    `В своде ${countOf(units, NOUN.unit)}. ${receiptLineRu(receipt)}` +
+    (refused ? ` Прислали, но всё отклонено: ${formatNumber(refused)}.` : '') + (missing ? ` Не прислали: ${formatNumber(missing)}.` : ''),
+  receiptLine: receiptLineRu,
   /** Reports whose lateness rests on files' times that look like a save (organisations.ts «срок не подтверждён»). */
   datesUnconfirmed: (n: number, excel: boolean) =>
     `Срок не подтверждён: ${formatNumber(n)} — даты этих файлов после срока, но это время их сохранения или копирования, а не получения, поэтому опоздавшими они не считаются. ` +
@@ -117,7 +133,7 @@ export const ruSteps = {
   figSchoolsActive: 'Организации, проводившие мероприятия',
   figOnTime: 'Отчёты в срок',
   figReports: (r: { onTime: number; late: number; refused: number; missing: number; received: number }) =>
-    [`в срок ${formatNumber(r.onTime)}`, `с опозданием ${formatNumber(r.late)}`, r.refused ? `отклонены ${formatNumber(r.refused)}` : '', `не прислали ${formatNumber(r.missing)}`].filter(Boolean).join(', '),
+    [`в срок ${formatNumber(r.onTime)}`, `с опозданием ${formatNumber(r.late)}`, r.received ? `срок не подтверждён ${formatNumber(r.received)}` : '', r.refused ? `отклонены ${formatNumber(r.refused)}` : '', `не прислали ${formatNumber(r.missing)}`].filter(Boolean).join(', '),
   figPartners: 'Партнёры по категориям (разных организаций):',
   figByGrade: 'Участники по классам',
   grade: (g: number) => `${g} класс`,
@@ -126,6 +142,7 @@ export const ruSteps = {
   legendLate: 'с опозданием',
   legendRefused: 'отклонены',
   legendMissing: 'не прислали',
+  legendUnconfirmed: 'срок не подтверждён',
   // summary
   summaryRefresh: 'Обновить сводку по своду книги',
   summaryPrevious: 'Добавить прошлые кампании…',
@@ -188,8 +205,10 @@ export const enSteps: typeof ruSteps = {
   workbookChecked: (file, errors, warnings) => (errors + warnings === 0 ? `«${file}»: no problems found.` : `«${file}»: ${en(errors, 'error')}, ${en(warnings, 'warning')}.`),
   marked: (n, button) => ` Cells marked: ${formatNumber(n)} (the «${button}» button removes the marks).`,
   marksCleared: (n) => `Marks removed: ${formatNumber(n)}.`,
-  mergeDone: (units, refused, missing) =>
-    `Consolidated: ${en(units, 'organisation')}.` + (refused ? ` Sent but refused: ${formatNumber(refused)}.` : '') + (missing ? ` Did not report: ${formatNumber(missing)}.` : ''),
+  mergeDone: (units, refused, missing, receipt) =>
+    `Consolidated: ${en(units, 'organisation')}. ${receiptLineEn(receipt)}` +
+    (refused ? ` Sent, but all refused: ${formatNumber(refused)}.` : '') + (missing ? ` Did not report: ${formatNumber(missing)}.` : ''),
+  receiptLine: receiptLineEn,
   datesUnconfirmed: (n, excel) =>
     `Receipt date not confirmed: ${formatNumber(n)} — these files are dated after the deadline, but by the time they were saved or copied, not received, so they are not counted late. ` +
     (excel
@@ -227,7 +246,7 @@ export const enSteps: typeof ruSteps = {
   figEvents: 'Events held',
   figSchoolsActive: 'Organisations that held events',
   figOnTime: 'Reports on time',
-  figReports: (r) => [`on time ${formatNumber(r.onTime)}`, `late ${formatNumber(r.late)}`, r.refused ? `refused ${formatNumber(r.refused)}` : '', `missing ${formatNumber(r.missing)}`].filter(Boolean).join(', '),
+  figReports: (r) => [`on time ${formatNumber(r.onTime)}`, `late ${formatNumber(r.late)}`, r.received ? `date not confirmed ${formatNumber(r.received)}` : '', r.refused ? `refused ${formatNumber(r.refused)}` : '', `missing ${formatNumber(r.missing)}`].filter(Boolean).join(', '),
   figPartners: 'Partners by category (distinct organisations):',
   figByGrade: 'Participants by grade',
   grade: (g) => `Grade ${g}`,
@@ -236,6 +255,7 @@ export const enSteps: typeof ruSteps = {
   legendLate: 'late',
   legendRefused: 'refused',
   legendMissing: 'did not report',
+  legendUnconfirmed: 'date not confirmed',
   summaryRefresh: 'Refresh the summary from this workbook',
   summaryPrevious: 'Add earlier campaigns…',
   summaryPreviousCount: (n) => `Earlier campaigns to compare: ${formatNumber(n)}.`,

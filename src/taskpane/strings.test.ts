@@ -1,5 +1,9 @@
 import { pickLang, STRINGS, type Strings } from './strings';
 import type { OrgRow } from './services/organisations';
+import type { ReceiptCounts } from '../domain/consolidate/organisations';
+
+/** A merge's register lines: 64 merged, one superseded, five refused (one a duplicate sheet), two not reports. */
+const RECEIPT: ReceiptCounts = { files: 70, reports: 70, merged: 64, superseded: 1, refused: 5, setAside: 1, notReports: 2 };
 
 test('the pane speaks Russian unless Office’s display language is English', () => {
   expect(pickLang('ru-RU')).toBe('ru');
@@ -14,6 +18,8 @@ test('the pane speaks Russian unless Office’s display language is English', ()
     orgStatus: ['withErrors', 3],
     settingsIssue: [{ field: 'windowTo', kind: 'notBefore', other: 'windowFrom', otherDate: '2023-09-13' }],
     figReports: [{ onTime: 1, late: 2, refused: 3, missing: 4, received: 0 }],
+    mergeDone: [2, 3, 4, RECEIPT],
+    receiptLine: [RECEIPT],
     supersededFiles: [['y.xlsx']],
     fileDownloadedSheets: ['x.xlsx', ['Лист1', 'Лист2']],
     sheetsWritten: [['Лист1']],
@@ -36,7 +42,13 @@ test('Russian counts agree with their numbers, with no abbreviations', () => {
   const t = STRINGS.ru;
   expect(t.checkDone(5, 2, 1)).toBe('Проверено: 5\u00a0файлов. С ошибками: 2\u00a0файла; не прочитано: 1\u00a0файл.');
   expect(t.checkDone(21, 0, 0)).toBe('Проверено: 21\u00a0файл. Ошибок не найдено.');
-  expect(t.mergeDone(64, 2, 1)).toBe('В своде 64\u00a0организации. Прислали, но отклонены: 2. Не прислали: 1.');
+  expect(t.mergeDone(64, 2, 1, RECEIPT)).toBe(
+    'В своде 64\u00a0организации. По «Реестру отчётов»: в своде 64, заменены более поздними 1, отклонены 5 (из них повторные или скрытые листы: 1), не отчёты 2.' +
+      ' Прислали, но всё отклонено: 2. Не прислали: 1.',
+  );
+  // Attachments saved after the deadline: neither on time nor late on the card either.
+  expect(t.figReports({ onTime: 0, late: 0, received: 66, refused: 0, missing: 0 })).toBe('в срок 0, с опозданием 0, срок не подтверждён 66, не прислали 0');
+  expect(t.receiptLine({ ...RECEIPT, superseded: 0, refused: 0, setAside: 0, notReports: 0 })).toBe('По «Реестру отчётов»: в своде 64.');
   expect(t.orgStatus('withErrors', 5)).toBe('в своде с ошибками (5)');
   // Attachments saved after the deadline: not late, and what to do, in Excel and in a browser alike.
   expect(t.orgStatus('unconfirmed', 0)).toBe('срок не подтверждён');

@@ -2,7 +2,7 @@
  * A share's per cent and its «A из B» on a card come from one indicator: with schools missing the card reads
  * «92 %» over «61 из 66», never «92 %» over «61 из 61»; after one school of fifty is merged, «2 %» over «1 из 50».
  */
-import { figureCards } from './Figures';
+import { figureCards, reportParts } from './Figures';
 import { figuresFromCampaign } from '../services/screenFigures';
 import { STRINGS } from '../strings';
 import { campaignFigures, indicatorFigure, noteParagraphs } from '../../domain/indicators';
@@ -39,4 +39,10 @@ describe('a share and its fraction agree on the pane and in the note', () => {
     const cards = figureCards(t, figuresFromCampaign(campaignFigures(sample.result, municipalSettings())));
     expect(card(cards, 'schoolsActive')).toEqual({ value: '2 %', sub: '1 из 50' });
   });
+});
+
+it('attachments saved after the deadline are drawn as «срок не подтверждён», never in the on-time colour', () => {
+  const f = { ...figuresFromCampaign(campaignFigures(summarySample({ schools: 3 }).result, municipalSettings())), reports: { onTime: 1, late: 0, received: 2, refused: 0, missing: 0 } };
+  expect(reportParts(t, f).map((p) => [p.key, p.n])).toEqual([['onTime', 1], ['unconfirmed', 2], ['late', 0], ['refused', 0], ['missing', 0]]);
+  expect(reportParts(t, { ...f, reports: { ...f.reports, received: 0 } }).map((p) => p.key)).not.toContain('unconfirmed');
 });

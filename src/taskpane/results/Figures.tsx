@@ -113,15 +113,23 @@ function GradeChart({ t, f }: { t: Strings; f: ScreenFigures }) {
   );
 }
 
-/** Reports on time / late / missing as one stacked bar. */
-function ReportsChart({ t, f }: { t: Strings; f: ScreenFigures }) {
-  const s = useStyles();
-  const parts = [
-    { key: 'onTime', n: f.reports.onTime + f.reports.received, color: tokens.colorPaletteGreenBackground3, title: t.legendOnTime },
+/** The reports bar's parts (organisations), in order; «срок не подтверждён» only when there are such. */
+export function reportParts(t: Strings, f: ScreenFigures): { key: string; n: number; color: string; title: string }[] {
+  const all = [
+    { key: 'onTime', n: f.reports.onTime, color: tokens.colorPaletteGreenBackground3, title: t.legendOnTime },
+    // Merged, but no date proves them on time (a save's date, or no deadline set): never painted as on time.
+    { key: 'unconfirmed', n: f.reports.received, color: tokens.colorNeutralStrokeAccessible, title: t.legendUnconfirmed },
     { key: 'late', n: f.reports.late, color: tokens.colorPaletteMarigoldBackground3, title: t.legendLate },
     { key: 'refused', n: f.reports.refused, color: tokens.colorPaletteDarkOrangeBackground3, title: t.legendRefused },
     { key: 'missing', n: f.reports.missing, color: tokens.colorPaletteRedBackground3, title: t.legendMissing },
   ];
+  return all.filter((p) => p.n > 0 || p.key !== 'unconfirmed');
+}
+
+/** Reports on time / late / missing as one stacked bar. */
+function ReportsChart({ t, f }: { t: Strings; f: ScreenFigures }) {
+  const s = useStyles();
+  const parts = reportParts(t, f);
   const total = parts.reduce((n, p) => n + p.n, 0);
   if (!total) return null;
   const W = 300;
@@ -148,6 +156,11 @@ function ReportsChart({ t, f }: { t: Strings; f: ScreenFigures }) {
           </li>
         ))}
       </ul>
+      {f.receipt && (
+        <Caption1 as="p" style={{ margin: '2px 0 0' }}>
+          {t.receiptLine(f.receipt)}
+        </Caption1>
+      )}
     </figure>
   );
 }

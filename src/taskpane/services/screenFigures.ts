@@ -4,6 +4,7 @@
  * A share's «A из B» under its per cent is the indicator's own A and B, so the two cannot disagree.
  */
 import type { MergeResult } from '../../domain/consolidate/merge';
+import type { ReceiptCounts } from '../../domain/consolidate/organisations';
 import type { CampaignSettings } from '../../domain/settings';
 import type { WorkbookGrid } from '../../domain/grid';
 import {
@@ -28,7 +29,10 @@ export interface ScreenFigures {
   grades: { grade: number; participants: number }[];
   /** Distinct partner organisations by category (the partner register). */
   partners: { category: PartnerCategory; title: string; count: number }[];
+  /** Organisations by report status; `received`: merged with no confirmed date (a save's date, or no deadline). */
   reports: { onTime: number; late: number; received: number; refused: number; missing: number };
+  /** After a merge: the files as «Реестр отчётов» counts them (refused files and set-aside sheets shown). */
+  receipt?: ReceiptCounts;
   /** Every indicator as «Показатели» lists it: A, B and X (whole per cent; null where B is 0). */
   indicators: Record<IndicatorKey, IndicatorFigure>;
 }

@@ -3,6 +3,10 @@ import { writeWorkbook } from '../../files/writeXlsx';
 import { SeasonEngine, type PickedFile } from './seasonEngine';
 import { seasonOnPage, CancelledByUser } from './seasonClient';
 import { readOne } from './readOne';
+import { planToGrid } from '../../../test/support/formGrids';
+import { SHEET } from '../../domain/sheetNames';
+import { REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../../domain/consolidate/registerSheet';
+import { STRINGS } from '../strings';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
 jest.setTimeout(60_000);
 
@@ -61,4 +65,32 @@ test('attachments saved after the deadline: the pane shows no school late, «с�
   expect(merged.view.figures.reports.late).toBe(0);
   expect(merged.view.rows.map((r) => r.status)).toEqual(['unconfirmed', 'unconfirmed', 'unconfirmed']);
   expect(merged.view.rows[0].reason).toContain('впишите дату получения в столбец «Получен» листа «Реестр отчётов»');
+});
+
+test('the pane counts refused files, superseded ones and duplicate sheets as «Реестр отчётов» lists them, and says so', async () => {
+  const sample = sampleSchoolWorkbooks({ schools: 4, late: 0, twice: true, broken: true });
+  const files: PickedFile[] = [];
+  for (const f of sample.files) {
+    // One school's workbook carries its report twice: the second sheet is set aside, as the register says.
+    const wb = f.workbook && f === sample.files[0] ? { ...f.workbook, sheets: [...f.workbook.sheets, ...f.workbook.sheets.map((s) => ({ ...s, name: `${s.name} (2)` }))] } : f.workbook;
+    const bytes = wb ? await writeWorkbook(wb, { postProcess: [] }) : f.bytes!;
+    files.push({ name: f.file, lastModified: new Date(f.received).getTime(), size: bytes.length, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+  }
+  const merged = await seasonOnPage(new SeasonEngine(readOne, 1)).merge(files, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'plan');
+  const register = planToGrid(merged.plan!.sheets.find((s) => s.name === SHEET.register)!).cells;
+  const statuses = register.slice(REGISTER_HEADER_ROW).map((r) => String(r[REGISTER_STATUS_COLUMN - 1] ?? '')).filter(Boolean);
+  const lines = (re: RegExp) => statuses.filter((s) => re.test(s)).length;
+  const r = merged.view.receipt;
+  expect(r.setAside).toBeGreaterThan(0);
+  expect(r.superseded).toBeGreaterThan(0);
+  expect({ merged: r.merged, superseded: r.superseded, refused: r.refused, lines: r.reports }).toEqual({
+    // A merged line is worded by its fate («в срок», «с опозданием», «в своде с ошибками (2)»…): every other line.
+    merged: statuses.length - lines(/^заменён/) - lines(/^отклонён/) - lines(/^не отчёт/),
+    superseded: lines(/^заменён/),
+    refused: lines(/^отклонён/),
+    lines: statuses.length,
+  });
+  // The figures the pane draws carry the same counts, and the summary line names them.
+  expect(merged.view.figures.receipt).toEqual(r);
+  expect(STRINGS.ru.mergeDone(merged.view.merged, merged.view.refused, merged.view.missing, r)).toContain(`отклонены ${r.refused} (из них повторные или скрытые листы: ${r.setAside})`);
 });

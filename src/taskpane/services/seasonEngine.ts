@@ -5,7 +5,7 @@
  * No DOM and no React here.
  */
 import type { EarlierRegisterEntry, MergeResult, ReceivedFile } from '../../domain/consolidate/merge';
-import { organisationCounts } from '../../domain/consolidate/organisations';
+import { organisationCounts, receiptCounts, type ReceiptCounts } from '../../domain/consolidate/organisations';
 import { compareCampaigns, mergeSeason, type SeasonMerge } from '../../domain/season';
 import { buildConsolidatedWorkbook } from '../../domain/consolidate/workbook';
 import type { CampaignFigures } from '../../domain/indicators';
@@ -78,11 +78,12 @@ export function mergeRequested(received: ReceivedFile[], req: MergeRequest): Sea
 export interface MergeView {
   rows: OrgRow[];
   figures: ScreenFigures;
-  files: number;
+  /** Organisations merged, refused (sent, nothing taken) and missing. */
   merged: number;
   refused: number;
-  superseded: number;
   missing: number;
+  /** Files and report lines counted as «Реестр отчётов» lists them: refused files and set-aside sheets included. */
+  receipt: ReceiptCounts;
   /** Organisations whose lateness is not confirmed (a save's date, not a receipt's). */
   unconfirmed: number;
 }
@@ -171,12 +172,11 @@ export function mergeView(result: MergeResult, settings: CampaignSettings): Merg
   const c = organisationCounts(result.organisations);
   return {
     rows: organisationsOfMerge(result),
-    figures: screenFigures(result, settings),
-    files: result.files.length,
+    figures: { ...screenFigures(result, settings), receipt: receiptCounts(result) },
     merged: c.merged,
     refused: c.refused,
-    superseded: result.files.filter((f) => f.status === 'superseded').length,
     missing: c.missing,
+    receipt: receiptCounts(result),
     unconfirmed: c.unconfirmed,
   };
 }

@@ -46,8 +46,9 @@ export function MergeStep(p: StepProps & PickedFiles & { expected: string; onExp
         const o = r.bytes && host.deliverFile ? { ...(await host.deliverFile(r.bytes, fileName)), message: t.fileDownloaded(safeFileName(fileName)) } : await host.deliver(r.plan!, settings, fileName, p.ask);
         p.onMerged(r.view);
         const v = r.view;
-        const text = `${t.mergeDone(v.merged, v.refused, v.missing)}${v.unconfirmed ? ` ${t.datesUnconfirmed(v.unconfirmed, excel)}` : ''} ${o.message}`;
-        return { intent: v.refused || v.missing || v.unconfirmed || o.notes.length ? 'warning' : 'success', text, notes: o.notes };
+        const text = `${t.mergeDone(v.merged, v.refused, v.missing, v.receipt)}${v.unconfirmed ? ` ${t.datesUnconfirmed(v.unconfirmed, excel)}` : ''} ${o.message}`;
+        const attention = v.refused || v.missing || v.unconfirmed || v.receipt.refused || o.notes.length;
+        return { intent: attention ? 'warning' : 'success', text, notes: o.notes };
       },
       setMsg,
       { needsUnit: true, cancellable: true },
