@@ -13,6 +13,9 @@ pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev pkg-config
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 # openpyxl: tests build workbooks of collected schools' sheets by a hand other than ours (test/support/collectSheets.py).
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
+# lxml: tests hold every workbook we write to the team's Excel-strictness checker, check_xlsx.py
+# (../shared/tools/ooxml beside the repository, or CHECK_XLSX; test/support/checkXlsx.ts).
+/usr/bin/python3 -c 'import lxml' 2>/dev/null || need+=(python3-lxml)
 # xmllint (libxml2): tests validate both manifests against Microsoft's XSD schemas (test/manifest-schemas).
 command -v xmllint >/dev/null || need+=(libxml2-utils)
 # nginx: tests check the release's nginx configuration with nginx itself (nginx -t) and serve a release through it
