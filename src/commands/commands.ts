@@ -16,7 +16,7 @@ import { readSettingsSheet, settingsSheet } from '../domain/settingsSheet';
 import { defaultSettings, seasonFor } from '../domain/settings';
 import { SHEET } from '../domain/sheetNames';
 import { notify, type DialogUi } from './notify';
-import { leaveRequest, waitForAck, type KeyValueStore, type PaneSection } from '../taskpane/boot/paneRequests';
+import { leaveRequest, waitForAck, type KeyValueStore, type PaneSection, type WorkbookId } from '../taskpane/boot/paneRequests';
 
 export type FormKind = 'plan' | 'report';
 
@@ -64,7 +64,7 @@ export async function openSection(
   base: string,
   done: () => void,
   waitMs?: number,
-  workbook?: string,
+  workbook?: WorkbookId,
 ): Promise<void> {
   let id: string;
   try {
@@ -75,6 +75,9 @@ export async function openSection(
   if (await waitForAck(store, id, waitMs)) return done();
   notify(ui, `Откройте панель кнопкой «Панель» (вкладка «Главная», группа «Профкампания») — она откроется на разделе ${SECTION_TITLES[section]}.`, base, done);
 }
+
+/** Office.context.document.url, or undefined where Office gives none (a new workbook; see paneRequests.ts). */
+export const documentUrl = (): string | undefined => (typeof Office !== 'undefined' ? Office.context?.document?.url || undefined : undefined);
 
 const dialogUi = (): DialogUi | undefined => (typeof Office !== 'undefined' ? Office.context?.ui : undefined);
 
@@ -89,8 +92,9 @@ function command(form: FormKind) {
 
 function sectionCommand(section: PaneSection) {
   return (event: Office.AddinCommands.Event) => {
-    // The request is for the clicked workbook's pane only (paneRequests.ts).
-    void openWorkbookName((batch) => Excel.run(batch)).then((name) => openSection(section, localStorage, dialogUi(), location.href, () => event.completed(), undefined, name));
+    // The request is for the clicked workbook's pane only: its address where Office gives one, else its name (paneRequests.ts).
+    const url = documentUrl();
+    void openWorkbookName((batch) => Excel.run(batch)).then((name) => openSection(section, localStorage, dialogUi(), location.href, () => event.completed(), undefined, { url, name }));
   };
 }
 

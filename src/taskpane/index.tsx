@@ -67,7 +67,7 @@ async function firstSection(whoAmI?: WhoAmI): Promise<SectionId | undefined> {
 
 /**
  * `host` is made for the pane's language: its own messages (files downloaded, sheets written) speak it too.
- * `whoAmI`: in Excel, the workbook's name, so the pane takes only its own workbook's ribbon requests.
+ * `whoAmI`: in Excel, the workbook's address and name, so the pane takes only its own workbook's ribbon requests.
  */
 async function showPane(root: Root, makeHost: (t: Strings) => PaneHost, language: string | undefined, dark: boolean, whoAmI?: WhoAmI) {
   const lang = pickLang(language, location.search);
@@ -112,22 +112,22 @@ async function excelPane(root: Root, outcome: Extract<OfficeOutcome, { kind: 'ex
   // The office.js adapter loads only inside Excel.
   const { excelHost, excelDeps, openWorkbookName } = await import(/* webpackChunkName: "excel-host" */ './services/excelHost');
   const deps = excelDeps(outcome.platform);
-  const whoAmI = workbookNameOf(() => openWorkbookName(deps.run));
+  const whoAmI = workbookOf(deps.documentUrl, () => openWorkbookName(deps.run));
   void whoAmI(); // learnt now, while Excel is idle
   await showPane(root, (t) => excelHost(deps, t), outcome.language, outcome.dark, whoAmI);
 }
 
 /**
- * The workbook's name for ribbon requests: asked of Excel each time (a Save As renames it), but while Excel is busy
- * with the pane's own long work (a merge's many round trips) the last name known answers after a short wait, so a
- * ribbon click still moves the pane during a merge.
+ * This pane's workbook for ribbon requests: its address (fixed while it is open, office-js #1507) and its name, asked
+ * of Excel each time (a Save As renames it) — but while Excel is busy with the pane's own long work (a merge's many
+ * round trips) the last name known answers after a short wait, so a ribbon click still moves the pane during a merge.
  */
-function workbookNameOf(read: () => Promise<string | undefined>, waitMs = 800): WhoAmI {
+function workbookOf(url: string | undefined, readName: () => Promise<string | undefined>, waitMs = 800): WhoAmI {
   let known: string | undefined;
   return async () => {
-    const fresh = await Promise.race([read(), new Promise<undefined>((r) => setTimeout(() => r(undefined), waitMs))]);
+    const fresh = await Promise.race([readName(), new Promise<undefined>((r) => setTimeout(() => r(undefined), waitMs))]);
     if (fresh !== undefined) known = fresh;
-    return known;
+    return url === undefined && known === undefined ? undefined : { url, name: known };
   };
 }
 

@@ -64,6 +64,8 @@ export type OfficeJs = 'real' | 'refused' | 'hang' | string;
 export const HOST_INFO = '_host_Info=Excel$Win32$16.01$ru-RU$$$$0';
 /** Excel on Mac opens the pane so (the pane runs in WKWebView there: no downloads). */
 export const MAC_HOST_INFO = '_host_Info=Excel$Mac$16.01$ru-RU$$$$0';
+/** Excel on the web (Office.onReady reports platform 'OfficeOnline'). */
+export const WEB_HOST_INFO = '_host_Info=Excel$Web$16.01$ru-RU$$$$0';
 export const asOfficeOpensIt = (pathAndQuery: string, hostInfo = HOST_INFO) => pathAndQuery + (pathAndQuery.includes('?') ? '&' : '?') + hostInfo;
 
 /** A fresh Chromium with the CDN routed as `office` says, errors collected. */

@@ -106,15 +106,15 @@ test('waiting for the acknowledgement gives up after the time given', async () =
 test('with two workbooks open, each with its pane, a ribbon click moves only the pane of the workbook clicked', async () => {
   const s = sharedStorage(); // one origin: both panes and the commands' page share this storage
   const seen: Record<string, string[]> = { 'Свод.xlsx': [], 'План.xlsx': [] };
-  const stops = Object.keys(seen).map((name) => listenForRequests(s.win, s.store, (x) => seen[name].push(x), 50, async () => name));
+  const stops = Object.keys(seen).map((name) => listenForRequests(s.win, s.store, (x) => seen[name].push(x), 50, async () => ({ name })));
   const settle = () => new Promise((r) => setTimeout(r, 120));
   const ui: DialogUi = { displayDialogAsync: jest.fn() };
   const done = jest.fn();
-  await openSection('merge', s.store, ui, 'https://localhost:3000/commands.html', done, 1000, 'План.xlsx');
+  await openSection('merge', s.store, ui, 'https://localhost:3000/commands.html', done, 1000, { name: 'План.xlsx' });
   await settle();
   expect(seen).toEqual({ 'Свод.xlsx': [], 'План.xlsx': ['merge'] });
   expect(ui.displayDialogAsync).not.toHaveBeenCalled();
-  await openSection('summary', s.store, ui, 'https://localhost:3000/commands.html', done, 1000, 'Свод.xlsx');
+  await openSection('summary', s.store, ui, 'https://localhost:3000/commands.html', done, 1000, { name: 'Свод.xlsx' });
   await settle();
   expect(seen).toEqual({ 'Свод.xlsx': ['summary'], 'План.xlsx': ['merge'] });
   expect(done).toHaveBeenCalledTimes(2);
@@ -123,12 +123,45 @@ test('with two workbooks open, each with its pane, a ribbon click moves only the
 
 test('a request for another workbook is left for its pane: a pane opened later in that workbook takes it', async () => {
   const s = sharedStorage();
-  leaveRequest(s.store, 'check', Date.now(), 'План.xlsx');
-  expect(await takeRequestFor(s.store, async () => 'Свод.xlsx')).toBeUndefined();
+  leaveRequest(s.store, 'check', Date.now(), { name: 'План.xlsx' });
+  expect(await takeRequestFor(s.store, async () => ({ name: 'Свод.xlsx' }))).toBeUndefined();
   expect(s.map.has(REQUEST_KEY)).toBe(true);
-  expect(await takeRequestFor(s.store, async () => 'План.xlsx')).toBe('check');
+  expect(await takeRequestFor(s.store, async () => ({ name: 'План.xlsx' }))).toBe('check');
   expect(s.map.has(REQUEST_KEY)).toBe(false);
   // A pane that cannot tell its workbook (Excel did not answer) takes it, as before workbooks were named.
-  leaveRequest(s.store, 'summary', Date.now(), 'План.xlsx');
+  leaveRequest(s.store, 'summary', Date.now(), { name: 'План.xlsx' });
   expect(await takeRequestFor(s.store, async () => undefined)).toBe('summary');
+});
+
+test('two workbooks of one name from two folders (two Excel-on-the-web tabs): the request goes by address to the one clicked', async () => {
+  const s = sharedStorage();
+  const here = 'https://school-my.sharepoint.com/personal/coord/Documents/%D0%9A%D0%B0%D0%BC%D0%BF%D0%B0%D0%BD%D0%B8%D1%8F/%D0%A1%D0%B2%D0%BE%D0%B4.xlsx';
+  const there = 'https://school-my.sharepoint.com/personal/coord/Documents/2025/%D0%A1%D0%B2%D0%BE%D0%B4.xlsx';
+  const seen: Record<string, string[]> = { [here]: [], [there]: [] };
+  const stops = [here, there].map((url) => listenForRequests(s.win, s.store, (x) => seen[url].push(x), 50, async () => ({ url, name: 'Свод.xlsx' })));
+  const settle = () => new Promise((r) => setTimeout(r, 120));
+  await openSection('merge', s.store, undefined, 'https://localhost:3000/commands.html', () => undefined, 1000, { url: there, name: 'Свод.xlsx' });
+  await settle();
+  expect(seen).toEqual({ [here]: [], [there]: ['merge'] });
+  await openSection('check', s.store, undefined, 'https://localhost:3000/commands.html', () => undefined, 1000, { url: here, name: 'Свод.xlsx' });
+  await settle();
+  expect(seen).toEqual({ [here]: ['check'], [there]: ['merge'] });
+  stops.forEach((stop) => stop());
+  // A pane opened later in the other folder's workbook leaves it; the clicked one's takes it.
+  leaveRequest(s.store, 'summary', Date.now(), { url: here, name: 'Свод.xlsx' });
+  expect(await takeRequestFor(s.store, async () => ({ url: there, name: 'Свод.xlsx' }))).toBeUndefined();
+  expect(await takeRequestFor(s.store, async () => ({ url: here, name: 'Свод.xlsx' }))).toBe('summary');
+});
+
+test('a workbook never saved has no address: the name decides, on either side', () => {
+  const s = sharedStorage();
+  const now = Date.now();
+  leaveRequest(s.store, 'check', now, { url: undefined, name: 'Книга2' });
+  expect(JSON.parse(s.map.get(REQUEST_KEY)!)).not.toHaveProperty('url');
+  expect(takeRequest(s.store, now, { url: 'C:\\Кампания\\Свод.xlsx', name: 'Свод.xlsx' })).toBeUndefined();
+  expect(takeRequest(s.store, now, { name: 'Книга1' })).toBeUndefined();
+  expect(takeRequest(s.store, now, { name: 'Книга2' })).toBe('check');
+  // The ribbon of a saved workbook, a pane that could read only the name: the name decides.
+  leaveRequest(s.store, 'merge', now, { url: 'C:\\Кампания\\Свод.xlsx', name: 'Свод.xlsx' });
+  expect(takeRequest(s.store, now, { name: 'Свод.xlsx' })).toBe('merge');
 });

@@ -12,12 +12,18 @@
  * acknowledges; a pane opened later takes a request left in the last ten minutes.
  *
  * localStorage is per origin, not per workbook: with two workbooks open, each with its pane, both panes see every
- * request. So a request names the workbook whose ribbon was clicked (Workbook.name, ExcelApi 1.7 — the add-in's
- * minimum — read by the command and by the pane through Excel.run, always current, nothing written into the
- * workbook), and only the pane of that workbook takes it; the other leaves it. Excel on Windows and Mac cannot
- * have two workbooks of one name open at once (its own message: «A document with the name '…' is already open.
- * You cannot open two documents with the same name, even if the documents are in different folders»). A request
- * without a workbook (its name could not be read) is taken by any pane, as before.
+ * request. So a request names the workbook whose ribbon was clicked, and only the pane of that workbook takes it; the
+ * other leaves it. The workbook is known by its address where Office gives one (Office.context.document.url: "Gets
+ * the URL of the document that the Office application currently has open. Returns null if the URL is unavailable",
+ * learn.microsoft.com/javascript/api/office/office.document#office-office-document-url-member): a path on Windows and
+ * Mac, a https address in Excel on the web — where two tabs can hold two workbooks of one name from two folders.
+ * What it is for a new, never saved workbook is not documented (null "if the URL is unavailable"; reported empty);
+ * either way that is no address. It is not refreshed by a rename or Save As until the workbook is reopened
+ * (office-js #1507) — but the commands' page and the pane read the same value from the same Office, so they agree. Where either has no address, the name decides (Workbook.name, ExcelApi 1.7
+ * — the add-in's minimum — read through Excel.run, always current, nothing written into the workbook): Excel on
+ * Windows and Mac cannot have two workbooks of one name open at once (its own message: «A document with the name
+ * '…' is already open. You cannot open two documents with the same name, even if the documents are in different
+ * folders»). A request that names no workbook (neither could be read) is taken by any pane, as before.
  */
 
 export type PaneSection = 'settings' | 'forms' | 'check' | 'merge' | 'summary';
@@ -36,7 +42,29 @@ export interface PaneRequest {
   at: number;
   /** The name of the workbook whose ribbon was clicked (Workbook.name); absent when it could not be read. */
   workbook?: string;
+  /** Its address (Office.context.document.url); absent for a workbook never saved, or where Office gives none. */
+  url?: string;
 }
+
+/** Which workbook: its address where Office gives one, its name otherwise (see the top of this file). */
+export interface WorkbookId {
+  url?: string;
+  name?: string;
+}
+
+/**
+ * Whether a request for `asked` is this pane's (`me`): by address where both have one, else by name; undefined when
+ * neither can be compared (the request names nothing comparable, or the pane cannot tell) — then any pane takes it.
+ */
+export function sameWorkbook(asked: WorkbookId, me: WorkbookId | undefined): boolean | undefined {
+  if (!me) return undefined;
+  if (asked.url && me.url) return asked.url === me.url;
+  if (asked.name !== undefined && me.name !== undefined) return asked.name === me.name;
+  return undefined;
+}
+
+const idOf = (r: PaneRequest): WorkbookId => ({ url: r.url, name: r.workbook });
+const namesWorkbook = (r: PaneRequest) => r.workbook !== undefined || r.url !== undefined;
 
 /** The part of Storage used (window.localStorage, or a Map-backed double in tests). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -47,6 +75,7 @@ export function parseRequest(raw: string | null, now: number): PaneRequest | und
     const r = JSON.parse(raw) as Partial<PaneRequest>;
     if (!r || typeof r.id !== 'string' || typeof r.at !== 'number' || !PANE_SECTIONS.includes(r.section as PaneSection)) return undefined;
     if (r.workbook !== undefined && typeof r.workbook !== 'string') return undefined;
+    if (r.url !== undefined && typeof r.url !== 'string') return undefined;
     if (now - r.at > REQUEST_TTL_MS || r.at - now > 60_000) return undefined;
     return r as PaneRequest;
   } catch {
@@ -55,9 +84,12 @@ export function parseRequest(raw: string | null, now: number): PaneRequest | und
 }
 
 /** Ribbon side: leaves the request for the pane of `workbook`; returns its id to wait for the acknowledgement. */
-export function leaveRequest(store: KeyValueStore, section: PaneSection, now = Date.now(), workbook?: string): string {
+export function leaveRequest(store: KeyValueStore, section: PaneSection, now = Date.now(), workbook?: WorkbookId): string {
   const id = `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  store.setItem(REQUEST_KEY, JSON.stringify({ section, id, at: now, ...(workbook !== undefined ? { workbook } : {}) } satisfies PaneRequest));
+  const r: PaneRequest = { section, id, at: now };
+  if (workbook?.name !== undefined) r.workbook = workbook.name;
+  if (workbook?.url) r.url = workbook.url;
+  store.setItem(REQUEST_KEY, JSON.stringify(r));
   return id;
 }
 
@@ -87,10 +119,10 @@ export function waitForAck(store: KeyValueStore, id: string, waitMs = 2500, ever
 }
 
 /**
- * Pane side: takes a pending request (if any, and fresh), acknowledges it and removes it. `workbook` is this pane's
- * workbook name: a request for another workbook is left for that workbook's pane.
+ * Pane side: takes a pending request (if any, and fresh), acknowledges it and removes it. `me` is this pane's
+ * workbook: a request for another workbook is left for that workbook's pane.
  */
-export function takeRequest(store: KeyValueStore, now = Date.now(), workbook?: string): PaneSection | undefined {
+export function takeRequest(store: KeyValueStore, now = Date.now(), me?: WorkbookId): PaneSection | undefined {
   let raw: string | null;
   try {
     raw = store.getItem(REQUEST_KEY);
@@ -99,15 +131,15 @@ export function takeRequest(store: KeyValueStore, now = Date.now(), workbook?: s
   }
   if (!raw) return undefined;
   const r = parseRequest(raw, now);
-  if (r?.workbook !== undefined && workbook !== undefined && r.workbook !== workbook) return undefined;
+  if (r && sameWorkbook(idOf(r), me) === false) return undefined;
   store.removeItem(REQUEST_KEY);
   if (!r) return undefined;
   store.setItem(ACK_KEY, r.id);
   return r.section;
 }
 
-/** This pane's workbook name (Workbook.name through Excel.run); undefined where it cannot be read (a browser). */
-export type WhoAmI = () => Promise<string | undefined>;
+/** This pane's workbook (its address, and Workbook.name through Excel.run); undefined where it cannot be read (a browser). */
+export type WhoAmI = () => Promise<WorkbookId | undefined>;
 
 /**
  * Pane side, on opening: the request left for this pane's workbook, if any (see takeRequest).
@@ -115,7 +147,7 @@ export type WhoAmI = () => Promise<string | undefined>;
 export async function takeRequestFor(store: KeyValueStore, whoAmI?: WhoAmI): Promise<PaneSection | undefined> {
   const pending = peekRequest(store);
   if (!pending) return takeRequest(store); // nothing fresh: clears a stale or malformed one
-  const me = pending.workbook !== undefined && whoAmI ? await whoAmI().catch(() => undefined) : undefined;
+  const me = namesWorkbook(pending) && whoAmI ? await whoAmI().catch(() => undefined) : undefined;
   return takeRequest(store, Date.now(), me);
 }
 
@@ -135,7 +167,7 @@ export function listenForRequests(
   let asking = false;
   const look = () => {
     const pending = peekRequest(store);
-    if (pending?.workbook === undefined || !whoAmI) {
+    if (!pending || !namesWorkbook(pending) || !whoAmI) {
       const s = takeRequest(store);
       if (s) onSection(s);
       return;
@@ -148,7 +180,7 @@ export function listenForRequests(
         asking = false;
         const s = takeRequest(store, Date.now(), me);
         if (s) onSection(s);
-        else if (me !== undefined && me !== pending.workbook) others.add(pending.id);
+        else if (sameWorkbook(idOf(pending), me) === false) others.add(pending.id);
       });
   };
   const onStorage = (e: StorageEvent) => {

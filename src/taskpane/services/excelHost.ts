@@ -19,6 +19,8 @@ export interface ExcelHostDeps {
   support: ApiSupport;
   /** The open workbook's name for messages (Excel does not always tell it). */
   workbookName?: string;
+  /** Office.context.document.url when Office gives one: which workbook a ribbon request is for (boot/paneRequests.ts). */
+  documentUrl?: string;
   /** Excel.createWorkbook, replaceable in tests. */
   createWorkbook?: CreateWorkbook;
   /** Office.PlatformType as Office.onReady reported it: 'PC', 'Mac', 'iOS', 'OfficeOnline'… */
@@ -43,6 +45,7 @@ export function excelDeps(platform?: string): ExcelHostDeps {
     run: (batch) => Excel.run(batch),
     support: detectSupport(has),
     workbookName: workbookNameFromUrl(Office.context.document?.url),
+    documentUrl: Office.context.document?.url || undefined,
     platform: platform ?? (Office.context.diagnostics?.platform !== undefined ? String(Office.context.diagnostics.platform) : undefined),
     openBrowserWindow: has('OpenBrowserWindowApi', '1.1') ? (url) => Office.context.ui.openBrowserWindow(url) : undefined,
     pageHref: location.href,
