@@ -9,6 +9,7 @@
 import { mergeReports, type ReceivedFile } from '../src/domain/consolidate/merge';
 import { received, type UnitFigures } from '../src/domain/consolidate/testing';
 import { buildConsolidatedWorkbook } from '../src/domain/consolidate/workbook';
+import { fateLabel } from '../src/domain/consolidate/organisations';
 import {
   campaignFigures,
   figuresFromDetail,
@@ -35,12 +36,15 @@ jest.setTimeout(240_000);
 const settings = municipalSettings();
 const ON_TIME = '2023-10-18T10:00';
 const LATE = '2023-10-21T10:00';
+const SAVED = '2023-10-25T10:00';
 
 interface School extends UnitFigures {
   /** The school left «Общее количество педагогов» empty. */
   noTeachersTotal?: boolean;
   late?: boolean;
   refused?: boolean;
+  /** The file's date is its modification time, after the deadline, with two others saved together: «срок не подтверждён». */
+  savedLate?: boolean;
 }
 
 const grades = (n: number): number[] => {
@@ -54,7 +58,9 @@ function merge(schools: School[], missing: string[] = []) {
     const problems = s.refused
       ? [{ file, sheet: 'Прил. 3 Отчёт', cell: 'F10', unit: s.unit, code: 'participants-over-students' as const, severity: 'error' as const, message: 'Приняли участие больше, чем обучающихся.' }]
       : [];
-    const w = received(file, s.late ? LATE : ON_TIME, [s], problems);
+    const w = received(file, s.savedLate ? SAVED : s.late ? LATE : ON_TIME, [s], problems);
+    // Late by a letter's date, not a file's: a receipt, so late stands.
+    if (s.late) w.dateSource = 'message';
     if (s.noTeachersTotal) w.read.report!.participation[0].teachersTotal = { value: null, cell: 'AB10' };
     return w;
   });
@@ -104,6 +110,16 @@ const CASES: Case[] = [
       { unit: 'МОУ СОШ № 1', events: 3, students: 70, grades: grades(70), teachers: 12, teachersTotal: 12, ovzStudents: 7, ovzGrades: [1, 1, 1, 1, 1, 1, 1], plan: 3, partners: { community: ['Родительский комитет'] } },
     ],
     previous: [spring],
+  },
+  {
+    name: 'attachments saved together after the deadline: three «срок не подтверждён», one late by its letter, one on time',
+    schools: [
+      { unit: 'МОУ СОШ № 1', events: 4, students: 90, grades: grades(60), teachers: 3, teachersTotal: 9, savedLate: true },
+      { unit: 'МОУ СОШ № 2', events: 2, students: 40, grades: grades(40), teachers: 2, teachersTotal: 4, savedLate: true },
+      { unit: 'МОУ СОШ № 3', events: 0, schoolsActive: 0, students: 30, grades: grades(0), teachers: 0, teachersTotal: 5, savedLate: true },
+      { unit: 'МОУ СОШ № 4', events: 5, students: 70, grades: grades(35), teachers: 4, teachersTotal: 8, late: true },
+      { unit: 'МОУ СОШ № 5', events: 6, students: 50, grades: grades(50), teachers: 5, teachersTotal: 5 },
+    ],
   },
   { name: 'nobody merged: every expected school missing', schools: [], missing: ['МОУ СОШ № 1', 'МОУ СОШ № 2', 'МОУ СОШ № 3'] },
 ];
@@ -157,6 +173,13 @@ describe.each(CASES)('$name', (c) => {
   it('gives every formula on «Показатели» and «Партнёры» a cached value', () => {
     const without = formulas.filter((f) => (f.sheet === SHEET.indicators || f.sheet === SHEET.partners) && f.result === undefined);
     expect(without.map((f) => `${f.sheet}!${f.at}`)).toEqual([]);
+  });
+
+  it('says on «Показатели» each school’s report in the words of the pane and «Реестр отчётов»', () => {
+    const L = indicatorsLayout(result.units.length, { label: '', previous });
+    const onSheet = L.unitDetailRows.map((_, i) => `${at(recalculated, SHEET.indicators, L.unitsFirstRow + i, 2)}: ${at(recalculated, SHEET.indicators, L.unitsFirstRow + i, 3)}`);
+    const merged = result.organisations.filter((o) => o.fate !== 'missing' && o.fate !== 'refused');
+    expect(onSheet.sort()).toEqual(merged.map((o) => `${o.unit}: ${fateLabel(o.fate, o.errors)}`).sort());
   });
 
   it('caches in the file, by every writer, what LibreOffice computes, for every formula that has a cached value', () => {

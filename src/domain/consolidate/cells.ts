@@ -12,6 +12,12 @@ export function clipText(s: string): string {
 export const yesNo = (b: boolean | null): string => (b === null ? '' : b ? 'да' : 'нет');
 
 /**
+ * «В срок» of a report whose date after the deadline is a save's, not a receipt's (organisations.ts «срок не
+ * подтверждён»): neither «да» nor «нет» nor empty (no deadline), so «Показатели» can tell it as the pane does.
+ */
+export const ON_TIME_UNCONFIRMED = 'не подтверждён';
+
+/**
  * When a file was received, from its modification time: local date and time to the minute, no zone — what the
  * coordinator saw, what the register shows and reads back, so a merge repeated over its own output compares like
  * with like. The one helper for the pane and the command line.

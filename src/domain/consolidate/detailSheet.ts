@@ -8,12 +8,12 @@ import { SHEET } from '../sheetNames';
 import { emptySheetPlan, type CellValue, type SheetPlan } from '../sheetPlan';
 import { DETAIL_COLUMNS, DETAIL_FIRST_ROW, DETAIL_HEADER_ROW, DETAIL_TITLE_ROW, detailColumn, detailLetter, type DetailKey } from './detailLayout';
 import type { MergeResult, MergedUnit } from './merge';
-import { clipText, formatReceived, yesNo } from './cells';
+import { clipText, formatReceived, ON_TIME_UNCONFIRMED, yesNo } from './cells';
 
 const TEXT_KEYS = new Set<DetailKey>(['unit', 'onList', 'file', 'sheet', 'received', 'onTime', 'partnersNames']);
 
 const WIDTH: Partial<Record<DetailKey, number>> = {
-  n: 5, unit: 34, onList: 10, file: 24, sheet: 14, row: 7, received: 17, onTime: 8, partnersNames: 50,
+  n: 5, unit: 34, onList: 10, file: 24, sheet: 14, row: 7, received: 17, onTime: 15, partnersNames: 50,
 };
 
 function valuesOf(u: MergedUnit, n: number): Record<DetailKey, CellValue> {
@@ -31,7 +31,7 @@ function valuesOf(u: MergedUnit, n: number): Record<DetailKey, CellValue> {
     sheet: p.source.sheet,
     row: p.source.row,
     received: formatReceived(u.received),
-    onTime: yesNo(u.onTime),
+    onTime: u.dateDoubt ? ON_TIME_UNCONFIRMED : yesNo(u.onTime),
     schools: v(p.schools),
     schoolsActive: v(p.schoolsActive),
     events: v(p.events),

@@ -11,6 +11,7 @@ import { mergeReports, type MergeInput, type ReceivedFile } from './merge';
 import { organisationCounts } from './organisations';
 import { readEarlierRegister, registerColumn, registerSheet, REGISTER_HEADER_ROW } from './registerSheet';
 import { detailSheet } from './detailSheet';
+import { ON_TIME_UNCONFIRMED } from './cells';
 import { detailColumn, DETAIL_FIRST_ROW } from './detailLayout';
 import { received } from './testing';
 import { noteOfMerge, noteOfWorkbook } from '../indicators/noteDocument';
@@ -44,9 +45,9 @@ describe('reports saved into a folder after the deadline', () => {
     expect([c.onTime, c.late, c.unconfirmed, c.merged]).toEqual([0, 0, 12, 12]);
     expect(result.organisations.every((o) => o.label === 'срок не подтверждён' && o.onTime === null)).toBe(true);
     expect(result.files.every((f) => f.onTime === null && f.dateDoubt)).toBe(true);
-    // The detail sheet (what «Показатели» and the note count) says neither yes nor no.
+    // The detail sheet (what «Показатели» and the note count) says neither yes nor no, nor «no deadline».
     const detail = detailSheet(result, settings).blocks.find((b) => parseCell(b.at).row === DETAIL_FIRST_ROW)!;
-    expect(new Set(detail.rows.map((r) => r[detailColumn('onTime') - 1]))).toEqual(new Set(['']));
+    expect(new Set(detail.rows.map((r) => r[detailColumn('onTime') - 1]))).toEqual(new Set([ON_TIME_UNCONFIRMED]));
   });
 
   it('tells the coordinator why and what to do, in the register and each organisation\'s reason', () => {

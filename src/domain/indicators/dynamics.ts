@@ -8,7 +8,6 @@ import { DETAIL_COLUMNS, DETAIL_FIRST_ROW, DETAIL_HEADER_ROW, DETAIL_TITLE_ROW }
 import { PARTNERS_COL, PARTNERS_FIRST_ROW } from '../consolidate/partnersSheet';
 import { CATEGORY_TITLE } from '../consolidate/partnerRegister';
 import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../consolidate/registerSheet';
-import { FATE_TITLE } from '../consolidate/organisations';
 import { cellText, cellValue, gridSize, type SheetGrid, type WorkbookGrid } from '../grid';
 import { SHEET } from '../sheetNames';
 import { campaignLabel, parseCampaignLabel, type CampaignId } from './campaign';
@@ -49,8 +48,6 @@ export interface ConsolidatedContents {
   missing: string[] | null;
   /** Organisations whose every report was refused (registers before 2026 counted them as missing). */
   refused: string[];
-  /** Organisations «срок не подтверждён» on the register's file lines (their lateness not confirmed). */
-  unconfirmed: string[];
   /** Distinct partners by category and the number of list rows; null without a partner register. */
   partners: { distinct: Record<PartnerCategory, number>; entries: number } | null;
 }
@@ -87,7 +84,7 @@ export function readConsolidated(wb: WorkbookGrid): ConsolidatedContents {
   }
   const { label, campaign } = campaignOf(wb, detail);
   const register = registerOf(wb);
-  return { rows: values, label, campaign, missing: register?.missing ?? null, refused: register?.refused ?? [], unconfirmed: register?.unconfirmed ?? [], partners: partnersOf(wb) };
+  return { rows: values, label, campaign, missing: register?.missing ?? null, refused: register?.refused ?? [], partners: partnersOf(wb) };
 }
 
 /** An earlier campaign's figures from its consolidated file. */
@@ -112,7 +109,7 @@ function partnersOf(wb: WorkbookGrid): ConsolidatedContents['partners'] {
   return { distinct: counts, entries };
 }
 
-function registerOf(wb: WorkbookGrid): { missing: string[]; refused: string[]; unconfirmed: string[] } | null {
+function registerOf(wb: WorkbookGrid): { missing: string[]; refused: string[] } | null {
   const sheet = wb.sheets.find((s) => s.name === SHEET.register);
   if (!sheet) return null;
   // By title: a register written before the «Лист» column had its status one column further left.
@@ -122,12 +119,11 @@ function registerOf(wb: WorkbookGrid): { missing: string[]; refused: string[]; u
   };
   const statusCol = titleAt('Статус');
   const unitCol = titleAt('Организация');
-  const out = { missing: [] as string[], refused: [] as string[], unconfirmed: [] as string[] };
+  const out = { missing: [] as string[], refused: [] as string[] };
   for (let r = REGISTER_HEADER_ROW + 1; r <= gridSize(sheet).rows; r++) {
     const status = cellText(sheet, r, statusCol);
     if (status === ORGANISATION_TITLE.missing || status === LEGACY_MISSING_TITLE) out.missing.push(cellText(sheet, r, unitCol));
     else if (status === ORGANISATION_TITLE.refused) out.refused.push(cellText(sheet, r, unitCol));
-    else if (status === FATE_TITLE.unconfirmed.ru && !out.unconfirmed.includes(cellText(sheet, r, unitCol))) out.unconfirmed.push(cellText(sheet, r, unitCol));
   }
   return out;
 }

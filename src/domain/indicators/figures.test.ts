@@ -9,6 +9,8 @@ describe('figures from the detail sheet', () => {
     expect(reportStatus({ received: '18.10.2023 14:05', onTime: 'да' })).toBe('onTime');
     expect(reportStatus({ received: '20.10.2023 09:00', onTime: 'нет' })).toBe('late');
     expect(reportStatus({ received: '20.10.2023 09:00', onTime: '' })).toBe('received');
+    expect(reportStatus({ received: '25.10.2023 10:00', onTime: 'не подтверждён' })).toBe('unconfirmed');
+    expect(reportStatus({ received: '25.10.2023 10:00', onTime: 'Не подтверждён' })).toBe('unconfirmed');
     expect(reportStatus({ received: '', onTime: '' })).toBe('missing');
   });
 

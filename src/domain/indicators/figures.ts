@@ -9,6 +9,7 @@ import type { CampaignId } from './campaign';
 import { CATEGORY_TITLE } from '../consolidate/partnerRegister';
 import { PARTNER_CATEGORIES, type PartnerCategory } from '../forms/appendix3';
 import { FATE_TITLE } from '../consolidate/organisations';
+import { ON_TIME_UNCONFIRMED } from '../consolidate/cells';
 
 /** One row of the detail sheet as values, keyed by the layout's column keys. */
 export type DetailValues = Partial<Record<DetailKey, CellValue>>;
@@ -31,8 +32,8 @@ export const PARTNER_COUNT_KEY: Record<PartnerCategory, DetailKey> = {
  * and the note say what the pane and the register say. `received`: a report came in but no deadline was set.
  * `refused` and `missing` organisations are not on the detail sheet but in the register of received reports.
  */
-export type ReportStatus = 'onTime' | 'late' | 'received' | 'refused' | 'missing';
-export const REPORT_STATUSES: readonly ReportStatus[] = ['onTime', 'late', 'received', 'refused', 'missing'];
+export type ReportStatus = 'onTime' | 'late' | 'unconfirmed' | 'received' | 'refused' | 'missing';
+export const REPORT_STATUSES: readonly ReportStatus[] = ['onTime', 'late', 'unconfirmed', 'received', 'refused', 'missing'];
 export const REPORT_STATUS_TITLE: Record<ReportStatus, string> = Object.fromEntries(
   REPORT_STATUSES.map((s) => [s, FATE_TITLE[s].ru]),
 ) as Record<ReportStatus, string>;
@@ -81,7 +82,7 @@ export interface CampaignFigures {
   reports: Record<ReportStatus, string[]>;
   /**
    * Merged units whose lateness is not confirmed (organisations.ts «срок не подтверждён»: a file's time that looks
-   * like a save); among `reports.received` here, never among the late. Absent or empty when there are none.
+   * like a save) — `reports.unconfirmed`, read from «В срок» as «Показатели» reads it; absent when there are none.
    */
   unconfirmed?: string[];
 }
@@ -108,9 +109,13 @@ export function isYes(v: CellValue | undefined): boolean {
 
 const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
+/** Excel's `=` on text: case-insensitive, nothing trimmed. */
+const textIs = (v: CellValue | undefined, text: string): boolean => typeof v === 'string' && v.toLowerCase() === text.toLowerCase();
+
 export function reportStatus(row: DetailValues): ReportStatus {
   if (!isYes(row.received)) return 'missing';
   if (isBlank(row.onTime)) return 'received';
+  if (textIs(row.onTime, ON_TIME_UNCONFIRMED)) return 'unconfirmed';
   return isYes(row.onTime) ? 'onTime' : 'late';
 }
 
@@ -122,8 +127,6 @@ export interface FiguresExtra {
   /** Distinct partner organisations by category (the partner register). */
   partnersDistinct?: Record<PartnerCategory, number>;
   campaign?: CampaignId;
-  /** Units «срок не подтверждён» (MergeResult.organisations, or the register's lines with that status). */
-  unconfirmed?: string[];
 }
 
 /** Detail rows as written in layout order (e.g. a detail sheet plan's data block) → values by key. */
@@ -137,7 +140,7 @@ export function figuresFromDetail(rows: DetailValues[], label: string, extra: Fi
   const sum = (k: DetailKey, where: (r: DetailValues) => boolean = () => true) =>
     rows.filter(where).reduce((s, r) => s + num(r[k]), 0);
   const planned = (k: DetailKey) => (r: DetailValues) => num(r[k]) > 0;
-  const reports: Record<ReportStatus, string[]> = { onTime: [], late: [], received: [], refused: [], missing: [] };
+  const reports: Record<ReportStatus, string[]> = { onTime: [], late: [], unconfirmed: [], received: [], refused: [], missing: [] };
   for (const r of rows) reports[reportStatus(r)].push(String(r.unit ?? '').trim());
   reports.missing.push(...(extra.missing ?? []));
   reports.refused.push(...(extra.refused ?? []));
@@ -146,7 +149,7 @@ export function figuresFromDetail(rows: DetailValues[], label: string, extra: Fi
   return {
     label,
     campaign: extra.campaign,
-    ...(extra.unconfirmed?.length ? { unconfirmed: extra.unconfirmed } : {}),
+    ...(reports.unconfirmed.length ? { unconfirmed: reports.unconfirmed } : {}),
     units: rows.length,
     unitsExpected: rows.length + notMerged,
     unitNames: rows.map((r) => String(r.unit ?? '').trim()),

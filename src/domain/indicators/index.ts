@@ -49,7 +49,6 @@ export function campaignFigures(result: MergeResult, settings: CampaignSettings)
   return figuresFromDetail(detailValues(result, settings), campaignLabel(campaign), {
     missing: result.missing,
     refused: result.refused,
-    unconfirmed: result.organisations.filter((o) => o.fate === 'unconfirmed').map((o) => o.unit),
     partnersDistinct,
     campaign,
   });
@@ -64,7 +63,6 @@ export function workbookFigures(c: ConsolidatedContents, settings: CampaignSetti
   return figuresFromDetail(c.rows.filter(isNamedRow), campaignLabel(campaign), {
     missing: c.missing ?? [],
     refused: c.refused,
-    unconfirmed: c.unconfirmed,
     partnersDistinct: c.partners?.distinct,
     campaign,
   });

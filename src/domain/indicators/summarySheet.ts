@@ -7,6 +7,7 @@
  */
 import { absolute, cellRef, columnLetter, quoteSheet, rangeRef } from '../a1';
 import { DETAIL_FIRST_ROW, detailColumn, detailRange, type DetailKey } from '../consolidate/detailLayout';
+import { ON_TIME_UNCONFIRMED } from '../consolidate/cells';
 import { distinctPartnersFormula } from '../consolidate/partnersSheet';
 import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
@@ -107,7 +108,7 @@ const UNIT_COLUMNS: UnitColumn[] = [
       const ontime = detailCell('onTime', d);
       const t = REPORT_STATUS_TITLE;
       // The formula twin of `reportStatus`.
-      return cached(`=IF(${yes(rec)},IF(${ontime}="","${t.received}",IF(${yes(ontime)},"${t.onTime}","${t.late}")),"${t.missing}")`, v && t[reportStatus(v)]);
+      return cached(`=IF(${yes(rec)},IF(${ontime}="","${t.received}",IF(${ontime}="${ON_TIME_UNCONFIRMED}","${t.unconfirmed}",IF(${yes(ontime)},"${t.onTime}","${t.late}"))),"${t.missing}")`, v && t[reportStatus(v)]);
     },
   },
   ...ratioCols('participants', 'students', 'Приняли участие', 'Обучающихся 5–11 кл.', 'Доля участия, %'),

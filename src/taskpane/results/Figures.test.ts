@@ -42,7 +42,7 @@ describe('a share and its fraction agree on the pane and in the note', () => {
 });
 
 it('attachments saved after the deadline are drawn as «срок не подтверждён», never in the on-time colour', () => {
-  const f = { ...figuresFromCampaign(campaignFigures(summarySample({ schools: 3 }).result, municipalSettings())), reports: { onTime: 1, late: 0, received: 2, refused: 0, missing: 0 } };
+  const f = { ...figuresFromCampaign(campaignFigures(summarySample({ schools: 3 }).result, municipalSettings())), reports: { onTime: 1, late: 0, unconfirmed: 2, received: 0, refused: 0, missing: 0 } };
   expect(reportParts(t, f).map((p) => [p.key, p.n])).toEqual([['onTime', 1], ['unconfirmed', 2], ['late', 0], ['refused', 0], ['missing', 0]]);
-  expect(reportParts(t, { ...f, reports: { ...f.reports, received: 0 } }).map((p) => p.key)).not.toContain('unconfirmed');
+  expect(reportParts(t, { ...f, reports: { ...f.reports, unconfirmed: 0 } }).map((p) => p.key)).not.toContain('unconfirmed');
 });

@@ -118,7 +118,7 @@ export function reportParts(t: Strings, f: ScreenFigures): { key: string; n: num
   const all = [
     { key: 'onTime', n: f.reports.onTime, color: tokens.colorPaletteGreenBackground3, title: t.legendOnTime },
     // Merged, but no date proves them on time (a save's date, or no deadline set): never painted as on time.
-    { key: 'unconfirmed', n: f.reports.received, color: tokens.colorNeutralStrokeAccessible, title: t.legendUnconfirmed },
+    { key: 'unconfirmed', n: f.reports.unconfirmed + f.reports.received, color: tokens.colorNeutralStrokeAccessible, title: t.legendUnconfirmed },
     { key: 'late', n: f.reports.late, color: tokens.colorPaletteMarigoldBackground3, title: t.legendLate },
     { key: 'refused', n: f.reports.refused, color: tokens.colorPaletteDarkOrangeBackground3, title: t.legendRefused },
     { key: 'missing', n: f.reports.missing, color: tokens.colorPaletteRedBackground3, title: t.legendMissing },

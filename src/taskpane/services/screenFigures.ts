@@ -14,11 +14,13 @@ import {
   workbookFigures,
   PARTNER_CATEGORIES,
   PARTNER_CATEGORY_TITLE,
+  REPORT_STATUSES,
   type CampaignFigures,
   type CampaignId,
   type IndicatorFigure,
   type IndicatorKey,
   type PartnerCategory,
+  type ReportStatus,
 } from '../../domain/indicators';
 
 export interface ScreenFigures {
@@ -30,7 +32,7 @@ export interface ScreenFigures {
   /** Distinct partner organisations by category (the partner register). */
   partners: { category: PartnerCategory; title: string; count: number }[];
   /** Organisations by report status; `received`: merged with no confirmed date (a save's date, or no deadline). */
-  reports: { onTime: number; late: number; received: number; refused: number; missing: number };
+  reports: Record<ReportStatus, number>;
   /** After a merge: the files as «Реестр отчётов» counts them (refused files and set-aside sheets shown). */
   receipt?: ReceiptCounts;
   /** Every indicator as «Показатели» lists it: A, B and X (whole per cent; null where B is 0). */
@@ -47,7 +49,7 @@ export function figuresFromCampaign(f: CampaignFigures): ScreenFigures {
     campaign: f.campaign,
     grades: f.grades.map((n, i) => ({ grade: 5 + i, participants: n })),
     partners: PARTNER_CATEGORIES.map((c) => ({ category: c, title: PARTNER_CATEGORY_TITLE[c], count: f.partnersDistinct?.[c] ?? f.partnersReported[c] })),
-    reports: { onTime: f.reports.onTime.length, late: f.reports.late.length, received: f.reports.received.length, refused: f.reports.refused.length, missing: f.reports.missing.length },
+    reports: Object.fromEntries(REPORT_STATUSES.map((s) => [s, f.reports[s].length])) as Record<ReportStatus, number>,
     indicators: Object.fromEntries(indicatorFigures(f).map((i) => [i.key, i])) as Record<IndicatorKey, IndicatorFigure>,
   };
 }
