@@ -88,6 +88,8 @@ module.exports = async (_env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The ribbon's functions in the shared runtime: loaded by the pane's page, which is the function file there.
+      'shared-runtime': './src/commands/sharedRuntime.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -124,7 +126,7 @@ module.exports = async (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        chunks: ['taskpane', 'shared-runtime'],
         templateParameters: { csp: csp(dev), officeJs: OFFICE_JS, bootJs: BOOT_JS },
       }),
       new HtmlWebpackPlugin({

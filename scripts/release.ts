@@ -1,7 +1,8 @@
 /**
  * `npm run release -- --url https://example.org/profkampaniya/` (or PROFKAMPANIYA_URL=…): a release for that address.
  *  1. builds the pane (webpack, production) into release/profkampaniya-<version>/;
- *  2. writes there the release manifest (scripts/releaseManifest.ts) as manifest.xml, README.txt saying
+ *  2. writes there the release manifest (scripts/releaseManifest.ts) as manifest.xml and, made from it, the one for
+ *     Office with the shared runtime (SharedRuntime 1.1) as manifest-shared-runtime.xml; README.txt saying
  *     for which address and version it was made, and index.html, which sends the folder's address to the pane;
  *     web.config (IIS) and setup/: the nginx configuration and, given --share, the registry file of the
  *     shared-folder catalog (scripts/hosting.ts);
@@ -14,7 +15,7 @@ import fs from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
 import { NGINX_FILE, REG_FILE, SETUP_DIR, catalogReg, catalogShare, iisWebConfig, nginxConfig } from './hosting';
-import { PRODUCT_ID, ReleaseError, manifestVersion, releaseBase, releaseManifest } from './releaseManifest';
+import { PRODUCT_ID, ReleaseError, SHARED_MANIFEST_FILE, manifestVersion, releaseBase, releaseManifest, sharedRuntimeManifest } from './releaseManifest';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -92,6 +93,10 @@ function readme(base: URL, version: string, share: string | undefined): string {
       ? `   Excel на Windows — положите manifest.xml в общую папку ${share} и запустите на компьютерах ${REG_FILE}`
       : '   Excel на Windows — общая папка-каталог (выпуск с --share \\\\сервер\\папка добавит файл реестра для неё);',
     '   Excel в Интернете и Microsoft 365 — там, где они доступны организации.',
+    `   Для Excel в Интернете, Microsoft 365 (версия 2002 и новее), Excel 2021/2024 и Excel для Mac 16.35+ можно вместо`,
+    `   него установить ${SHARED_MANIFEST_FILE} — та же надстройка с общей средой выполнения (SharedRuntime 1.1):`,
+    '   кнопки ленты сами открывают панель на нужном разделе. Office 2016/2019 её не установит — там только manifest.xml.',
+    '   Устанавливайте один из двух манифестов, не оба (у них один идентификатор).',
     `   Идентификатор надстройки: ${PRODUCT_ID} (у всех выпусков один, обновление его сохраняет).`,
     `3. Без установки: ${base.href}taskpane.html в обычном браузере — работа с файлами (LibreOffice, Р7-Офис, МойОфис,`,
     '   старый Office): бланки, проверка полученных файлов, свод.',
@@ -122,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
 
   const manifest = releaseManifest(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'), { base, version });
   fs.writeFileSync(path.join(dir, 'manifest.xml'), manifest);
+  fs.writeFileSync(path.join(dir, SHARED_MANIFEST_FILE), sharedRuntimeManifest(manifest));
   fs.writeFileSync(path.join(dir, 'README.txt'), '\ufeff' + readme(base, version, share));
   // The folder's own address opens the pane too (the address coordinators are given for the browser mode).
   fs.writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
@@ -140,7 +146,8 @@ async function main(argv: string[]): Promise<number> {
       '',
       `Готово: ${zipPath} (${(zip.length / 1024).toFixed(0)} КБ, файлов: ${files.length}).`,
       `Разместите содержимое папки ${name}/ по адресу ${base.href} (HTTPS),`,
-      `затем установите ${name}/manifest.xml (Id ${PRODUCT_ID}, версия ${manifestVersion(version)}) — см. docs/установка.md.`,
+      `затем установите ${name}/manifest.xml (Id ${PRODUCT_ID}, версия ${manifestVersion(version)}) — см. docs/установка.md;`,
+      `для Office с общей средой выполнения (Excel в Интернете, Microsoft 365, Excel 2021+) — вместо него ${name}/${SHARED_MANIFEST_FILE}.`,
       `Настройки сервера: ${name}/${NGINX_FILE} (nginx), ${name}/web.config (IIS).`,
       share
         ? `Каталог надстроек: manifest.xml — в ${share}, на компьютерах — ${name}/${REG_FILE}.`

@@ -87,3 +87,36 @@ export function releaseManifest(devXml: string, opts: { base: URL; version: stri
       throw new ReleaseError('В комментарии манифеста два дефиса подряд («--»): XML этого не допускает, Office не примет файл. Поправьте комментарий в manifest.xml.');
   return xml;
 }
+
+/** The second manifest's file name in a release: for Office that runs the shared runtime (see sharedRuntimeManifest). */
+export const SHARED_MANIFEST_FILE = 'manifest-shared-runtime.xml';
+
+/**
+ * The same add-in (same Id, ribbon, strings) with the pane's page as one shared JavaScript runtime, made from a
+ * manifest of ours (development or release) — never kept by hand. As «Configure your Office Add-in to use a shared
+ * runtime» gives it for the add-in only manifest (learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-
+ * to-use-a-shared-runtime): the SharedRuntime 1.1 set in <Requirements>; <Runtimes><Runtime resid="Taskpane.Url"
+ * lifetime="long"/></Runtimes> first in the Workbook <Host> (long is what makes it shared); <FunctionFile> moved to
+ * Taskpane.Url, so the ribbon's functions run in the pane's page; and no <TaskpaneId> under the Host («Good practice:
+ * avoid multiple task panes»: a shared runtime supports one task pane).
+ * Because of the requirement, Office without SharedRuntime 1.1 does not run it at all ("the add-in won't run in that
+ * application or platform, and won't display in My Add-ins", «Specify Office applications and API requirements»;
+ * the set's page, «Shared runtime requirement sets»: Excel on the web, Microsoft 365 Version 2002+, Excel 2021 and
+ * later, Mac 16.35+ — not Office 2016/2019): there, and for anyone unsure, the first manifest stays, with its
+ * commands page and localStorage hand-off.
+ */
+export function sharedRuntimeManifest(xml: string): string {
+  const replaceOnce = (from: string | RegExp, to: string, what: string) => {
+    const n = typeof from === 'string' ? xml.split(from).length - 1 : (xml.match(new RegExp(from, 'g')) ?? []).length;
+    if (n !== 1) throw new ReleaseError(`В манифесте ${n === 0 ? 'не найден' : 'больше одного'} ${what}: манифест изменён, поправьте sharedRuntimeManifest в scripts/releaseManifest.ts.`);
+    xml = xml.replace(from, to);
+  };
+  replaceOnce(/( *)<Set Name="ExcelApi" MinVersion="[^"]*"\/>\n/, '$&$1<Set Name="SharedRuntime" MinVersion="1.1"/>\n', 'набор ExcelApi в <Requirements>');
+  replaceOnce(/( *)<Host xsi:type="Workbook">\n/, '$&$1  <Runtimes>\n$1    <Runtime resid="Taskpane.Url" lifetime="long"/>\n$1  </Runtimes>\n', '<Host xsi:type="Workbook">');
+  replaceOnce('<FunctionFile resid="Commands.Url"/>', '<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>');
+  replaceOnce(/\n *<TaskpaneId>[^<]*<\/TaskpaneId>/, '', '<TaskpaneId>');
+  // Commands.Url is used nowhere now: an unused resource is dropped rather than left to puzzle a reader.
+  replaceOnce(/\n *<bt:Url id="Commands\.Url" DefaultValue="[^"]*"\/>/, '', '<bt:Url id="Commands.Url">');
+  xml = xml.replace(/<!--\n/, '<!--\n  Shared runtime (SharedRuntime 1.1): generated from manifest.xml by scripts/releaseManifest.ts, sharedRuntimeManifest.\n');
+  return xml;
+}

@@ -4,9 +4,10 @@
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
-import { DEV_ID, PRODUCT_ID } from '../scripts/releaseManifest';
-import { describeManifestStructure, manifestUrls, parseManifest, root } from './support/manifestChecks';
+import { DEV_ID, PRODUCT_ID, SHARED_MANIFEST_FILE, sharedRuntimeManifest } from '../scripts/releaseManifest';
+import { describeManifestStructure, list, manifestUrls, parseManifest, root } from './support/manifestChecks';
 import { describeManifestSchema, manifestSchemaErrors } from './support/manifestSchema';
 
 const xml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
@@ -16,6 +17,11 @@ const devPort = Number(/DEV_PORT = (\d+)/.exec(webpackSource)?.[1]);
 
 describeManifestStructure('manifest.xml', () => app);
 describeManifestSchema('manifest.xml', () => xml);
+
+const shared = sharedRuntimeManifest(xml);
+const sharedApp = parseManifest(shared);
+describeManifestStructure('the shared-runtime manifest made from manifest.xml', () => sharedApp, { sharedRuntime: true });
+describeManifestSchema('the shared-runtime manifest made from manifest.xml', () => shared);
 
 describe('the schema check', () => {
   const broken = (from: string | RegExp, to: string) => {
@@ -61,4 +67,52 @@ describe('manifest.xml: the development manifest', () => {
     for (const u of manifestUrls(app)) expect(new URL(u).origin).toBe(`https://localhost:${devPort}`);
     expect(app.DefaultSettings.SourceLocation['@DefaultValue']).toBe(`https://localhost:${devPort}/taskpane.html`);
   });
+});
+
+describe('the shared-runtime manifest (SharedRuntime 1.1), made from manifest.xml', () => {
+  const host = () => sharedApp.VersionOverrides.Hosts.Host;
+  const controls = () => list(host().DesktopFormFactor.ExtensionPoint.OfficeTab.Group.Control);
+
+  test('is the same add-in: same Id, version, names, buttons and strings as manifest.xml', () => {
+    for (const el of ['Id', 'Version', 'DisplayName', 'Description', 'Permissions', 'AppDomains', 'DefaultSettings']) expect(sharedApp[el]).toEqual(app[el]);
+    expect(sharedApp.VersionOverrides.Resources.ShortStrings).toEqual(app.VersionOverrides.Resources.ShortStrings);
+    expect(sharedApp.VersionOverrides.Resources.LongStrings).toEqual(app.VersionOverrides.Resources.LongStrings);
+    expect(controls().map((c: { '@id': string }) => c['@id'])).toEqual(['PK.Pane', 'PK.StampPlan', 'PK.StampReport', 'PK.Check', 'PK.Merge', 'PK.Summary']);
+  });
+
+  test('as Microsoft configures a shared runtime: the pane’s page is the runtime (long) and the function file, one task pane', () => {
+    expect(host().Runtimes.Runtime).toEqual({ '@resid': 'Taskpane.Url', '@lifetime': 'long' });
+    expect(host().DesktopFormFactor.FunctionFile['@resid']).toBe('Taskpane.Url');
+    const pane = controls().find((c: { Action: { '@type': string } }) => c.Action['@type'] === 'ShowTaskpane');
+    expect(pane.Action.SourceLocation['@resid']).toBe('Taskpane.Url');
+    expect(pane.Action.TaskpaneId).toBeUndefined();
+    expect(shared).not.toContain('commands.html');
+    // The runtime's resid is the pane's page: «The shared runtime won't load if the resid of the runtime isn't consistent».
+    const urls = list(sharedApp.VersionOverrides.Resources.Urls.Url).map((u: { '@id': string; '@DefaultValue': string }) => [u['@id'], u['@DefaultValue']]);
+    expect(Object.fromEntries(urls)['Taskpane.Url']).toBe(app.DefaultSettings.SourceLocation['@DefaultValue']);
+  });
+
+  test('is generated, not kept by hand: no such file in the repository, and it follows every change of manifest.xml', () => {
+    expect(fs.existsSync(path.join(root, SHARED_MANIFEST_FILE))).toBe(false);
+    const changed = xml.replace('DefaultValue="Проверить"', 'DefaultValue="Проверить книгу"');
+    expect(sharedRuntimeManifest(changed)).toContain('DefaultValue="Проверить книгу"');
+  });
+
+  test('refuses a manifest.xml it can no longer rewrite, rather than ship a half shared one', () => {
+    expect(() => sharedRuntimeManifest(xml.replace('<FunctionFile resid="Commands.Url"/>', ''))).toThrow(/FunctionFile/);
+    expect(() => sharedRuntimeManifest(xml.replace(/<TaskpaneId>[^<]*<\/TaskpaneId>/, ''))).toThrow(/TaskpaneId/);
+  });
+
+  test('the tool behind `npm run sideload` and `npm run validate` (office-addin-manifest) reads it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-shared-manifest-'));
+    try {
+      fs.writeFileSync(path.join(dir, SHARED_MANIFEST_FILE), shared);
+      const cli = require.resolve('office-addin-manifest/cli.js', { paths: [root] });
+      const run = spawnSync(process.execPath, [cli, 'info', path.join(dir, SHARED_MANIFEST_FILE)], { encoding: 'utf8', timeout: 60_000 });
+      expect({ status: run.status, errors: `${run.stdout}${run.stderr}`.match(/Error.*/g) }).toEqual({ status: 0, errors: null });
+      expect(run.stdout).toContain(`Id: ${DEV_ID}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import os from 'os';
 import path from 'path';
 import JSZip from 'jszip';
 import { CATALOG_ID, HASHED_SCRIPT, NGINX_FILE, REG_FILE } from '../scripts/hosting';
-import { PRODUCT_ID } from '../scripts/releaseManifest';
+import { PRODUCT_ID, SHARED_MANIFEST_FILE } from '../scripts/releaseManifest';
 import { manifestUrls, parseManifest, root } from './support/manifestChecks';
 import { manifestSchemaErrors } from './support/manifestSchema';
 import { get, prepareNginx, startNginx } from './support/nginx';
@@ -66,8 +66,22 @@ test('the archive’s manifest is the release one: the product Id, the version, 
   for (const u of manifestUrls(app)) expect(u === 'https://example.org' || u.startsWith(BASE)).toBe(true);
 });
 
-test('the archive’s manifest is well-formed and valid against Microsoft’s XSD (xmllint)', () => {
+test('the archive’s manifests are well-formed and valid against Microsoft’s XSD (xmllint)', () => {
   expect(manifestSchemaErrors(files['manifest.xml'].toString('utf8'))).toEqual([]);
+  expect(manifestSchemaErrors(files[SHARED_MANIFEST_FILE].toString('utf8'))).toEqual([]);
+});
+
+test('the archive’s shared-runtime manifest is the same add-in for the same address, its runtime the pane’s page, which loads the ribbon’s functions', () => {
+  const shared = parseManifest(files[SHARED_MANIFEST_FILE].toString('utf8'));
+  const first = parseManifest(files['manifest.xml'].toString('utf8'));
+  expect([shared.Id, shared.Version]).toEqual([first.Id, first.Version]);
+  expect(shared.DefaultSettings).toEqual(first.DefaultSettings);
+  expect(shared.VersionOverrides.Hosts.Host.Runtimes.Runtime).toEqual({ '@resid': 'Taskpane.Url', '@lifetime': 'long' });
+  for (const u of manifestUrls(shared)) expect(u === 'https://example.org' || u.startsWith(BASE)).toBe(true);
+  // The pane's page loads the shared runtime's functions (Office.actions.associate there), not only the pane.
+  const ours = pageScripts(unpacked, 'taskpane.html').filter((s) => s.ours);
+  expect(ours.map((s) => s.name.replace(/\.[0-9a-f]{8}\.js$/, ''))).toEqual(['boot', 'taskpane', 'shared-runtime']);
+  expect(files['README.txt'].toString('utf8')).toContain(SHARED_MANIFEST_FILE);
 });
 
 test('what runs before the bundle on IE11 / Edge Legacy is ES5 in the archive: the first script, as written', () => {

@@ -7,7 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import JSZip from 'jszip';
-import { DEV_ID, PRODUCT_ID, ReleaseError, manifestVersion, releaseBase, releaseManifest } from '../scripts/releaseManifest';
+import { DEV_ID, PRODUCT_ID, ReleaseError, SHARED_MANIFEST_FILE, manifestVersion, releaseBase, releaseManifest, sharedRuntimeManifest } from '../scripts/releaseManifest';
 import { packFolder } from '../scripts/release';
 import { describeManifestStructure, manifestUrls, parseManifest, root } from './support/manifestChecks';
 import { describeManifestSchema, manifestSchemaErrors } from './support/manifestSchema';
@@ -22,6 +22,9 @@ const app = parseManifest(xml);
 
 describeManifestStructure('the release manifest', () => app);
 describeManifestSchema('the release manifest', () => xml);
+const sharedXml = sharedRuntimeManifest(xml);
+describeManifestStructure('the release’s shared-runtime manifest', () => parseManifest(sharedXml), { sharedRuntime: true });
+describeManifestSchema('the release’s shared-runtime manifest', () => sharedXml);
 
 describe('the release manifest', () => {
   test('names no development address: every URL is under the hosting address, the AppDomain is its origin', () => {
@@ -39,17 +42,28 @@ describe('the release manifest', () => {
     expect(urlIds['Help.Url']).toBe('https://example.org/profkampaniya/help.html');
   });
 
-  test('the tool behind `npm run validate` (office-addin-manifest) reads it', () => {
+  test('the tool behind `npm run validate` (office-addin-manifest) reads it, and the shared-runtime one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-release-manifest-'));
     try {
-      fs.writeFileSync(path.join(dir, 'manifest.xml'), xml);
-      const cli = require.resolve('office-addin-manifest/cli.js', { paths: [root] });
-      const run = spawnSync(process.execPath, [cli, 'info', path.join(dir, 'manifest.xml')], { encoding: 'utf8', timeout: 60_000 });
-      expect({ status: run.status, errors: `${run.stdout}${run.stderr}`.match(/Error.*/g) }).toEqual({ status: 0, errors: null });
-      expect(run.stdout).toContain(`Id: ${PRODUCT_ID}`);
+      for (const [file, text] of [['manifest.xml', xml], [SHARED_MANIFEST_FILE, sharedXml]]) {
+        fs.writeFileSync(path.join(dir, file), text);
+        const cli = require.resolve('office-addin-manifest/cli.js', { paths: [root] });
+        const run = spawnSync(process.execPath, [cli, 'info', path.join(dir, file)], { encoding: 'utf8', timeout: 60_000 });
+        expect({ file, status: run.status, errors: `${run.stdout}${run.stderr}`.match(/Error.*/g) }).toEqual({ file, status: 0, errors: null });
+        expect(run.stdout).toContain(`Id: ${PRODUCT_ID}`);
+        expect(run.stdout).toContain('Source Location: https://example.org/profkampaniya/taskpane.html');
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('the shared-runtime one names only the hosting address too, and the pane’s page as its runtime', () => {
+    expect(sharedXml).not.toMatch(/localhost|127\.0\.0\.1|:3000/);
+    const shared = parseManifest(sharedXml);
+    for (const u of manifestUrls(shared)) expect(u === 'https://example.org' || u.startsWith('https://example.org/profkampaniya/')).toBe(true);
+    expect(shared.VersionOverrides.Hosts.Host.Runtimes.Runtime['@resid']).toBe('Taskpane.Url');
+    expect(shared.Id).toBe(PRODUCT_ID);
   });
 
   test('carries the product’s Id and name, not the development ones', () => {

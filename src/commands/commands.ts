@@ -16,6 +16,7 @@ import { readSettingsSheet, settingsSheet } from '../domain/settingsSheet';
 import { defaultSettings, seasonFor } from '../domain/settings';
 import { SHEET } from '../domain/sheetNames';
 import { notify, type DialogUi } from './notify';
+import { openPaneAt } from './sections';
 import { leaveRequest, waitForAck, type KeyValueStore, type PaneSection, type WorkbookId } from '../taskpane/boot/paneRequests';
 
 export type FormKind = 'plan' | 'report';
@@ -44,14 +45,6 @@ export async function stampForm(form: FormKind, run: ExcelRun, isSetSupported: (
   return `Бланк «${plan.name}» добавлен в книгу.${defaults}${r.notes.length ? ' ' + r.notes.join(' ') : ''}`;
 }
 
-const SECTION_TITLES: Record<PaneSection, string> = {
-  settings: '«Настройки кампании»',
-  forms: '«Формы»',
-  check: '«Проверка»',
-  merge: '«Свод отчётов»',
-  summary: '«Сводка»',
-};
-
 /**
  * «Проверить», «Свести отчёты», «Сводка»: an open pane goes to the section without reloading (a running merge goes
  * on); with no pane open, the dialog asks to open it with «Панель», and the pane opens at that section.
@@ -73,7 +66,7 @@ export async function openSection(
     return notify(ui, 'Откройте панель «Профкампания» кнопкой «Панель» на вкладке «Главная».', base, done);
   }
   if (await waitForAck(store, id, waitMs)) return done();
-  notify(ui, `Откройте панель кнопкой «Панель» (вкладка «Главная», группа «Профкампания») — она откроется на разделе ${SECTION_TITLES[section]}.`, base, done);
+  notify(ui, openPaneAt(section), base, done);
 }
 
 /** Office.context.document.url, or undefined where Office gives none (a new workbook; see paneRequests.ts). */
@@ -81,7 +74,8 @@ export const documentUrl = (): string | undefined => (typeof Office !== 'undefin
 
 const dialogUi = (): DialogUi | undefined => (typeof Office !== 'undefined' ? Office.context?.ui : undefined);
 
-function command(form: FormKind) {
+/** A stamp button's function (stampPlan, stampReport): the same on the commands' page and in the shared runtime. */
+export function command(form: FormKind) {
   return (event: Office.AddinCommands.Event) => {
     const run: ExcelRun = (batch) => Excel.run(batch);
     stampForm(form, run, (n, v) => Office.context.requirements.isSetSupported(n, v))
@@ -113,8 +107,10 @@ declare global {
   }
 }
 
-// On the commands' page only (tests import this module): the dialog page (?notice=) is the first script's alone.
-const onCommandsPage = typeof window !== 'undefined' && typeof document !== 'undefined' && !/[?&]notice=/.test(location.search);
+// On the commands' page only (tests import this module, and the shared runtime loads it into the pane's page for the
+// stamp buttons): the dialog page (?notice=) is the first script's alone.
+const onCommandsPage =
+  typeof window !== 'undefined' && typeof document !== 'undefined' && document.documentElement.getAttribute('data-page') === 'commands' && !/[?&]notice=/.test(location.search);
 if (onCommandsPage && !window.profkampaniyaBoot?.unsupported) {
   // Older Excel (2016/2019 without Office.actions) calls the manifest's FunctionName as a global function.
   Object.assign(window, COMMANDS);

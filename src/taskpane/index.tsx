@@ -13,6 +13,7 @@ import type { PaneHost } from './services/host';
 import { openedByOffice, waitForOffice, type OfficeOutcome } from './boot/office';
 import { listenForRequests, PANE_SECTIONS, takeRequestFor, type PaneSection, type WhoAmI } from './boot/paneRequests';
 import { BootScreen, SLOW_MS } from './boot/BootScreen';
+import { listenSameRuntime, takeHandedOver } from './boot/sameRuntime';
 
 declare global {
   interface Window {
@@ -33,9 +34,15 @@ const storage = (): Storage | undefined => {
 function Pane(p: { host: PaneHost; lang: 'ru' | 'en'; dark: boolean; first?: SectionId; whoAmI?: WhoAmI }) {
   const [goTo, setGoTo] = useState<{ section: SectionId; seq: number } | undefined>(p.first ? { section: p.first, seq: 0 } : undefined);
   useEffect(() => {
+    const go = (section: SectionId) => setGoTo((g) => ({ section, seq: (g?.seq ?? 0) + 1 }));
+    // The shared runtime's ribbon (one JavaScript context with this page), and the commands' page's (localStorage).
+    const stopSame = listenSameRuntime(window, go);
     const store = storage();
-    if (!store) return;
-    return listenForRequests(window, store, (section) => setGoTo((g) => ({ section, seq: (g?.seq ?? 0) + 1 })), 1000, p.whoAmI);
+    const stopStored = store ? listenForRequests(window, store, go, 1000, p.whoAmI) : undefined;
+    return () => {
+      stopSame();
+      stopStored?.();
+    };
   }, [p.whoAmI]);
   useEffect(() => {
     window.profkampaniyaBoot?.rendered();
@@ -58,9 +65,11 @@ class ShowNoticeOnError extends Component<{ children: ReactNode }, { failed: boo
 }
 
 async function firstSection(whoAmI?: WhoAmI): Promise<SectionId | undefined> {
-  // A ribbon click that found no pane open left its request (for this workbook); an old address may still carry ?section=.
+  // A ribbon click that found no pane open left its request (for this workbook), or in the shared runtime handed it
+  // over before the pane started; an old address may still carry ?section=.
   const store = storage();
-  const asked: PaneSection | undefined = store ? await takeRequestFor(store, whoAmI) : undefined;
+  const stored: PaneSection | undefined = store ? await takeRequestFor(store, whoAmI) : undefined;
+  const asked = takeHandedOver(window) ?? stored;
   const old = new URLSearchParams(location.search).get('section') as SectionId | null;
   return asked ?? (old && PANE_SECTIONS.includes(old) ? old : undefined);
 }

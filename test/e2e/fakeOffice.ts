@@ -17,6 +17,35 @@ const dialogs: { url: string; closed: boolean; fire: (type: string, arg: unknown
 // Excel on Mac, where Office.onReady reports platform 'Mac' (Office.PlatformType).
 const hostInfo = [...new URLSearchParams(location.search)].find(([k]) => k.toLowerCase() === '_host_info')?.[1] ?? '';
 const platform = ({ Win32: 'PC', Mac: 'Mac', iOS: 'iOS', Web: 'OfficeOnline' } as Record<string, string>)[hostInfo.split('$')[1]] ?? 'PC';
+// SharedRuntime 1.1 (its requirement-set page): Excel on the web, Microsoft 365 from Version 2002, Excel 2021 and later,
+// Mac from 16.35 — not volume-licensed Excel 2019, which ?api=7 plays. It says what Office can do, whichever manifest.
+const sharedRuntimeSupported = apiMinor === undefined || apiMinor > 7;
+// ?runtime=shared: the shared-runtime manifest is the one installed (the pane's page is also the function file).
+// Office.addin.showAsTaskpane works only there, as in Office (show-hide-add-in: "your add-in must use the shared
+// runtime"); with the first manifest it is refused even where the set is supported.
+const sharedRuntimeDeclared = new URLSearchParams(location.search).get('runtime') === 'shared';
+if (sharedRuntimeDeclared && !sharedRuntimeSupported) throw new Error('Office без SharedRuntime 1.1 не устанавливает манифест, который его требует');
+// ?pane=hidden: the runtime is up but its pane is not shown (closed, or the runtime started by a ribbon click).
+const pane = { visible: new URLSearchParams(location.search).get('pane') !== 'hidden' };
+const visibilityHandlers: ((a: { visibilityMode: string }) => void)[] = [];
+const addin = {
+  showAsTaskpane: async () => {
+    if (!sharedRuntimeDeclared || !sharedRuntimeSupported) throw Object.assign(new Error('showAsTaskpane needs the shared runtime'), { code: 'GenericException' });
+    if (!pane.visible) {
+      pane.visible = true;
+      for (const h of visibilityHandlers) h({ visibilityMode: 'Taskpane' });
+    }
+  },
+  hide: async () => {
+    if (!sharedRuntimeDeclared || !sharedRuntimeSupported) throw Object.assign(new Error('hide needs the shared runtime'), { code: 'GenericException' });
+    pane.visible = false;
+    for (const h of visibilityHandlers) h({ visibilityMode: 'Hidden' });
+  },
+  onVisibilityModeChanged: async (h: (a: { visibilityMode: string }) => void) => {
+    visibilityHandlers.push(h);
+    return async () => void visibilityHandlers.splice(visibilityHandlers.indexOf(h), 1);
+  },
+};
 /** Addresses the pane asked Office to open in the default browser (Office.context.ui.openBrowserWindow). */
 const browserWindows: string[] = [];
 // The workbook's name (Workbook.name) follows its address, as in Excel: «Свод.xlsx» by default.
@@ -38,6 +67,7 @@ Object.assign(window, {
   __actions: actions,
   __dialogs: dialogs,
   __browserWindows: browserWindows,
+  __pane: pane,
   Excel: {
     run: ((fn: Parameters<typeof fx.run>[0]) => gate.then(() => fx.run(fn))) as typeof fx.run,
     createWorkbook: async (base64: string) => {
@@ -52,12 +82,16 @@ Object.assign(window, {
       cb?.(info);
       return Promise.resolve(info);
     },
+    addin,
     actions: { associate: (name: string, fn: (event: unknown) => void) => void (actions[name] = fn) },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     context: {
       // OpenBrowserWindowApi 1.1: Excel on Windows, Mac and iPad, not on the web (its requirement-set page).
-      requirements: { isSetSupported: (n: string, v: string) => (n === 'OpenBrowserWindowApi' ? v === '1.1' && platform !== 'OfficeOnline' : fx.isSetSupported(n, v)) },
+      requirements: {
+        isSetSupported: (n: string, v: string) =>
+          n === 'OpenBrowserWindowApi' ? v === '1.1' && platform !== 'OfficeOnline' : n === 'SharedRuntime' ? v === '1.1' && sharedRuntimeSupported : fx.isSetSupported(n, v),
+      },
       diagnostics: { platform },
       displayLanguage: 'ru-RU',
       officeTheme: { bodyBackgroundColor: '#FFFFFF' },

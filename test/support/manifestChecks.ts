@@ -33,8 +33,12 @@ export function manifestUrls(app: Manifest): string[] {
   return [...attrs(app, 'DefaultValue').filter((v) => v.startsWith('http')), ...list<string>(app.AppDomains.AppDomain)];
 }
 
-/** The structure every manifest of ours must have; `app` is read lazily so a release can be built first. */
-export function describeManifestStructure(label: string, manifest: () => Manifest): void {
+/**
+ * The structure every manifest of ours must have; `app` is read lazily so a release can be built first.
+ * `sharedRuntime`: the second manifest (scripts/releaseManifest.ts, sharedRuntimeManifest), which also requires
+ * SharedRuntime 1.1.
+ */
+export function describeManifestStructure(label: string, manifest: () => Manifest, opts: { sharedRuntime?: boolean } = {}): void {
   describe(`${label}: structure`, () => {
     test('is a task-pane add-in for Excel workbooks with a GUID id, a four-part version and Russian by default', () => {
       const app = manifest();
@@ -52,7 +56,7 @@ export function describeManifestStructure(label: string, manifest: () => Manifes
       const app = manifest();
       expect(app.Permissions).toBe('ReadWriteDocument');
       const sets = list(app.Requirements.Sets.Set);
-      expect(sets).toEqual([{ '@Name': 'ExcelApi', '@MinVersion': '1.7' }]);
+      expect(sets).toEqual([{ '@Name': 'ExcelApi', '@MinVersion': '1.7' }, ...(opts.sharedRuntime ? [{ '@Name': 'SharedRuntime', '@MinVersion': '1.1' }] : [])]);
       // The adapter's declared minimum is the same one.
       expect(fs.readFileSync(path.join(root, 'src/excel/support.ts'), 'utf8')).toContain("MIN_EXCEL_API = '1.7'");
     });
@@ -114,7 +118,8 @@ export function describeManifestStructure(label: string, manifest: () => Manifes
     test('every URL is https, under one origin that is also the AppDomain, and every icon and page it names is built', () => {
       const app = manifest();
       const urls = manifestUrls(app);
-      expect(urls.length).toBeGreaterThan(10);
+      // The shared runtime's has no commands page (its function file is the pane's page).
+      expect(urls.length).toBe(opts.sharedRuntime ? 10 : 11);
       const origin = new URL(app.DefaultSettings.SourceLocation['@DefaultValue']).origin;
       for (const u of urls) {
         expect(new URL(u).protocol).toBe('https:');
