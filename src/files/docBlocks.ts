@@ -7,7 +7,7 @@
  * not their code; pictures, notes and headers are not read. A Word 6/95 file or an encrypted one is refused.
  */
 import type * as XLSX from '@e965/xlsx';
-import { sheetjs } from './sheetjs';
+import { sheetjs, sheetjsInput } from './sheetjs';
 import type { DocBlock, DocCell } from './documentGrid';
 import { DocumentTooLarge } from './documentGrid';
 import { LIMITS } from './guards';
@@ -244,7 +244,8 @@ function tableBlock(rows: RawRow[]): DocBlock {
 export function docBlocks(bytes: Uint8Array): DocBlock[] {
   let cfb: Container;
   try {
-    cfb = sheetjs().CFB.read(bytes, { type: 'array' });
+    const { data, type } = sheetjsInput(bytes);
+    cfb = sheetjs().CFB.read(data, { type });
   } catch {
     throw new WordBinaryError(DAMAGED);
   }

@@ -6,7 +6,7 @@
  *
  * The limits are documented in docs/threat-model.md; change them there too.
  */
-import { sheetjs } from './sheetjs';
+import { sheetjs, sheetjsInput } from './sheetjs';
 import { Inflate } from 'pako';
 import { CELL_MAX_CHARS } from '../domain/cellLimit';
 
@@ -390,7 +390,8 @@ export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipE
 export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'outlook' | 'other' {
   let names: string[];
   try {
-    const cfb = sheetjs().CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] };
+    const { data, type } = sheetjsInput(bytes);
+    const cfb = sheetjs().CFB.read(data, { type }) as { FullPaths: string[] };
     // Only the root's own streams say what the file is: a Word document with an Excel sheet pasted in keeps that
     // sheet's «Workbook» in ObjectPool/_…/, an Excel book with a Word object its «WordDocument» in MBD…/.
     names = cfb.FullPaths.filter((p) => /^[^/]*\/[^/]+$/.test(p)).map((p) => p.replace(/^.*\//, '').toLowerCase());

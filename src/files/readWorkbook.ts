@@ -4,7 +4,7 @@
  * No fs here: the bytes come from the CLI or from a file picked in the browser.
  */
 import type * as XLSX from '@e965/xlsx';
-import { sheetjs } from './sheetjs';
+import { sheetjs, sheetjsInput } from './sheetjs';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
 import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
 import { packageKind, sheetNameOfPart, type PackageKind } from './packageKind';
@@ -197,16 +197,17 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     const fast = readXlsxValues(bytes, entries, partCodec, maxRowsOf(options) + 1, options.sheets);
     if (fast) return { fast };
   }
+  const input = sheetjsInput(bytes);
   if (parts === 'binary-workbook') {
     // Excel's binary workbook (.xlsb), read by SheetJS; when it cannot be, the school is told to save it as .xlsx.
     try {
-      return { sheetjs: quietly(() => sheetjs().read(bytes, { ...common, type: 'array' })) };
+      return { sheetjs: quietly(() => sheetjs().read(input.data, { ...common, type: input.type })) };
     } catch (e) {
       if (isPasswordError(e)) throw new FileReadError(fileName, REFUSAL.password(fileName));
       throw new FileReadError(fileName, REFUSAL.binaryWorkbook(fileName));
     }
   }
-  return { sheetjs: quietly(() => sheetjs().read(bytes, { ...common, type: 'array' })) };
+  return { sheetjs: quietly(() => sheetjs().read(input.data, { ...common, type: input.type })) };
 }
 
 /**
