@@ -3,8 +3,8 @@
  *  npm run build   production build
  *  npm start       dev server on port 3000: https with office-addin-dev-certs (what Office needs), or plain http when
  *                  certificates cannot be had (PK_HTTP=1 forces it) — enough for the pane in a plain browser.
- * The spreadsheet reader/writer (@e965/xlsx, exceljs) are imported dynamically by the pane, so they land in their
- * own chunks and the first screen does not wait for them.
+ * The spreadsheet reader and the writer (@e965/xlsx, src/files/xlsxWriter.ts) are imported dynamically by the pane,
+ * so they land in their own chunks and the first screen does not wait for them.
  */
 const { createHash } = require('crypto');
 const fs = require('fs');
@@ -68,7 +68,7 @@ async function devServerOptions() {
 }
 
 /**
- * Minify with SWC instead of terser: terser spends minutes on exceljs and SheetJS on a 2-core machine, SWC seconds.
+ * Minify with SWC instead of terser: terser spends minutes on SheetJS and other big libraries on 2 cores, SWC seconds.
  * The minimizer plugin comes with webpack; if a future webpack drops it, webpack's default minimizer is used.
  */
 function fastMinimizer() {
@@ -100,7 +100,7 @@ module.exports = async (_env, argv) => {
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
-      // exceljs and SheetJS reach for Node built-ins only in code paths the browser never takes.
+      // SheetJS and other libraries reach for Node built-ins only in code paths the browser never takes.
       fallback: { fs: false, path: false, crypto: false, stream: false, os: false, zlib: false },
     },
     module: {
@@ -145,7 +145,7 @@ module.exports = async (_env, argv) => {
       }),
     ],
     performance: {
-      // The first screen (taskpane entry) must stay small; lazy chunks (exceljs, SheetJS) may be big.
+      // The first screen (taskpane entry) must stay small; lazy chunks (SheetJS, docx) may be big.
       hints: dev ? false : 'warning',
       assetFilter: (name) => /^taskpane\.[^.]+\.js$/.test(name),
       maxEntrypointSize: 1_200_000,

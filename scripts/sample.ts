@@ -6,7 +6,7 @@
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { sampleSchoolWorkbooks, type Sample } from '../src/domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeSchoolWorkbook } from './schoolExcel';
 import { parseArgs, UsageError } from '../src/cli/io';
 
 /** Write the sample into `dir`; returns the sample so tests know what a merge must give. */
@@ -15,9 +15,9 @@ export async function writeSample(dir: string, opts: Parameters<typeof sampleSch
   await mkdir(dir, { recursive: true });
   for (const f of sample.files) {
     const p = path.join(dir, f.file);
-    // Charts are not in school workbooks: skip the post-processing step.
+    // Written by another hand than ours (exceljs), as schools' workbooks are (scripts/schoolExcel.ts).
     const workbook = f.workbook; // built on reading: take it once
-    const bytes = workbook ? await writeWorkbook(workbook, { postProcess: [] }) : f.bytes!;
+    const bytes = workbook ? await writeSchoolWorkbook(workbook) : f.bytes!;
     await writeFile(p, bytes);
     const when = new Date(f.received); // local time, as a coordinator's mail client would save it
     await utimes(p, when, when);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { SHEET } from '../src/domain/sheetNames';
 import { indicatorsLayout } from '../src/domain/indicators';
 import { summarySample } from './support/summarySample';
@@ -45,7 +45,7 @@ describe('charts on «Показатели»', () => {
   const plan = sample.plan.sheets.find((s) => s.name === SHEET.indicators)!;
   let bytes: Uint8Array;
   beforeAll(async () => {
-    bytes = await writeWorkbook(sample.plan);
+    bytes = await writeXlsx(sample.plan);
   });
 
   it('binds every series to the planned ranges: grades, partners, reports, participation by unit', async () => {

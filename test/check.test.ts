@@ -15,7 +15,7 @@ import { settingsSheet } from '../src/domain/settingsSheet';
 import { defaultSettings } from '../src/domain/settings';
 import { cellRef } from '../src/domain/a1';
 import type { CellInput, SheetPlan } from '../src/domain/sheetPlan';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { cp1251, csvOf, planToGrid, wordLayoutSheet, writeGrids } from './support/formGrids';
 import { saveAs } from './support/libreoffice';
 // Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
@@ -63,7 +63,7 @@ const brief = (rs: CheckRecord[]) => rs.map((r) => [r.sheet, r.cell, r.code, r.s
 
 async function stampedReport(over31: Record<string, CellInput> = {}, extra: SheetPlan[] = []): Promise<Uint8Array> {
   const report = stampAppendix3(settings, { fill: { participation: [{ ...CLEAN31, ...over31 }], partners: [CLEAN32] } });
-  return writeWorkbook({ sheets: [report, ...extra] });
+  return writeXlsx({ sheets: [report, ...extra] });
 }
 
 describe('the add-in\'s form: stamp → fill → write → read → check', () => {
@@ -105,7 +105,7 @@ describe('the add-in\'s form: stamp → fill → write → read → check', () =
   it('checks plan dates against the campaign in the workbook\'s settings sheet, unless told otherwise', async () => {
     const autumn = defaultSettings('autumn', 2024, { unit: 'МАОУ СОШ № 1', level: 'school' });
     const fill = [{ level: 'Школьный', name: 'Классный час «Профессии»', dates: '10.10.2024', targetGroup: '5 классы', expectedParticipants: 50, expectedResults: '', responsible: 'Петров П.П., 8 (3822) 11-22-33' }];
-    const bytes = await writeWorkbook({ sheets: [stampAppendix2(autumn, { fill }), settingsSheet(autumn, [])] });
+    const bytes = await writeXlsx({ sheets: [stampAppendix2(autumn, { fill }), settingsSheet(autumn, [])] });
     const path = await file('план.xlsx', bytes);
     expect((await runJson(path)).records).toEqual([]);
     const spring = await runJson(path, '--season', 'spring', '--year', '2024');
@@ -121,7 +121,7 @@ describe('the add-in\'s form: stamp → fill → write → read → check', () =
       { ...event, name: 'Классный час', dates: '20.09.2023' },
       { ...event, name: 'Экскурсия', dates: '01.12.2023' },
     ];
-    const path = await file('план-2023.xlsx', await writeWorkbook({ sheets: [stampAppendix2(autumn2023, { fill })] }));
+    const path = await file('план-2023.xlsx', await writeXlsx({ sheets: [stampAppendix2(autumn2023, { fill })] }));
     const r = await runJson(path);
     const P = appendix2Layout(autumn2023);
     expect(brief(r.records)).toEqual([['Прил. 2 План', cellRef(P.plan.firstDataRow + 1, P.plan.columns.dates), 'plan-dates-outside-window', 'warning']]);

@@ -1,15 +1,12 @@
 /**
  * The workbooks the command line writes, as Excel reads their print setup and validations: every generated sheet
  * prints one page wide, the analytical note fits A4 portrait inside its margins at full size, and no cell has two
- * data validations. (The consolidated workbook goes through exceljs's streaming writer, the forms and blanks
- * through the in-memory one: both are checked.)
+ * data validations. (Written as the command line writes them: the one writer, src/cli/writeBook.ts.)
  */
 import JSZip from 'jszip';
 import { parseRange } from '../src/domain/a1';
 import { SHEET } from '../src/domain/sheetNames';
-import type { WorkbookPlan } from '../src/domain/sheetPlan';
-import { writeWorkbook } from '../src/files/writeXlsx';
-import { writeWorkbookStreaming } from '../src/files/writeXlsxStream';
+import { writeBook } from '../src/cli/writeBook';
 import { everyWorkbook } from './support/everySheet';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
 jest.setTimeout(60_000);
@@ -43,14 +40,10 @@ const overlap = (a: ReturnType<typeof parseRange>, b: ReturnType<typeof parseRan
 /** A column's printed width in points: Excel's width is in characters of Calibri 11 (7 px each plus 5 px padding). */
 const columnPoints = (chars: number) => ((Math.trunc(((chars * 7 + 5) / 7) * 256) / 256) * 7 * 0.75);
 
-async function write(label: string, plan: WorkbookPlan): Promise<Uint8Array> {
-  return label.startsWith('consolidated') ? writeWorkbookStreaming(plan) : writeWorkbook(plan);
-}
-
 const workbooks = everyWorkbook({ seasons: ['autumn'], units: 25 });
 
 test.each(workbooks.map((w) => [w.label, w.plan] as const))('%s: every printed sheet is one page wide, no cell has two validations', async (label, plan) => {
-  const sheets = await sheetsOf(await write(label, plan));
+  const sheets = await sheetsOf(await writeBook(plan));
   expect(sheets.map((s) => s.name)).toEqual(plan.sheets.map((p) => p.name));
   for (const p of plan.sheets) {
     const { xml } = sheets.find((s) => s.name === p.name)!;
@@ -69,7 +62,7 @@ test.each(workbooks.map((w) => [w.label, w.plan] as const))('%s: every printed s
 
 test('the analytical note prints on A4 portrait inside its margins, not shrunk', async () => {
   const w = workbooks.find((x) => x.label.startsWith('consolidated'))!;
-  const note = (await sheetsOf(await write(w.label, w.plan))).find((s) => s.name === SHEET.note)!;
+  const note = (await sheetsOf(await writeBook(w.plan))).find((s) => s.name === SHEET.note)!;
   expect(note.xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="portrait"/);
   const margins = /<pageMargins left="([\d.]+)" right="([\d.]+)"/.exec(note.xml)!;
   const printable = 595.3 - (Number(margins[1]) + Number(margins[2])) * 72; // A4 is 595.3 pt wide

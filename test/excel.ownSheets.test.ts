@@ -13,7 +13,7 @@ import { SHEET } from '../src/domain/sheetNames';
 import { DETAIL_FIRST_ROW, detailColumn } from '../src/domain/consolidate/detailLayout';
 import { accountingBalances, rowsReceived, type ReceivedWorkbook } from '../src/domain/consolidate/merge';
 import { reportsOf } from '../src/domain/report';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { receiveBytes } from '../src/files/receiveFiles';
 import { cellRef } from '../src/domain/a1';
 import type { SheetGrid } from '../src/domain/grid';
@@ -42,7 +42,7 @@ describe('«Свести листы этой книги» in Excel', () => {
       for (const sheet of f.workbook!.sheets.filter((s) => s.kind !== 'settings')) addGrid(fx, `${i + 1} ${sheet.name}`.slice(0, 31), planToGrid(sheet));
     });
     const host = excelHost({ run: fx.run, support: detectSupport((n, v) => fx.isSetSupported(n, v)), workbookName: 'Сбор школ.xlsx' });
-    const bytes = await writeWorkbook(picked.workbook!, { postProcess: [] });
+    const bytes = await writeXlsx(picked.workbook!);
     const file: PickedFile = { name: picked.file, lastModified: new Date(picked.received).getTime(), size: bytes.length, arrayBuffer: async () => bytes.slice().buffer };
     return { fx, notes, host, file };
   }

@@ -8,7 +8,7 @@ import { appendix3Layout } from '../src/domain/forms/appendix3Layout';
 import { dataCell } from '../src/domain/forms/tableLayout';
 import { parseCell } from '../src/domain/a1';
 import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { SHEET } from '../src/domain/sheetNames';
 import JSZip from 'jszip';
 import { runCommand } from './support/command';
@@ -49,9 +49,9 @@ test('refusing files with errors: the bad school is refused with the cell named,
   // Participants above all pupils: an error in the rules of the form.
   setParticipation(books.get(bad.file)!, 'participants', 999999);
   await mkdir(inbox);
-  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeWorkbook(books.get(f.file)!, { postProcess: [] }));
+  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeXlsx(books.get(f.file)!));
   const list = path.join(dir, 'ожидаемые.xlsx');
-  await writeFile(list, await writeWorkbook({ sheets: [{ name: 'Список', kind: 'register', blocks: [{ at: 'A1', rows: [['Организация'], ...sample.expectedUnits.map((u) => [u]), ['МАОУ СОШ № 500']] }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], charts: [] }] }, { postProcess: [] }));
+  await writeFile(list, await writeXlsx({ sheets: [{ name: 'Список', kind: 'register', blocks: [{ at: 'A1', rows: [['Организация'], ...sample.expectedUnits.map((u) => [u]), ['МАОУ СОШ № 500']] }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], charts: [] }] }));
 
   const res = await run([inbox, '--out', path.join(dir, 'свод.xlsx'), '--units', list, '--refuse-errors', '--json', '--season', sample.settings.season, '--year', String(sample.settings.year)]);
   expect(res.stderr).toBe('');
@@ -96,7 +96,7 @@ test("merging again into a region's own consolidated file whose plan sheet runs 
   const inbox = path.join(dir, 'big-region');
   await mkdir(inbox, { recursive: true });
   const sample = sampleSchoolWorkbooks({ schools: 2, late: 0, twice: false, broken: false });
-  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeWorkbook(f.workbook!));
+  for (const f of sample.files) await writeFile(path.join(inbox, f.file), await writeXlsx(f.workbook!));
   const out = path.join(dir, 'big-region.xlsx');
   expect((await run([inbox, '--out', out, '--deadline', sample.deadline, '--json'])).code).toBe(0);
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { merge, type MergeJson } from '../src/cli/merge';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { runCommand } from './support/command';
 // Slow on purpose (CLI): each test runs whole commands (stamp, merge of many school files, file writing) end to end.
 jest.setTimeout(120_000);
@@ -37,7 +37,7 @@ test('two municipalities merged into the region: the region totals are the sum o
     const inbox = path.join(dir, `школы ${m}`);
     await mkdir(inbox, { recursive: true });
     const mine = sample.files.filter((_, i) => i % 2 === m);
-    for (const f of mine) await writeFile(path.join(inbox, f.file), f.workbook ? await writeWorkbook(f.workbook) : f.bytes!);
+    for (const f of mine) await writeFile(path.join(inbox, f.file), f.workbook ? await writeXlsx(f.workbook) : f.bytes!);
     municipal.push(await mergeJson([inbox, '--out', path.join(up, `${name}.xlsx`), '--unit', name, '--deadline', sample.deadline]));
   }
   const region = await mergeJson([up, '--out', path.join(dir, 'регион.xlsx'), '--unit', 'Томская область', '--level', 'region', '--deadline', sample.deadline]);
@@ -56,7 +56,7 @@ test('files of an older campaign merged with no campaign named: checked against 
   const sample = sampleSchoolWorkbooks({ schools: 3, twice: false, broken: false, messy: false, late: 0 });
   const inbox = path.join(dir, 'старая кампания');
   await mkdir(inbox, { recursive: true });
-  for (const f of sample.files) await writeFile(path.join(inbox, f.file), f.workbook ? await writeWorkbook(f.workbook) : f.bytes!);
+  for (const f of sample.files) await writeFile(path.join(inbox, f.file), f.workbook ? await writeXlsx(f.workbook) : f.bytes!);
   const { code, stdout, stderr } = await runCommand(merge, [inbox, '--out', path.join(dir, 'старая.xlsx'), '--json']);
   expect(code).toBe(0);
   const json = JSON.parse(stdout) as MergeJson;

@@ -19,7 +19,7 @@ import { sampleMunicipality } from '../src/domain/sample/municipality';
 import { sampleSchoolWorkbooks, type SampleOptions } from '../src/domain/sample/schoolWorkbooks';
 import { defaultSettings, type CampaignSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { mergeFiles, type PickedFile } from '../src/taskpane/services/flows';
 import { writeSample } from '../scripts/sample';
 import { runCommand } from './support/command';
@@ -68,10 +68,10 @@ beforeAll(async () => {
       if (code !== 0) throw new Error(`merge → ${code}: ${stderr}`);
     } else {
       const sample = sampleSchoolWorkbooks(m.opts);
-      const files = await Promise.all(sample.files.map(async (f) => picked(f.file, f.workbook ? await writeWorkbook(f.workbook, { postProcess: [] }) : f.bytes!, f.received)));
+      const files = await Promise.all(sample.files.map(async (f) => picked(f.file, f.workbook ? await writeXlsx(f.workbook) : f.bytes!, f.received)));
       const settings = { ...sample.settings, unit: m.unit };
       const { plan } = await mergeFiles({ files, settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false });
-      await writeFile(out, await writeWorkbook(plan));
+      await writeFile(out, await writeXlsx(plan));
     }
     const bytes = new Uint8Array(await readFile(out));
     municipal.push({ unit: m.unit, bytes, calc: await recalculate(bytes) });

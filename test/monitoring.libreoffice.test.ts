@@ -19,7 +19,7 @@ import { defaultSettings, type CampaignSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
 import type { CellInput } from '../src/domain/sheetPlan';
 import { readWorkbookFile } from '../src/files/readWorkbook';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { readValues, recalculate, saveAs, valueAt, type RecalculatedWorkbook } from './support/libreoffice';
 // Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
 jest.setTimeout(120_000);
@@ -62,7 +62,7 @@ function fillOf(unit: string, f: Figures): Record<string, CellInput> {
 
 async function schoolFile(unit: string, f: Figures, received: string): Promise<{ bytes: Uint8Array; file: ReceivedWorkbook }> {
   const s = { ...campaign(), unit, level: 'school' as const };
-  const bytes = await writeWorkbook({ sheets: [stampMonitoring(s, { fill: [fillOf(unit, f)] })] });
+  const bytes = await writeXlsx({ sheets: [stampMonitoring(s, { fill: [fillOf(unit, f)] })] });
   const name = `${unit}.xlsx`;
   const read = readForms(readWorkbookFile(bytes, name), { year: 2026 });
   return { bytes, file: { file: name, received, read, problems: [...read.problems, ...checkWorkbook(read, s)] } };
@@ -90,7 +90,7 @@ beforeAll(async () => {
     policy: 'merge-with-errors',
   });
   const settings = { ...campaign(), targets: TARGETS };
-  saved = await saveAs(await writeWorkbook(buildConsolidatedWorkbook(merged, settings)), 'xlsx');
+  saved = await saveAs(await writeXlsx(buildConsolidatedWorkbook(merged, settings)), 'xlsx');
   book = readValues(saved);
 });
 
@@ -227,7 +227,7 @@ describe('the monitoring form, merged and recalculated by LibreOffice', () => {
     const s = { ...campaign(), unit: 'МАОУ СОШ № 4', level: 'school' as const };
     const wrong = fillOf('МАОУ СОШ № 4', { ...SCHOOLS['МАОУ СОШ № 4'], pupils: [520, 500], teachersEarly: [10, 41] });
     const plan = stampMonitoring(s, { fill: [wrong] });
-    const values = await recalculate(await writeWorkbook({ sheets: [plan] }));
+    const values = await recalculate(await writeXlsx({ sheets: [plan] }));
     const sheet = values[SHEET.monitoring];
     const t = monitoringLayout(s).table;
     expect(valueAt(sheet, dataCell(t, xKey('pupils'), 0))).toBeCloseTo(104, 9);
@@ -238,7 +238,7 @@ describe('the monitoring form, merged and recalculated by LibreOffice', () => {
         'Предупреждение: общее количество педагогических работников: 40 и 41 — должно совпадать',
     );
     // And the same defects from the reader and the rules, at their cells.
-    const read = readForms(readWorkbookFile(await writeWorkbook({ sheets: [plan] }), 'школа.xlsx'), { year: 2026 });
+    const read = readForms(readWorkbookFile(await writeXlsx({ sheets: [plan] }), 'школа.xlsx'), { year: 2026 });
     const codes = checkWorkbook(read, s).map((p) => `${p.code}@${p.cell}`);
     expect(codes).toEqual(
       expect.arrayContaining([

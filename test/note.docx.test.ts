@@ -15,7 +15,7 @@ import { DETAIL_COLUMNS, DETAIL_FIRST_ROW, DETAIL_HEADER_ROW } from '../src/doma
 import { noteOfWorkbook } from '../src/domain/indicators/noteDocument';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { zipEntries } from '../src/files/guards';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { writeNoteDocx } from '../src/files/writeNoteDocx';
 import { convertDocument } from './support/libreoffice';
 import { summarySample } from './support/summarySample';
@@ -28,7 +28,7 @@ let book: Uint8Array;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pk-note-'));
   const settings = municipalSettings();
-  book = await writeWorkbook(buildConsolidatedWorkbook(summarySample().result, settings));
+  book = await writeXlsx(buildConsolidatedWorkbook(summarySample().result, settings));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

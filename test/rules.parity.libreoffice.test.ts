@@ -18,7 +18,7 @@ import { readForms } from '../src/domain/read';
 import { checkWorkbook } from '../src/domain/rules';
 import { SHEET } from '../src/domain/sheetNames';
 import { readWorkbookFile } from '../src/files/readWorkbook';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { readValues, saveAs, valueAt, type RecalculatedWorkbook } from './support/libreoffice';
 import {
   AGREEMENT_CASES, CASES_31, CASES_32, CASES_MONITORING, CASES_PLAN, PARITY_SETTINGS, problemsByRow, unit31, verdictOf,
@@ -132,7 +132,7 @@ describe('every rule against its «Проверка» formula, recalculated by L
   let byRow: Map<string, string[]>;
 
   beforeAll(async () => {
-    const xlsx = await writeWorkbook({
+    const xlsx = await writeXlsx({
       sheets: [
         stampAppendix3(settings, { fill }),
         stampAppendix2(settings, { fill: planFill }),

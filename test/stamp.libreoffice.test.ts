@@ -12,7 +12,7 @@ import { stampAppendix3 } from '../src/domain/forms/stampAppendix3';
 import { defaultSettings } from '../src/domain/settings';
 import { SHEET } from '../src/domain/sheetNames';
 import { emptySheetPlan, type CellInput } from '../src/domain/sheetPlan';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { recalculate, valueAt, type RecalculatedWorkbook } from './support/libreoffice';
 // Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
 jest.setTimeout(120_000);
@@ -82,7 +82,7 @@ describe('stamped forms recalculated by LibreOffice', () => {
   beforeAll(async () => {
     const probe = emptySheetPlan('Пересчёт', 'note');
     probe.blocks.push({ at: 'A1', rows: [[2, { formula: '=A1*21' }, { formula: '=IF(B1=42,"пересчитано","нет")' }]] });
-    xlsx = await writeWorkbook({
+    xlsx = await writeXlsx({
       sheets: [stampAppendix3(settings, { fill: report }), stampAppendix2(settings, { fill: plan }), probe],
     });
     book = await recalculate(xlsx);

@@ -3,7 +3,7 @@
  * and recalculated by LibreOffice must give seed 000's figures; a corrected number on «Свод по ОО» moves them;
  * a zero denominator shows an empty cell, not an error.
  */
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { recalculate, type RecalculatedCell, type RecalculatedWorkbook } from './support/libreoffice';
 import { summarySample } from './support/summarySample';
@@ -56,7 +56,7 @@ describe('the indicators of the seed-000 municipality, recalculated by LibreOffi
   let wb: RecalculatedWorkbook;
   beforeAll(async () => {
     sample = summarySample();
-    wb = await recalculate(await writeWorkbook(sample.plan));
+    wb = await recalculate(await writeXlsx(sample.plan));
   });
   const t = (key: IndicatorKey) => totals(wb, sample.plan, sample.result.units.length, key);
 
@@ -122,13 +122,13 @@ describe('the indicators follow the detail sheet', () => {
     // The coordinator corrects the first school's pupils: 1 429 more took part, so all 35 719 did.
     const col = detailColumn('participants') - 1;
     block.rows[0][col] = (block.rows[0][col] as number) + 1429;
-    const wb = await recalculate(await writeWorkbook(sample.plan));
+    const wb = await recalculate(await writeXlsx(sample.plan));
     expect(totals(wb, sample.plan, 66, 'participation')).toEqual({ a: 35719, b: 35719, x: 100 });
   });
 
   it('shows an empty X, not an error, where B is zero', async () => {
     const sample = summarySample({ change: (s) => ({ ...s, teachersTotal: 0, ovzStudents: 0, ovzGrades: s.ovzGrades.map(() => 0) }) });
-    const wb = await recalculate(await writeWorkbook(sample.plan));
+    const wb = await recalculate(await writeXlsx(sample.plan));
     const teachers = totals(wb, sample.plan, 66, 'teachers');
     expect(teachers.b).toBe(0);
     expect([null, '']).toContain(teachers.x);
@@ -144,14 +144,14 @@ describe('dynamics against an earlier campaign', () => {
       settings: municipalSettings({ season: 'spring', windowFrom: '2023-03-15', windowTo: '2023-04-16' }),
       change: (s, i) => ({ ...s, events: Math.round(s.events * 0.77), grades: i === 0 ? s.grades.map((g, k) => (k === 0 ? g - 715 : g)) : s.grades }),
     });
-    const springFile = await writeWorkbook(spring.plan);
+    const springFile = await writeXlsx(spring.plan);
     const previous = previousCampaign(readWorkbookFile(springFile, 'весна 2023.xlsx'));
     expect(previous.label).toBe('весенняя кампания 2023 г.');
     expect(previous.participants).toBe(34290 - 715);
     expect(previous.partnersDistinct).toEqual({ professionalEducation: 48, companies: 56, business: 7, community: expect.any(Number) });
 
     const autumn = summarySample({ previous: [previous] });
-    const wb = await recalculate(await writeWorkbook(autumn.plan));
+    const wb = await recalculate(await writeXlsx(autumn.plan));
     const layout = indicatorsLayout(66, { label: '', previous: [previous] });
     const row = (k: IndicatorKey) => layout.totalsRow[k];
     expect(at(wb, SHEET.indicators, layout.totalsHeaderRow, layout.previousFirstColumn)).toBe('весенняя кампания 2023 г.');

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeXlsx } from '../src/files/xlsxWriter';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { summarySheetsFromWorkbook, indicatorsLayout, TOTAL_COLUMNS } from '../src/domain/indicators';
 import { municipalSettings } from '../src/domain/sample/schoolWorkbooks';
@@ -20,7 +20,7 @@ jest.setTimeout(120_000);
 describe('indicators over a consolidated workbook read back from its file', () => {
   it('gives the same «Показатели» and note as the merge itself', async () => {
     const sample = summarySample();
-    const file = await writeWorkbook(sample.plan);
+    const file = await writeXlsx(sample.plan);
     const fromFile = summarySheetsFromWorkbook(readWorkbookFile(file, 'свод.xlsx'), { settings: municipalSettings() });
     const fromMerge = sample.plan.sheets.filter((s) => s.name === SHEET.indicators || s.name === SHEET.note);
     expect(fromFile).toEqual(fromMerge);

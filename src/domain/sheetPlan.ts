@@ -4,7 +4,7 @@
  * workbook. The same plan must give the same sheet in both, so everything here maps 1:1 to both APIs.
  *
  * Addresses are A1 strings on this sheet ("B7", "B7:D9"); formulas are English-locale Excel formulas that begin
- * with "=" and use commas between arguments (both exceljs and Range.formulas take that form).
+ * with "=" and use commas between arguments (the file writer, xlsxWriter.ts, and Range.formulas take that form).
  */
 
 export type CellValue = string | number | boolean | null;

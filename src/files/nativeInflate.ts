@@ -10,7 +10,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type GenericWorkerType from 'jszip/lib/stream/GenericWorker';
 
-// JSZip's own CommonJS modules (the one copy exceljs uses too), required, not imported: a bundler's import wrapper
+// JSZip's own CommonJS modules (the one copy in node_modules), required, not imported: a bundler's import wrapper
 // would be a copy, and the DEFLATE method must be replaced on the module object JSZip itself reads.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const jszipFlate = require('jszip/lib/flate') as { compressWorker: (options: { level?: number }) => unknown };

@@ -4,7 +4,7 @@ import { receiveBytes, receiveFiles, ReceiveCancelled, type FileToReceive } from
 import { appendix3Layout } from '../domain/forms/appendix3Layout';
 import { dataCell } from '../domain/forms/tableLayout';
 import { parseCell } from '../domain/a1';
-import { writeWorkbook } from './writeXlsx';
+import { writeXlsx } from './xlsxWriter';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
 jest.setTimeout(60_000);
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   settings = sample.settings;
   files = [];
   for (const f of sample.files) {
-    const bytes = f.workbook ? await writeWorkbook(f.workbook, { postProcess: [] }) : f.bytes!;
+    const bytes = f.workbook ? await writeXlsx(f.workbook) : f.bytes!;
     files.push({ name: f.file, lastModified: Date.parse(`${f.received}:00`), arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
   }
 }, 60_000);
@@ -75,7 +75,7 @@ test('a value that cannot be read is reported once for the file, not once by the
     const row = b.rows[target.row - at.row];
     if (row && target.col - at.col >= 0 && target.col - at.col < row.length) row[target.col - at.col] = 'много';
   }
-  const received = receiveBytes(await writeWorkbook(wb, { postProcess: [] }), 'школа.xlsx', sample.files[0].received, sample.settings);
+  const received = receiveBytes(await writeXlsx(wb), 'школа.xlsx', sample.files[0].received, sample.settings);
   const unreadable = 'problems' in received ? received.problems.filter((p) => p.code === 'value-unreadable') : [];
   expect(unreadable.map((p) => p.cell)).toEqual([dataCell(L.participation, 'participants', 0)]);
 });

@@ -3,13 +3,13 @@
  * far — is read, its forms found and checked without it. Any eager import of it fails this file.
  */
 import { sampleSchoolWorkbooks, municipalSettings } from '../domain/sample/schoolWorkbooks';
-import { writeWorkbook } from './writeXlsx';
+import { writeXlsx } from './xlsxWriter';
 import type * as ReceiveFiles from './receiveFiles';
 
 test("a school's .xlsx is read, and its forms found and checked, without loading SheetJS", async () => {
   const sample = sampleSchoolWorkbooks({ schools: 2, late: 0, twice: false, broken: false, messy: false });
   const school = sample.files[0];
-  const bytes = await writeWorkbook(school.workbook!);
+  const bytes = await writeXlsx(school.workbook!);
   // A fresh set of modules (the test setup has loaded the readers already), with SheetJS refusing to load.
   jest.resetModules();
   jest.doMock('@e965/xlsx', () => {

@@ -1,17 +1,11 @@
 /**
- * Native Excel charts for the .xlsx the file writer produces. exceljs writes no charts, so the written zip is
- * post-processed: per chart an xl/charts/chartN.xml (DrawingML c:chartSpace whose series refer to the sheet's
- * ranges by formula, so the chart follows the cells), per sheet an xl/drawings/drawingN.xml anchoring the charts
- * to cells, the relationships sheet → drawing → chart, and the content-type overrides (ECMA-376 parts 1, 21).
+ * Native Excel charts, as parts of the package the one writer makes (xlsxWriter.ts): per chart an
+ * xl/charts/chartN.xml (DrawingML c:chartSpace whose series refer to the sheet's ranges by formula, so the chart
+ * follows the cells), per sheet an xl/drawings/drawingN.xml anchoring the charts to cells, and the relationships
+ * drawing → chart; the writer adds sheet → drawing and the content types (ECMA-376 parts 1, 21).
  */
-import JSZip from 'jszip';
 import { parseCell } from '../domain/a1';
 import type { ChartPlan, ChartSeriesPlan } from '../domain/sheetPlan';
-
-export interface SheetCharts {
-  sheet: string;
-  charts: ChartPlan[];
-}
 
 const NS = {
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
@@ -31,103 +25,10 @@ const CONTENT_TYPE = {
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unesc = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-const attrs = (tag: string): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out[m[1]] = unesc(m[2]);
-  return out;
-};
-
-/** The parts of a written workbook by path, to read and replace (jszipParts). */
-export interface XlsxParts {
-  has(path: string): boolean;
-  paths(): string[];
-  read(path: string): Promise<string>;
-  write(path: string, text: string): void;
-}
-
-/** A JSZip's parts as XlsxParts (the pane's writer and the command line's both re-pack through JSZip). */
-export function jszipParts(zip: JSZip): XlsxParts {
-  return {
-    has: (path) => zip.file(path) !== null,
-    paths: () => Object.keys(zip.files),
-    read: (path) => {
-      const f = zip.file(path);
-      if (!f) throw new Error(`В книге нет части ${path}: файл записан не полностью.`);
-      return f.async('string');
-    },
-    write: (path, text) => {
-      zip.file(path, text);
-    },
-  };
-}
-
-/** Add the charts to a written workbook. Sheets are found by name; a chart on a missing sheet is an error. */
-export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promise<Uint8Array> {
-  const wanted = sheets.filter((s) => s.charts.length > 0);
-  if (wanted.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  await addChartsToParts(jszipParts(zip), wanted);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
-/** The chart, drawing and relationship parts of `sheets`, and the changed sheets and content types, into `parts`. */
-export async function addChartsToParts(parts: XlsxParts, sheets: SheetCharts[]): Promise<void> {
-  const wanted = sheets.filter((s) => s.charts.length > 0);
-  if (wanted.length === 0) return;
-  const read = (path: string): Promise<string> => parts.read(path);
-
-  const sheetPaths = await sheetPartsByName(read);
-  let contentTypes = await read('[Content_Types].xml');
-  let drawingNo = nextNumber(parts, /^xl\/drawings\/drawing(\d+)\.xml$/);
-  let chartNo = nextNumber(parts, /^xl\/charts\/chart(\d+)\.xml$/);
-
-  for (const { sheet, charts } of wanted) {
-    const sheetPath = sheetPaths.get(sheet);
-    if (!sheetPath) throw new Error(`Диаграммы не добавлены: в книге нет листа «${sheet}».`);
-    let sheetXml = await read(sheetPath);
-    if (/<drawing\b/.test(sheetXml)) throw new Error(`На листе «${sheet}» уже есть рисунки: диаграммы не добавлены.`);
-
-    const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
-    const chartRels: string[] = [];
-    const anchors: string[] = [];
-    charts.forEach((chart, i) => {
-      const chartPath = `xl/charts/chart${chartNo}.xml`;
-      parts.write(chartPath, chartXml(chart));
-      contentTypes = addOverride(contentTypes, `/${chartPath}`, CONTENT_TYPE.chart);
-      chartRels.push(`<Relationship Id="rId${i + 1}" Type="${REL.chart}" Target="../charts/chart${chartNo}.xml"/>`);
-      anchors.push(anchorXml(chart, i));
-      chartNo++;
-    });
-    parts.write(
-      drawingPath,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`,
-    );
-    parts.write(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(chartRels));
-    contentTypes = addOverride(contentTypes, `/${drawingPath}`, CONTENT_TYPE.drawing);
-
-    // Sheet → drawing.
-    const sheetRelsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
-    const existing = parts.has(sheetRelsPath) ? await read(sheetRelsPath) : relsXml([]);
-    const rid = freeRelId(existing);
-    parts.write(
-      sheetRelsPath,
-      existing.replace('</Relationships>', `<Relationship Id="${rid}" Type="${REL.drawing}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`),
-    );
-    if (!/xmlns:r="/.test(sheetXml.slice(0, sheetXml.indexOf('>', sheetXml.indexOf('<worksheet')))))
-      sheetXml = sheetXml.replace('<worksheet', `<worksheet xmlns:r="${NS.r}"`);
-    sheetXml = insertDrawing(sheetXml, `<drawing r:id="${rid}"/>`);
-    parts.write(sheetPath, sheetXml);
-    drawingNo++;
-  }
-  parts.write('[Content_Types].xml', contentTypes);
-}
 
 /**
- * One sheet's charts as parts, for a writer that makes the package itself (xlsxWriter.ts): the drawing anchoring
- * them, its relationships to the charts (numbered from `firstChart`: xl/charts/chartN.xml), and each chart's part.
+ * One sheet's charts as parts: the drawing anchoring them, its relationships to the charts (numbered from
+ * `firstChart`: xl/charts/chartN.xml), and each chart's part.
  */
 export function drawingParts(charts: ChartPlan[], firstChart: number): { drawing: string; rels: string; charts: string[] } {
   return {
@@ -140,54 +41,8 @@ export function drawingParts(charts: ChartPlan[], firstChart: number): { drawing
 /** The relationship types and content types of drawings and charts, for the package's own parts. */
 export const CHART_PARTS = { rel: REL, contentType: CONTENT_TYPE };
 
-/** Sheet name → its part path, through workbook.xml and its relationships. */
-async function sheetPartsByName(read: (p: string) => Promise<string>): Promise<Map<string, string>> {
-  const wb = await read('xl/workbook.xml');
-  const rels = await read('xl/_rels/workbook.xml.rels');
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const a = attrs(m[0]);
-    targets.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
-    const a = attrs(m[0]);
-    const target = targets.get(a['r:id']);
-    if (target) out.set(a.name, target);
-  }
-  return out;
-}
-
-function nextNumber(parts: XlsxParts, re: RegExp): number {
-  let max = 0;
-  for (const path of parts.paths()) {
-    const m = re.exec(path);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max + 1;
-}
-
-function freeRelId(rels: string): string {
-  const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  return `rId${n}`;
-}
-
 const relsXml = (rels: string[]): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}">${rels.join('')}</Relationships>`;
-
-function addOverride(ct: string, partName: string, type: string): string {
-  if (ct.includes(`PartName="${partName}"`)) return ct;
-  return ct.replace('</Types>', `<Override PartName="${partName}" ContentType="${type}"/></Types>`);
-}
-
-/** <drawing> goes after the page setup parts and before legacy drawings, tables and extensions (CT_Worksheet order). */
-function insertDrawing(sheetXml: string, drawing: string): string {
-  const after = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheetXml);
-  const at = after ? after.index : sheetXml.lastIndexOf('</worksheet>');
-  return sheetXml.slice(0, at) + drawing + sheetXml.slice(at);
-}
 
 function anchorXml(chart: ChartPlan, i: number): string {
   const from = parseCell(chart.from);

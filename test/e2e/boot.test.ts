@@ -8,7 +8,7 @@ import path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import { asOfficeOpensIt, fakeOfficeScript, OUTPUT, paneTests, type BrowserSession } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../../src/files/writeXlsx';
+import { writeXlsx } from '../../src/files/xlsxWriter';
 // Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
 jest.setTimeout(180_000);
 
@@ -168,7 +168,7 @@ test('«Сводка» clicked on the ribbon while a merge runs in Excel: the me
   await page.evaluate(() => (window.__marker = 1));
   const sample = sampleSchoolWorkbooks({ schools: 40, late: 0, twice: false, broken: false });
   const files = await Promise.all(
-    sample.files.map(async (f) => ({ name: f.file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeWorkbook(f.workbook!)) })),
+    sample.files.map(async (f) => ({ name: f.file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeXlsx(f.workbook!)) })),
   );
   await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
   await page.getByLabel('Год').fill('2023');

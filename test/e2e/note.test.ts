@@ -7,7 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import { fakeOfficeScript, OUTPUT, paneTests } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../../src/files/writeXlsx';
+import { writeXlsx } from '../../src/files/xlsxWriter';
 import { readWorkbookFile } from '../../src/files/readWorkbook';
 // Slow on purpose (Chromium): each test drives the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
 jest.setTimeout(180_000);
@@ -21,7 +21,7 @@ test.each([320, 450])('the note comes as a Word document from the merge just mad
     sample.files.map(async (f) => ({
       name: f.file,
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(f.workbook ? await writeWorkbook(f.workbook) : f.bytes!),
+      buffer: Buffer.from(f.workbook ? await writeXlsx(f.workbook) : f.bytes!),
     })),
   );
   await page.getByRole('tab', { name: '1. Настройки' }).click();
@@ -51,7 +51,7 @@ test('in Excel the note is written from the open consolidated workbook as it sta
   await page.getByText('Работа в открытой книге Excel').waitFor();
   const sample = sampleSchoolWorkbooks({ schools: 3, late: 0, twice: false, broken: false });
   const files = await Promise.all(
-    sample.files.map(async (f) => ({ name: f.file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeWorkbook(f.workbook!)) })),
+    sample.files.map(async (f) => ({ name: f.file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeXlsx(f.workbook!)) })),
   );
   await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
   await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');

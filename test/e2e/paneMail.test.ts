@@ -8,7 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import { OUTPUT, paneTests } from './harness';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../../src/files/writeXlsx';
+import { writeXlsx } from '../../src/files/xlsxWriter';
 import { readWorkbookFile } from '../../src/files/readWorkbook';
 import { encode, eml, mbox, word, XLSX_TYPE, zipWithNames } from '../support/mail';
 // Slow on purpose (Chromium): the built pane in headless Chromium; a page load and a flow take tens of seconds on a loaded machine.
@@ -19,7 +19,7 @@ const pane = paneTests();
 test('letters, a zip in a letter, a mailbox and an Outlook letter are merged in the browser with the letters’ dates and senders', async () => {
   const { page } = await pane.open('/taskpane.html?section=merge', 450);
   const sample = sampleSchoolWorkbooks({ schools: 4, late: 0, twice: false, broken: false });
-  const books = await Promise.all(sample.files.map(async (f) => ({ name: f.file, data: await writeWorkbook(f.workbook!) })));
+  const books = await Promise.all(sample.files.map(async (f) => ({ name: f.file, data: await writeXlsx(f.workbook!) })));
   const letter = eml({
     from: `${word('Иванова Анна', 'koi8-r')} <sosh1@example.ru>`, subject: word('Отчёт школы', 'windows-1251', 'Q'), date: 'Mon, 16 Oct 2023 17:05:00 +0300',
     attachments: [

@@ -15,7 +15,7 @@ import { stampAppendix3 } from '../../src/domain/forms/stampAppendix3';
 import { municipalSettings } from '../../src/domain/sample/schoolWorkbooks';
 import type { CellInput, WorkbookPlan } from '../../src/domain/sheetPlan';
 import { SHEET } from '../../src/domain/sheetNames';
-import { writeWorkbook } from '../../src/files/writeXlsx';
+import { writeXlsx } from '../../src/files/xlsxWriter';
 import { FORMULA_LIKE, PROPERTY_NAMES } from './support';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
 jest.setTimeout(60_000);
@@ -70,7 +70,7 @@ let sheetXml: Map<string, string>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pk-inject-'));
   await mkdir(path.join(dir, 'почта'));
-  for (let i = 0; i < UNITS.length; i++) await writeFile(path.join(dir, 'почта', fileName(i)), await writeWorkbook(hostileSchool(i), { postProcess: [] }));
+  for (let i = 0; i < UNITS.length; i++) await writeFile(path.join(dir, 'почта', fileName(i)), await writeXlsx(hostileSchool(i)));
   let stdout = '';
   const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true } };
   const outPath = path.join(dir, 'свод.xlsx');

@@ -7,7 +7,7 @@ import { CELL_MAX_CHARS, fitCellText } from '../../src/domain/cellLimit';
 import { emptySheetPlan } from '../../src/domain/sheetPlan';
 import { toExcelInput } from '../../src/excel/excelValues';
 import { readWorkbookFile } from '../../src/files/readWorkbook';
-import { writeWorkbook } from '../../src/files/writeXlsx';
+import { writeXlsx } from '../../src/files/xlsxWriter';
 import { recalculate, valueAt } from '../support/libreoffice';
 import { FORMULA_LIKE } from './support';
 // Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
@@ -42,7 +42,7 @@ test('the office.js adapter sends at most a cell’s worth, a formula-like long 
 });
 
 test('the written workbook holds the cut texts, no control characters, emoji whole, formula-like texts as text', async () => {
-  const bytes = await writeWorkbook(hostilePlan());
+  const bytes = await writeXlsx(hostilePlan());
   const sheet = readWorkbookFile(bytes, 'свод.xlsx').sheets[0];
   const [a, b, c, d] = sheet.cells[0] as string[];
   expect(a).toHaveLength(CELL_MAX_CHARS);
@@ -55,7 +55,7 @@ test('the written workbook holds the cut texts, no control characters, emoji who
 });
 
 test('LibreOffice opens the written workbook and sees the same values', async () => {
-  const values = await recalculate(await writeWorkbook(hostilePlan()));
+  const values = await recalculate(await writeXlsx(hostilePlan()));
   const grid = values['Свод по ОО'];
   expect(String(valueAt(grid, 'A1'))).toHaveLength(CELL_MAX_CHARS);
   expect(valueAt(grid, 'C1')).toBe('Звонок нуль escape конец');

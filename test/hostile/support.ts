@@ -6,7 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../../src/files/writeXlsx';
+import { writeXlsx } from '../../src/files/xlsxWriter';
 import { FileReadError, readWorkbookFile, type ReadWorkbookOptions } from '../../src/files/readWorkbook';
 
 /** Texts a spreadsheet would run as formulas (or a DDE call) if they were written as typed input. */
@@ -17,7 +17,7 @@ export const PROPERTY_NAMES = ['__proto__', 'constructor', 'toString'];
 /** A real school report (Appendix 2 and 3 filled), as the writer writes it. */
 export async function schoolReportBytes(index = 0): Promise<Uint8Array> {
   const sample = sampleSchoolWorkbooks({ schools: 3, broken: false, twice: false, planRows: 5 });
-  return writeWorkbook(sample.files[index].workbook!);
+  return writeXlsx(sample.files[index].workbook!);
 }
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { merge } from '../../src/cli/merge';
 import { stamp } from '../../src/cli/stamp';
 import { writeSample } from '../../scripts/sample';
-import { writeWorkbook, DOCUMENT_DATE } from '../../src/files/writeXlsx';
+import { DOCUMENT_DATE, writeXlsx } from '../../src/files/xlsxWriter';
 import { emptySheetPlan } from '../../src/domain/sheetPlan';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
 jest.setTimeout(60_000);
@@ -65,9 +65,9 @@ test('the same merge run twice gives the same workbook, byte for byte', async ()
 
 test('the writer takes no date from the clock', async () => {
   const plan = { sheets: [emptySheetPlan('Лист', 'note')] };
-  const one = await writeWorkbook(plan);
+  const one = await writeXlsx(plan);
   await new Promise((r) => setTimeout(r, 1100)); // past the zip format's two-second resolution, half the time
-  const two = await writeWorkbook(plan);
+  const two = await writeXlsx(plan);
   expect(Buffer.compare(Buffer.from(one), Buffer.from(two))).toBe(0);
   expect((await partsOf(one)).get('docProps/core.xml')).toContain(DOCUMENT_DATE.slice(0, 10));
 });

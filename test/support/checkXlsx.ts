@@ -6,8 +6,8 @@
  * see this.
  *
  * The tool lives outside the repository: CHECK_XLSX names it, else ../shared/tools/ooxml/check_xlsx.py beside the
- * repository (of the main checkout too, for a git worktree). Not found, or lxml missing, is a failure with the
- * place to get it — never a skip.
+ * repository (of the main checkout too, for a git worktree), else the team's copy in /work/shared/tools/ooxml.
+ * Not found, or lxml missing, is a failure with the place to get it — never a skip.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,8 +18,12 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 const PYTHON = '/usr/bin/python3';
 const RELATIVE = path.join('..', 'shared', 'tools', 'ooxml', 'check_xlsx.py');
+const TEAM_COPY = '/work/shared/tools/ooxml/check_xlsx.py';
 
-/** Where the checker may be: CHECK_XLSX, then beside this checkout, then beside the main checkout of a worktree. */
+/**
+ * Where the checker may be: CHECK_XLSX alone when set; else beside this checkout, beside the main checkout of a
+ * worktree, and the team's shared copy.
+ */
 function candidates(): string[] {
   if (process.env.CHECK_XLSX) return [path.resolve(process.env.CHECK_XLSX)];
   const out = [path.resolve(ROOT, RELATIVE)];
@@ -29,6 +33,8 @@ function candidates(): string[] {
   } catch {
     // Not a git checkout (a release's sources): only the place beside it.
   }
+  // The team's machines keep it here, wherever the repository was cloned.
+  out.push(TEAM_COPY);
   return [...new Set(out)];
 }
 

@@ -1,9 +1,9 @@
 /**
  * What a written .xlsx says, independent of how a writer spells it: every sheet's cells (value, formula, cached value
  * and look — font, fill, border, alignment, number format, protection), merges, widths, heights, frozen panes,
- * validations, conditional formats with their looks, protection, print setup and print titles, charts. Two writers
- * of the same plan must give equal looks. Style ids, string indices, attribute order and empty unstyled cells do not
- * count; an empty cell with a look does.
+ * validations, conditional formats with their looks, protection, print setup and print titles, charts: what
+ * test/writer.libreoffice.test.ts compares with the plan after LibreOffice has saved our file. Style ids, string
+ * indices, attribute order and empty unstyled cells do not count; an empty cell with a look does.
  */
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { defaultSettings } from '../../domain/settings';
 import { SHEET } from '../../domain/sheetNames';
-import { writeWorkbook } from '../../files/writeXlsx';
+import { writeXlsx } from '../../files/xlsxWriter';
 import { BlanksCancelled, unitsFromFile, zipBlanks } from './blanks';
 
 const settings = { ...defaultSettings('autumn', 2026), unit: 'Александровский район' };
@@ -35,7 +35,7 @@ test('an empty list is refused in Russian with what to do', async () => {
 
 test('the list is read from a .txt one a line, or from the first column of an .xlsx with a header', async () => {
   expect(await unitsFromFile(picked('список.txt', new TextEncoder().encode('\uFEFFШкола № 1\r\nШкола 2\r\n\r\nШкола 2\n')))).toEqual(['Школа № 1', 'Школа 2']);
-  const xlsx = await writeWorkbook({
+  const xlsx = await writeXlsx({
     sheets: [{ ...(await import('../../domain/sheetPlan')).emptySheetPlan('Лист1', 'blank'), blocks: [{ at: 'A1', rows: [['Наименование ОО', 'Адрес'], ['МБОУ СОШ № 4', 'ул. Ленина'], ['Гимназия № 2', '']] }] }],
   });
   expect(await unitsFromFile(picked('школы.xlsx', xlsx))).toEqual(['МБОУ СОШ № 4', 'Гимназия № 2']);

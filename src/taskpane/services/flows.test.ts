@@ -1,6 +1,6 @@
 /** The pane's steps over the core, in Node: picked files → check → merge → summary (as from the open workbook). */
 import { sampleSchoolWorkbooks } from '../../domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../../files/writeXlsx';
+import { writeXlsx } from '../../files/xlsxWriter';
 import { readWorkbookFile } from '../../files/readWorkbook';
 import { SHEET } from '../../domain/sheetNames';
 import { checkFiles, mergeFiles, summaryPlans, type PickedFile } from './flows';
@@ -9,7 +9,7 @@ async function picked(): Promise<{ files: PickedFile[]; sample: ReturnType<typeo
   const sample = sampleSchoolWorkbooks({ schools: 3, late: 1, twice: false, broken: true });
   const files = await Promise.all(
     sample.files.map(async (f) => {
-      const bytes = f.workbook ? await writeWorkbook(f.workbook) : f.bytes!;
+      const bytes = f.workbook ? await writeXlsx(f.workbook) : f.bytes!;
       const copy = bytes.slice();
       return { name: f.file, lastModified: Date.parse(f.received), arrayBuffer: async () => copy.buffer as ArrayBuffer };
     }),
@@ -31,7 +31,7 @@ test('a coordinator checks and merges picked files; the summary is then built fr
   expect(plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEET.consolidatedReport, SHEET.detail, SHEET.register]));
 
   // In Excel the summary reads «Свод по ОО» back from the open workbook: the same grid a written file gives.
-  const grid = readWorkbookFile(await writeWorkbook(plan), 'Свод.xlsx');
+  const grid = readWorkbookFile(await writeXlsx(plan), 'Свод.xlsx');
   const sheets = summaryPlans({ workbook: grid }, sample.settings, []);
   expect(sheets.map((s) => s.name)).toEqual([SHEET.indicators, SHEET.note]);
   expect(JSON.stringify(sheets[1].blocks)).toContain(String(sample.totals.participants).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00A0'));

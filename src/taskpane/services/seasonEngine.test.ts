@@ -1,5 +1,5 @@
 import { sampleSchoolWorkbooks } from '../../domain/sample/schoolWorkbooks';
-import { writeWorkbook } from '../../files/writeXlsx';
+import { writeXlsx } from '../../files/xlsxWriter';
 import { SeasonEngine, type PickedFile } from './seasonEngine';
 import { seasonOnPage, CancelledByUser } from './seasonClient';
 import { readOne } from './readOne';
@@ -14,7 +14,7 @@ async function picked(schools: number): Promise<{ files: PickedFile[]; sample: R
   const sample = sampleSchoolWorkbooks({ schools, late: 1, twice: false, broken: true });
   const files: PickedFile[] = [];
   for (const f of sample.files) {
-    const bytes = f.workbook ? await writeWorkbook(f.workbook, { postProcess: [] }) : f.bytes!;
+    const bytes = f.workbook ? await writeXlsx(f.workbook) : f.bytes!;
     files.push({ name: f.file, lastModified: new Date(f.received).getTime(), size: bytes.length, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
   }
   return { files, sample };
@@ -73,7 +73,7 @@ test('the pane counts refused files, superseded ones and duplicate sheets as Â«Ð
   for (const f of sample.files) {
     // One school's workbook carries its report twice: the second sheet is set aside, as the register says.
     const wb = f.workbook && f === sample.files[0] ? { ...f.workbook, sheets: [...f.workbook.sheets, ...f.workbook.sheets.map((s) => ({ ...s, name: `${s.name} (2)` }))] } : f.workbook;
-    const bytes = wb ? await writeWorkbook(wb, { postProcess: [] }) : f.bytes!;
+    const bytes = wb ? await writeXlsx(wb) : f.bytes!;
     files.push({ name: f.file, lastModified: new Date(f.received).getTime(), size: bytes.length, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
   }
   const merged = await seasonOnPage(new SeasonEngine(readOne, 1)).merge(files, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'plan');

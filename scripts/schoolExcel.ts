@@ -1,103 +1,44 @@
 /**
- * Writes sheet plans to an .xlsx file with exceljs, in Node and in the browser alike (no fs here: bytes in, bytes
- * out). Everything a SheetPlan can say is carried out; charts, which exceljs cannot write, are added afterwards to
- * the zip by xlsxCharts.ts (the post-processing step at the end of writeWorkbook).
+ * The sample schools' workbooks as another hand writes them: exceljs's in-memory writer, as the add-in wrote them
+ * until the one writer (src/files/xlsxWriter.ts) took over. The sample stands for what schools send, saved by Excel,
+ * not by us: a writer other than ours keeps the readers honest (shared strings, styles, spans, a theme part, the
+ * order of attributes, all spelled another way), and keeps the bench's sample what it has been. Test and bench side
+ * only — nothing shipped imports it (test/shipped.exceljs.test.ts); exceljs is a devDependency.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseRange, rangeRef } from '../domain/a1';
+import { parseRange, rangeRef } from '../src/domain/a1';
+import { fitCellText } from '../src/domain/cellLimit';
 import {
   isFormula,
-  type FormulaCell,
   type CellStyle,
   type ConditionalFormatPlan,
   type DataValidationPlan,
+  type FormulaCell,
   type SheetPlan,
   type WorkbookPlan,
-} from '../domain/sheetPlan';
-import { fitCellText } from '../domain/cellLimit';
-import { addCharts, type SheetCharts } from './xlsxCharts';
-import { documentDate } from './xlsxWriter';
-
-/** A step over the written zip (charts today); gets the bytes and the plan, returns new bytes. */
-export type XlsxPostProcessor = (xlsx: Uint8Array, plan: WorkbookPlan) => Promise<Uint8Array>;
-
-/** The plan's charts, sheet by sheet. */
-export const planCharts = (plan: WorkbookPlan): SheetCharts[] =>
-  plan.sheets.filter((s) => s.charts.length > 0).map((s) => ({ sheet: s.name, charts: s.charts }));
-
-/** Charts are added to the zip after exceljs has written it (see xlsxCharts.ts). */
-export const addPlanCharts: XlsxPostProcessor = (xlsx, plan) => addCharts(xlsx, planCharts(plan));
-
-export interface WriteOptions {
-  /** Steps run on the written zip, in order; default: the charts. */
-  postProcess?: XlsxPostProcessor[];
-  /**
-   * The workbook's created/modified date (document properties and zip entries), ISO or Date. Never the clock:
-   * the same plan must give the same bytes, so merging the same files twice gives the same workbook.
-   * Default: DOCUMENT_DATE.
-   */
-  modified?: string | Date;
-}
-
-// The document date is the one writer's (xlsxWriter.ts): both writers stamp the same date on a plan's bytes.
-export { DOCUMENT_DATE, documentDate } from './xlsxWriter';
+} from '../src/domain/sheetPlan';
+import { documentDate } from '../src/files/xlsxWriter';
 
 /**
- * exceljs, loaded on first use: it costs a third of a second to load, which the command line spends while its
- * workers read the received files rather than before. In the pane it stays in this module's chunk (eager).
+ * The plan as a school's workbook: every sheet with its cells, styles, merges, validations, conditional formats,
+ * protection and print setup. Schools' workbooks have no charts (exceljs cannot write them): a plan with charts is
+ * refused rather than written without them.
  */
-export async function loadExcelJS(): Promise<typeof ExcelJS> {
-  const m = await import(/* webpackMode: "eager" */ 'exceljs');
-  return (m as unknown as { default?: typeof ExcelJS }).default ?? (m as unknown as typeof ExcelJS);
-}
-
-export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
-  const ExcelJS = await loadExcelJS();
+export async function writeSchoolWorkbook(plan: WorkbookPlan, modified?: string | Date): Promise<Uint8Array> {
+  const charted = plan.sheets.find((s) => s.charts.length > 0);
+  if (charted) throw new Error(`Лист «${charted.name}» с диаграммами: exceljs их не пишет, книгу с диаграммами пишет xlsxWriter.ts.`);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Профкампания';
-  const date = documentDate(options.modified);
+  const date = documentDate(modified);
   wb.created = date;
   wb.modified = date;
   // Formulas are written without cached results: make Excel compute them all on opening.
   wb.calcProperties.fullCalcOnLoad = true;
-  await writePlanSheets(wb, plan);
+  for (const sheet of plan.sheets) await writeSheet(wb, sheet);
   const buffer = await wb.xlsx.writeBuffer();
-  return finishXlsx(new Uint8Array(buffer as ArrayBuffer), plan, options);
-}
-
-/**
- * What the sheet writer needs of a workbook: exceljs's in-memory Workbook and its streaming WorkbookWriter
- * (writeXlsxStream.ts, Node only) both offer it.
- */
-export type ExcelBook = Pick<ExcelJS.Workbook, 'addWorksheet'>;
-
-/**
- * Writes a sheet's merges and cells in place of the row-by-row exceljs calls (the streaming writer's direct XML,
- * writeXlsxStream.ts); false when it leaves the sheet to them.
- */
-export type SheetCellsWriter = (ws: ExcelJS.Worksheet, plan: SheetPlan) => boolean;
-
-/** Every sheet of the plan, in tab order. */
-export async function writePlanSheets(wb: ExcelBook, plan: WorkbookPlan, cells?: SheetCellsWriter): Promise<void> {
-  for (const sheet of plan.sheets) await writeSheet(wb, sheet, cells);
-}
-
-/** The post-processing steps (charts by default), then the repeatable dates. */
-export async function finishXlsx(xlsx: Uint8Array, plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
-  let bytes = xlsx;
-  for (const step of options.postProcess ?? [addPlanCharts]) bytes = await step(bytes, plan);
-  return repackZip(bytes, documentDate(options.modified));
-}
-
-
-/**
- * The zip once more, `edit`ed, with the same date on every part (the zip writer stamps each with the clock), so the
- * bytes are repeatable. JSZip keeps an unchanged part's compressed bytes: 40 ms for a region's 2.3 MB workbook.
- */
-export async function repackZip(xlsx: Uint8Array, date: Date, edit?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  if (edit) await edit(zip);
+  // Zipped once more with one date on every entry (the zip writer stamps each with the clock): repeatable bytes.
+  const zip = await JSZip.loadAsync(buffer);
   zip.forEach((_, file) => {
     file.date = date;
   });
@@ -105,22 +46,16 @@ export async function repackZip(xlsx: Uint8Array, date: Date, edit?: (zip: JSZip
 }
 
 const argb = (rgb: string): string => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
-export const noEquals = (f: string): string => f.replace(/^=/, '');
+const noEquals = (f: string): string => f.replace(/^=/, '');
 
-/**
- * One sheet, written row by row in ascending order with each row committed: the streaming writer then holds one row
- * at a time (a region's consolidated plan has tens of thousands of rows), and the in-memory one ignores commit().
- * Everything the streaming writer puts before the rows (widths, page setup, protection) is set first.
- */
-async function writeSheet(wb: ExcelBook, plan: SheetPlan, cells?: SheetCellsWriter): Promise<void> {
+/** One sheet: its setup, validations, formats and protection, then the cells row by row. */
+async function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
   const ws = wb.addWorksheet(plan.name, {
     state: plan.hidden ? 'hidden' : 'visible',
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
     views: plan.freeze
       ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
       : [{ state: 'normal' }],
-    // Given when the sheet is made: exceljs's streaming writer writes <sheetPr> (where pageSetUpPr fitToPage
-    // lives) at once, so a pageSetup set afterwards lost "fit to one page wide" in the command line's workbooks.
     pageSetup: pageSetupOf(plan),
   });
   plan.columnWidths.forEach((w, i) => {
@@ -145,9 +80,7 @@ async function writeSheet(wb: ExcelBook, plan: SheetPlan, cells?: SheetCellsWrit
       formatRows: true,
     });
   }
-  if (!cells?.(ws, plan)) writeCells(ws, plan);
-  // The streaming writer's sheet is finished here; the in-memory one has no commit().
-  (ws as unknown as { commit?: () => void }).commit?.();
+  writeCells(ws, plan);
 }
 
 /**
@@ -168,7 +101,7 @@ function pageSetupOf(plan: SheetPlan): Partial<ExcelJS.PageSetup> {
   };
 }
 
-/** The merges, then the cells row by row, each row committed. */
+/** The merges, then the cells row by row. */
 function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   // Merges before the cells: exceljs copies a master's style onto its merged cells when merging, which would undo styles.
   for (const m of plan.merges) ws.mergeCells(m);
@@ -199,7 +132,6 @@ function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     styles.get(r)?.forEach((style, c) => {
       row.getCell(c).style = style;
     });
-    row.commit();
   }
 }
 
@@ -217,10 +149,9 @@ function normalRange(range: string): string {
 
 /**
  * Styles by row, then column (sparse arrays): several styled ranges may cover a cell and merge in order. Each distinct
- * combination becomes one shared exceljs style object (never mutated afterwards), so a large sheet costs one lookup
- * per styled cell, and the styles of the file are computed once per combination.
+ * combination becomes one shared exceljs style object (never mutated afterwards).
  */
-export function styleGrid(plan: SheetPlan): Map<number, Partial<ExcelJS.Style>[]> {
+function styleGrid(plan: SheetPlan): Map<number, Partial<ExcelJS.Style>[]> {
   const combined: CellStyle[] = [{}];
   // (combination a cell had, styled range over it) → the combination it gets, keyed was × ranges + range.
   const combos = new Map<number, number>();
@@ -255,7 +186,7 @@ export function styleGrid(plan: SheetPlan): Map<number, Partial<ExcelJS.Style>[]
   return out;
 }
 
-export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {
     font: {
       name: 'Calibri',
