@@ -12,6 +12,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { CATALOG_ID, HASHED_SCRIPT, NGINX_FILE, REG_FILE, catalogReg, catalogShare, iisWebConfig, nginxConfig } from '../scripts/hosting';
 import { ReleaseError, releaseBase } from '../scripts/releaseManifest';
 import { nginxTest, prepareNginx } from './support/nginx';
+import { iisConfigErrors, iisRootSettings } from './support/iisConfig';
+import { parseRegFile, REG5_HEADER } from './support/regFile';
 
 const base = releaseBase('https://edu.example.ru/profkampaniya/');
 const dirs: string[] = [];
@@ -100,6 +102,35 @@ describe('IIS web.config', () => {
   });
 });
 
+describe('IIS web.config, read as IIS reads it (test/support/iisConfig.ts)', () => {
+  // Every kind of file a release holds, the shared-runtime manifest and the dotted script names included.
+  const release = ['index.html', 'taskpane.html', 'commands.html', 'help.html', 'boot.e1852c58.js', 'taskpane.f50a84e8.js', 'shared-runtime.70b793da.js', 'stamp-commands.9469fcb6.js', 'manifest.xml', 'manifest-shared-runtime.xml', 'assets/icon-32.png', 'README.txt'];
+  const xml = iisWebConfig('0.1.0', release);
+
+  test('has nothing IIS would refuse with 500.19: every element and attribute known, values in range, no duplicate entry', () => {
+    expect(iisConfigErrors(xml)).toEqual([]);
+  });
+
+  test('the check does refuse what IIS refuses', () => {
+    expect(iisConfigErrors(xml.replace('<remove fileExtension=".js" />', ''))).toEqual([expect.stringMatching(/duplicate collection entry with fileExtension="\.js"/)]);
+    expect(iisConfigErrors(xml.replace('cacheControlMode="DisableCache"', 'cacheControlMode="NoCache"'))).toEqual([expect.stringMatching(/cacheControlMode="NoCache"/)]);
+    expect(iisConfigErrors(xml.replace('<mimeMap fileExtension=".png" mimeType="image/png" />', '<mimeMap fileExtension=".png" />'))).toEqual([expect.stringMatching(/required attribute «mimeType»/)]);
+    expect(iisConfigErrors(xml.replace('<defaultDocument enabled="true">', '<defaultDocument enabled="true" maxAge="1">'))).toEqual([expect.stringMatching(/Unrecognized attribute «maxAge»/)]);
+    expect(iisConfigErrors(xml.replace('<httpProtocol>', '<httpProtocol><cors enabled="true" /></httpProtocol><httpProtocol>'))[0]).toMatch(/cors: Unrecognized element/);
+    expect(iisConfigErrors(xml.replace(/365\.00:00:00/g, '1 year'))[0]).toMatch(/cacheControlMaxAge="1 year"/);
+  });
+
+  test('serves every file of a release with its type and charset, and the headers the pane needs (nosniff; no X-Frame-Options)', () => {
+    const { types, headers, removedHeaders } = iisRootSettings(xml);
+    const extensions = new Set(release.map((f) => f.slice(f.lastIndexOf('.'))));
+    for (const ext of extensions) expect({ ext, type: types[ext] }).toEqual({ ext, type: expect.stringMatching(/\//) });
+    for (const ext of ['.html', '.js', '.xml', '.txt']) expect(types[ext]).toMatch(/; charset=utf-8$/);
+    expect(types['.xml']).toBe('application/xml; charset=utf-8'); // both manifests
+    expect(headers).toEqual({ 'X-Content-Type-Options': 'nosniff' });
+    expect(removedHeaders).toContain('X-Frame-Options'); // Excel on the web shows the pane in a frame
+  });
+});
+
 describe('the shared-folder catalog’s registry file', () => {
   const decode = (b: Buffer) => {
     expect([...b.subarray(0, 2)]).toEqual([0xff, 0xfe]); // UTF-16LE byte-order mark, as regedit writes
@@ -119,6 +150,32 @@ describe('the shared-folder catalog’s registry file', () => {
     ]);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(CATALOG_ID).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/);
+  });
+
+  test('read as regedit imports it (test/support/regFile.ts): one key under TrustedCatalogs, Id its own GUID, Url the folder, Flags 1', () => {
+    const share = '\\\\fs01\\Надстройки\\Профкампания';
+    const tree = parseRegFile(catalogReg(share));
+    const key = `HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\WEF\\TrustedCatalogs\\${CATALOG_ID}`;
+    expect([...tree.keys()]).toEqual([key]);
+    expect(Object.fromEntries(tree.get(key)!)).toEqual({
+      Id: { type: 'REG_SZ', data: CATALOG_ID },
+      Url: { type: 'REG_SZ', data: share },
+      Flags: { type: 'REG_DWORD', data: 1 },
+    });
+    // As Microsoft's sample: the same GUID names the key and is its Id.
+    expect(key.endsWith(`\\${tree.get(key)!.get('Id')!.data}`)).toBe(true);
+    expect(catalogReg(share).subarray(2).toString('utf16le').split('\r\n')[0]).toBe(REG5_HEADER);
+  });
+
+  test('the reader does refuse what regedit would not take: no byte-order mark, an undoubled backslash, an abbreviated root, a bad dword', () => {
+    const good = catalogReg('\\\\fs01\\pk-addins');
+    const text = good.subarray(2).toString('utf16le');
+    const as = (t: string) => Buffer.from('\ufeff' + t, 'utf16le');
+    expect(() => parseRegFile(Buffer.from(text, 'utf8'))).toThrow(/метк/);
+    expect(() => parseRegFile(as(text.replace('\\\\pk-addins"', '\\pk-addins"')))).toThrow(/удвоена/);
+    expect(() => parseRegFile(as(text.replace('[HKEY_CURRENT_USER', '[HKCU')))).toThrow(/корневого/);
+    expect(() => parseRegFile(as(text.replace('dword:00000001', 'dword:1')))).toThrow(/не примет/);
+    expect(() => parseRegFile(as(text.replace(/\r\n/g, '\n')))).toThrow(/CRLF|заголовок/);
   });
 
   test('points to the folder the manifest is put in, a Cyrillic name intact; a trailing slash or forward slashes are tidied', () => {
