@@ -4,7 +4,7 @@
  * same remarks either way. And the command line (SheetJS handed a Node Buffer, src/files/sheetjs.ts sheetjsInput)
  * reads an .xls to the same workbook as the pane (the bytes as they are, no Buffer in a browser).
  */
-import { writeWorkbook } from '../src/files/writeXlsx';
+import { writeSchoolWorkbook } from '../scripts/schoolExcel';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { receiveBytes } from '../src/files/receiveFiles';
 import { sampleSchoolWorkbooks, municipalSettings } from '../src/domain/sample/schoolWorkbooks';
@@ -23,7 +23,8 @@ let schools: { file: string; received: string; xlsx: Uint8Array; xls: Uint8Array
 beforeAll(async () => {
   schools = [];
   for (const f of sample.files.filter((s) => s.workbook)) {
-    const xlsx = await writeWorkbook(f.workbook!, { postProcess: [] });
+    // As a school's Excel saves it (the sample's hand), then as .xls by LibreOffice.
+    const xlsx = await writeSchoolWorkbook(f.workbook!);
     schools.push({ file: f.file, received: f.received, xlsx, xls: await saveAs(xlsx, 'xls') });
   }
 }, 300_000);
