@@ -12,7 +12,10 @@ import { writeSample } from '../scripts/sample';
 import { blanks } from '../src/cli/blanks';
 import { merge } from '../src/cli/merge';
 import { stamp } from '../src/cli/stamp';
+import { BLANK_SHEET } from '../src/domain/blanks/blank';
+import { SHEET_MONITORING_CONSOLIDATED } from '../src/domain/monitoring/sheetName';
 import { SHEET } from '../src/domain/sheetNames';
+import type { SheetKind } from '../src/domain/sheetPlan';
 import { writeXlsx } from '../src/files/xlsxWriter';
 import { checkXlsx } from './support/checkXlsx';
 import { runCommand } from './support/command';
@@ -28,6 +31,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Every SheetKind: a kind added to the type without being added here fails to compile (Record's keys). */
+const KINDS: Record<SheetKind, true> = {
+  appendix2: true, appendix3: true, monitoring: true, detail: true, 'consolidated-appendix3': true, 'consolidated-appendix2': true,
+  'consolidated-monitoring': true, blank: true, partners: true, register: true, indicators: true, note: true, settings: true,
+};
+const SHEET_KINDS = Object.keys(KINDS);
 
 /** The sheet names and the number of charts in a written workbook. */
 function contents(file: Uint8Array): { sheets: string[]; charts: number } {
@@ -76,7 +86,10 @@ test('every kind of workbook the command line and the pane write passes check_xl
   // What was checked covers every sheet the add-in writes, and charts.
   const seen = await Promise.all(files.map(async (f) => contents(await readFile(f))));
   const sheets = new Set(seen.flatMap((s) => s.sheets));
-  for (const name of Object.values(SHEET)) expect({ name, checked: sheets.has(name) }).toEqual({ name, checked: true });
+  for (const name of [...Object.values(SHEET), BLANK_SHEET, SHEET_MONITORING_CONSOLIDATED]) expect({ name, checked: sheets.has(name) }).toEqual({ name, checked: true });
+  // …and every kind of sheet a plan can be (SheetKind), through the pane's writer.
+  const kinds = new Set(plans.flatMap((w) => w.plan.sheets.map((s) => s.kind)));
+  expect([...kinds].sort()).toEqual([...SHEET_KINDS].sort());
   expect(contents(await readFile(svod)).charts).toBeGreaterThan(0);
   expect(seen.filter((s) => s.charts > 0).length).toBeGreaterThan(3);
 
