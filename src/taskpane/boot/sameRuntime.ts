@@ -3,7 +3,9 @@
  * also the ribbon's function file, src/commands/sharedRuntime.ts). There the ribbon's function and the pane run in
  * one JavaScript context ("share a set of global variables … communicate with each other without having to pass
  * messages through a persisted storage", learn.microsoft.com/javascript/api/requirement-sets/common/shared-runtime-
- * requirement-sets), so the section is handed over in memory: no localStorage, nothing another workbook's pane sees.
+ * requirement-sets), so the section is handed over in memory: no localStorage. The runtime is the workbook's own
+ * («Runtimes in Office Add-ins»: a shared runtime "shuts down when the document is closed"), so another workbook's
+ * pane never sees it — no name or address to compare.
  * The channel lives on the window, not in a module, because the ribbon's functions and the pane are two webpack
  * entries on that page (each with its own copy of this module); the window is what they share.
  */
