@@ -10,14 +10,18 @@
  *    took over 50 ms;
  *  - peak memory: the page's renderer process (RSS, workers included) and the main thread's JS heap.
  * The sample is `npm run sample -- --out DIR --schools N` (made once per DIR).
+ * `--trace FILE` also records a Chrome trace of the merge (every thread of the page, sampled profiles) into FILE and
+ * prints where each thread spent its time (bench/traceSummary.ts); the sampling slows the run, so its times are for
+ * finding where time goes, not figures.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { parseArgs } from '../src/cli/io';
 import { buildPane, serveDist } from '../test/e2e/harness';
+import { summarizeTrace, type TraceEvent } from './traceSummary';
 
 const ROOT = path.resolve(__dirname, '..');
 const fmt = (n: number, digits = 1) => n.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -70,7 +74,7 @@ function browserProcess(profile: string): number | undefined {
 }
 
 async function main() {
-  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['schools', 'dir'], flags: ['build'] });
+  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['schools', 'dir', 'trace'], flags: ['build'] });
   const schools = Number(values.schools?.[0] ?? 1000);
   const dir = values.dir?.[0] ?? path.join(tmpdir(), `pk-bench-pane-${schools}`);
   if (!existsSync(path.join(dir, 'units.csv'))) {
@@ -131,6 +135,15 @@ async function main() {
     const m = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] as { name: string; value: number }[] }));
     peakHeap = Math.max(peakHeap, m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
   };
+  const traceFile = values.trace?.[0];
+  const traced: TraceEvent[] = [];
+  if (traceFile) {
+    cdp.on('Tracing.dataCollected', (e) => {
+      for (const x of e.value as unknown as TraceEvent[]) traced.push(x);
+    });
+    const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', '__metadata'];
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+  }
   const timer = setInterval(() => void sample(), 200);
   const paneStart = Date.now();
   const clickedAt = await page.evaluate(() => performance.now());
@@ -139,6 +152,15 @@ async function main() {
   await page.getByTestId('org-table').waitFor();
   clearInterval(timer);
   await sample();
+  let traceSummary = '';
+  if (traceFile) {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    writeFileSync(traceFile, JSON.stringify({ traceEvents: traced }));
+    const start = traced.reduce((m, e) => (e.ph === 'X' && e.ts < m ? e.ts : m), Infinity);
+    traceSummary = `След: ${traceFile} (${traced.length} событий; открывается в chrome://tracing или Perfetto)\n${summarizeTrace(traced, start)}\n`;
+  }
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   const result = await page.locator('#merge [role="alert"], #merge .fui-MessageBar').first().textContent();
   await context.close();
@@ -157,7 +179,7 @@ async function main() {
       `Самая долгая блокировка главного потока: ${fmt(longest, 0)} мс; задач дольше 50 мс: ${longTasks.length}${worst.length ? ` (самые долгие: ${worst.join('; ')} после нажатия)` : ''}`,
       `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,
       `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
-      '',
+      traceSummary,
     ].join('\n'),
   );
 }

@@ -58,6 +58,43 @@ function readerPool(): { read: ReadOne; size: number } {
   return { read, size: size * PER_READER };
 }
 
+/**
+ * Replies to the page, progress at most every PROGRESS_MS per request (the last file's always): the page draws
+ * it five times a second at most, and each message is a task on its thread — a thousand files, a thousand tasks.
+ */
+const PROGRESS_MS = 100;
+function replies(): (r: SeasonReply, transfer?: Transferable[]) => void {
+  const sent = new Map<number, number>();
+  const held = new Map<number, SeasonReply>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = (r: SeasonReply, transfer?: Transferable[]) => scope.postMessage(r, transfer);
+  const flush = () => {
+    timer = undefined;
+    for (const [id, r] of held) {
+      sent.set(id, Date.now());
+      send(r);
+    }
+    held.clear();
+  };
+  return (r, transfer) => {
+    if (r.type === 'progress') {
+      const last = sent.get(r.id) ?? 0;
+      if (Date.now() - last >= PROGRESS_MS || r.progress.done === r.progress.total) {
+        held.delete(r.id);
+        sent.set(r.id, Date.now());
+        return send(r);
+      }
+      held.set(r.id, r);
+      timer ??= setTimeout(flush, PROGRESS_MS);
+      return;
+    }
+    // Done or failed: what progress was held back is out of date.
+    held.delete(r.id);
+    sent.delete(r.id);
+    send(r, transfer);
+  };
+}
+
 const pool = readerPool();
-const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), (r: SeasonReply, transfer) => scope.postMessage(r, transfer));
+const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies());
 scope.onmessage = (e) => handle(e.data);

@@ -1,12 +1,13 @@
 /**
  * The page's side of the season worker: check, merge, earlier campaigns — each a promise, with progress and a
- * cancel. Where a worker cannot be started (an old webview, a test), the same work runs on the page.
+ * cancel. Where a worker cannot be started (an old webview, a test), the same work runs on the page
+ * (seasonOnPage.ts, loaded only then: this module imports no reading or merging code, so the page's thread never
+ * evaluates the readers' chunks).
  */
 import type { CampaignFigures } from '../../domain/indicators';
 import type { CampaignSettings } from '../../domain/settings';
-import { SeasonEngine, type CheckView, type MergeRequest, type PickedFile, type Progress } from './seasonEngine';
-import type { Delivered, Output, SeasonReply, SeasonRequest } from './seasonProtocol';
-import { seasonWorker } from './seasonWork';
+import type { CheckView, MergeRequest, PickedFile, Progress } from './seasonEngine';
+import { FILES_PER_MESSAGE, type Delivered, type Output, type SeasonReply, type SeasonRequest } from './seasonProtocol';
 
 /** A cancel the coordinator asked for: shown as information, never as an error. */
 export class CancelledByUser extends Error {
@@ -34,8 +35,8 @@ export interface Season {
   note(previous: CampaignFigures[]): Promise<{ bytes: Uint8Array } | undefined>;
 }
 
-type Call = SeasonRequest extends infer R ? (R extends { type: 'cancel' } ? never : Omit<R, 'id'>) : never;
-type Endpoint = { send(m: SeasonRequest): void; onReply(fn: (r: SeasonReply) => void): void };
+type Call = SeasonRequest extends infer R ? (R extends { type: 'cancel' | 'files' } ? never : Omit<R, 'id'>) : never;
+export type Endpoint = { send(m: SeasonRequest): void; onReply(fn: (r: SeasonReply) => void): void };
 
 export function seasonOver(endpoint: Endpoint): Season {
   let seq = 0;
@@ -50,12 +51,26 @@ export function seasonOver(endpoint: Endpoint): Season {
       else p.reject(r.cancelled ? new CancelledByUser(r.message, r.cancelled.done, r.cancelled.total) : new Error(r.message));
     }
   });
+  /** A task boundary: the page handles input and paints between two batches of files. */
+  const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
   const call = <T>(m: Call, o: RunOptions = {}): Promise<T> => {
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: o.onProgress });
       o.signal?.addEventListener('abort', () => endpoint.send({ id: ++seq, type: 'cancel', of: id }), { once: true });
-      endpoint.send({ ...m, id } as SeasonRequest);
+      const files = 'files' in m ? m.files : [];
+      if (files.length <= FILES_PER_MESSAGE) return endpoint.send({ ...m, id } as SeasonRequest);
+      // Cloning a picked File into a message takes the page's thread a moment each (structured cloning, MDN
+      // «The structured clone algorithm»: File and Blob are cloneable): a thousand in one message blocked the page
+      // for a quarter of a second. They go in batches, one task each; the request follows with the last batch.
+      void (async () => {
+        for (let at = 0; at + FILES_PER_MESSAGE < files.length; at += FILES_PER_MESSAGE) {
+          endpoint.send({ id, type: 'files', files: files.slice(at, at + FILES_PER_MESSAGE) });
+          await turn();
+        }
+        const last = files.length - ((files.length - 1) % FILES_PER_MESSAGE) - 1;
+        endpoint.send({ ...m, files: files.slice(last), id } as SeasonRequest);
+      })();
     });
   };
   return {
@@ -65,12 +80,4 @@ export function seasonOver(endpoint: Endpoint): Season {
     withPrevious: (previous, output) => call({ type: 'withPrevious', previous, output }),
     note: (previous) => call({ type: 'note', previous }),
   };
-}
-
-/** The same work on the page (no worker): used where workers are missing, and by tests in Node. */
-export function seasonOnPage(engine: SeasonEngine): Season {
-  let listener: (r: SeasonReply) => void = () => undefined;
-  // Replies are delivered in a later task, as a worker's would be.
-  const handle = seasonWorker(engine, (r) => setTimeout(() => listener(r), 0));
-  return seasonOver({ send: (m) => handle(m), onReply: (fn) => (listener = fn) });
 }

@@ -1,7 +1,10 @@
 import { sampleSchoolWorkbooks } from '../../domain/sample/schoolWorkbooks';
 import { writeXlsx } from '../../files/xlsxWriter';
 import { SeasonEngine, type PickedFile } from './seasonEngine';
-import { seasonOnPage, CancelledByUser } from './seasonClient';
+import { CancelledByUser, seasonOver } from './seasonClient';
+import { FILES_PER_MESSAGE, type SeasonReply } from './seasonProtocol';
+import { seasonWorker } from './seasonWork';
+import { seasonOnPage } from './seasonOnPage';
 import { readOne } from './readOne';
 import { planToGrid } from '../../../test/support/formGrids';
 import { SHEET } from '../../domain/sheetNames';
@@ -93,4 +96,28 @@ test('the pane counts refused files, superseded ones and duplicate sheets as «�
   // The figures the pane draws carry the same counts, and the summary line names them.
   expect(merged.view.figures.receipt).toEqual(r);
   expect(STRINGS.ru.mergeDone(merged.view.merged, merged.view.refused, merged.view.missing, r)).toContain(`отклонены ${r.refused} (из них повторные или скрытые листы: ${r.setAside})`);
+});
+
+test('a thousand picked files reach the worker in batches, one message per task, and every file is read in order', async () => {
+  const names = Array.from({ length: 250 }, (_, i) => `Школа ${i + 1}.xlsx`);
+  const files: PickedFile[] = names.map((name) => ({ name, lastModified: 0, arrayBuffer: async () => new ArrayBuffer(0) }));
+  const read: string[] = [];
+  const engine = new SeasonEngine(async (f) => (read.push(f.name), [{ file: f.name, received: '2023-10-18T10:00', error: 'не таблица' }]), 4);
+  let reply: (r: SeasonReply) => void = () => undefined;
+  const handle = seasonWorker(engine, (r) => setTimeout(() => reply(r), 0));
+  const sent: { type: string; files: number }[] = [];
+  const season = seasonOver({ send: (m) => (sent.push({ type: m.type, files: 'files' in m ? m.files.length : 0 }), handle(m)), onReply: (fn) => (reply = fn) });
+  const check = season.check(files, sampleSchoolWorkbooks({ schools: 1 }).settings);
+  // The first batch goes at once; the next only after the page has had a turn.
+  expect(sent).toEqual([{ type: 'files', files: FILES_PER_MESSAGE }]);
+  const view = await check;
+  expect(sent).toEqual([
+    { type: 'files', files: 100 },
+    { type: 'files', files: 100 },
+    { type: 'check', files: 50 },
+  ]);
+  expect(view.files).toBe(250);
+  expect(view.unreadable).toBe(250);
+  expect(read).toEqual(names);
+  expect(view.rows.map((r) => r.file)).toEqual(expect.arrayContaining(names));
 });

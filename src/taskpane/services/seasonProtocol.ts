@@ -7,7 +7,12 @@ import type { CheckView, MergeRequest, MergeView, PickedFile, Progress } from '.
 /** Where a merge's workbook goes: back as a plan (Excel writes it into the open workbook) or as .xlsx bytes. */
 export type Output = 'plan' | 'bytes';
 
+/** Picked files per message: a request with more sends them ahead in batches of this many ('files'). */
+export const FILES_PER_MESSAGE = 100;
+
 export type SeasonRequest =
+  /** Files of request `id` sent ahead of it (in order); the request's own files come after them. */
+  | { id: number; type: 'files'; files: PickedFile[] }
   | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings }
   | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output }
   | { id: number; type: 'previous'; files: PickedFile[] }

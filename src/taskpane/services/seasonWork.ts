@@ -7,7 +7,7 @@ import { compareCampaigns } from '../../domain/season';
 import { withSettingsSheet } from '../../domain/consolidate/workbook';
 import type { CampaignSettings } from '../../domain/settings';
 import type { WorkbookPlan } from '../../domain/sheetPlan';
-import { Cancelled, type SeasonEngine } from './seasonEngine';
+import { Cancelled, type PickedFile, type SeasonEngine } from './seasonEngine';
 import type { Delivered, Output, SeasonReply, SeasonRequest } from './seasonProtocol';
 import { russianOr } from './messages';
 
@@ -22,8 +22,10 @@ async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: O
 
 export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void): (m: SeasonRequest) => void {
   const cancelled = new Set<number>();
+  // Files sent ahead of their request, in batches (seasonClient.ts), by request.
+  const ahead = new Map<number, PickedFile[]>();
   let lastSettings: CampaignSettings | undefined;
-  const run = async (m: Exclude<SeasonRequest, { type: 'cancel' }>): Promise<unknown> => {
+  const run = async (m: Exclude<SeasonRequest, { type: 'cancel' | 'files' }>): Promise<unknown> => {
     const progress = (p: { done: number; total: number; file: string }) => post({ id: m.id, type: 'progress', progress: p });
     const isCancelled = () => cancelled.has(m.id);
     switch (m.type) {
@@ -69,6 +71,17 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
     if (m.type === 'cancel') {
       cancelled.add(m.of);
       return;
+    }
+    if (m.type === 'files') {
+      const got = ahead.get(m.id) ?? [];
+      for (const f of m.files) got.push(f);
+      ahead.set(m.id, got);
+      return;
+    }
+    const before = ahead.get(m.id);
+    if (before && 'files' in m) {
+      ahead.delete(m.id);
+      m = { ...m, files: [...before, ...m.files] };
     }
     run(m).then(
       (value) => {
