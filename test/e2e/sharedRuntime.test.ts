@@ -99,3 +99,27 @@ test('volume-licensed Excel 2019 (no SharedRuntime 1.1): the pane’s page takes
   await s.page.waitForFunction(() => typeof window.__actions?.openSummary === 'function');
   expect((await s.page.evaluate(() => Object.keys(window.__actions))).sort()).toEqual(['openCheck', 'openMerge', 'openSummary', 'stampPlan', 'stampReport']);
 });
+
+test('shared runtime on Internet Explorer 11 (Microsoft 365 without WebView2): the pane says what to do, and a ribbon button shows the same in a dialog', async () => {
+  const TRIDENT = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+  const s = await pane.launch(320, office, `Object.defineProperty(Navigator.prototype, 'userAgent', { get: () => ${JSON.stringify(TRIDENT)} });`);
+  await s.page.goto(asOfficeOpensIt(`${s.base}/taskpane.html?runtime=shared&pane=hidden`));
+  await s.page.getByText(/Техническая причина: Internet Explorer 11 \(Trident\)/).waitFor();
+  // The first script stands in for the five functions on the pane's page (the bundle does not run here).
+  await s.page.waitForFunction(() => typeof window.__actions?.openMerge === 'function');
+  expect((await s.page.evaluate(() => Object.keys(window.__actions))).sort()).toEqual(['openCheck', 'openMerge', 'openSummary', 'stampPlan', 'stampReport']);
+  await s.page.evaluate(() => window.__actions.openMerge({ completed: () => (window.__completed = 1) }));
+  const url = new URL(await s.page.evaluate(() => window.__dialogs[0].url));
+  expect([url.pathname, url.searchParams.get('unsupported'), url.searchParams.get('notice')]).toEqual(['/commands.html', '1', 'Internet Explorer 11 (Trident)']);
+  await s.page.evaluate(() => window.__dialogs[0].fire('dialogEventReceived', { error: 12006 }));
+  expect(await s.page.evaluate(() => window.__completed)).toBe(1);
+});
+
+test('in an ordinary browser the pane’s page takes no ribbon functions, even where the bundle cannot run', async () => {
+  const TRIDENT = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+  const s = await pane.launch(320, 'real', `Object.defineProperty(Navigator.prototype, 'userAgent', { get: () => ${JSON.stringify(TRIDENT)} });`);
+  await s.page.goto(`${s.base}/taskpane.html`);
+  await s.page.getByText(/Техническая причина: Internet Explorer 11 \(Trident\)/).waitFor();
+  await s.page.waitForTimeout(1500); // office.js loaded and ready: still nothing defined
+  expect(await s.page.evaluate(() => ['stampPlan', 'openMerge'].map((n) => typeof (window as unknown as Record<string, unknown>)[n]))).toEqual(['undefined', 'undefined']);
+});

@@ -16,7 +16,10 @@
  * In each case it shows, in Russian, what works instead: the same pane in an ordinary browser at its address,
  * working on files; the blanks that check themselves; which Office versions run the pane inside Excel.
  * On the commands' page (data-page="commands") it defines the ribbon's functions so that a click shows the same
- * notice in a dialog instead of doing nothing; the bundle, where it runs, replaces them with the real ones.
+ * notice in a dialog instead of doing nothing; the bundle, where it runs, replaces them with the real ones. With the
+ * shared-runtime manifest the pane's page is the function file too (src/commands/sharedRuntime.ts): there, inside
+ * Office and only where the bundle cannot run, it stands in for them the same way (Microsoft 365 without WebView2
+ * gives a manifest with <Runtimes> Internet Explorer 11, "Browsers and webview controls used by Office Add-ins").
  *
  * The bundle talks to it through window.profkampaniyaBoot: rendered() once the pane is on screen, fail(reason)
  * when it cannot start, `unsupported` (the reason, or ''), and `officeJs` ('loading', 'loaded', 'failed').
@@ -70,6 +73,15 @@
       if (parts[i] && name !== '_host_info' && name !== 'notice' && name !== 'unsupported') kept.push(parts[i]);
     }
     return href.slice(0, q) + (kept.length ? '?' + kept.join('&') : '');
+  }
+
+  /** The commands' page beside this one (the notice dialog's page), without Office's parameter. */
+  function commandsAddress() {
+    var here = addressWithoutOffice(String(location.href));
+    if (page === 'commands') return here;
+    var q = here.indexOf('?');
+    var path = q === -1 ? here : here.slice(0, q);
+    return path.slice(0, path.lastIndexOf('/') + 1) + 'commands.html';
   }
 
   /** The pane's address in a browser: this page's, or (on the commands' page) taskpane.html beside it. */
@@ -203,20 +215,17 @@
     function (e) {
       if (rendered || !ours(e)) return;
       lastError = (e.message || 'ошибка сценария') + (e.filename ? ' (' + e.filename.split('/').pop() + ':' + e.lineno + ')' : '');
-      if (page === 'commands') useFallbacks();
-      else showNotice(lastError, true);
+      if (page === 'pane') showNotice(lastError, true);
+      useFallbacks();
     },
     false
   );
 
-  if (page === 'pane') {
-    if (unsupported) showNotice(unsupported, false);
-    return;
-  }
+  if (page === 'pane' && unsupported) showNotice(unsupported, false);
 
   // The commands' page: a dialog showing a notice (commands.html?notice=…), or the ribbon's function file.
   var params = String(location.search);
-  var noticeMatch = /[?&]notice=([^&]*)/.exec(params);
+  var noticeMatch = page === 'commands' ? /[?&]notice=([^&]*)/.exec(params) : null;
   if (noticeMatch) {
     var text = '';
     try {
@@ -254,7 +263,7 @@
       if (event && typeof event.completed === 'function') event.completed();
     };
     var why = unsupported || lastError || 'команда не смогла запуститься';
-    var base = addressWithoutOffice(String(location.href));
+    var base = commandsAddress();
     var url = base + (base.indexOf('?') === -1 ? '?' : '&') + 'notice=' + encodeURIComponent(why) + '&unsupported=1';
     try {
       Office.context.ui.displayDialogAsync(url, { height: 60, width: 40, displayInIframe: true }, function (res) {
@@ -288,19 +297,29 @@
   }
 
   var names = ['stampPlan', 'stampReport', 'openCheck', 'openMerge', 'openSummary'];
-  // Older Excel calls the manifest's FunctionName as a global function; newer looks in Office.actions.
-  for (var i = 0; i < names.length; i++) w[names[i]] = explain;
+  var globals = function () {
+    // Older Excel calls the manifest's FunctionName as a global function; newer looks in Office.actions.
+    for (var i = 0; i < names.length; i++) w[names[i]] = explain;
+  };
+  // The commands' page always (the bundle replaces them); the pane's page only when the bundle cannot run.
+  if (page === 'commands') globals();
   var associated = false;
   useFallbacks = function () {
-    if (associated) return;
+    // The pane's page is a function file only inside Office (shared runtime); in a browser there is no ribbon.
+    if (associated || (page === 'pane' && !inOffice())) return;
     associated = true;
+    if (page === 'pane') globals();
     var tries = 0;
     // office.js loads asynchronously (it must not hold the page); associate once it is there.
     var wait = function () {
       if (typeof Office !== 'undefined' && typeof Office.onReady === 'function')
         return Office.onReady(function () {
           if (!Office.actions || typeof Office.actions.associate !== 'function') return;
-          for (var j = 0; j < names.length; j++) Office.actions.associate(names[j], explain);
+          try {
+            for (var j = 0; j < names.length; j++) Office.actions.associate(names[j], explain);
+          } catch (err) {
+            /* an Office that takes no functions on this page: nothing to stand in for */
+          }
         });
       if (++tries < 600) setTimeout(wait, 100);
     };
