@@ -16,7 +16,8 @@
  * other leaves it. The workbook is known by its address where Office gives one (Office.context.document.url: "Gets
  * the URL of the document that the Office application currently has open. Returns null if the URL is unavailable",
  * learn.microsoft.com/javascript/api/office/office.document#office-office-document-url-member): a path on Windows and
- * Mac, a https address in Excel on the web — where two tabs can hold two workbooks of one name from two folders.
+ * Mac, the file's https location in Excel on the web (office-js #831: «…/Documents/AddinTest.docx», not the
+ * browser's address) — where two tabs can hold two workbooks of one name from two folders.
  * What it is for a new, never saved workbook is not documented (null "if the URL is unavailable"; reported empty);
  * either way that is no address. It is not refreshed by a rename or Save As until the workbook is reopened
  * (office-js #1507) — but the commands' page and the pane read the same value from the same Office, so they agree. Where either has no address, the name decides (Workbook.name, ExcelApi 1.7
