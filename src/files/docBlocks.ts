@@ -7,10 +7,10 @@
  * not their code; pictures, notes and headers are not read. A Word 6/95 file or an encrypted one is refused.
  */
 import type * as XLSX from '@e965/xlsx';
-import { sheetjs, sheetjsInput } from './sheetjs';
+import { sheetjs } from './sheetjs';
 import type { DocBlock, DocCell } from './documentGrid';
 import { DocumentTooLarge } from './documentGrid';
-import { LIMITS } from './guards';
+import { compoundFile, LIMITS } from './guards';
 
 /** A .doc that cannot be read; `encrypted` when Word protected it with a password. */
 export class WordBinaryError extends Error {
@@ -244,8 +244,7 @@ function tableBlock(rows: RawRow[]): DocBlock {
 export function docBlocks(bytes: Uint8Array): DocBlock[] {
   let cfb: Container;
   try {
-    const { data, type } = sheetjsInput(bytes);
-    cfb = sheetjs().CFB.read(data, { type });
+    cfb = compoundFile(bytes); // parsed already by the guard that found it is Word's
   } catch {
     throw new WordBinaryError(DAMAGED);
   }

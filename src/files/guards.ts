@@ -382,6 +382,28 @@ export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipE
   return entries;
 }
 
+/** A compound file (CFB) as SheetJS's CFB.read gives it (typed `any` by SheetJS): what we look at of it. */
+export interface CompoundFile {
+  FullPaths: string[];
+  FileIndex: { name: string; content?: ArrayLike<number> }[];
+}
+const compoundFiles = new WeakMap<Uint8Array, CompoundFile>();
+
+/**
+ * The compound file these bytes hold, parsed once: receiving an .xls or a .doc asks three times (is it a letter,
+ * what does it hold, its streams), and in the browser — where SheetJS copies every sector byte by byte — each
+ * parse costs more than reading the workbook itself. Throws what SheetJS throws on a damaged file (not kept).
+ */
+export function compoundFile(bytes: Uint8Array): CompoundFile {
+  let cfb = compoundFiles.get(bytes);
+  if (!cfb) {
+    const { data, type } = sheetjsInput(bytes);
+    cfb = sheetjs().CFB.read(data, { type }) as CompoundFile;
+    compoundFiles.set(bytes, cfb);
+  }
+  return cfb;
+}
+
 /**
  * What a compound (CFB) file holds: Office puts a password-protected .xlsx into a CFB container with the streams
  * «EncryptionInfo» and «EncryptedPackage»; an old .xls has «Workbook» (or «Book»); Word has «WordDocument» — each
@@ -390,8 +412,7 @@ export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipE
 export function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'outlook' | 'other' {
   let names: string[];
   try {
-    const { data, type } = sheetjsInput(bytes);
-    const cfb = sheetjs().CFB.read(data, { type }) as { FullPaths: string[] };
+    const cfb = compoundFile(bytes);
     // Only the root's own streams say what the file is: a Word document with an Excel sheet pasted in keeps that
     // sheet's «Workbook» in ObjectPool/_…/, an Excel book with a Word object its «WordDocument» in MBD…/.
     names = cfb.FullPaths.filter((p) => /^[^/]*\/[^/]+$/.test(p)).map((p) => p.replace(/^.*\//, '').toLowerCase());

@@ -6,7 +6,7 @@
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs, sheetjsInput } from './sheetjs';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
-import { cfbKind, checkZip, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
+import { cfbKind, checkZip, compoundFile, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
 import { packageKind, sheetNameOfPart, type PackageKind } from './packageKind';
 import { REFUSAL } from './refusals';
 import { inflateRaw as pakoInflateRaw } from 'pako';
@@ -207,7 +207,26 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
       throw new FileReadError(fileName, REFUSAL.binaryWorkbook(fileName));
     }
   }
-  return { sheetjs: quietly(() => sheetjs().read(input.data, { ...common, type: input.type })) };
+  const stream = kind === 'cfb' ? workbookStream(bytes) : undefined;
+  return { sheetjs: quietly(() => sheetjs().read((stream ?? input).data, { ...common, type: (stream ?? input).type })) };
+}
+
+/**
+ * An .xls's Workbook stream (BIFF8; «Book» in BIFF5) out of the compound file the guard has parsed already.
+ * SheetJS reads a bare BIFF stream as it reads the whole file — its own read_cfb finds the same stream and hands it
+ * to the same parser, the document's summary properties aside (we read none) — so the container is not parsed a
+ * second time (in the browser that parse costs more than the workbook's). Undefined when SheetJS must see the file
+ * itself: its «encryption» stream (refused as password-protected), or no BIFF stream (Quattro Pro, Works).
+ */
+function workbookStream(bytes: Uint8Array): { data: ArrayLike<number>; type: 'buffer' | 'array' } | undefined {
+  const { CFB } = sheetjs();
+  const cfb = compoundFile(bytes);
+  if (CFB.find(cfb, '/encryption')) return undefined;
+  const data = (CFB.find(cfb, '/Workbook') ?? CFB.find(cfb, '/Book'))?.content as ArrayLike<number> | undefined;
+  // A BIFF stream opens with its BOF record, 0x0809 (BIFF5–8): what SheetJS's reader looks for to read it bare.
+  if (!data || data.length < 8 || data[0] !== 0x09 || data[1] !== 0x08) return undefined;
+  const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+  return { data, type: NodeBuffer?.isBuffer(data) ? 'buffer' : 'array' };
 }
 
 /**
