@@ -21,7 +21,7 @@ export function sheetjs(): SheetJS {
 
 /**
  * Bytes as SheetJS reads them fastest on this host. In Node, a Buffer (a view, no copy) with `type: 'buffer'`
- * («nodejs buffer», SheetJS's parsing options, Input Type: https://docs.sheetjs.com/docs/api/parse-options#input-type):
+ * («nodejs buffer»: SheetJS's documentation, «Parse Options», «Input Type»):
  * its compound-file (CFB) reader then joins an .xls's sectors with Buffer.concat; handed a Uint8Array it copies
  * them byte by byte into plain arrays instead — 12 ms of a 13 ms .xls read (measured, bench/run.ts «.xls»). In the
  * browser SheetJS does not use Buffer at all (its has_buf test wants Node's `process.versions.node`): bytes as
