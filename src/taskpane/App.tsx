@@ -164,12 +164,14 @@ export function App(props: {
       // files are read it took as much of the machine as a reading worker (bench/pane.ts --trace).
       const text = new ProgressText(`${doing}…`);
       let latest = '';
+      let fraction: number | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const report = (line: string) => {
+      const report = (line: string, done?: number) => {
         latest = line;
+        fraction = done;
         timer ??= setTimeout(() => {
           timer = undefined;
-          text.set(latest);
+          text.set(latest, fraction);
         }, PROGRESS_EVERY_MS);
       };
       setRunning({ step, text, cancel });

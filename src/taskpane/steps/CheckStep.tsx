@@ -43,7 +43,7 @@ export function CheckStep(p: StepProps & PickedFiles & { autoRun?: boolean }) {
       async (report, signal) => {
         const view = await p.season().check(files, settings, {
           signal,
-          onProgress: (x) => report(t.progressFile(t.doingCheck, x.done, x.total, x.file)),
+          onProgress: (x) => report(t.progressFile(t.doingCheck, x.done, x.total, x.file), x.done / x.total),
         });
         setRows(view.rows);
         setOpenBook(false);

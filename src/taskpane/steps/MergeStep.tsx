@@ -41,7 +41,7 @@ export function MergeStep(p: StepProps & PickedFiles & { expected: string; onExp
           p.files,
           { settings, expectedUnits: expectedUnitsFromText(p.expected), mergeWithErrors: withErrors, earlierRegister: earlier, own: ownFile ? [ownFile] : [] },
           excel ? 'plan' : 'bytes',
-          { signal, onProgress: (x) => report(t.progressFile(t.doingMerge, x.done, x.total, x.file)) },
+          { signal, onProgress: (x) => report(t.progressFile(t.doingMerge, x.done, x.total, x.file), x.done / x.total) },
         );
         const o = r.bytes && host.deliverFile ? { ...(await host.deliverFile(r.bytes, fileName)), message: t.fileDownloaded(safeFileName(fileName)) } : await host.deliver(r.plan!, settings, fileName, p.ask);
         p.onMerged(r.view);

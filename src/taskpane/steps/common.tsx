@@ -1,6 +1,6 @@
 /** What every step gets from the pane: words, host, settings, the runner of actions and the shared picked files. */
 import { useSyncExternalStore } from 'react';
-import { Button, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CampaignSettings } from '../../domain/settings';
 import type { AskConflicts, PaneHost } from '../services/host';
 import type { Season } from '../services/seasonClient';
@@ -13,7 +13,7 @@ import type { Strings } from '../strings';
  */
 export type Act = (
   doing: string,
-  fn: (report: (progress: string) => void, signal: AbortSignal) => Promise<Message | undefined>,
+  fn: (report: (progress: string, fraction?: number) => void, signal: AbortSignal) => Promise<Message | undefined>,
   show: (m: Message) => void,
   opts?: { needsUnit?: boolean; cancellable?: boolean },
 ) => Promise<void>;
@@ -30,20 +30,36 @@ export interface Running {
  */
 export class ProgressText {
   private value: string;
+  private done?: number;
   private listeners = new Set<() => void>();
   constructor(initial: string) {
     this.value = initial;
   }
-  set(v: string): void {
-    if (v === this.value) return;
+  /** `fraction`: how much is done (0–1), where the action counts its work (files read). */
+  set(v: string, fraction?: number): void {
+    if (v === this.value && fraction === this.done) return;
     this.value = v;
+    this.done = fraction;
     this.listeners.forEach((l) => l());
   }
   get = (): string => this.value;
+  fraction = (): number | undefined => this.done;
   subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   };
+}
+
+/**
+ * A spinner, or a bar once the action counts its work. The bar is still between updates (five a second): a
+ * spinner turns every frame, and while a thousand files were read its frames took the compositor as much of the
+ * machine as the page's own thread (bench/pane.ts --trace); the bar's width is not animated either.
+ */
+function RunIndicator(props: { text: ProgressText }) {
+  const s = useRun();
+  const fraction = useSyncExternalStore(props.text.subscribe, props.text.fraction);
+  if (fraction === undefined) return <Spinner size="tiny" aria-hidden="true" />;
+  return <ProgressBar className={s.progress} bar={{ className: s.still }} value={fraction} max={1} thickness="large" aria-hidden="true" />;
 }
 
 /** The current progress line. */
@@ -73,6 +89,8 @@ export interface PickedFiles {
 const useRun = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px', minHeight: '32px' },
   text: { flex: '1 1 160px', minWidth: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+  progress: { flex: '0 0 48px' },
+  still: { transitionProperty: 'none' },
 });
 
 /** Progress and «Отмена», placed right under the button that started the action. */
@@ -81,7 +99,7 @@ export function RunBar(props: { t: Strings; running?: Running }) {
   if (!props.running) return null;
   return (
     <div className={s.bar} data-testid="run-bar">
-      <Spinner size="tiny" aria-hidden="true" />
+      <RunIndicator text={props.running.text} />
       <Caption1 className={s.text}>
         <ProgressLine text={props.running.text} />
       </Caption1>
