@@ -10,7 +10,7 @@ import { LETTER_WITHOUT_ATTACHMENTS } from '../domain/consolidate/receipt';
 import { archivedFiles } from './archive';
 import { cfbKind, GuardRefusal, LIMITS, sniff, zipEntries } from './guards';
 import { letterKind, LetterError, readEml, readMsg, splitMbox, type Letter, type LetterPart } from './letters';
-import { packageKind } from './packageKind';
+import { hasPackagePart, packageKind, partsByKey } from './packageKind';
 import { REFUSAL } from './refusals';
 
 export type ContainerKind = 'mbox' | 'eml' | 'msg' | 'zip';
@@ -36,8 +36,12 @@ export function containerKind(bytes: Uint8Array): ContainerKind | undefined {
   const kind = sniff(bytes);
   if (kind === 'zip') {
     try {
-      // A zip that is no Office or OpenDocument package (nor Apple's) is an archive of files.
-      return packageKind(bytes, zipEntries(bytes)) === 'other' ? 'zip' : undefined;
+      // A zip that is no Office or OpenDocument package (nor Apple's) is an archive of files. A package with a
+      // workbook, document, presentation or OpenDocument part is never 'other' whatever its main part says, so
+      // those are told without inflating anything (every received workbook passes here before it is read).
+      const entries = zipEntries(bytes);
+      if (hasPackagePart(partsByKey(entries))) return undefined;
+      return packageKind(bytes, entries) === 'other' ? 'zip' : undefined;
     } catch {
       return undefined; // damaged: the workbook reader words it
     }

@@ -5,7 +5,7 @@
  * backslash is taken for a slash, as some writers put it. Only when the package says nothing usable are the
  * usual part names looked at. No fs, no DOM: runs in the pane too.
  */
-import { inflateRaw } from 'pako';
+import { pako } from './pakoOnDemand';
 import { packedPart, type ZipEntry } from './guards';
 
 export type PackageKind =
@@ -40,7 +40,7 @@ export function smallPartText(bytes: Uint8Array, parts: Map<string, ZipEntry>, n
   const e = parts.get(partKey(name));
   if (!e || e.uncompressedSize > SMALL_PART) return '';
   try {
-    const data = e.inflated ?? (e.method === 0 ? packedPart(bytes, e) : inflateRaw(packedPart(bytes, e)));
+    const data = e.inflated ?? (e.method === 0 ? packedPart(bytes, e) : pako().inflateRaw(packedPart(bytes, e)));
     return new TextDecoder('utf-8').decode(data);
   } catch {
     return '';
@@ -92,6 +92,11 @@ function kindOfContentType(type: string): PackageKind | undefined {
   if (/presentationml\.(presentation|slideshow|template)\.main\+xml$|ms-powerpoint\.\w+\.macroenabled\.main\+xml$/.test(type)) return 'powerpoint';
   return undefined;
 }
+
+/** Parts whose presence alone makes packageKind answer a kind other than 'other' (its fallbacks below). */
+const PACKAGE_PARTS = ['xl/workbook.xml', 'xl/workbook.bin', 'word/document.xml', 'ppt/presentation.xml', 'content.xml', 'mimetype'];
+/** Whether the package is an Office or OpenDocument one by its part names alone: packageKind is never 'other' then. */
+export const hasPackagePart = (parts: Map<string, ZipEntry>): boolean => PACKAGE_PARTS.some((k) => parts.has(k));
 
 /** What a checked zip package holds; see the module comment. */
 export function packageKind(bytes: Uint8Array, entries: ZipEntry[]): PackageKind {
