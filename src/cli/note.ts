@@ -9,7 +9,8 @@ import { previousCampaign, PreviousCampaignError } from '../domain/indicators/dy
 import { compareCampaigns } from '../domain/season';
 import { noteOfWorkbook } from '../domain/indicators/noteDocument';
 import { FileReadError, OWN_WORKBOOK_ROWS, readWorkbookFile } from '../files/readWorkbook';
-import { writeNoteDocx } from '../files/writeNoteDocx';
+import type { writeNoteDocx as WriteNoteDocx } from '../files/writeNoteDocx';
+import { useNativeJszipDeflate } from '../files/nativeInflate';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 export const NOTE_USAGE = `Использование: profkampaniya note СВОД.xlsx --out СПРАВКА.docx [--previous ПРОШЛЫЙ_СВОД.xlsx]
@@ -62,6 +63,11 @@ export async function note(args: string[], io: CliIO): Promise<number> {
     if (e instanceof PreviousCampaignError) throw new UsageError(e.message);
     throw e;
   }
+  // The Word writer (the docx package, JSZip under it) is loaded here, not with the command line: a merge never
+  // needs it, and loading it was a third of every command's start (profiled).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeNoteDocx } = require('../files/writeNoteDocx') as { writeNoteDocx: typeof WriteNoteDocx };
+  useNativeJszipDeflate();
   const bytes = await writeNoteDocx(doc);
   // Written aside and renamed: a failure never leaves half a document under the coordinator's name.
   const temp = `${out}.${process.pid}.tmp`;

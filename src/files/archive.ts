@@ -6,7 +6,7 @@
  * fflate and JSZip are installed too; neither decodes cp866 names nor lets the guard's caps and inflater be
  * shared, so they are not used for this. No fs, no DOM.
  */
-import { inflateRaw } from 'pako';
+import { pako } from './pakoOnDemand';
 import { checkZip, packedPart, type ZipEntry } from './guards';
 import { isSystemLitter } from './systemLitter';
 
@@ -49,7 +49,7 @@ export function archivedFiles(bytes: Uint8Array): ArchivedFile[] {
     if (name.endsWith('/')) continue;
     const steps = name.split('/');
     if (steps.slice(0, -1).some((s) => isSystemLitter(s, true)) || isSystemLitter(steps[steps.length - 1])) continue;
-    const data = e.inflated ?? (e.method === 0 ? packedPart(bytes, e) : inflateRaw(packedPart(bytes, e)));
+    const data = e.inflated ?? (e.method === 0 ? packedPart(bytes, e) : pako().inflateRaw(packedPart(bytes, e)));
     out.push({ name: steps.filter((s) => s && s !== '.' && s !== '..').join('/'), bytes: data });
   }
   return out;

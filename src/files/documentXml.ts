@@ -3,12 +3,15 @@
  * read in the order they stand. Text is kept as written (no trimming, no number parsing): a cell holding `=1+1`
  * or `007` stays that text.
  */
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 
 /** One element: `{ [tag]: children, ':@'?: attributes }`, or a text node `{ '#text': string }`. */
 export type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({
+/** Made with the first document read, not with the reader: nearly every received file is a workbook. */
+let parser: XMLParser | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const xmlParser = (): XMLParser => (parser ??= new (require('fast-xml-parser') as typeof import('fast-xml-parser')).XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -19,14 +22,14 @@ const parser = new XMLParser({
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-});
+}));
 
 /** Thrown for XML a document package never holds (a DTD: entity expansion is how XML bombs work). */
 export class UnsafeXml extends Error {}
 
 export function parseXml(text: string): XmlNode[] {
   if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) throw new UnsafeXml('DOCTYPE');
-  return parser.parse(text) as XmlNode[];
+  return xmlParser().parse(text) as XmlNode[];
 }
 
 /** The element's tag, or '#text' for text. */

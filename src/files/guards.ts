@@ -7,7 +7,7 @@
  * The limits are documented in docs/threat-model.md; change them there too.
  */
 import { sheetjs, sheetjsInput } from './sheetjs';
-import { Inflate } from 'pako';
+import { pako } from './pakoOnDemand';
 import { CELL_MAX_CHARS } from '../domain/cellLimit';
 
 export const LIMITS = {
@@ -108,6 +108,8 @@ const u32 = (b: Uint8Array, at: number): number => {
 };
 const u64 = (b: Uint8Array, at: number): number => u32(b, at) + u32(b, at + 4) * 0x100000000;
 
+const utf8 = new TextDecoder('utf-8');
+
 /**
  * The central directory, read by hand: no installed library exposes the declared sizes without inflating.
  * The end record is looked up the way SheetJS does (the last signature in the file), so both see the same entries.
@@ -140,7 +142,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       compressedSize: u32(bytes, at + 20),
       uncompressedSize: u32(bytes, at + 24),
       localHeaderOffset: u32(bytes, at + 42),
-      name: new TextDecoder('utf-8').decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       nameBytes: bytes.subarray(at + 46, at + 46 + nameLength),
     };
     // ZIP64 sizes live in extra field 0x0001 (some writers use it even for small parts).
@@ -160,7 +162,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
         if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = u64(bytes, p);
       }
       // Info-ZIP Unicode Path: version 1, the CRC-32 of the stored name, then the name in UTF-8.
-      if (id === 0x7075 && size > 5 && bytes[e + 4] === 1) entry.unicodePath = new TextDecoder('utf-8').decode(bytes.subarray(e + 9, e + 4 + size));
+      if (id === 0x7075 && size > 5 && bytes[e + 4] === 1) entry.unicodePath = utf8.decode(bytes.subarray(e + 9, e + 4 + size));
       e += 4 + size;
     }
     out.push(entry);
@@ -272,7 +274,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number, maxRows: 
     take(inflated);
     entry.inflated = inflated;
   } else {
-    const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
+    const inflater = new (pako().Inflate)({ raw: true, chunkSize: 64 * 1024 });
     inflater.onData = take;
     inflater.onEnd = () => undefined;
     const ok = inflater.push(packed, false);

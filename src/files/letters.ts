@@ -8,10 +8,22 @@
  * charset TextDecoder knows — koi8-r, windows-1251, utf-8 — with limits on nesting and parts), .msg by
  * @kenjiuno/msgreader (the maintained reader of Outlook's compound files, embedded letters included).
  */
-import PostalMime, { type Address, type Email } from 'postal-mime';
-import MsgReader from '@kenjiuno/msgreader';
+import type PostalMimeClass from 'postal-mime';
+import type { Address, Email } from 'postal-mime';
+import type MsgReader from '@kenjiuno/msgreader';
 import type { Sender } from '../domain/consolidate/mergeTypes';
 import { receivedIso } from '../domain/consolidate/cells';
+
+/**
+ * The mail parsers, loaded with the first letter, not with the reader: nearly every received file is a workbook,
+ * and each of the command line's reading threads started ~50 ms later for loading them (profiled). Both packages'
+ * CommonJS builds give the class as `default` or as the module itself.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const postalMime = (): typeof PostalMimeClass => defaultOf(require('postal-mime'));
+const msgReader = (): typeof MsgReader => defaultOf(require('@kenjiuno/msgreader'));
+/* eslint-enable @typescript-eslint/no-require-imports */
+const defaultOf = <T>(m: T | { default: T }): T => ((m as { default?: T }).default ?? m) as T;
 
 /** A file attached to a letter (or a letter forwarded as an attachment: `letter`). */
 export interface LetterPart {
@@ -82,7 +94,7 @@ export async function readEml(bytes: Uint8Array): Promise<Letter> {
   let email: Email;
   try {
     // message/rfc822 parts stay attachments: a forwarded letter is read as a letter of its own, with its own date.
-    email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+    email = await postalMime().parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
   } catch (e) {
     throw new LetterError((e as Error).message);
   }
@@ -104,7 +116,7 @@ export function readMsg(bytes: Uint8Array): Letter {
   let reader: MsgReader;
   let data: ReturnType<MsgReader['getFileData']>;
   try {
-    reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    reader = new (msgReader())(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     data = reader.getFileData();
   } catch (e) {
     throw new LetterError((e as Error).message);

@@ -1,5 +1,5 @@
 /**
- * On the command line JSZip zips with Node's zlib (useNativeInflate; the note's .docx goes through it): a package
+ * On the command line JSZip zips with Node's zlib (useNativeJszipDeflate; the note's .docx goes through it): a package
  * zipped so holds exactly the parts pako's deflate gives, and every zip reader here opens it.
  */
 import { unzipSync } from 'fflate';
@@ -8,7 +8,7 @@ import { buildConsolidatedWorkbook } from '../domain/consolidate/workbook';
 import { mergeReports } from '../domain/consolidate/merge';
 import { received } from '../domain/consolidate/testing';
 import { municipalSettings } from '../domain/sample/schoolWorkbooks';
-import { useNativeInflate } from './nativeInflate';
+import { useNativeJszipDeflate } from './nativeInflate';
 import { readWorkbookFile } from './readWorkbook';
 import { writeXlsx } from './xlsxWriter';
 
@@ -20,7 +20,7 @@ async function partsOf(bytes: Uint8Array): Promise<Record<string, string>> {
 }
 
 /**
- * The package's parts zipped anew by JSZip, DEFLATE: by pako, or by zlib once useNativeInflate has run (a loaded
+ * The package's parts zipped anew by JSZip, DEFLATE: by pako, or by zlib once useNativeJszipDeflate has run (a loaded
  * zip would keep its parts' compressed bytes, so the parts are put into a new one).
  */
 async function rezipped(bytes: Uint8Array): Promise<Uint8Array> {
@@ -37,7 +37,7 @@ test('a consolidated workbook zipped by JSZip through Node\'s zlib has the same 
   const plan = buildConsolidatedWorkbook(result, municipalSettings(), { previous: [] });
   const written = await writeXlsx(plan);
   const withPako = await rezipped(written);
-  useNativeInflate();
+  useNativeJszipDeflate();
   const withZlib = await rezipped(written);
   // Deflated by another engine (same dates): other bytes, the same parts.
   expect(Buffer.from(withZlib).equals(Buffer.from(withPako))).toBe(false);

@@ -9,13 +9,6 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type GenericWorkerType from 'jszip/lib/stream/GenericWorker';
-
-// JSZip's own CommonJS modules (the one copy in node_modules), required, not imported: a bundler's import wrapper
-// would be a copy, and the DEFLATE method must be replaced on the module object JSZip itself reads.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const jszipFlate = require('jszip/lib/flate') as { compressWorker: (options: { level?: number }) => unknown };
-const GenericWorker = require('jszip/lib/stream/GenericWorker') as typeof GenericWorkerType;
-/* eslint-enable @typescript-eslint/no-require-imports */
 import { OutputCapExceeded, useCappedInflater } from './guards';
 import { usePartCodec } from './readWorkbook';
 import { onSheetjsLoad } from './sheetjs';
@@ -49,24 +42,38 @@ function cappedInflate(packed: Uint8Array, cap: number): Uint8Array {
  * .docx note, written by the docx package); the workbooks themselves go through the one writer (xlsxWriter.ts) and
  * nativeDeflate.ts. pako's JavaScript deflate was a third of the writing when exceljs's writer used JSZip. A part is gathered whole and deflated in one call (the parts are in memory anyway); the output is the
  * same format, read back by every test. Inflating is left to pako: JSZip inflates only the few parts it edits.
+ * JSZip's modules are loaded here, only when something will zip through JSZip: the readers never do, and loading
+ * them (with the stream library under them) cost each reading thread ~30 ms at start (profiled).
  */
-class ZlibDeflateWorker extends GenericWorker {
-  private chunks: Uint8Array[] = [];
-  private meta: unknown = {};
-  constructor(private readonly level: number) {
-    super('ZlibDeflateWorker');
+let jszipOnZlib = false;
+export function useNativeJszipDeflate(): void {
+  if (jszipOnZlib) return;
+  // JSZip's own CommonJS modules (the one copy in node_modules), required, not imported: a bundler's import wrapper
+  // would be a copy, and the DEFLATE method must be replaced on the module object JSZip itself reads.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const jszipFlate = require('jszip/lib/flate') as { compressWorker: (options: { level?: number }) => unknown };
+  const GenericWorker = require('jszip/lib/stream/GenericWorker') as typeof GenericWorkerType;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  class ZlibDeflateWorker extends GenericWorker {
+    private chunks: Uint8Array[] = [];
+    private meta: unknown = {};
+    constructor(private readonly level: number) {
+      super('ZlibDeflateWorker');
+    }
+    processChunk(chunk: { data: Uint8Array | string | number[]; meta: unknown }): void {
+      this.meta = chunk.meta;
+      const data = chunk.data;
+      this.chunks.push(typeof data === 'string' ? Buffer.from(data, 'binary') : data instanceof Uint8Array ? data : Uint8Array.from(data));
+    }
+    flush(): void {
+      super.flush();
+      const out = deflateRawSync(Buffer.concat(this.chunks), { level: this.level });
+      this.chunks = [];
+      this.push({ data: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), meta: this.meta });
+    }
   }
-  processChunk(chunk: { data: Uint8Array | string | number[]; meta: unknown }): void {
-    this.meta = chunk.meta;
-    const data = chunk.data;
-    this.chunks.push(typeof data === 'string' ? Buffer.from(data, 'binary') : data instanceof Uint8Array ? data : Uint8Array.from(data));
-  }
-  flush(): void {
-    super.flush();
-    const out = deflateRawSync(Buffer.concat(this.chunks), { level: this.level });
-    this.chunks = [];
-    this.push({ data: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), meta: this.meta });
-  }
+  jszipFlate.compressWorker = (options: { level?: number }) => new ZlibDeflateWorker(options?.level ?? 6);
+  jszipOnZlib = true;
 }
 
 let installed = false;
@@ -75,8 +82,6 @@ export function useNativeInflate(): void {
   if (installed) return;
   onSheetjsLoad((XLSX) => (XLSX.CFB as { utils: { use_zlib(z: unknown): void } }).utils.use_zlib({ InflateRaw, deflateRawSync }));
   useCappedInflater(cappedInflate);
-  jszipFlate.compressWorker = (options: { level?: number }) =>
-    new ZlibDeflateWorker(options?.level ?? 6);
   usePartCodec({
     inflate: (packed) => inflateRawSync(packed),
     utf8: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),

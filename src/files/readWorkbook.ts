@@ -9,7 +9,7 @@ import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/g
 import { cfbKind, checkZip, compoundFile, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
 import { packageKind, sheetNameOfPart, type PackageKind } from './packageKind';
 import { REFUSAL } from './refusals';
-import { inflateRaw as pakoInflateRaw } from 'pako';
+import { pako } from './pakoOnDemand';
 import { isoDate, readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
 import { DocumentReadError, readDoc, readDocx, readOdt } from './readDocument';
 
@@ -27,7 +27,7 @@ export class FileReadError extends Error {
 
 /** Inflate and decode for the fast path: pako and TextDecoder in the pane; Node's own on the command line (nativeInflate.ts). */
 const textDecoder = new TextDecoder('utf-8');
-let partCodec: PartCodec = { inflate: (packed) => pakoInflateRaw(packed), utf8: (bytes) => textDecoder.decode(bytes) };
+let partCodec: PartCodec = { inflate: (packed) => pako().inflateRaw(packed), utf8: (bytes) => textDecoder.decode(bytes) };
 export function usePartCodec(codec: PartCodec): void {
   partCodec = codec;
 }
