@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pane [-- --schools 1000] [--dir DIR] [--build]`
+ * `npm run bench:pane [-- --schools 1000[,5000]] [--dir DIR] [--cache DIR] [--build] [--no-compare] [--trace FILE]`
  *
  * The pane against the command line on the same school workbooks, in one run on this machine; prints figures and
  * passes or fails nothing:
@@ -8,8 +8,12 @@
  *    workbook's download — files read in the season worker's reading workers, merged, written;
  *  - the longest main-thread block while doing it (PerformanceObserver 'longtask', Chromium), and how many tasks
  *    took over 50 ms;
- *  - peak memory: the page's renderer process (RSS, workers included) and the main thread's JS heap.
- * The sample is `npm run sample -- --out DIR --schools N` (made once per DIR).
+ *  - peak memory: the page's renderer process (RSS, workers included) and the main thread's JS heap;
+ *  - the pane's downloaded Свод against the command line's of the same files, cell by cell (bench/compare.ts);
+ *  - each target of issue 26 with «да/нет»: pane ≤ 1.5× the command line at 1,000, no main-thread task over 100 ms,
+ *    page memory < 500 MB at 5,000, 5,000 ÷ 1,000 ≤ 5 (with `--schools 1000,5000`: both sizes in one run).
+ * The school workbooks are the bench's sample set (bench/sets.ts, cached in $TMPDIR/profkampaniya-bench as for
+ * `npm run bench`; made once).
  * `--trace FILE` also records a Chrome trace of the merge (every thread of the page, sampled profiles) into FILE and
  * prints where each thread spent its time (bench/traceSummary.ts); the sampling slows the run, so its times are for
  * finding where time goes, not figures.
@@ -21,9 +25,17 @@ import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { parseArgs } from '../src/cli/io';
 import { buildPane, serveDist } from '../test/e2e/harness';
+import { compareBooks, comparisonLines } from './compare';
+import { sampleFiles } from './sets';
 import { summarizeTrace, type TraceEvent } from './traceSummary';
 
 const ROOT = path.resolve(__dirname, '..');
+/** Issue 26's targets for the pane. */
+const TARGET_RATIO = 1.5;
+const TARGET_TASK_MS = 100;
+const TARGET_PEAK_MB = 500;
+const TARGET_GROWTH = 5;
+
 const fmt = (n: number, digits = 1) => n.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** Resident memory of a process and its children, in bytes (Linux /proc). */
@@ -73,32 +85,80 @@ function browserProcess(profile: string): number | undefined {
   return undefined;
 }
 
-async function main() {
-  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['schools', 'dir', 'trace'], flags: ['build'] });
-  const schools = Number(values.schools?.[0] ?? 1000);
-  const dir = values.dir?.[0] ?? path.join(tmpdir(), `pk-bench-pane-${schools}`);
-  if (!existsSync(path.join(dir, 'units.csv'))) {
-    process.stdout.write(`Пример: ${schools} школьных книг → ${dir}\n`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/sample.ts'), '--out', dir, '--schools', String(schools)], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('генератор примера завершился с ошибкой');
-  }
-  const files = readdirSync(dir).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(dir, n));
-  const units = readFileSync(path.join(dir, 'units.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.replace(/^"|"$/g, '').replace(/""/g, '"'));
+interface PaneRun {
+  schools: number;
+  files: number;
+  cliMs: number;
+  paneMs: number;
+  longest: number;
+  longTasks: number;
+  peakRss: number;
+  peakHeap: number;
+  /** Lines to print for this size. */
+  lines: string[];
+  /** The pane's Свод is the command line's, cell by cell (undefined: not compared). */
+  same?: boolean;
+}
 
-  // 1. The command line, built (dist-cli), as a coordinator runs it.
+async function main() {
+  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['schools', 'dir', 'trace', 'cache'], flags: ['build', 'no-compare'] });
+  const sizes = (values.schools?.[0] ?? '1000').split(',').map((x) => Number(x.replace(/[_\s]/g, '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--schools: целые числа через запятую, например 1000,5000');
+  const cache = values.cache?.[0] ?? path.join(tmpdir(), 'profkampaniya-bench');
+  const given = values.dir?.[0];
+  // The command line, built (dist-cli), as a coordinator runs it; the pane, built.
   if (flags.has('build') || !existsSync(path.join(ROOT, 'dist-cli/main.cjs'))) spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  buildPane();
+  const runs: PaneRun[] = [];
+  for (const n of given ? [0] : sizes) {
+    const dir = given ?? sampleFiles(cache, n).dir;
+    const run = await paneAgainstCli(dir, n, { trace: values.trace?.[0], compare: !flags.has('no-compare') });
+    process.stdout.write(`${run.lines.join('\n')}\n\n`);
+    runs.push(run);
+  }
+  const targets: [string, string, boolean][] = [];
+  for (const r of runs) {
+    const at = r.schools ? `${r.schools.toLocaleString('ru-RU')} школ` : path.basename(given ?? '');
+    const ratio = r.paneMs / r.cliMs;
+    targets.push([`панель ≤ ${fmt(TARGET_RATIO, 1)}× командной строки, ${at}`, fmt(ratio, 2), ratio <= TARGET_RATIO]);
+    targets.push([`нет задач главного потока > ${TARGET_TASK_MS} мс, ${at}`, `самая долгая ${fmt(r.longest, 0)} мс`, r.longest <= TARGET_TASK_MS]);
+    targets.push([`пик < ${TARGET_PEAK_MB} МБ, ${at} (страница с воркерами)`, `${fmt(r.peakRss / 2 ** 20, 0)} МБ`, r.peakRss > 0 && r.peakRss < TARGET_PEAK_MB * 2 ** 20]);
+    if (r.same !== undefined) targets.push([`свод панели = свод командной строки, ${at}`, r.same ? 'ячейка в ячейку' : 'различаются', r.same]);
+  }
+  const small = runs.find((r) => r.schools === 1000);
+  const big = runs.find((r) => r.schools === 5000);
+  if (small && big) {
+    const pane = big.paneMs / small.paneMs;
+    targets.push([`5 000 ÷ 1 000 ≤ ${TARGET_GROWTH} (панель; командная строка ${fmt(big.cliMs / small.cliMs)})`, fmt(pane), pane <= TARGET_GROWTH]);
+  } else if (!given) process.stdout.write('(5 000 ÷ 1 000 для панели — с --schools 1000,5000)\n');
+  process.stdout.write(`Цели issue 26 (панель). Нагрузка машины сейчас: ${loadavg().map((l) => fmt(l)).join(' / ')} на ${availableParallelism()} ядра:\n`);
+  for (const [what, figure, ok] of targets) process.stdout.write(`  ${what}: ${figure} — ${ok ? 'да' : 'нет'}\n`);
+}
+
+/** One size: the command line's merge, then the pane's, of the files in `dir`. */
+async function paneAgainstCli(dir: string, schools: number, opts: { trace?: string; compare: boolean }): Promise<PaneRun> {
+  // Picked in the order the command line lists a folder (src/files/collectInputs.ts: by name, Intl.Collator('ru')):
+  // the Свод lists organisations in the order their files came, so another order gives other rows, not other figures.
+  const files = readdirSync(dir)
+    .filter((n) => /\.(xlsx|xlsm|xlsb|xls|ods|csv)$/i.test(n) && n !== 'units.csv')
+    .sort(new Intl.Collator('ru').compare)
+    .map((n) => path.join(dir, n));
+  const unitsFile = path.join(dir, 'units.csv');
+  const units = existsSync(unitsFile) ? readFileSync(unitsFile, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.replace(/^"|"$/g, '').replace(/""/g, '"')) : [];
+
+  // 1. The command line, as a coordinator runs it.
   const out = mkdtempSync(path.join(tmpdir(), 'pk-bench-out-'));
+  const cliOut = path.join(out, 'свод.xlsx');
   const cliStart = Date.now();
   const cli = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'bin/profkampaniya.js'), 'merge', dir, '--out', path.join(out, 'свод.xlsx'), '--units', path.join(dir, 'units.csv'), '--deadline', '2023-10-19', '--season', 'autumn', '--year', '2023', '--unit', 'Город Томск'],
+    [path.join(ROOT, 'bin/profkampaniya.js'), 'merge', dir, '--out', cliOut, ...(units.length ? ['--units', unitsFile] : []), '--deadline', '2023-10-19', '--season', 'autumn', '--year', '2023', '--unit', 'Город Томск'],
     { cwd: ROOT, encoding: 'utf8' },
   );
   const cliMs = Date.now() - cliStart;
   if (cli.status !== 0 && cli.status !== 1) throw new Error(`командная строка завершилась с кодом ${cli.status}:\n${cli.stderr}`);
 
   // 2. The pane, built, in headless Chromium.
-  buildPane();
   const server = await serveDist();
   const profile = mkdtempSync(path.join(tmpdir(), 'pk-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -135,7 +195,7 @@ async function main() {
     const m = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] as { name: string; value: number }[] }));
     peakHeap = Math.max(peakHeap, m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
   };
-  const traceFile = values.trace?.[0];
+  const traceFile = opts.trace;
   const traced: TraceEvent[] = [];
   if (traceFile) {
     cdp.on('Tracing.dataCollected', (e) => {
@@ -150,6 +210,8 @@ async function main() {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 1_800_000 }), page.getByRole('button', { name: 'Свести выбранные файлы' }).click()]);
   const paneMs = Date.now() - paneStart;
   await page.getByTestId('org-table').waitFor();
+  const paneOut = path.join(out, `панель-${download.suggestedFilename()}`);
+  await download.saveAs(paneOut);
   clearInterval(timer);
   await sample();
   let traceSummary = '';
@@ -165,23 +227,33 @@ async function main() {
   const result = await page.locator('#merge [role="alert"], #merge .fui-MessageBar').first().textContent();
   await context.close();
   await server.close();
-  rmSync(out, { recursive: true, force: true });
   rmSync(profile, { recursive: true, force: true });
+  let same: boolean | undefined;
+  const compared: string[] = [];
+  if (opts.compare) {
+    const c = compareBooks(cliOut, [paneOut]);
+    if (typeof c === 'string') compared.push(c);
+    else {
+      same = c[0].same;
+      compared.push(...comparisonLines('Свод панели против свода командной строки (те же файлы, ячейка за ячейкой; bench/compare.ts)', c[0]));
+    }
+  }
+  rmSync(out, { recursive: true, force: true });
 
   const longest = longTasks.length ? Math.max(...longTasks.map((x) => x.duration)) : 0;
   const worst = [...longTasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((x) => `${fmt(x.duration, 0)} мс на ${fmt((x.start - clickedAt) / 1000)} с`);
-  process.stdout.write(
-    [
-      `Файлов: ${files.length} (${dir}); файл свода: ${download.suggestedFilename()}`,
-      `Итог в панели: ${result?.trim()}`,
-      `Командная строка (profkampaniya merge): ${fmt(cliMs / 1000)} с`,
-      `Панель (Chromium, от нажатия «Свести» до скачивания): ${fmt(paneMs / 1000)} с — ${fmt(paneMs / cliMs, 2)}× командной строки`,
-      `Самая долгая блокировка главного потока: ${fmt(longest, 0)} мс; задач дольше 50 мс: ${longTasks.length}${worst.length ? ` (самые долгие: ${worst.join('; ')} после нажатия)` : ''}`,
-      `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,
-      `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
-      traceSummary,
-    ].join('\n'),
-  );
+  const lines = [
+    `Файлов: ${files.length} (${dir}); файл свода: ${download.suggestedFilename()}`,
+    `Итог в панели: ${result?.trim()}`,
+    `Командная строка (profkampaniya merge): ${fmt(cliMs / 1000)} с`,
+    `Панель (Chromium, от нажатия «Свести» до скачивания): ${fmt(paneMs / 1000)} с — ${fmt(paneMs / cliMs, 2)}× командной строки`,
+    `Самая долгая блокировка главного потока: ${fmt(longest, 0)} мс; задач дольше 50 мс: ${longTasks.length}${worst.length ? ` (самые долгие: ${worst.join('; ')} после нажатия)` : ''}`,
+    `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,
+    `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
+    ...compared,
+    ...(traceSummary ? [traceSummary] : []),
+  ];
+  return { schools, files: files.length, cliMs, paneMs, longest, longTasks: longTasks.length, peakRss, peakHeap, lines, same };
 }
 
 main().catch((e) => {
