@@ -1,6 +1,6 @@
 /**
  * The consolidated workbooks (Свод) of the same schools compared cell by cell — from sets in other encodings, and
- * the pane's against the command line's — by bench/compareBooks.py (openpyxl: a reader other than ours, formulas
+ * the pane's against the command line's — by test/support/compareBooks.py (openpyxl: a reader other than ours, formulas
  * and cached values). What it leaves out, and why, is printed with every comparison (EXCLUDED).
  */
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ export function compareBooks(reference: string, others: string[]): Comparison[] 
   if (!others.length) return [];
   const probe = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' });
   if (probe.status !== 0) return `openpyxl не установлен (${PYTHON}): apt-get install -y python3-openpyxl — своды не сравнены`;
-  const r = spawnSync(PYTHON, [path.join(__dirname, 'compareBooks.py'), reference, ...others], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const r = spawnSync(PYTHON, [path.join(__dirname, '../test/support/compareBooks.py'), reference, ...others], { encoding: 'utf8', maxBuffer: 16 << 20 });
   if (r.status !== 0) return `сравнение сводов не удалось: ${r.stderr.trim().split('\n').pop()}`;
   return r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Comparison);
 }

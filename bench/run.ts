@@ -10,7 +10,7 @@
  *  2. pandas merely reading the same files (`pandas.read_excel(f, sheet_name=None)` + `pandas.concat`), side by side,
  *     and the merge ÷ pandas on every set; each set SheetJS reads (.xls, .ods, .xlsb) against the .xlsx one's (the
  *     same schools); the files' account of each merge (accepted / superseded / refused) against what the sample
- *     planted; and the Свод of every set compared cell by cell with the sample's (bench/compareBooks.py, openpyxl);
+ *     planted; and the Свод of every set compared cell by cell with the sample's (test/support/compareBooks.py, openpyxl);
  *     then every target of issue 26 with «да/нет»;
  *  3. the Excel path against the strict Excel double: context.sync() calls and the largest request for stamping,
  *     checking, merging and the summary, at 100 and 1,000 units (constant means the same at both);
@@ -332,7 +332,7 @@ async function main(argv: string[]): Promise<void> {
     targets.push(['учёт файлов: N/1/1 в каждом наборе', wrong.length ? `${wrong.length} наборов не так` : 'верно', !wrong.length]);
   }
   if (!given && !flags.has('no-compare')) {
-    console.log(`\nСвод каждого набора против свода примера (.xlsx, записан нами), ячейка за ячейкой — те же школы в другом виде (bench/compareBooks.py, openpyxl).\n${EXCLUDED}`);
+    console.log(`\nСвод каждого набора против свода примера (.xlsx, записан нами), ячейка за ячейкой — те же школы в другом виде (test/support/compareBooks.py, openpyxl).\n${EXCLUDED}`);
     for (const n of sizes) {
       const ofSize = sets.filter((x) => x.size === n);
       const reference = ofSize.find((x) => x.kind === 'sample') ?? ofSize[0];
