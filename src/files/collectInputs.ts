@@ -10,6 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { receivedIso } from '../domain/consolidate/cells';
 import { isSystemLitter } from './systemLitter';
+import { byReceivedName } from '../domain/consolidate/receivedOrder';
 
 export { isSystemLitter } from './systemLitter';
 
@@ -35,8 +36,6 @@ export interface CollectedInputs {
 export class InputError extends Error {}
 
 
-/** Names in Russian alphabetical order; one collator (localeCompare with a locale builds one per comparison). */
-const byName = new Intl.Collator('ru').compare;
 
 /**
  * Synchronous on purpose: nothing else runs meanwhile, and a folder of 1,000 files awaited a stat at a time
@@ -58,7 +57,7 @@ function walkInputs(args: string[], exclude: string[], everyFile: boolean): Coll
       return;
     }
     if (st.isDirectory()) {
-      const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name));
+      const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => byReceivedName(a.name, b.name));
       for (const e of entries) {
         const child = path.join(p, e.name);
         if (isSystemLitter(e.name, e.isDirectory())) skipped.push(child);

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { defaultSettings, seasonFor, type CampaignSettings } from '../domain/settings';
+import { inReceivedOrder } from '../domain/consolidate/receivedOrder';
 import type { Conflict, Resolution } from '../excel/applySheetPlans';
 import type { PaneHost, WorkbookState } from './services/host';
 import type { Season } from './services/seasonClient';
@@ -208,7 +209,8 @@ export function App(props: {
     running: running?.step === s ? running : undefined,
     headingRef: (el: HTMLHeadingElement | null) => void (headings.current[s] = el),
   });
-  const shared = { files, onFiles: setFiles };
+  // In the command line's order whatever the dialog or a drop gave: the same files give the same Свод (rows, ties).
+  const shared = { files, onFiles: (picked: File[]) => setFiles(inReceivedOrder(picked, (f) => f.webkitRelativePath || f.name)) };
   const label: Record<SectionId, string> = { settings: t.stepSettings, forms: t.stepForms, check: t.stepCheck, merge: t.stepMerge, summary: t.stepSummary };
   const firstTime = settingsLoaded && !saved && !settings.unit.trim() && step === 'settings';
   return (
