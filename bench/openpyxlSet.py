@@ -1,11 +1,14 @@
 """The bench's sets written by a hand other than ours: openpyxl (python3-openpyxl from Debian) reads each school
 workbook of SRC and writes it into OUT — as a program that builds reports with openpyxl would.
 
-Usage: python3 openpyxlSet.py SRC OUT values|styles
+Usage: python3 openpyxlSet.py SRC OUT values|styles|shapes
   values  a new workbook with the cached values alone (no styles, no formulas): every sheet, its state (hidden
           sheets stay hidden) and merged cells — openpyxl's plain output.
   styles  the workbook as openpyxl loads and saves it with its styles, column widths, merged cells and validations,
           formulas replaced by their cached values (data_only), as a report filled by openpyxl is.
+  shapes  as styles, in a shape our sample never has and real schools' files do: the forms are not on the first
+          sheet — an «Инструкция» sheet of long paragraphs comes first and is the active one — and a «Справочник»
+          sheet of 300 rows (a list a school keeps beside the form) comes last.
 A file openpyxl cannot load (the sample's broken one) is copied as it is: the merge must refuse it either way.
 Each file keeps its modification time (the date the school's report came), and units.csv is copied.
 """
@@ -36,8 +39,28 @@ def with_styles(src, out):
     load_workbook(src, data_only=True).save(out)
 
 
+PARAGRAPH = ("Заполните таблицы на листах «Прил. 3 Отчёт» и «Прил. 2 План» по распоряжению департамента. "
+             "Числа вводите без пробелов и единиц измерения; даты — в формате ДД.ММ.ГГГГ. ") * 12
+
+
+def with_shapes(src, out):
+    wb = load_workbook(src, data_only=True)
+    guide = wb.create_sheet("Инструкция", 0)
+    guide.column_dimensions["A"].width = 120
+    for r in range(1, 9):
+        guide.cell(row=r, column=1, value=f"{r}. {PARAGRAPH}")
+    wb.active = 0
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws.title == "Инструкция"
+    ref = wb.create_sheet("Справочник")
+    ref.append(["№", "Организация-партнёр", "Адрес", "Телефон"])
+    for i in range(1, 301):
+        ref.append([i, f"Партнёр {i}: предприятие, вуз или колледж города", f"г. Томск, ул. Ленина, д. {i}", f"8 (3822) 52-{i:04d}"])
+    wb.save(out)
+
+
 def main(src_dir, out_dir, mode):
-    write = {"values": values_only, "styles": with_styles}[mode]
+    write = {"values": values_only, "styles": with_styles, "shapes": with_shapes}[mode]
     os.makedirs(out_dir, exist_ok=True)
     copied = 0
     for name in sorted(os.listdir(src_dir)):

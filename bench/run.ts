@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000] [--sets sample,values,styles,lo,xls,ods,xlsb] [--repeat N] [--cache DIR] [--dir DIR --deadline ГГГГ-ММ-ДД] [--no-pandas] [--no-compare] [--no-excel] [--no-bundle] [--build]`
+ * `npm run bench [-- --sizes 100,1000,5000] [--sets sample,values,styles,shapes,lo,xls,ods,xlsb] [--repeat N] [--cache DIR] [--dir DIR --deadline ГГГГ-ММ-ДД] [--no-pandas] [--no-compare] [--no-excel] [--no-bundle] [--build]`
  *
  * Prints figures; passes or fails nothing (so it is not a test):
  *  1. the command-line merge (read, check, merge, write with the summary) of every set at each size (bench/sets.ts:

@@ -1,6 +1,7 @@
 /**
  * The bench's sets of school workbooks, made once and kept in the cache: the sample generator's (our own writer),
- * the same schools written by openpyxl — values only, and with styles (bench/openpyxlSet.py) — saved by
+ * the same schools written by openpyxl — values only, with styles, and with the forms behind an instruction sheet
+ * and a reference sheet after them (bench/openpyxlSet.py) — saved by
  * LibreOffice as .xls (Excel 97–2003), .ods and .xlsx (a writer of .xlsx we did not write), and written by SheetJS
  * as .xlsb (LibreOffice cannot write .xlsb: its «Calc MS Excel 2007 Binary» filter only imports). Every set keeps
  * each file's modification time (the date its report came) and the list of expected units, so the merge of every
@@ -19,19 +20,20 @@ const SAMPLE_VERSION = 1;
 /** Bump when a derived set is written differently. */
 const DERIVED_VERSION = 1;
 
-export type SetKind = 'sample' | 'values' | 'styles' | 'lo' | 'xls' | 'ods' | 'xlsb';
-export const SET_KINDS: SetKind[] = ['sample', 'values', 'styles', 'lo', 'xls', 'ods', 'xlsb'];
+export type SetKind = 'sample' | 'values' | 'styles' | 'shapes' | 'lo' | 'xls' | 'ods' | 'xlsb';
+export const SET_KINDS: SetKind[] = ['sample', 'values', 'styles', 'shapes', 'lo', 'xls', 'ods', 'xlsb'];
 export const SET_TITLE: Record<SetKind, string> = {
   sample: 'пример (записан нами, .xlsx)',
   values: 'openpyxl, только значения',
   styles: 'openpyxl со стилями',
+  shapes: 'openpyxl: форма не на первом листе',
   lo: '.xlsx (LibreOffice)',
   xls: '.xls (LibreOffice)',
   ods: '.ods (LibreOffice)',
   xlsb: '.xlsb (SheetJS)',
 };
 /** The extension of a set's school workbooks (the sample's one broken file stays .xlsx in every set). */
-export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb' };
+export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', shapes: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb' };
 /** Sets read by SheetJS on the command line (not by the fast .xlsx reader): the issue wants them within 3× of .xlsx. */
 export const SHEETJS_KINDS: SetKind[] = ['xls', 'ods', 'xlsb'];
 
@@ -101,7 +103,7 @@ export function derivedSet(cache: string, sample: SampleInfo, kind: Exclude<SetK
   process.stdout.write(`Создаю набор «${SET_TITLE[kind]}» из ${sample.files} файлов в ${dir} (один раз)… `);
   const started = Date.now();
   if (kind === 'xlsb') saveAsXlsb(sample.dir, dir);
-  else if (kind === 'values' || kind === 'styles') {
+  else if (kind === 'values' || kind === 'styles' || kind === 'shapes') {
     const probe = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' });
     if (probe.status !== 0) throw new Error(`openpyxl не установлен (${PYTHON}): apt-get install -y python3-openpyxl`);
     const r = spawnSync(PYTHON, [path.join(__dirname, 'openpyxlSet.py'), sample.dir, dir, kind], { encoding: 'utf8' });

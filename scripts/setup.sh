@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine: LibreOffice (recalculates written workbooks in
 # tests), Chromium (the pane's end-to-end tests), xmllint (manifests against Microsoft's schemas), nginx (the
-# release's server configuration), libsecret (office-addin-debugging's keytar), then npm packages.
+# release's server configuration), libsecret (office-addin-debugging's keytar), then npm packages. `scripts/setup.sh --bench`
+# also installs what `npm run bench` compares the merge with: pandas and its readers of the bench sets' formats.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -23,10 +24,23 @@ command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 # Liberation Serif has Times New Roman's metrics: the note (.docx, Times New Roman) is laid out as in Word.
 fc-list 2>/dev/null | grep -qi 'liberation serif' || need+=(fonts-liberation2)
+# The benchmark (--bench): pandas reading the same files as the merge — openpyxl (.xlsx, above), odfpy (.ods); xlrd and
+# pyxlsb after apt (below).
+bench=false; [ "${1:-}" = "--bench" ] && bench=true
+if $bench; then
+  /usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+  /usr/bin/python3 -c 'import odf' 2>/dev/null || need+=(python3-odf)
+fi
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+# pandas reads .xls with xlrd ≥ 2.0.1 — Debian bookworm's python3-xlrd is 1.2, which its pandas 1.5 refuses — and
+# .xlsb with pyxlsb, which Debian does not package: both from PyPI. Without them the bench says so and goes on.
+if $bench && ! /usr/bin/python3 -c "from pandas.compat._optional import import_optional_dependency as n; n('xlrd'); n('pyxlsb')" 2>/dev/null; then
+  $SUDO /usr/bin/python3 -m pip install --break-system-packages -q xlrd==2.0.2 pyxlsb==1.0.10 ||
+    echo "xlrd/pyxlsb не установлены: замер (npm run bench) скажет, что pandas не читает .xls/.xlsb, и сравнит остальное." >&2
 fi
 # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional binaries (@swc/core-*) out of the lock
 # file and `npm ci` then refuses it; the exact versions of direct dependencies are pinned in package.json.
