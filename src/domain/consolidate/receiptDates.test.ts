@@ -99,6 +99,15 @@ describe('a modification time after the deadline that looks like a save is not a
     expect(dateDoubts([at('новый.xlsx', '2023-10-25T12:00')], '2023-10-19', ['2023-10-25T10:00'])[0]).toBeUndefined();
   });
 
+  test('ten minutes apart is still one save, eleven is not; files saved together on the deadline day are on time', () => {
+    const chain = (gap: number) => [0, 1, 2].map((k) => at(`${k}.xlsx`, `2023-10-25T10:${String(k * gap).padStart(2, '0')}`));
+    expect(dateDoubts([...chain(10), at('0.xlsx', '2023-10-17T10:00')], '2023-10-19').slice(0, 3).every(Boolean)).toBe(true);
+    expect(dateDoubts([...chain(11), at('0.xlsx', '2023-10-17T10:00')], '2023-10-19').some(Boolean)).toBe(false);
+    expect(dateDoubts([at('новый.xlsx', '2023-10-25T10:10')], '2023-10-19', ['2023-10-25T10:00'])[0]).toBeDefined();
+    expect(dateDoubts([at('новый.xlsx', '2023-10-25T10:11')], '2023-10-19', ['2023-10-25T10:00'])[0]).toBeUndefined();
+    expect(dateDoubts(chain(1), '2023-10-25')).toEqual([undefined, undefined, undefined]);
+  });
+
   test('without a deadline nothing is late, so nothing is in doubt', () => {
     expect(dateDoubts([at('1.xlsx', '2023-10-25T10:00'), at('2.xlsx', '2023-10-25T10:00'), at('3.xlsx', '2023-10-25T10:00')], undefined)).toEqual([undefined, undefined, undefined]);
   });
