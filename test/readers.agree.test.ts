@@ -143,6 +143,16 @@ describe('the rarer parts of the format read the same as SheetJS reads them', ()
     expect(expectAgreement(bytes, 'ручной.xlsx')).toBe('fast');
   });
 
+  test('inline strings as openpyxl writes them (every letter an entity), with rich runs or empty, read the same as SheetJS reads them; one whose runs name a colour is still left to SheetJS', async () => {
+    const strings = await handMade({
+      sheets: [{ name: 'Строки', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>&#1064;&#1082;&#1086;&#1083;&#1072; &#8470; 1</t></is></c><c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t>Про</t></r><r><t xml:space="preserve">фи_x000D_\r\nль</t></r></is></c><c r="C1" t="inlineStr"><is><t/></is></c><c r="D1" t="inlineStr"><is></is></c><c r="E1" t="inlineStr"><is><t>с формулой</t></is><f>A1</f></c><c r="F1"><v xml:space="preserve">12</v></c><c r="G1" t="inlineStr"><v>7</v></c></row>' }],
+    });
+    expect(expectAgreement(strings, 'строки.xlsx')).toBe('fast');
+    expect(readWorkbookFile(strings, 'строки.xlsx', { formulas: false }).sheets[0].cells[0].slice(0, 2)).toEqual(['Школа № 1', 'Профи\r\nль']);
+    const colour = await handMade({ sheets: [{ name: 'Цвет', data: '<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/></rPr><t>красный</t></r></is></c></row>' }] });
+    expect(expectAgreement(colour, 'цвет.xlsx')).toBe('sheetjs');
+  });
+
   test('a time typed as 14:05 reads as 14:05, not 14:04 (as openpyxl writes it: 45218.58680555555)', async () => {
     const bytes = await handMade({ styles: STYLES_WITH_DATES, sheets: [{ name: 'Время', data: '<row r="1"><c r="A1" s="2"><v>45218.58680555555</v></c><c r="B1" s="2"><v>45218.999999999</v></c></row>' }] });
     expect(expectAgreement(bytes, 'время.xlsx')).toBe('fast');

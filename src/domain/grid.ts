@@ -69,6 +69,18 @@ function mergesOnRow(sheet: SheetGrid, row: number): MergedArea[] | undefined {
   return index.byRow.get(row);
 }
 
+/**
+ * The row's values as a person sees them, column c at index c − 1: the stored row itself when no merged area
+ * touches the row (the commonest case, read without a look-up per cell), else `cols` values through cellValue.
+ */
+export function visibleRow(sheet: SheetGrid, row: number, cols: number): readonly CellValue[] {
+  if (!mergesOnRow(sheet, row)) return sheet.cells[row - 1] ?? NO_CELLS;
+  const out: CellValue[] = new Array(cols);
+  for (let c = 1; c <= cols; c++) out[c - 1] = cellValue(sheet, row, c);
+  return out;
+}
+const NO_CELLS: readonly CellValue[] = [];
+
 /** The merged area covering (row, col), if any. */
 export function mergeAt(sheet: SheetGrid, row: number, col: number): MergedArea | undefined {
   return mergesOnRow(sheet, row)?.find((m) => col >= m.left && col <= m.right);

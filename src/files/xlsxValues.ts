@@ -255,6 +255,8 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
   const vOpen = `<${p}v`;
   const vClose = `</${p}v>`;
   const isOpen = `<${p}is`;
+  const vTag = `<${p}v>`;
+  const isTag = `<${p}is>`;
   const isClose = `</${p}is>`;
   let row = 0;
   let col = -1;
@@ -303,28 +305,55 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
         }
         const end = xml.indexOf(cellClose, gt);
         if (end < 0 || end > limit) throw new NotHandled('ячейка без конца');
-        const body = xml.slice(gt + 1, end);
-        // Another cell's start inside this one: a damaged sheet, which SheetJS reads its own way.
-        if (body.indexOf(cellOpen) >= 0) throw new NotHandled('ячейка внутри ячейки');
+        const type = tag.t;
         let raw: string | undefined;
-        let v = body.indexOf(vOpen);
-        while (v >= 0 && !isNameEnd(body.charCodeAt(v + vOpen.length))) v = body.indexOf(vOpen, v + 1);
-        if (v >= 0) {
-          const vgt = body.indexOf('>', v);
-          if (body.charCodeAt(vgt - 1) !== 47) {
-            const vend = body.indexOf(vClose, vgt);
-            if (vend < 0) throw new NotHandled('значение без конца');
-            raw = body.slice(vgt + 1, vend);
-            if (raw.indexOf('<') >= 0) throw new NotHandled('разметка в значении'); // markup inside a value: damaged
-            if (raw === '') raw = undefined;
+        let inline: string | undefined;
+        // The usual cell holds nothing but its value, `<v>…</v>` (or its inline string, `<is>…</is>`): read in place,
+        // without first copying the cell's markup and searching it three times (every cell of every received sheet).
+        // Anything else — attributes, a formula, markup inside — takes the general way below, as before.
+        const from = gt + 1;
+        let plain = false;
+        if (xml.startsWith(vTag, from)) {
+          const vend = xml.indexOf(vClose, from);
+          if (vend >= 0 && vend + vClose.length === end) {
+            const text = xml.slice(from + vTag.length, vend);
+            if (text.indexOf('<') < 0) {
+              raw = text === '' ? undefined : text;
+              plain = true;
+            }
+          }
+        } else if (type === 'inlineStr' && xml.startsWith(isTag, from)) {
+          const isEnd = xml.indexOf(isClose, from);
+          if (isEnd >= 0 && isEnd + isClose.length === end) {
+            const si = xml.slice(from + isTag.length, isEnd);
+            if (si.indexOf(cellOpen) < 0 && si.indexOf(vOpen) < 0) {
+              inline = stringItemText(si, p);
+              plain = true;
+            }
           }
         }
-        const type = tag.t;
-        let inline: string | undefined;
-        if (type === 'inlineStr') {
-          const i = body.indexOf(isOpen);
-          if (i >= 0) inline = stringItemText(body.slice(body.indexOf('>', i) + 1, body.indexOf(isClose, i)), p);
-        } else if (raw !== undefined) raw = unescapeXml(raw);
+        if (!plain) {
+          const body = xml.slice(from, end);
+          // Another cell's start inside this one: a damaged sheet, which SheetJS reads its own way.
+          if (body.indexOf(cellOpen) >= 0) throw new NotHandled('ячейка внутри ячейки');
+          let v = body.indexOf(vOpen);
+          while (v >= 0 && !isNameEnd(body.charCodeAt(v + vOpen.length))) v = body.indexOf(vOpen, v + 1);
+          if (v >= 0) {
+            const vgt = body.indexOf('>', v);
+            if (body.charCodeAt(vgt - 1) !== 47) {
+              const vend = body.indexOf(vClose, vgt);
+              if (vend < 0) throw new NotHandled('значение без конца');
+              raw = body.slice(vgt + 1, vend);
+              if (raw.indexOf('<') >= 0) throw new NotHandled('разметка в значении'); // markup inside a value: damaged
+              if (raw === '') raw = undefined;
+            }
+          }
+          if (type === 'inlineStr') {
+            const i = body.indexOf(isOpen);
+            if (i >= 0) inline = stringItemText(body.slice(body.indexOf('>', i) + 1, body.indexOf(isClose, i)), p);
+          }
+        }
+        if (type !== 'inlineStr' && raw !== undefined) raw = unescapeXml(raw);
         const style = tag.s;
         const value = cellValue(type, raw, inline, style === undefined ? undefined : Number(style), ctx);
         if (value !== null) (cells[row - 1] ??= [])[col] = value;

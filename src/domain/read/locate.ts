@@ -5,7 +5,7 @@
  * (one cell per official column holding `7/6`, a paragraph, or `3 - ТУСУР, ТГАСУ`).
  */
 import { GRADES, PARTNER_CATEGORIES } from '../forms/appendix3';
-import { cellText, cellValue, gridSize, mergeAt, type SheetGrid } from '../grid';
+import { cellText, gridSize, mergeAt, visibleRow, type SheetGrid } from '../grid';
 import { parseCount, parsePair } from '../values/count';
 import { headerField, subRole, titleKind, type HeaderField, type SubRole } from './matchers';
 
@@ -70,8 +70,11 @@ function rowFields(sheet: SheetGrid, row: number, cols: number): Map<number, Hea
   let out: Map<number, HeaderField> | undefined;
   let text: string | undefined;
   let field: HeaderField | undefined;
-  for (let c = 1; c <= cols; c++) {
-    const v = cellValue(sheet, row, c);
+  // Every row of every sheet passes here: its values at once, not a merge look-up per cell.
+  const values = visibleRow(sheet, row, cols);
+  const width = Math.min(cols, values.length);
+  for (let c = 1; c <= width; c++) {
+    const v = values[c - 1];
     if (typeof v === 'number') return undefined;
     if (typeof v !== 'string') continue; // headers are text
     // A merged title shows the same text at every column it covers: classify it once.
@@ -84,8 +87,8 @@ function rowFields(sheet: SheetGrid, row: number, cols: number): Map<number, Hea
   // Only a row with header fields needs the (slower) look at its texts for values; most rows have none.
   if (!out) return undefined;
   let seen: string | undefined;
-  for (let c = 1; c <= cols; c++) {
-    const v = cellValue(sheet, row, c);
+  for (let c = 1; c <= width; c++) {
+    const v = values[c - 1];
     if (typeof v !== 'string' || v === seen) continue;
     seen = v;
     if (looksLikeValue(v)) return undefined;
@@ -229,8 +232,10 @@ function assignColumns(sheet: SheetGrid, kind: TableKind, top: number, bottom: n
 function isTitleRow(sheet: SheetGrid, row: number, cols: number): boolean {
   let text: string | undefined;
   let title = false;
-  for (let c = 1; c <= cols; c++) {
-    const v = cellValue(sheet, row, c);
+  const values = visibleRow(sheet, row, cols);
+  const width = Math.min(cols, values.length);
+  for (let c = 1; c <= width; c++) {
+    const v = values[c - 1];
     if (typeof v !== 'string') continue; // titles are text
     // A merged title shows the same text at every column it covers: classify it once.
     if (v !== text) {
