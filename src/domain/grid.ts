@@ -53,8 +53,15 @@ export function rawCell(sheet: SheetGrid, row: number, col: number): CellValue {
 /** Merges by the rows they cover, so a lookup scans a row's few merges, not all of a big sheet's. */
 const mergeIndex = new WeakMap<MergedArea[], { size: number; byRow: Map<number, MergedArea[]> }>();
 
+/**
+ * The index last looked up: a reader asks about one sheet many times running, and the WeakMap's look-up per cell
+ * cost more than the answer (profiled). Holds one sheet's merges at most.
+ */
+let lastMerges: MergedArea[] | undefined;
+let lastIndex: { size: number; byRow: Map<number, MergedArea[]> } | undefined;
+
 function mergesOnRow(sheet: SheetGrid, row: number): MergedArea[] | undefined {
-  let index = mergeIndex.get(sheet.merges);
+  let index = lastMerges === sheet.merges ? lastIndex : mergeIndex.get(sheet.merges);
   if (!index || index.size !== sheet.merges.length) {
     const byRow = new Map<number, MergedArea[]>();
     for (const m of sheet.merges)
@@ -65,6 +72,10 @@ function mergesOnRow(sheet: SheetGrid, row: number): MergedArea[] | undefined {
       }
     index = { size: sheet.merges.length, byRow };
     mergeIndex.set(sheet.merges, index);
+  }
+  if (lastMerges !== sheet.merges || lastIndex !== index) {
+    lastMerges = sheet.merges;
+    lastIndex = index;
   }
   return index.byRow.get(row);
 }

@@ -210,6 +210,24 @@ function cellTag(xml: string, from: number, gt: number): { r?: string; s?: strin
   }
 }
 
+/**
+ * The row number of a row's start tag written as openpyxl writes every one, `<row r="12">` (one attribute, digits,
+ * double quotes), read without a regular expression or a new object; undefined for any other tag, which the strict
+ * general reader (attrs) takes as before.
+ */
+function plainRowNumber(xml: string, from: number, gt: number): number | undefined {
+  if (xml.charCodeAt(from) !== 32 /* space */ || xml.charCodeAt(from + 1) !== 114 /* r */ || xml.charCodeAt(from + 2) !== 61 /* = */ || xml.charCodeAt(from + 3) !== 34 /* " */) return undefined;
+  const end = gt - 1; // the closing quote
+  if (end - (from + 4) < 1 || end - (from + 4) > 9 || xml.charCodeAt(end) !== 34) return undefined;
+  let n = 0;
+  for (let i = from + 4; i < end; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 interface SheetContext {
   strings: string[];
   dates: boolean[];
@@ -283,8 +301,9 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
       const gt = xml.indexOf('>', at);
       if (gt < 0) throw new NotHandled('повреждённый тег');
       if (xml.startsWith(rowOpen, at) && isNameEnd(xml.charCodeAt(at + rowOpen.length))) {
-        const r = attrs(xml.slice(at, gt + 1)).r;
-        row = r !== undefined ? Number(r) : row + 1;
+        const plain = plainRowNumber(xml, at + rowOpen.length, gt);
+        const r = plain === undefined ? attrs(xml.slice(at, gt + 1)).r : undefined;
+        row = plain ?? (r !== undefined ? Number(r) : row + 1);
         if (!Number.isInteger(row) || row < 1) throw new NotHandled('неверный номер строки');
         if (row > ctx.maxRows) break scan;
         col = -1;
