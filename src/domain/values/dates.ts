@@ -5,6 +5,7 @@
  */
 import type { CellValue } from '../grid';
 import type { DateRange } from '../report';
+import { remembered } from '../text/remembered';
 
 const MONTHS: [RegExp, number][] = [
   [/^январ/, 1], [/^феврал/, 2], [/^март/, 3], [/^апрел/, 4], [/^ма[йя]/, 5], [/^июн/, 6],
@@ -79,6 +80,25 @@ export function parseDateRange(v: CellValue, year: number): DateRange | undefine
     }
     return undefined;
   }
+  return rangeOfText(year)(v);
+}
+
+/**
+ * A plan's dates as text, remembered per campaign year: a region's plans repeat the same few hundred dates
+ * («12.10.2023 - 13.10.2023») across thousands of rows, and parsing each again was a tenth of reading a plan.
+ * The ranges are never changed by their readers, so one object may stand in every row that typed the same text.
+ */
+const byYear = new Map<number, (text: string) => DateRange | undefined>();
+function rangeOfText(year: number): (text: string) => DateRange | undefined {
+  let parse = byYear.get(year);
+  if (!parse) {
+    parse = remembered((v: string) => textRange(v, year));
+    byYear.set(year, parse);
+  }
+  return parse;
+}
+
+function textRange(v: string, year: number): DateRange | undefined {
   const text = v.replace(/\s+/g, ' ').trim();
   const iso1 = /^(\d{4}-\d{2}-\d{2})(?: \d{2}:\d{2})?$/.exec(text);
   if (iso1) return { from: iso1[1], to: iso1[1] };
