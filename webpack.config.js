@@ -70,11 +70,21 @@ async function devServerOptions() {
 /**
  * Minify with SWC instead of terser: terser spends minutes on SheetJS and other big libraries on 2 cores, SWC seconds.
  * The minimizer plugin comes with webpack; if a future webpack drops it, webpack's default minimizer is used.
+ *
+ * Without function inlining (compress `inline: 0`) and without `reduce_vars` (which folds a function used once into
+ * its caller) — SWC's compress options as its «Minification» page lists them, after terser's «Compress options».
+ * With them the readers' helpers were folded into big function expressions that Chromium's V8 optimised again and
+ * again in each reading worker (Maglev and TurboFan, ~25 times per function per worker, `--js-flags=--trace-opt`):
+ * V8's background compile threads took 12–15 s of CPU for 1,000 school files, more than both reading workers'
+ * own JavaScript; with both off, 5–6 s, the pane's whole CPU 32–40 → 25–27 s (bench:pane, load 9–12). Only
+ * both together help (either alone: 12–13 s). The bundle's size is the same (taskpane 787 → 791 KB).
  */
 function fastMinimizer() {
   try {
     const MinimizerPlugin = require('minimizer-webpack-plugin');
-    return [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, parallel: 2, extractComments: false })];
+    return [
+      new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, parallel: 2, extractComments: false, minimizerOptions: { compress: { inline: 0, reduce_vars: false } } }),
+    ];
   } catch {
     return ['...'];
   }
