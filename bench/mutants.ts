@@ -149,7 +149,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'formula-names-count', file: 'src/domain/forms/rowChecks.ts',
-    original: '`IF(TRIM(${cell})="",0,1+LEN(${cell})', replacement: '`IF(TRIM(${cell})="",0,LEN(${cell})',
+    original: '`IF(TRIM(${cell})="",0,1+IF(', replacement: '`IF(TRIM(${cell})="",0,IF(',
     description: '«Проверка»: наименований насчитано на одно меньше / the form counts one name too few', hints: [PARITY_TEST],
   },
   // ——— reading ———
@@ -197,6 +197,41 @@ export const MUTANTS: Mutant[] = [
     description: 'доля педагогов: числитель и знаменатель переставлены / teachers\' share upside down',
     hints: ['src/domain/indicators/figures.test.ts', 'src/domain/indicators/summarySheet.test.ts'],
   },
+  // ——— monitoring targets, report statuses, receipt dates ———
+  {
+    id: 'target-met-exactly', file: 'src/domain/monitoring/targets.ts',
+    original: 'met: deviation === null ? null : deviation >= 0', replacement: 'met: deviation === null ? null : deviation > 0',
+    description: 'мониторинг: факт ровно равен плану — «не выполнен» / a target met exactly called missed',
+    hints: ['src/domain/monitoring/targets.test.ts', 'test/monitoring.libreoffice.test.ts'],
+  },
+  {
+    id: 'unit-below-exactly', file: 'src/domain/monitoring/targets.ts',
+    original: 'if ((a * 100) / b < plan) missed++;', replacement: 'if ((a * 100) / b <= plan) missed++;',
+    description: 'мониторинг: организация ровно на плане названа не выполнившей / a unit exactly on target listed as below',
+    hints: ['src/domain/monitoring/targets.test.ts', 'test/monitoring.libreoffice.test.ts'],
+  },
+  {
+    id: 'sums-half-given', file: 'src/domain/monitoring/targets.ts',
+    original: 'if (va === null || vb === null) continue;', replacement: 'if (va === null && vb === null) continue;',
+    description: 'мониторинг: организация, указавшая только A или только B, входит в сумму / a unit with one of A, B counted',
+    hints: ['src/domain/monitoring/targets.test.ts'],
+  },
+  {
+    id: 'zero-says-yes', file: 'src/domain/indicators/figures.ts',
+    original: 'v === false || v === 0) return false;', replacement: 'v === false) return false;',
+    description: '«Получен» = 0 считается «да» / a 0 in «Получен» taken as received', hints: ['src/domain/indicators/figures.test.ts'],
+  },
+  {
+    id: 'on-time-blank-late', file: 'src/domain/indicators/figures.ts',
+    original: "if (isBlank(row.onTime)) return 'received';", replacement: "if (row.onTime === null) return 'received';",
+    description: 'пустая строка в «В срок» — «с опозданием» / a blank «В срок» read as late', hints: ['src/domain/indicators/figures.test.ts'],
+  },
+  {
+    id: 'one-save-gap', file: 'src/domain/consolidate/receiptDates.ts',
+    original: '<= ONE_SAVE_GAP_MS) chain.push(x);', replacement: '< ONE_SAVE_GAP_MS) chain.push(x);',
+    description: 'файлы, изменённые ровно через 10 минут, — не одно сохранение / files ten minutes apart not one save',
+    hints: ['src/domain/consolidate/receiptDates.test.ts'],
+  },
 ];
 
 // ——— running ———
@@ -231,7 +266,8 @@ function scratchCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pk-mutants-'));
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 })
     .split('\0')
-    .filter((f) => f && existsSync(path.join(ROOT, f)));
+    // A worktree's node_modules may be a symlink, which `node_modules/` in .gitignore does not match.
+    .filter((f) => f && f !== 'node_modules' && existsSync(path.join(ROOT, f)));
   for (const f of files) {
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     cpSync(path.join(ROOT, f), path.join(dir, f));

@@ -12,6 +12,7 @@ import { monitoringLayout } from '../src/domain/forms/monitoringLayout';
 import { stampMonitoring } from '../src/domain/forms/monitoringStamp';
 import { dataCell } from '../src/domain/forms/tableLayout';
 import { MET, monitoringSheetLayout, NOT_MET } from '../src/domain/monitoring/consolidatedSheet';
+import { evaluateTargets, unitsBelowTargets } from '../src/domain/monitoring/targets';
 import { SHEET_MONITORING_CONSOLIDATED } from '../src/domain/monitoring/sheetName';
 import { readForms } from '../src/domain/read';
 import { checkWorkbook } from '../src/domain/rules';
@@ -206,6 +207,22 @@ describe('the monitoring form, merged and recalculated by LibreOffice', () => {
         'охват обучающихся 8-11 классов профессиональной диагностикой (план 85\u00a0%, факт 84,8\u00a0%). ' +
         'Не выполнен хотя бы один целевой показатель в организациях: 2 (МАОУ СОШ № 4 и МБОУ лицей № 7).',
     );
+  });
+
+  // The note's targets (TypeScript: evaluateTargets, unitsBelowTargets) and the sheet's formulas are twins; the
+  // figures above hold boundary cases: teachers 68 × 100 / 85 = 80 on a plan of 80 in total, the lyceum's 20 of 25 = 80.
+  test('the note judges every target, in total and per school, exactly as the recalculated sheet does', () => {
+    const sheet = book[SHEET_MONITORING_CONSOLIDATED];
+    const L = monitoringSheetLayout(3);
+    const at = (r: number, c: number) => { const v = valueAt(sheet, cellRef(r, c)); return v === '' ? null : v; };
+    const m = merged.monitoring!;
+    for (const t of evaluateTargets(m, TARGETS)) {
+      const onSheet = at(L.targetRow[t.code], 5);
+      expect([t.code, t.met === null ? null : t.met ? MET : NOT_MET]).toEqual([t.code, onSheet]);
+      if (t.fact !== null) expect(at(L.targetRow[t.code], 3)).toBeCloseTo(t.fact, 9);
+    }
+    const missed = new Map(unitsBelowTargets(m, TARGETS).map((u) => [u.unit, u.missed]));
+    m.units.forEach((u, k) => expect([u.unit, missed.get(u.unit) ?? 0]).toEqual([u.unit, at(L.firstUnitRow + k, L.missedColumn)]));
   });
 
   test('the municipality’s consolidated file carries its own monitoring row, which the region reads like a school’s', () => {
