@@ -6,6 +6,7 @@
  */
 import { absolute, cellRef, columnLetter, rangeRef } from '../a1';
 import { EDUCATION_LEVELS, MONITORING_INDICATORS, aKey, bKey, indicatorTitle, type IndicatorCode, type MonitoringKey } from '../forms/monitoring';
+import { shareFormula } from '../forms/monitoringStamp';
 import { str } from '../forms/rowChecks';
 import { SEASON_TITLE, type CampaignSettings } from '../settings';
 import { SHEET_MONITORING_CONSOLIDATED } from './sheetName';
@@ -66,7 +67,8 @@ export function monitoringSheetLayout(units: number): MonitoringSheetLayout {
 
 const deviation = (plan: string, fact: string) => `=IF(OR(${plan}="",${fact}=""),"",${fact}-${plan})`;
 const met = (plan: string, fact: string) => `=IF(OR(${plan}="",${fact}=""),"",IF(${fact}>=${plan},${str(MET)},${str(NOT_MET)}))`;
-const fact = (a: string, b: string) => `=IF(AND(ISNUMBER(${a}),ISNUMBER(${b})),IF(${b}>0,${a}*100/${b},""),"")`;
+/** Fact X = A × 100 / B: the school form's own formula, so the two cannot drift apart. */
+const fact = shareFormula;
 
 export function monitoringConsolidatedSheet(m: MonitoringMerge, settings: CampaignSettings, targets: Targets = {}): SheetPlan {
   const plan = emptySheetPlan(SHEET_MONITORING_CONSOLIDATED, 'consolidated-monitoring');
