@@ -215,6 +215,31 @@ describe('the form stamped by the add-in (official titles over sub-columns)', ()
     expect(p.source.row).toBe(L.participation.firstDataRow + 1);
   });
 
+  it('reads a form whose top header row is merged two rows deep (a row of merged titles only, with sub-headers below)', () => {
+    const top = L.participation.headerTop;
+    // A row after the first header row; every cell of the first row reaches down over it, so the new row holds
+    // nothing but the titles above it continued, and the class and ОВЗ sub-headers stay below it.
+    const sheet = insertRows(stamped(), top + 1, 1);
+    const covered = new Set<number>();
+    // (Merges already reaching below the first row were stretched over the new row by the insertion.)
+    for (const m of sheet.merges)
+      if (m.top === top) {
+        if (m.bottom === top) m.bottom = top + 1;
+        for (let c = m.left; c <= m.right; c++) covered.add(c);
+      }
+    for (let c = 1; c <= L.participation.checkColumn; c++)
+      if (!covered.has(c)) sheet.merges.push({ top, left: c, bottom: top + 1, right: c });
+    for (let c = 1; c <= L.participation.checkColumn; c++) {
+      const m = sheet.merges.find((x) => x.top === top && x.left <= c && x.right >= c)!;
+      sheet.cells[top][c - 1] = sheet.cells[m.top - 1][m.left - 1];
+    }
+    const read = readForms(workbookOf('школа1.xlsx', sheet));
+    expect(read.problems).toEqual([]);
+    const [p] = read.report!.participation;
+    expectOfficialFigures(p);
+    expect(p.source.row).toBe(L.participation.firstDataRow + 1);
+  });
+
   it('lets a merged cell cover its area and reads numbers typed as text', () => {
     const sheet = stamped();
     const row = L.participation.firstDataRow;
