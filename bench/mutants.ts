@@ -229,6 +229,37 @@ export const MUTANTS: Mutant[] = [
     description: 'файлы, изменённые ровно через 10 минут, — не одно сохранение / files ten minutes apart not one save',
     hints: ['src/domain/consolidate/receiptDates.test.ts'],
   },
+  // ——— names, lists, counts ———
+  {
+    id: 'yo-not-e', file: 'src/domain/consolidate/names.ts',
+    original: ".replace(/ё/g, 'е')", replacement: ".replace(/ё/g, 'ё')",
+    description: '«Школа им. Алёшина» и «Алешина» — две организации / ё and е spellings of one unit counted twice',
+    hints: ['src/domain/consolidate/names.test.ts', 'src/domain/consolidate/organisations.test.ts'],
+  },
+  {
+    id: 'partner-none-word', file: 'src/domain/consolidate/names.ts',
+    original: '|нет|отсутствуют?|', replacement: '|отсутствуют?|',
+    description: '«нет» в списке партнёров считается партнёром / «нет» counted as a partner',
+    hints: ['src/domain/consolidate/names.test.ts', 'src/domain/values/partnerList.test.ts'],
+  },
+  {
+    id: 'units-first-school-as-header', file: 'src/domain/consolidate/expectedUnits.ts',
+    original: '(i === 0 && HEADER.test(name) && !/[\\d«"“]/.test(name))', replacement: '(i === 0 && HEADER.test(name))',
+    description: 'список ожидаемых: «Школа № 1» в первой строке принята за заголовок / the first school of the list dropped as a header',
+    hints: ['src/domain/consolidate/expectedUnits.test.ts'],
+  },
+  {
+    id: 'units-numbered-dot', file: 'src/domain/consolidate/expectedUnits.ts',
+    original: 'if (/^\\d+\\.?$/.test(name) && cells[1])', replacement: 'if (/^\\d+$/.test(name) && cells[1])',
+    description: 'список ожидаемых с номерами «1.» в первом столбце: ожидается организация «1.» / a list numbered «1.» expects units called «1.»',
+    hints: ['src/domain/consolidate/expectedUnits.test.ts'],
+  },
+  {
+    id: 'decimal-comma', file: 'src/domain/values/count.ts',
+    original: ".replace(',', '.');", replacement: ".replace('.', ',');",
+    description: '«12,0» в ячейке числа — не число / a count typed with a decimal comma unreadable',
+    hints: ['src/domain/values/values.test.ts'],
+  },
 ];
 
 // ——— running ———
