@@ -12,6 +12,7 @@ import { REFUSAL } from './refusals';
 import { pako } from './pakoOnDemand';
 import { isoDate, readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
 import { DocumentReadError, readDoc, readDocx, readOdt } from './readDocument';
+import { delimitedRows } from './delimitedText';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -182,8 +183,12 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     let lines = 0;
     for (let i = text.indexOf('\n'); i >= 0 && lines <= 2 * maxRowsOf(options); i = text.indexOf('\n', i + 1)) lines++;
     if (lines > 2 * maxRowsOf(options)) throw sheetTooBig(fileName, baseName(fileName), 'rows', maxRowsOf(options));
+    const delimiter = csvDelimiter(text);
+    // Read as SheetJS reads it, without loading SheetJS (delimitedText.ts), unless the text is another format to it.
+    const rows = options.fastXlsx === false ? undefined : delimitedRows(text, delimiter, maxRowsOf(options) + 1);
+    if (rows) return { fast: [{ name: baseName(fileName), hidden: false, cells: rows, merges: [] }] };
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
-    return { sheetjs: sheetjs().read(text, { ...common, type: 'string', raw: true, FS: csvDelimiter(text) } as XLSX.ParsingOptions) };
+    return { sheetjs: sheetjs().read(text, { ...common, type: 'string', raw: true, FS: delimiter } as XLSX.ParsingOptions) };
   }
   const { entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options));
   if (parts === 'word-binary') return { document: readDoc(bytes, fileName) };
@@ -328,7 +333,8 @@ export interface ReadWorkbookOptions {
   formulas?: boolean;
   /**
    * With formulas: false, read an ordinary .xlsx through the fast path (xlsxValues.ts), SheetJS for anything it
-   * leaves (default true). False only to compare the two (bench/readers.ts, test/readers.agree.test.ts).
+   * leaves; a CSV is read without SheetJS too (delimitedText.ts), formulas or not (default true). False only to
+   * compare the two (bench/readers.ts, test/readers.agree.test.ts, test/csvReaders.agree.test.ts).
    */
   fastXlsx?: boolean;
   /**
