@@ -8,6 +8,13 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { receive } from '../src/cli/receive';
 import { municipalSettings } from '../src/domain/sample/schoolWorkbooks';
+import { useNativeInflate } from '../src/files/nativeInflate';
+import { useDefaultPassword } from '../src/files/defaultPassword';
+
+// As a reading worker sets itself up (src/cli/receiveWorker.ts): Node's zlib for the zip parts, not the pane's
+// streaming inflater, and Excel's default password.
+useNativeInflate();
+useDefaultPassword();
 
 async function main(dir: string): Promise<void> {
   const settings = municipalSettings();
