@@ -3,7 +3,7 @@
  * personalised blank per unit — opened as new workbooks in Excel, or downloaded as one .zip in a browser.
  */
 import { useId, useMemo, useState } from 'react';
-import { Button, Caption1, Checkbox, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import type { BlankForm } from '../domain/blanks/blank';
 import { blankFilesFor } from '../domain/blanks/fileName';
 import { expectedUnitsFromText } from '../domain/consolidate/expectedUnits';
@@ -12,6 +12,7 @@ import type { PaneHost } from './services/host';
 import { downloadBytes, safeFileName } from './services/download';
 import { campaignTag, FilePicker, Outcome, useStyles, type Message } from './ui';
 import type { Act } from './steps/common';
+import { UnitsListField } from './steps/UnitsListField';
 import type { Strings } from './strings';
 
 /** The blank builder (the forms, the writer, jszip) loads when first asked for: the first screen stays small. */
@@ -48,7 +49,9 @@ export function BlanksPanel(p: {
   const [msg, setMsg] = useState<Message>();
   const [cancel, setCancel] = useState<AbortController>();
   const [shown, setShown] = useState('');
-  const units = useMemo(() => blankFilesFor(expectedUnitsFromText(p.units)).map((b) => b.unit), [p.units]);
+  // As typed (the box hands the list to the pane when typing pauses): the count and the buttons follow the typing.
+  const [draft, setDraft] = useState(p.units);
+  const units = useMemo(() => blankFilesFor(expectedUnitsFromText(draft)).map((b) => b.unit), [draft]);
   const excel = host.mode === 'excel';
   const canOpen = excel && !!host.openNewWorkbook;
   // Excel on Mac or iPad: a .zip saved from the pane never arrives (host.ts), so none is offered.
@@ -133,9 +136,7 @@ export function BlanksPanel(p: {
         {t.blanksTitle}
       </h3>
       <Caption1>{excel ? t.blanksHintExcel : t.blanksHintBrowser}</Caption1>
-      <Field label={t.blanksUnits} hint={units.length ? `${t.blanksInList(units.length)} ${t.blanksUnitsShared}` : t.blanksUnitsShared}>
-        <Textarea value={p.units} onChange={(_, d) => p.onUnits(d.value)} resize="vertical" rows={4} />
-      </Field>
+      <UnitsListField label={t.blanksUnits} hint={units.length ? `${t.blanksInList(units.length)} ${t.blanksUnitsShared}` : t.blanksUnitsShared} value={p.units} onChange={p.onUnits} onDraft={setDraft} rows={4} />
       <div className={st.row}>
         <FilePicker label={t.blanksPickList} disabled={p.busy} onFiles={pickList} testId="blank-units-file" accept=".xlsx,.xls,.ods,.csv,.txt" />
       </div>

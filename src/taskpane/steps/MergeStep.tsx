@@ -3,7 +3,7 @@
  * workbook goes into the open workbook or is downloaded; the pane shows every organisation's fate and the figures.
  */
 import { useMemo, useState } from 'react';
-import { Button, Caption1, Checkbox, Field, Textarea } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field } from '@fluentui/react-components';
 import { expectedUnitsFromText } from '../../domain/consolidate/expectedUnits';
 import { readEarlierRegister } from '../../domain/consolidate/registerSheet';
 import { SHEET } from '../../domain/sheetNames';
@@ -14,6 +14,7 @@ import { OrgTable } from '../results/OrgTable';
 import { Figures } from '../results/Figures';
 import { campaignTag, Outcome, Section, useStyles, type Message } from '../ui';
 import { FilesBox } from './FilesBox';
+import { UnitsListField } from './UnitsListField';
 import { RunBar, type PickedFiles, type StepProps } from './common';
 
 export const mergeFileName = (unit: string, tag: string) => `Свод — ${unit.trim()} — ${tag}.xlsx`;
@@ -27,7 +28,9 @@ export function MergeStep(p: StepProps & PickedFiles & { expected: string; onExp
   const [ownSheets, setOwnSheets] = useState(false);
   const canOwn = !!host.readUserSheets;
   const own = canOwn && ownSheets;
-  const expectedCount = useMemo(() => expectedUnitsFromText(p.expected).length, [p.expected]);
+  // Counted as typed (the box hands the list to the pane when typing pauses).
+  const [draft, setDraft] = useState(p.expected);
+  const expectedCount = useMemo(() => expectedUnitsFromText(draft).length, [draft]);
   const run = () =>
     p.act(
       t.doingMerge,
@@ -56,9 +59,7 @@ export function MergeStep(p: StepProps & PickedFiles & { expected: string; onExp
   return (
     <Section id="merge" title={t.mergeTitle} hint={t.mergeHint} headingRef={p.headingRef}>
       <FilesBox t={t} busy={p.busy} testId="merge-files" files={p.files} onFiles={p.onFiles} />
-      <Field label={t.expectedUnits} hint={expectedCount ? t.expectedCount(expectedCount) : undefined}>
-        <Textarea value={p.expected} onChange={(_, d) => p.onExpected(d.value)} resize="vertical" rows={3} />
-      </Field>
+      <UnitsListField label={t.expectedUnits} hint={expectedCount ? t.expectedCount(expectedCount) : undefined} value={p.expected} onChange={p.onExpected} onDraft={setDraft} rows={3} />
       {canOwn && (
         <Field hint={t.mergeOwnSheetsHint}>
           <Checkbox checked={ownSheets} onChange={(_, d) => setOwnSheets(!!d.checked)} label={t.mergeOwnSheets} data-testid="merge-own-sheets" />
