@@ -35,6 +35,8 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
       }
       case 'merge': {
         const received = await engine.receive(m.files, m.req.settings, progress, isCancelled);
+        // A task boundary before the merge: idle reading workers end there (season.worker.ts), not after it.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const { view, plan, documentDate } = engine.merge(received, m.req);
         lastSettings = m.req.settings;
         return { view, ...(await deliver(plan, m.req.settings, m.output, documentDate)) } satisfies Delivered;
