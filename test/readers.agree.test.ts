@@ -25,6 +25,13 @@ jest.setTimeout(120_000);
 const CODECS: Record<string, PartCodec> = {
   'Node (command line)': { inflate: (p) => inflateRawSync(p), utf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8') },
   'pako (pane)': { inflate: (p) => inflateRaw(p), utf8: (b) => new TextDecoder().decode(b) },
+  // As the command line's reading threads have it (nativeInflate.ts): sheets scanned one byte a character.
+  'Node, sheets scanned as bytes': {
+    inflate: (p) => inflateRawSync(p),
+    utf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'),
+    latin1: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'),
+    utf8OfLatin1: (t) => Buffer.from(t, 'latin1').toString('utf8'),
+  },
 };
 
 /** 'fast' when the fast path read the file (and agreed, else the expectation fails), 'sheetjs' when it stepped aside. */
@@ -225,6 +232,9 @@ test('damaged packages: the fast path agrees with SheetJS, or steps aside; where
     const fast = readXlsxValues(bytes, checkZip(bytes), CODECS['Node (command line)'], LIMITS.rows + 1);
     const where = `seed ${seed}, iteration ${i}, ${victim}: …${damaged.slice(Math.max(0, at - 60), at + 60)}…`;
     const read = fast && JSON.stringify(comparable(fast));
+    // Scanned one byte a character (the reading threads' way), the same values or the same step aside.
+    const scanned = readXlsxValues(bytes, checkZip(bytes), CODECS['Node, sheets scanned as bytes'], LIMITS.rows + 1);
+    expect({ where, read: scanned && JSON.stringify(comparable(scanned)) }).toEqual({ where, read });
     // Read by the fast path: the values SheetJS reads, or those the file held before the damage (damage SheetJS
     // trips on but the values do not depend on, such as a cut content-type entry) — never anything else.
     if (!read) tally.sheetjs++;
@@ -238,9 +248,45 @@ test('damaged packages: the fast path agrees with SheetJS, or steps aside; where
   // test/support/jestSetup.ts).
   expect(tally.fast).toBeGreaterThan(iterations / 4);
   expect(tally.sheetjs).toBeGreaterThan(iterations / 20); // the damage does reach what the fast path reads
-  expect(after.fallbacks - before.fallbacks).toBe(tally.sheetjs);
-  expect(after.fast - before.fast).toBe(tally.fast + tally.onlyFast);
+  // (each file read twice by the fast path: decoded whole and scanned as bytes)
+  expect(after.fallbacks - before.fallbacks).toBe(2 * tally.sheetjs);
+  expect(after.fast - before.fast).toBe(2 * (tally.fast + tally.onlyFast));
   expect(Object.keys(after.reasons).filter((k) => k.startsWith('ошибка чтения') && after.reasons[k] !== before.reasons[k])).toEqual([]);
+});
+
+test('bytes that are not UTF-8 in a sheet: scanned one byte a character, it reads as decoded whole', () => {
+  const base = written[0].bytes;
+  const parts = new Map<string, Uint8Array>();
+  for (const e of checkZip(base)) {
+    const one = readXlsxPart(new Uint8Array(base), e.name);
+    if (one) parts.set(e.name, one);
+  }
+  const sheet = [...parts.keys()].find((n) => /worksheets\/sheet\d+\.xml$/.test(n))!;
+  const rnd = seededRandom(26);
+  const read = (data: Uint8Array, codec: PartCodec) => {
+    const bytes = rawZip([...parts].map(([name, d]) => ({ name, data: name === sheet ? data : d })));
+    const sheets = readXlsxValues(bytes, checkZip(bytes), codec, LIMITS.rows + 1);
+    return sheets && JSON.stringify(comparable(sheets));
+  };
+  const text = new TextDecoder().decode(parts.get(sheet));
+  // A merged area written with a no-break space after the tag's name (\s to a regular expression over characters).
+  const nbsp = text.replace('<mergeCell ', '<mergeCell\u00a0');
+  expect(nbsp).not.toBe(text);
+  // … and in a cell's style and reference (Number() reads «3\u00a0» as 3).
+  const odd = [nbsp, text.replace(/ s="(\d+)"/g, ' s="$1\u00a0"'), text.replace(/ r="([A-Z]+\d+)"/, ' r="$1\u00a0"')];
+  const cases = odd.map((t) => new TextEncoder().encode(t));
+  for (let i = 0; i < 60; i++) {
+    const data = parts.get(sheet)!.slice();
+    for (let k = 0; k < 1 + Math.floor(rnd() * 4); k++) data[Math.floor(rnd() * data.length)] = 0x80 + Math.floor(rnd() * 0x80);
+    cases.push(data);
+  }
+  let readBoth = 0;
+  for (const data of cases) {
+    const whole = read(data, CODECS['Node (command line)']);
+    expect(read(data, CODECS['Node, sheets scanned as bytes'])).toBe(whole);
+    if (whole) readBoth++;
+  }
+  expect(readBoth).toBeGreaterThan(cases.length / 2);
 });
 
 /** One part's bytes, inflated. */

@@ -85,6 +85,8 @@ export function useNativeInflate(): void {
   usePartCodec({
     inflate: (packed) => inflateRawSync(packed),
     utf8: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    latin1: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+    utf8OfLatin1: (text) => Buffer.from(text, 'latin1').toString('utf8'),
   });
   installed = true;
 }

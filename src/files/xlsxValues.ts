@@ -23,7 +23,18 @@ import { attrs, isNameEnd, NotHandled, own, prefixOf, stringItemText, unescapeXm
 export interface PartCodec {
   inflate(packed: Uint8Array): Uint8Array;
   utf8(bytes: Uint8Array): string;
+  /**
+   * Optional (Node): the bytes one character each (latin1), and such a text's UTF-8 read back. A sheet's markup is
+   * ASCII, and a UTF-8 sequence never holds an ASCII byte, so the sheet is scanned in this form — a tenth of the
+   * cost of decoding UTF-8, most of a school's non-ASCII bytes being formulas the reader skips — and only the
+   * values that hold other bytes are decoded as UTF-8.
+   */
+  latin1?(bytes: Uint8Array): string;
+  utf8OfLatin1?(text: string): string;
 }
+
+/** Whether a text holds a character past ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export interface XlsxSheetValues {
   name: string;
@@ -71,14 +82,15 @@ function startsTag(data: Uint8Array, at: number, pattern: Uint8Array): boolean {
  * The part's text in pieces, each cut just before a `<{prefix}{tag}` start tag (a row of a sheet, an item of the
  * shared strings), so no element the readers look at straddles two pieces. Small parts are one piece.
  */
-function textPieces(data: Uint8Array, codec: PartCodec, root: string, tag: string): { prefix: string; pieces: string[] } {
+function textPieces(data: Uint8Array, codec: PartCodec, root: string, tag: string, decode: (bytes: Uint8Array) => string = codec.utf8): { prefix: string; pieces: string[]; starts: number[] } {
   const head = codec.utf8(data.subarray(0, Math.min(data.length, 4096)));
   const prefix = new RegExp(`<(\\w+:)?${root}[\\s>]`).exec(head)?.[1];
   if (prefix === undefined && !new RegExp(`<${root}[\\s>]`).test(head)) throw new NotHandled('нет корневого тега');
   const p = prefix ?? '';
-  if (data.length <= PIECE_BYTES) return { prefix: p, pieces: [codec.utf8(data)] };
+  if (data.length <= PIECE_BYTES) return { prefix: p, pieces: [decode(data)], starts: [0] };
   const pattern = new TextEncoder().encode(`<${p}${tag}`);
   const pieces: string[] = [];
+  const starts: number[] = [];
   let from = 0;
   while (data.length - from > PIECE_BYTES) {
     let cut = -1;
@@ -86,11 +98,13 @@ function textPieces(data: Uint8Array, codec: PartCodec, root: string, tag: strin
     // One element longer than a piece (a row of thousands of cells): cut after it instead.
     if (cut < 0) for (let at = from + PIECE_BYTES; at < data.length; at++) if (data[at] === 60 && startsTag(data, at, pattern)) { cut = at; break; }
     if (cut < 0) break;
-    pieces.push(codec.utf8(data.subarray(from, cut)));
+    pieces.push(decode(data.subarray(from, cut)));
+    starts.push(from);
     from = cut;
   }
-  pieces.push(codec.utf8(data.subarray(from)));
-  return { prefix: p, pieces };
+  pieces.push(decode(data.subarray(from)));
+  starts.push(from);
+  return { prefix: p, pieces, starts };
 }
 
 function sharedStrings(data: Uint8Array | undefined, codec: PartCodec): string[] {
@@ -199,7 +213,8 @@ function cellTag(xml: string, from: number, gt: number): { r?: string; s?: strin
     if (end < 0 || end >= gt) return undefined;
     for (let k = i + 4; k < end; k++) {
       const c = xml.charCodeAt(k);
-      if (c === 38 /* & */ || c === 60 /* < */) return undefined;
+      // (and past ASCII: a sheet scanned one byte a character has its UTF-8 read by attrs, through `text`)
+      if (c === 38 /* & */ || c === 60 /* < */ || c > 127) return undefined;
     }
     const value = xml.slice(i + 4, end);
     if (name === 114 /* r */ && plainCell.r === undefined) plainCell.r = value;
@@ -263,7 +278,11 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
 }
 
 function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cells: CellValue[][]; merges: MergedArea[] } {
-  const { prefix: p, pieces } = textPieces(data, codec, 'worksheet', 'row');
+  // Scanned one byte a character where the host can (see PartCodec.latin1); `text` reads a value back as UTF-8.
+  const { latin1, utf8OfLatin1 } = codec;
+  const binary = latin1 !== undefined && utf8OfLatin1 !== undefined;
+  const text = binary ? (s: string) => (NON_ASCII.test(s) ? utf8OfLatin1(s) : s) : (s: string) => s;
+  const { prefix: p, pieces, starts } = textPieces(data, codec, 'worksheet', 'row', binary ? latin1 : codec.utf8);
   const cells: CellValue[][] = [];
   const dataOpen = `<${p}sheetData`;
   const dataClose = `</${p}sheetData>`;
@@ -302,7 +321,7 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
       if (gt < 0) throw new NotHandled('повреждённый тег');
       if (xml.startsWith(rowOpen, at) && isNameEnd(xml.charCodeAt(at + rowOpen.length))) {
         const plain = plainRowNumber(xml, at + rowOpen.length, gt);
-        const r = plain === undefined ? attrs(xml.slice(at, gt + 1)).r : undefined;
+        const r = plain === undefined ? attrs(text(xml.slice(at, gt + 1))).r : undefined;
         row = plain ?? (r !== undefined ? Number(r) : row + 1);
         if (!Number.isInteger(row) || row < 1) throw new NotHandled('неверный номер строки');
         if (row > ctx.maxRows) break scan;
@@ -311,7 +330,7 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
         continue;
       }
       if (xml.startsWith(cellOpen, at) && isNameEnd(xml.charCodeAt(at + cellOpen.length))) {
-        const tag = cellTag(xml, at + cellOpen.length, gt) ?? attrs(xml.slice(at, gt + 1));
+        const tag = cellTag(xml, at + cellOpen.length, gt) ?? attrs(text(xml.slice(at, gt + 1)));
         const ref = tag.r;
         if (ref !== undefined) {
           const d = decodeRef(ref);
@@ -335,9 +354,9 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
         if (xml.startsWith(vTag, from)) {
           const vend = xml.indexOf(vClose, from);
           if (vend >= 0 && vend + vClose.length === end) {
-            const text = xml.slice(from + vTag.length, vend);
-            if (text.indexOf('<') < 0) {
-              raw = text === '' ? undefined : text;
+            const value = xml.slice(from + vTag.length, vend);
+            if (value.indexOf('<') < 0) {
+              raw = value === '' ? undefined : text(value);
               plain = true;
             }
           }
@@ -346,7 +365,7 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
           if (isEnd >= 0 && isEnd + isClose.length === end) {
             const si = xml.slice(from + isTag.length, isEnd);
             if (si.indexOf(cellOpen) < 0 && si.indexOf(vOpen) < 0) {
-              inline = stringItemText(si, p);
+              inline = stringItemText(text(si), p);
               plain = true;
             }
           }
@@ -364,12 +383,12 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
               if (vend < 0) throw new NotHandled('значение без конца');
               raw = body.slice(vgt + 1, vend);
               if (raw.indexOf('<') >= 0) throw new NotHandled('разметка в значении'); // markup inside a value: damaged
-              if (raw === '') raw = undefined;
+              raw = raw === '' ? undefined : text(raw);
             }
           }
           if (type === 'inlineStr') {
             const i = body.indexOf(isOpen);
-            if (i >= 0) inline = stringItemText(body.slice(body.indexOf('>', i) + 1, body.indexOf(isClose, i)), p);
+            if (i >= 0) inline = stringItemText(text(body.slice(body.indexOf('>', i) + 1, body.indexOf(isClose, i))), p);
           }
         }
         if (type !== 'inlineStr' && raw !== undefined) raw = unescapeXml(raw);
@@ -395,9 +414,21 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
   if (pieces[pieces.length - 1].indexOf(`</${p}worksheet>`) < 0) throw new NotHandled('лист обрезан');
   const merges: MergedArea[] = [];
   const mergeOpen = new RegExp(`<${p}mergeCell\\s[^>]*>`, 'g');
+  const mergeTag = `<${p}mergeCell`;
   for (let k = endPiece; k < pieces.length; k++) {
-    mergeOpen.lastIndex = k === endPiece ? Math.max(0, endAt) : 0;
-    for (let m = mergeOpen.exec(pieces[k]); m; m = mergeOpen.exec(pieces[k])) {
+    const skip = k === endPiece ? Math.max(0, endAt) : 0;
+    let xml = pieces[k];
+    mergeOpen.lastIndex = skip;
+    if (binary) {
+      // Scanned one byte a character: the merged areas' tags (from the first to the end of the last) are read again
+      // as UTF-8, for the regular expression's \s knows characters, not bytes.
+      const first = xml.indexOf(mergeTag, skip);
+      if (first < 0) continue;
+      const gt = xml.indexOf('>', xml.lastIndexOf(mergeTag));
+      xml = codec.utf8(data.subarray(starts[k] + first, starts[k] + (gt < 0 ? xml.length : gt + 1)));
+      mergeOpen.lastIndex = 0;
+    }
+    for (let m = mergeOpen.exec(xml); m; m = mergeOpen.exec(xml)) {
       const ref = attrs(m[0]).ref;
       if (!ref) continue;
       const [a, b = a] = ref.split(':');
