@@ -3,7 +3,7 @@
  * The received files are picked once for check and merge; what runs shows its progress and «Отмена» beside the
  * button that started it; focus stays where the user was.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { defaultSettings, seasonFor, type CampaignSettings } from '../domain/settings';
 import { inReceivedOrder } from '../domain/consolidate/receivedOrder';
@@ -177,10 +177,17 @@ export function App(props: {
       };
       setRunning({ step, text, cancel });
       setAnnounce('');
+      // What ends a run (its message, the step's results, the pane no longer busy) is drawn as a transition: React
+      // renders it in slices and gives the page back between them. Drawn at once, the end of a merge of a thousand
+      // files — every step re-rendered as the pane stops being busy, the figures, the first page of organisations —
+      // was one task of 130–400 ms on the page's thread (bench:pane). Busy until then: no second click meanwhile.
+      const end = (update: () => void) => startTransition(update);
       try {
         const m = await fn(report, abort.signal);
-        if (m) show(m);
-        setAnnounce(m ? m.text : t.done);
+        end(() => {
+          if (m) show(m);
+          setAnnounce(m ? m.text : t.done);
+        });
       } catch (e) {
         const name = (e as Error)?.name;
         if (name === 'CancelledByUser' || name === 'BlanksCancelled') {
@@ -196,7 +203,7 @@ export function App(props: {
         }
       } finally {
         clearTimeout(timer);
-        setRunning(undefined);
+        end(() => setRunning(undefined));
       }
     },
     [settings, t, step, props.today],
@@ -296,7 +303,8 @@ export function App(props: {
             onExpected={setExpected}
             view={mergeView}
             onMerged={(v) => {
-              setMergeView(v);
+              // Drawn with the end of the run, as a transition (act, above).
+              startTransition(() => setMergeView(v));
               refreshState();
             }}
           />

@@ -2,14 +2,17 @@
 import type { CampaignSettings } from '../../domain/settings';
 import { readOne } from './readOne';
 
-export interface ReadTask {
-  index: number;
-  file: File;
-  settings: CampaignSettings;
-}
+import type { PickedFile } from './pickedBytes';
+
+/** A picked file (a File), or one whose bytes the season worker read already and hands over (`read`). */
+export type ReadTask = { index: number; settings: CampaignSettings } & (
+  | { file: PickedFile }
+  | { read: { name: string; lastModified: number; size: number; bytes: ArrayBuffer } }
+);
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadTask>) => void) | null; postMessage(m: unknown): void };
 scope.onmessage = async (e) => {
-  const { index, file, settings } = e.data;
-  scope.postMessage({ index, result: await readOne(file, settings) });
+  const t = e.data;
+  const picked: PickedFile = 'read' in t ? { name: t.read.name, lastModified: t.read.lastModified, size: t.read.size, arrayBuffer: async () => t.read.bytes } : t.file;
+  scope.postMessage({ index: t.index, result: await readOne(picked, t.settings) });
 };

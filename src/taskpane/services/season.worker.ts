@@ -1,12 +1,14 @@
 /**
- * The season worker: everything heavy of checking and merging, off the page's thread. It hands the picked files
- * to reading workers (one per core, each holding two files so none waits), keeps what was read for the next step,
+ * The season worker: everything heavy of checking and merging, off the page's thread. It reads the picked files
+ * itself and in reading workers (readerPool below), keeps what was read for the next step,
  * merges, builds the consolidated workbook and (without Excel) writes it. See seasonWork.ts.
  */
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
 import { stringPool } from '../../domain/consolidate/stringPool';
+import { BatchedFile } from './pickedBytes';
 import { readOne } from './readOne';
+import type { ReadTask } from './receive.worker';
 import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
 import { seasonWorker } from './seasonWork';
@@ -19,17 +21,24 @@ interface Reader {
   waiting: Map<number, (r: ReceivedFile[]) => void>;
 }
 
-/** Reading workers, started on first use; where a worker cannot start, files are read here. */
+/**
+ * Where the picked files are read: here, in this worker, one file at a time, and in reading workers (one per core
+ * but this one's, started on first use), each holding PER_READER files so none waits — as the command line reads
+ * on its main thread beside its worker threads (src/cli/receivePool.ts). This worker is idle while files are read
+ * otherwise, and every reading worker is one more copy of the readers compiled and optimised by V8 and one more
+ * heap. Where a worker cannot start, every file is read here.
+ */
 function readerPool(): { read: ReadOne; size: number } {
   const cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
-  const size = Math.max(1, Math.min(cores, 6));
+  const size = Math.max(1, Math.min(cores, 6)) - 1;
   let readers: Reader[] | null | undefined;
   let seq = 0;
+  let here = 0;
   // Each file's result arrives as its own copy of every text (structured cloning): kept for the merge, the texts
   // every school repeats (cell addresses, dates, levels, names) are kept once (stringPool.ts).
   const texts = stringPool(200_000);
   const start = (): Reader[] | null => {
-    if (typeof Worker === 'undefined') return null;
+    if (typeof Worker === 'undefined' || size === 0) return null;
     try {
       return Array.from({ length: size }, () => {
         const worker = new Worker(new URL('./receive.worker.ts', import.meta.url));
@@ -58,17 +67,43 @@ function readerPool(): { read: ReadOne; size: number } {
       readers = undefined;
     }, 0);
   };
+  // A task boundary before each file read here: the reading workers' results (messages, tasks of their own) are
+  // taken and they are handed their next files, as a file's bytes read beforehand may let a read run without one.
+  const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+  const turns: (() => void)[] = [];
+  if (channel) channel.port1.onmessage = () => turns.shift()?.();
+  const turn = (): Promise<void> => new Promise((resolve) => (channel ? (turns.push(resolve), channel.port2.postMessage(null)) : setTimeout(resolve, 0)));
+  const readHere = async (file: PickedFile, settings: CampaignSettings): Promise<ReceivedFile[]> => {
+    here++;
+    try {
+      if (readers) await turn();
+      return await readOne(file, settings);
+    } finally {
+      here--;
+    }
+  };
   const read: ReadOne = (file: PickedFile, settings: CampaignSettings) => {
     if (readers === undefined) readers = start();
-    if (!readers) return readOne(file, settings);
+    if (!readers) return readHere(file, settings);
     const reader = readers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    // This worker reads one file at a time, when every reading worker already holds its share.
+    if (here === 0 && reader.waiting.size >= PER_READER) return readHere(file, settings);
     const index = seq++;
     return new Promise<ReceivedFile[]>((resolve) => {
       reader.waiting.set(index, resolve);
-      reader.worker.postMessage({ index, file, settings });
+      // A file read with others (pickedBytes.ts) goes as its bytes, handed over, not copied; any other as the File.
+      if (!(file instanceof BatchedFile)) return reader.worker.postMessage({ index, file, settings } satisfies ReadTask);
+      void file.arrayBuffer().then(
+        (bytes) => {
+          const task: ReadTask = { index, read: { name: file.name, lastModified: file.lastModified, size: file.size, bytes }, settings };
+          reader.worker.postMessage(task, [bytes]);
+        },
+        // Not to be read (moved, deleted): the reading worker tries the File itself and says why.
+        () => reader.worker.postMessage({ index, file: file.picked, settings } satisfies ReadTask),
+      );
     });
   };
-  return { read, size: size * PER_READER };
+  return { read, size: size * PER_READER + 1 };
 }
 
 /**

@@ -2,7 +2,7 @@
  * «Проверка»: the open workbook (in Excel, problems marked on the cells) or the picked files (read off the page's
  * thread by the season worker, kept for «Свод»). The result is a table of organisations, problems first.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { Button } from '@fluentui/react-components';
 import { readForms } from '../../domain/read';
 import { checkWorkbook } from '../../domain/rules';
@@ -45,8 +45,11 @@ export function CheckStep(p: StepProps & PickedFiles & { autoRun?: boolean }) {
           signal,
           onProgress: (x) => report(t.progressFile(t.doingCheck, x.done, x.total, x.file), x.done / x.total),
         });
-        setRows(view.rows);
-        setOpenBook(false);
+        // Drawn with the end of the run, as a transition, in slices (App.tsx, act).
+        startTransition(() => {
+          setRows(view.rows);
+          setOpenBook(false);
+        });
         return { intent: view.withErrors + view.unreadable ? 'warning' : 'success', text: t.checkDone(view.files, view.withErrors, view.unreadable) };
       },
       setMsg,
