@@ -137,6 +137,13 @@ function browserCpu(browserPid: number): CpuSnapshot {
   return { total, threads };
 }
 
+/** `after` with the threads that ended since, at the CPU time they were last seen with. */
+function withEnded(after: CpuSnapshot, lastSeen: Map<string, number>): CpuSnapshot {
+  const threads = new Map(lastSeen);
+  for (const [k, v] of after.threads) threads.set(k, v);
+  return { total: after.total, threads };
+}
+
 /** What the pane took between two snapshots, grouped: total, main thread, each worker, V8's background threads, the rest. */
 function paneCpu(before: CpuSnapshot, after: CpuSnapshot): { total: number; main: number; workers: number[]; v8: number; rest: number } {
   const r = { total: after.total - before.total, main: 0, workers: [] as number[], v8: 0, rest: 0 };
@@ -275,9 +282,18 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks = []));
 
   let peakRss = 0;
+  let cpu0: CpuSnapshot | undefined;
+  /** When the peak was sampled, ms after pressing «Свести» (reading, merging or writing). */
+  let peakAt = 0;
+  let paneStart = Date.now();
   let peakHeap = 0;
+  // Threads that end during the merge (the reading workers end once the files are read) are gone from /proc by
+  // its end: their last CPU time seen by the sampler is kept, or it would count as the browser's.
+  const lastSeen = new Map<string, number>();
   const sample = async () => {
-    if (browserPid) peakRss = Math.max(peakRss, rendererRss(browserPid));
+    const rss = browserPid ? rendererRss(browserPid) : 0;
+    if (rss > peakRss) [peakRss, peakAt] = [rss, Date.now() - paneStart];
+    if (browserPid && cpu0) for (const [k, v] of browserCpu(browserPid).threads) lastSeen.set(k, v);
     const m = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] as { name: string; value: number }[] }));
     peakHeap = Math.max(peakHeap, m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
   };
@@ -290,13 +306,13 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
     const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', '__metadata'];
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
   }
+  cpu0 = browserPid ? browserCpu(browserPid) : undefined;
   const timer = setInterval(() => void sample(), 200);
-  const cpu0 = browserPid ? browserCpu(browserPid) : undefined;
-  const paneStart = Date.now();
+  paneStart = Date.now();
   const clickedAt = await page.evaluate(() => performance.now());
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 1_800_000 }), page.getByRole('button', { name: 'Свести выбранные файлы' }).click()]);
   const paneMs = Date.now() - paneStart;
-  const cpu = cpu0 && browserPid ? paneCpu(cpu0, browserCpu(browserPid)) : undefined;
+  const cpu = cpu0 && browserPid ? paneCpu(cpu0, withEnded(browserCpu(browserPid), lastSeen)) : undefined;
   await page.getByTestId('org-table').waitFor();
   const paneOut = path.join(out, `панель-${download.suggestedFilename()}`);
   await download.saveAs(paneOut);
@@ -340,7 +356,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
       ? `Процессорное время: командная строка ${fmt(cliCpu / 1000)} с; панель ${fmt(cpu.total / 1000)} с — ${fmt(cpu.total / cliCpu, 2)}× (главный поток ${fmt(cpu.main / 1000)}; воркеры ${cpu.workers.map((w) => fmt(w / 1000)).join(' + ')}; фоновые потоки V8 — компиляция и сборка мусора — ${fmt(cpu.v8 / 1000)}; браузер и прочее ${fmt(cpu.rest / 1000)})`
       : 'Процессорное время панели: процесс браузера не найден',
     `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,
-    `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
+    `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ на ${fmt(peakAt / 1000)} с из ${fmt(paneMs / 1000)} (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
     ...compared,
     ...(traceSummary ? [traceSummary] : []),
   ];
