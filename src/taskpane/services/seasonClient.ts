@@ -33,9 +33,11 @@ export interface Season {
   withPrevious(previous: CampaignFigures[], output: Output): Promise<Delivered | undefined>;
   /** «Аналитическая справка» (.docx) of the last merge; undefined before any merge. */
   note(previous: CampaignFigures[]): Promise<{ bytes: Uint8Array } | undefined>;
+  /** The coordinator picked these files: they go to the worker now, so a check or a merge of them starts at once. */
+  pick(files: PickedFile[]): void;
 }
 
-type Call = SeasonRequest extends infer R ? (R extends { type: 'cancel' | 'files' } ? never : Omit<R, 'id'>) : never;
+type Call = SeasonRequest extends infer R ? (R extends { type: 'cancel' | 'files' | 'picked' } ? never : Omit<R, 'id'>) : never;
 export type Endpoint = { send(m: SeasonRequest): void; onReply(fn: (r: SeasonReply) => void): void };
 
 export function seasonOver(endpoint: Endpoint): Season {
@@ -53,12 +55,42 @@ export function seasonOver(endpoint: Endpoint): Season {
   });
   /** A task boundary: the page handles input and paints between two batches of files. */
   const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+  /**
+   * The last pick, sent as picked. Cloning a picked File the first time costs the page's thread a question to the
+   * browser about the file (its size and date; later clones are cheap): 0.3 ms a file on a quiet machine, 2–7 ms on
+   * a busy one, so a batch of 50 at the merge's start was a task of 130–360 ms (bench:pane, load 8–10). Sent when
+   * picked, in batches sized to take ~8 ms each, that is done while the coordinator fills in the rest, and the
+   * merge's request names the pick instead (its files are the same array).
+   */
+  let picked: { files: PickedFile[]; id: number; sent: Promise<void> } | undefined;
+  const pick = (files: PickedFile[]) => {
+    if (picked?.files === files || files.length === 0) return;
+    const id = ++seq;
+    const now = { files, id, sent: Promise.resolve() };
+    picked = now;
+    now.sent = (async () => {
+      let n = 8;
+      for (let at = 0; at < files.length && picked?.id === id; ) {
+        const started = performance.now();
+        endpoint.send({ id, type: 'picked', files: files.slice(at, at + n) });
+        at += n;
+        const took = performance.now() - started;
+        n = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.round((n * 8) / Math.max(took, 0.5))));
+        await turn();
+      }
+    })();
+  };
   const call = <T>(m: Call, o: RunOptions = {}): Promise<T> => {
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: o.onProgress });
       o.signal?.addEventListener('abort', () => endpoint.send({ id: ++seq, type: 'cancel', of: id }), { once: true });
       const files = 'files' in m ? m.files : [];
+      const p = picked;
+      if (p && p.files === files && (m.type === 'check' || m.type === 'merge')) {
+        void p.sent.then(() => endpoint.send({ ...m, files: [], picked: p.id, id } as SeasonRequest));
+        return;
+      }
       if (files.length <= FILES_PER_MESSAGE) return endpoint.send({ ...m, id } as SeasonRequest);
       // Cloning a picked File into a message takes the page's thread a moment each (structured cloning, MDN
       // «The structured clone algorithm»: File and Blob are cloneable): a thousand in one message blocked the page
@@ -79,5 +111,6 @@ export function seasonOver(endpoint: Endpoint): Season {
     previous: (files) => call({ type: 'previous', files }),
     withPrevious: (previous, output) => call({ type: 'withPrevious', previous, output }),
     note: (previous) => call({ type: 'note', previous }),
+    pick,
   };
 }

@@ -120,3 +120,27 @@ test('a thousand picked files reach the worker in batches, one message per task,
   expect(read).toEqual(names);
   expect(view.rows.map((r) => r.file)).toEqual(expect.arrayContaining(names));
 });
+
+test('files go to the worker when picked: the check and the merge of them then send no file again, and read each once', async () => {
+  const { files, sample } = await picked(3);
+  const read: string[] = [];
+  const engine = new SeasonEngine(async (f, s) => (read.push(f.name), readOne(f, s)), 2);
+  let reply: (r: SeasonReply) => void = () => undefined;
+  const handle = seasonWorker(engine, (r) => setTimeout(() => reply(r), 0));
+  const sent: { type: string; files: number }[] = [];
+  const season = seasonOver({ send: (m) => (sent.push({ type: m.type, files: 'files' in m ? m.files.length : 0 }), handle(m)), onReply: (fn) => (reply = fn) });
+  season.pick(files);
+  // Sent at once (a few files: one batch), before anything is asked.
+  expect(sent).toEqual([{ type: 'picked', files: 4 }]);
+  const check = await season.check(files, sample.settings);
+  expect(check.files).toBe(4);
+  const merged = await season.merge(files, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'plan');
+  expect(merged.view.merged).toBe(3);
+  expect(sent).toEqual([{ type: 'picked', files: 4 }, { type: 'check', files: 0 }, { type: 'merge', files: 0 }]);
+  expect(read.sort()).toEqual(files.map((f) => f.name).sort());
+  // Other files picked: the new pick goes; a merge of files never picked sends them with the request, as before.
+  const other = files.slice(0, 2);
+  const direct = await season.merge(other, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'plan');
+  expect(direct.view.merged).toBe(2);
+  expect(sent.at(-1)).toEqual({ type: 'merge', files: 2 });
+});

@@ -16,8 +16,13 @@ export const FILES_PER_MESSAGE = 50;
 export type SeasonRequest =
   /** Files of request `id` sent ahead of it (in order); the request's own files come after them. */
   | { id: number; type: 'files'; files: PickedFile[] }
-  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings }
-  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output }
+  /**
+   * Files the coordinator picked, sent as they were picked, before any request (pick `id`; a new pick replaces
+   * the last): a check or a merge of them names the pick (`picked`) instead of sending them again.
+   */
+  | { id: number; type: 'picked'; files: PickedFile[] }
+  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings; picked?: number }
+  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output; picked?: number }
   | { id: number; type: 'previous'; files: PickedFile[] }
   | { id: number; type: 'withPrevious'; previous: CampaignFigures[]; output: Output }
   | { id: number; type: 'note'; previous: CampaignFigures[] }

@@ -25,7 +25,9 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
   // Files sent ahead of their request, in batches (seasonClient.ts), by request.
   const ahead = new Map<number, PickedFile[]>();
   let lastSettings: CampaignSettings | undefined;
-  const run = async (m: Exclude<SeasonRequest, { type: 'cancel' | 'files' }>): Promise<unknown> => {
+  // The files of the last pick (seasonClient.ts, pick), sent as they were picked.
+  let pick: { id: number; files: PickedFile[] } | undefined;
+  const run = async (m: Exclude<SeasonRequest, { type: 'cancel' | 'files' | 'picked' }>): Promise<unknown> => {
     const progress = (p: { done: number; total: number; file: string }) => post({ id: m.id, type: 'progress', progress: p });
     const isCancelled = () => cancelled.has(m.id);
     switch (m.type) {
@@ -73,6 +75,15 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
     if (m.type === 'cancel') {
       cancelled.add(m.of);
       return;
+    }
+    if (m.type === 'picked') {
+      if (pick?.id !== m.id) pick = { id: m.id, files: [] };
+      for (const f of m.files) pick.files.push(f);
+      return;
+    }
+    if ((m.type === 'check' || m.type === 'merge') && m.picked !== undefined) {
+      // A request for the files picked: those sent when picked, then its own (none, as the page sends it).
+      m = { ...m, files: [...(pick?.id === m.picked ? pick.files : []), ...m.files], picked: undefined };
     }
     if (m.type === 'files') {
       const got = ahead.get(m.id) ?? [];

@@ -13,6 +13,7 @@ export function seasonWhenReady(later: Promise<Season>): Season {
     previous: (...a) => later.then((s) => s.previous(...a)),
     withPrevious: (...a) => later.then((s) => s.withPrevious(...a)),
     note: (...a) => later.then((s) => s.note(...a)),
+    pick: (...a) => void later.then((s) => s.pick(...a)),
   };
 }
 
