@@ -92,6 +92,40 @@ export function attrs(tag: string): Record<string, string> {
 }
 
 
+const isPlainNameChar = (c: number) => !isNameEnd(c) || c === 58 /* : */ || c === 46 /* . */ || c === 45 /* - */;
+/** The names of the tag plainAttribute is reading (reused: no array a tag). */
+const plainNames: string[] = [];
+
+/**
+ * Attribute `wanted` of a start tag written plainly — ` name="value"` pairs, one space before each, double quotes,
+ * no entity or escape, no `<`, no name twice, then `>` or `/>` — read without a regular expression or a new object (`from`:
+ * just past the element's name; `gt`: its `>`): the value, or null when the tag has no such attribute. Undefined for
+ * any other tag: attrs reads it, strictly, as before. Where this answers, attrs would give the same value.
+ */
+export function plainAttribute(tag: string, from: number, gt: number, wanted: string): string | null | undefined {
+  let value: string | null = null;
+  plainNames.length = 0;
+  for (let i = from; ; ) {
+    if (i === gt || (i + 1 === gt && tag.charCodeAt(i) === 47) /* / */) return value;
+    if (tag.charCodeAt(i) !== 32 /* space */) return undefined;
+    let eq = i + 1;
+    while (eq < gt && isPlainNameChar(tag.charCodeAt(eq))) eq++;
+    if (eq === i + 1 || tag.charCodeAt(eq) !== 61 /* = */ || tag.charCodeAt(eq + 1) !== 34 /* " */) return undefined;
+    const close = tag.indexOf('"', eq + 2);
+    if (close < 0 || close >= gt) return undefined;
+    for (let k = eq + 2; k < close; k++) {
+      const c = tag.charCodeAt(k);
+      if (c === 38 /* & */ || c === 60 /* < */) return undefined;
+    }
+    const name = tag.slice(i + 1, eq);
+    if (plainNames.includes(name)) return undefined; // twice: damage, which attrs refuses
+    plainNames.push(name);
+    if (name === wanted) value = tag.slice(eq + 2, close);
+    i = close + 1;
+    if (value !== null && value.indexOf('_x') >= 0) return undefined; // Excel's escape, which attrs decodes
+  }
+}
+
 /** The element's prefix as the part uses it (`x:` in files the OpenXML SDK writes, none in Excel's). */
 export function prefixOf(xml: string, local: string): string {
   const m = new RegExp(`<(\\w+:)?${local}[\\s>]`).exec(xml);

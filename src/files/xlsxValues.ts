@@ -14,7 +14,7 @@ import type { CellValue, MergedArea } from '../domain/grid';
 import { packedPart, type ZipEntry } from './guards';
 import { countFast, declined, failsOnBug } from './fastReaderCounts';
 import { isBuiltInDateFormat, isDateFormat } from './numberFormats';
-import { attrs, isNameEnd, NotHandled, own, prefixOf, stringItemText, unescapeXml } from './xlsxText';
+import { attrs, isNameEnd, NotHandled, own, plainAttribute, prefixOf, stringItemText, unescapeXml } from './xlsxText';
 
 /**
  * How parts become text: inflate one raw deflate stream (Node's zlib on the command line, pako in the pane) and
@@ -226,17 +226,16 @@ function cellTag(xml: string, from: number, gt: number): { r?: string; s?: strin
 }
 
 /**
- * The row number of a row's start tag written as openpyxl writes every one, `<row r="12">` (one attribute, digits,
- * double quotes), read without a regular expression or a new object; undefined for any other tag, which the strict
+ * The row number of a row's start tag written plainly (see plainAttribute: openpyxl's `<row r="12">`, Excel's with
+ * `spans`, `ht`, `x14ac:dyDescent` beside it) when `r` is digits; undefined for any other tag, which the strict
  * general reader (attrs) takes as before.
  */
 function plainRowNumber(xml: string, from: number, gt: number): number | undefined {
-  if (xml.charCodeAt(from) !== 32 /* space */ || xml.charCodeAt(from + 1) !== 114 /* r */ || xml.charCodeAt(from + 2) !== 61 /* = */ || xml.charCodeAt(from + 3) !== 34 /* " */) return undefined;
-  const end = gt - 1; // the closing quote
-  if (end - (from + 4) < 1 || end - (from + 4) > 9 || xml.charCodeAt(end) !== 34) return undefined;
+  const r = plainAttribute(xml, from, gt, 'r');
+  if (!r || r.length > 9) return undefined;
   let n = 0;
-  for (let i = from + 4; i < end; i++) {
-    const d = xml.charCodeAt(i) - 48;
+  for (let i = 0; i < r.length; i++) {
+    const d = r.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return undefined;
     n = n * 10 + d;
   }
@@ -429,7 +428,8 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
       mergeOpen.lastIndex = 0;
     }
     for (let m = mergeOpen.exec(xml); m; m = mergeOpen.exec(xml)) {
-      const ref = attrs(m[0]).ref;
+      const plain = plainAttribute(m[0], mergeTag.length, m[0].length - 1, 'ref');
+      const ref = plain !== undefined ? plain : attrs(m[0]).ref;
       if (!ref) continue;
       const [a, b = a] = ref.split(':');
       const from = decodeRef(a);
