@@ -1,8 +1,9 @@
 /** Saving bytes as a file in a plain browser (an <a download> click; no server involved). */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function downloadBytes(bytes: Uint8Array, fileName: string, mime = XLSX_MIME): void {
-  const blob = new Blob([bytes as unknown as ArrayBuffer], { type: mime });
+/** `bytes` made a Blob already (by a worker) is downloaded as it is: no copy on the page's thread. */
+export function downloadBytes(bytes: Uint8Array | Blob, fileName: string, mime = XLSX_MIME): void {
+  const blob = bytes instanceof Blob ? bytes : new Blob([bytes as unknown as ArrayBuffer], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -55,7 +55,7 @@ export interface PaneHost {
   clearMarks?(): Promise<number>;
   showCell?(sheet: string, cell: string): Promise<void>;
   /** Browser only: saves an .xlsx written elsewhere (the season worker) as a downloaded file. */
-  deliverFile?(xlsx: Uint8Array, fileName: string): Promise<Outcome>;
+  deliverFile?(xlsx: Uint8Array | Blob, fileName: string): Promise<Outcome>;
   /** Russian notes on what this Excel cannot do. */
   limits(): string[];
   /**

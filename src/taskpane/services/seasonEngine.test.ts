@@ -144,3 +144,14 @@ test('files go to the worker when picked: the check and the merge of them then s
   expect(direct.view.merged).toBe(2);
   expect(sent.at(-1)).toEqual({ type: 'merge', files: 2 });
 });
+
+test('the merged workbook comes back as a file to download (a Blob of .xlsx type), made where it was written, holding the Свод', async () => {
+  const { files, sample } = await picked(2);
+  const merged = await seasonOnPage(new SeasonEngine(readOne, 1)).merge(files, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'bytes');
+  expect(merged.bytes).toBeInstanceOf(Blob);
+  const file = merged.bytes as Blob;
+  expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const { readWorkbookFile } = await import('../../files/readWorkbook');
+  const book = readWorkbookFile(new Uint8Array(await file.arrayBuffer()), 'свод.xlsx');
+  expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEET.detail, SHEET.register]));
+});

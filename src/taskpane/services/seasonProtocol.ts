@@ -31,7 +31,8 @@ export type SeasonRequest =
 export interface Delivered {
   view: MergeView;
   plan?: WorkbookPlan;
-  bytes?: Uint8Array;
+  /** The .xlsx: a Blob where the worker could make one (the page downloads it as it is), else its bytes. */
+  bytes?: Uint8Array | Blob;
 }
 
 export type SeasonReply =

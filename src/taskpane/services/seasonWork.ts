@@ -10,14 +10,18 @@ import type { WorkbookPlan } from '../../domain/sheetPlan';
 import { Cancelled, type PickedFile, type SeasonEngine } from './seasonEngine';
 import type { Delivered, Output, SeasonReply, SeasonRequest } from './seasonProtocol';
 import { russianOr } from './messages';
+import { XLSX_MIME } from './download';
 
-async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array }> {
+async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
   if (output === 'plan') return { plan };
   // The one writer, as on the command line; deflated by the browser's own CompressionStream where it has one.
   const { writeXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
   // As the browser host writes: the settings sheet travels with the file, so the add-in knows its sheets later.
   // The document's date is the season's (the latest report), so the same files give the same workbook.
-  return { bytes: await writeXlsx(withSettingsSheet(plan.sheets, settings), { modified: documentDate }) };
+  const bytes = await writeXlsx(withSettingsSheet(plan.sheets, settings), { modified: documentDate });
+  // Made a file here, where it was written: the page gets a handle to download, not the bytes to copy into a Blob
+  // on its own thread (a region's Свод is ~9 MB: the copy was most of the page's last long task).
+  return { bytes: typeof Blob === 'function' ? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }) : bytes };
 }
 
 export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void): (m: SeasonRequest) => void {
@@ -99,7 +103,7 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
     run(m).then(
       (value) => {
         const bytes = (value as Delivered | undefined)?.bytes;
-        post({ id: m.id, type: 'done', value }, bytes ? [bytes.buffer as ArrayBuffer] : undefined);
+        post({ id: m.id, type: 'done', value }, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : undefined);
       },
       (e) =>
         post(
