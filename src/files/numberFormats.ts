@@ -93,3 +93,23 @@ export function isDateFormat(code: string): boolean {
   }
   return false;
 }
+
+/**
+ * Excel's serial date as SheetJS turns it into a date (1900 system with its phantom 29 February 1900; the
+ * milliseconds truncated as Date does), written as isoDate.
+ */
+export function serialToIso(serial: number, date1904: boolean): string | number {
+  const v = date1904 ? serial + 1462 : serial;
+  if (v >= 60 && v < 61) return v; // 29.02.1900 does not exist: SheetJS leaves the number
+  return isoDate(new Date((v > 60 ? v : v + 1) * 864e5 + Date.UTC(1899, 11, 30)));
+}
+
+/**
+ * A date cell as received grids hold it (both readers): ISO date, with the time when it is not midnight. Rounded to
+ * the second first: a serial date is a binary fraction, and 14:05 typed in Excel arrives as 14:04:59.999.
+ */
+export function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const s = new Date(Math.round(d.getTime() / 1000) * 1000).toISOString();
+  return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ');
+}

@@ -13,7 +13,8 @@
 import type { CellValue, MergedArea } from '../domain/grid';
 import { packedPart, type ZipEntry } from './guards';
 import { countFast, declined, failsOnBug } from './fastReaderCounts';
-import { isBuiltInDateFormat, isDateFormat } from './numberFormats';
+import { isBuiltInDateFormat, isDateFormat, serialToIso } from './numberFormats';
+export { isoDate } from './numberFormats';
 import { attrs, isNameEnd, NotHandled, own, plainAttribute, prefixOf, stringItemText, unescapeXml } from './xlsxText';
 
 /**
@@ -134,9 +135,23 @@ function sharedStrings(data: Uint8Array | undefined, codec: PartCodec): string[]
   return out;
 }
 
-/** For each cell style (the `s` of a cell), whether its number format shows a date or time. */
+/**
+ * For each cell style (the `s` of a cell), whether its number format shows a date or time; remembered by the styles
+ * part's text, which the schools' copies of one blank share (read only: the answer is shared).
+ */
+const datesOfStyles = new Map<string, boolean[]>();
 function dateStyles(xml: string | undefined): boolean[] {
   if (xml === undefined) return [];
+  let dates = datesOfStyles.get(xml);
+  if (dates === undefined) {
+    dates = readDateStyles(xml);
+    if (datesOfStyles.size >= 64) datesOfStyles.clear();
+    datesOfStyles.set(xml, dates);
+  }
+  return dates;
+}
+
+function readDateStyles(xml: string): boolean[] {
   const p = /<(\w+:)?styleSheet[\s>]/.exec(xml)?.[1] ?? '';
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(new RegExp(`<${p}numFmt\\s[^>]*>`, 'g'))) {
@@ -155,26 +170,6 @@ function dateStyles(xml: string | undefined): boolean[] {
   };
   const xfs = new RegExp(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`).exec(xml)?.[1] ?? '';
   return [...xfs.matchAll(new RegExp(`<${p}xf\\b[^>]*>`, 'g'))].map((m) => formatIsDate(Number(attrs(m[0]).numFmtId ?? 0)));
-}
-
-/**
- * Excel's serial date as SheetJS turns it into a date (1900 system with its phantom 29 February 1900; the
- * milliseconds truncated as Date does), written as isoDate.
- */
-function serialToIso(serial: number, date1904: boolean): string | number {
-  const v = date1904 ? serial + 1462 : serial;
-  if (v >= 60 && v < 61) return v; // 29.02.1900 does not exist: SheetJS leaves the number
-  return isoDate(new Date((v > 60 ? v : v + 1) * 864e5 + Date.UTC(1899, 11, 30)));
-}
-
-/**
- * A date cell as received grids hold it (both readers): ISO date, with the time when it is not midnight. Rounded to
- * the second first: a serial date is a binary fraction, and 14:05 typed in Excel arrives as 14:04:59.999.
- */
-export function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const s = new Date(Math.round(d.getTime() / 1000) * 1000).toISOString();
-  return s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.slice(0, 16).replace('T', ' ');
 }
 
 /** Column number (0-based) of an A1 reference's letters, and the row (1-based) after them. */
