@@ -19,7 +19,7 @@ import { FormsStep } from './steps/FormsStep';
 import { CheckStep } from './steps/CheckStep';
 import { MergeStep } from './steps/MergeStep';
 import { SummaryStep } from './steps/SummaryStep';
-import { ProgressLine, ProgressText, type Act, type Running } from './steps/common';
+import { ProgressLine, ProgressText, StepSection, type Act, type Running } from './steps/common';
 import { errorText, Outcome, type Message } from './ui';
 import type { Strings } from './strings';
 
@@ -272,7 +272,7 @@ export function App(props: {
             </MessageBarBody>
           </MessageBar>
         )}
-        <div hidden={step !== 'settings'}>
+        <StepSection shown={step === 'settings'}>
             <SettingsStep
               t={t}
               settings={settings}
@@ -295,14 +295,14 @@ export function App(props: {
               }
             />
             <Outcome m={settingsMsg} />
-        </div>
-        <div hidden={step !== 'forms'}>
+        </StepSection>
+        <StepSection shown={step === 'forms'}>
           <FormsStep {...common('forms')} expected={expected} onExpected={setExpected} onWritten={refreshState} />
-        </div>
-        <div hidden={step !== 'check'}>
+        </StepSection>
+        <StepSection shown={step === 'check'}>
           <CheckStep {...common('check')} {...shared} autoRun={settingsLoaded && props.initialSection === 'check'} />
-        </div>
-        <div hidden={step !== 'merge'}>
+        </StepSection>
+        <StepSection shown={step === 'merge'}>
           <MergeStep
             {...common('merge')}
             {...shared}
@@ -315,10 +315,10 @@ export function App(props: {
               refreshState();
             }}
           />
-        </div>
-        <div hidden={step !== 'summary'}>
+        </StepSection>
+        <StepSection shown={step === 'summary'}>
           <SummaryStep {...common('summary')} merged={mergeView?.figures} onFigures={setSummaryFigures} />
-        </div>
+        </StepSection>
         <ConflictDialog t={t} conflicts={conflicts} onAnswer={(a) => answer.current?.(a)} />
         <Caption1 as="p" data-testid="about">{t.appTitle} {__PK_VERSION__} · <a href="help.html" target="_blank" rel="noopener">{t.helpLink}</a></Caption1>
       </main>

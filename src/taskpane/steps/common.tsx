@@ -1,5 +1,5 @@
 /** What every step gets from the pane: words, host, settings, the runner of actions and the shared picked files. */
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore, type ReactNode } from 'react';
 import { Button, Caption1, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CampaignSettings } from '../../domain/settings';
 import type { AskConflicts, PaneHost } from '../services/host';
@@ -111,3 +111,16 @@ export function RunBar(props: { t: Strings; running?: Running }) {
     </div>
   );
 }
+
+/**
+ * One step's section. Every step stays mounted (its results and messages survive a look at another step), but a
+ * hidden one is not drawn again while it stays hidden: when a run ends and the pane stops being busy, only the step
+ * in view re-renders, not all five in the same task of the page's thread. A step shown again is drawn with the
+ * App's current props.
+ */
+export const StepSection = memo(
+  function StepSection(props: { shown: boolean; children: ReactNode }) {
+    return <div hidden={!props.shown}>{props.children}</div>;
+  },
+  (before, now) => !before.shown && !now.shown,
+);
