@@ -27,8 +27,10 @@ test('three schools from a .csv list give one .zip of three blanks, each with it
   const list = page.getByLabel('Организации, которым нужны бланки (по одной в строке)');
   await page.getByText('Из «школы.csv» взято: 3 организации', { exact: false }).first().waitFor();
   expect(await list.inputValue()).toBe(SCHOOLS.join('\n'));
-  // The same list serves the merge.
+  // The same list serves the merge: there when the coordinator goes to it.
+  await page.getByRole('tab', { name: '4. Свод' }).click();
   expect(await page.getByLabel('Список ожидаемых организаций (по одной в строке, необязательно)').inputValue()).toBe(SCHOOLS.join('\n'));
+  await page.getByRole('tab', { name: '2. Формы' }).click();
 
   // By keyboard: tick the monitoring form, then press the download button.
   const report = page.getByRole('checkbox', { name: 'Отчёт (прил. 3)' });
