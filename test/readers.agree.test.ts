@@ -5,6 +5,7 @@
  * workbooks re-saved by LibreOffice, on hand-made packages with the rarer parts of the format, and on damaged
  * ones (where the fast path either agrees, or steps aside and leaves the file to SheetJS).
  */
+import { isAscii } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { inflateRaw } from 'pako';
 import { writeSchoolWorkbook } from '../scripts/schoolExcel';
@@ -31,6 +32,7 @@ const CODECS: Record<string, PartCodec> = {
     utf8: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'),
     latin1: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'),
     utf8OfLatin1: (t) => Buffer.from(t, 'latin1').toString('utf8'),
+    isAscii: (b) => isAscii(b),
   },
 };
 

@@ -7,6 +7,7 @@
  * Sizes were already checked by src/files/guards.ts with a cap before SheetJS sees the bytes; the guards, too,
  * inflate with zlib here (capped), instead of pako.
  */
+import { isAscii } from 'node:buffer';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type GenericWorkerType from 'jszip/lib/stream/GenericWorker';
 import { OutputCapExceeded, useCappedInflater } from './guards';
@@ -87,6 +88,7 @@ export function useNativeInflate(): void {
     utf8: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
     latin1: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
     utf8OfLatin1: (text) => Buffer.from(text, 'latin1').toString('utf8'),
+    isAscii: (bytes) => isAscii(bytes),
   });
   installed = true;
 }

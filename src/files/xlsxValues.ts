@@ -32,6 +32,8 @@ export interface PartCodec {
    */
   latin1?(bytes: Uint8Array): string;
   utf8OfLatin1?(text: string): string;
+  /** Optional: whether the bytes are all ASCII (then nothing scanned from them needs reading back). */
+  isAscii?(bytes: Uint8Array): boolean;
 }
 
 /** Whether a text holds a character past ASCII. */
@@ -275,7 +277,8 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
   // Scanned one byte a character where the host can (see PartCodec.latin1); `text` reads a value back as UTF-8.
   const { latin1, utf8OfLatin1 } = codec;
   const binary = latin1 !== undefined && utf8OfLatin1 !== undefined;
-  const text = binary ? (s: string) => (NON_ASCII.test(s) ? utf8OfLatin1(s) : s) : (s: string) => s;
+  let ascii = false; // the piece being scanned is all ASCII
+  const text = binary ? (s: string) => (ascii || !NON_ASCII.test(s) ? s : utf8OfLatin1(s)) : (s: string) => s;
   const { prefix: p, pieces, starts } = textPieces(data, codec, 'worksheet', 'row', binary ? latin1 : codec.utf8);
   const cells: CellValue[][] = [];
   const dataOpen = `<${p}sheetData`;
@@ -307,6 +310,7 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
   }
   scan: for (let k = first; k < pieces.length; k++) {
     const xml = pieces[k];
+    ascii = binary && codec.isAscii !== undefined && codec.isAscii(data.subarray(starts[k], starts[k + 1] ?? data.length));
     const stop = xml.indexOf(dataClose);
     const limit = stop < 0 ? xml.length : stop;
     let at = xml.indexOf('<', k === first ? xml.indexOf(dataOpen) + 1 : 0);
