@@ -5,7 +5,7 @@
  * reads text with (raw values, no formatted text, a row limit): every field is kept as typed, a field opening with a
  * quote runs to its closing quote (across separators and line breaks), and its doubled quotes are one. Texts SheetJS
  * takes for another format by their first bytes (markup, SYLK, DIF, dBase, a «sep=» line…) are left to SheetJS
- * (undefined). test/csvReaders.agree.test.ts holds the two readers to the same rows.
+ * (undefined). src/files/delimitedText.test.ts holds the two readers to the same rows.
  */
 import type { CellValue } from '../domain/grid';
 

@@ -334,7 +334,7 @@ export interface ReadWorkbookOptions {
   /**
    * With formulas: false, read an ordinary .xlsx through the fast path (xlsxValues.ts), SheetJS for anything it
    * leaves; a CSV is read without SheetJS too (delimitedText.ts), formulas or not (default true). False only to
-   * compare the two (bench/readers.ts, test/readers.agree.test.ts, test/csvReaders.agree.test.ts).
+   * compare the two (bench/readers.ts, test/readers.agree.test.ts, src/files/delimitedText.test.ts).
    */
   fastXlsx?: boolean;
   /**

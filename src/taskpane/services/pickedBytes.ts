@@ -9,7 +9,7 @@
  * moved or deleted since it was picked) is read on its own, as before — with its own error, the others unharmed.
  */
 
-/** A picked file as the season's engine takes it (seasonEngine.ts's PickedFile). */
+/** A picked file as the season's engine takes it (re-exported by seasonEngine.ts): a browser File, or the same few members. */
 export interface PickedFile {
   name: string;
   lastModified: number;
