@@ -1,7 +1,7 @@
 /**
  * The bench's sets of school workbooks, made once and kept in the cache: the sample generator's (our own writer),
  * the same schools written by openpyxl — values only, with styles, and with the forms behind an instruction sheet
- * and a reference sheet after them (bench/openpyxlSet.py) — saved by
+ * and a reference sheet after them (bench/openpyxlSet.py) — written by XlsxWriter (test/support/xlsxwriterBooks.py), saved by
  * LibreOffice as .xls (Excel 97–2003), .ods and .xlsx (a writer of .xlsx we did not write), and written by SheetJS
  * as .xlsb (LibreOffice cannot write .xlsb: its «Calc MS Excel 2007 Binary» filter only imports). Every set keeps
  * each file's modification time (the date its report came) and the list of expected units, so the merge of every
@@ -20,20 +20,21 @@ const SAMPLE_VERSION = 1;
 /** Bump when a derived set is written differently. */
 const DERIVED_VERSION = 1;
 
-export type SetKind = 'sample' | 'values' | 'styles' | 'shapes' | 'lo' | 'xls' | 'ods' | 'xlsb';
-export const SET_KINDS: SetKind[] = ['sample', 'values', 'styles', 'shapes', 'lo', 'xls', 'ods', 'xlsb'];
+export type SetKind = 'sample' | 'values' | 'styles' | 'shapes' | 'xlsxwriter' | 'lo' | 'xls' | 'ods' | 'xlsb';
+export const SET_KINDS: SetKind[] = ['sample', 'values', 'styles', 'shapes', 'xlsxwriter', 'lo', 'xls', 'ods', 'xlsb'];
 export const SET_TITLE: Record<SetKind, string> = {
   sample: 'пример (записан нами, .xlsx)',
   values: 'openpyxl, только значения',
   styles: 'openpyxl со стилями',
   shapes: 'openpyxl: форма не на первом листе',
+  xlsxwriter: 'XlsxWriter (Python, как pandas.to_excel)',
   lo: '.xlsx (LibreOffice)',
   xls: '.xls (LibreOffice)',
   ods: '.ods (LibreOffice)',
   xlsb: '.xlsb (SheetJS)',
 };
 /** The extension of a set's school workbooks (the sample's one broken file stays .xlsx in every set). */
-export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', shapes: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb' };
+export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', shapes: 'xlsx', xlsxwriter: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb' };
 /** Sets read by SheetJS on the command line (not by the fast .xlsx reader): the issue wants them within 3× of .xlsx. */
 export const SHEETJS_KINDS: SetKind[] = ['xls', 'ods', 'xlsb'];
 
@@ -108,6 +109,11 @@ export function derivedSet(cache: string, sample: SampleInfo, kind: Exclude<SetK
     if (probe.status !== 0) throw new Error(`openpyxl не установлен (${PYTHON}): apt-get install -y python3-openpyxl`);
     const r = spawnSync(PYTHON, [path.join(__dirname, 'openpyxlSet.py'), sample.dir, dir, kind], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`openpyxl завершился с ошибкой:\n${r.stderr}`);
+  } else if (kind === 'xlsxwriter') {
+    const probe = spawnSync(PYTHON, ['-c', 'import xlsxwriter, openpyxl'], { encoding: 'utf8' });
+    if (probe.status !== 0) throw new Error(`XlsxWriter или openpyxl не установлен (${PYTHON}): apt-get install -y python3-xlsxwriter python3-openpyxl`);
+    const r = spawnSync(PYTHON, [path.join(ROOT, 'test/support/xlsxwriterBooks.py'), sample.dir, dir, 'shared'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`XlsxWriter завершился с ошибкой:\n${r.stderr}`);
   } else saveWithLibreOffice(sample.dir, dir, cache, kind);
   const info = { version: DERIVED_VERSION, deadline: sample.deadline, ...listed(dir) };
   if (info.files !== sample.files) throw new Error(`набор «${SET_TITLE[kind]}»: ${info.files} файлов вместо ${sample.files}`);

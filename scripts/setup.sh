@@ -14,6 +14,8 @@ pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev pkg-config
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 # openpyxl: tests build workbooks of collected schools' sheets by a hand other than ours (test/support/collectSheets.py).
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
+# XlsxWriter (pandas' writer): tests and the bench read school workbooks it wrote (test/support/xlsxwriterBooks.py).
+/usr/bin/python3 -c 'import xlsxwriter' 2>/dev/null || need+=(python3-xlsxwriter)
 # lxml: tests hold every workbook we write to the team's Excel-strictness checker, check_xlsx.py
 # (../shared/tools/ooxml beside the repository, or CHECK_XLSX; test/support/checkXlsx.ts).
 /usr/bin/python3 -c 'import lxml' 2>/dev/null || need+=(python3-lxml)

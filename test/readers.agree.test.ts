@@ -20,6 +20,7 @@ import { saveAs } from './support/libreoffice';
 import { minimalXlsxParts, rawZip, zipOf } from './hostile/support';
 import type { SheetGrid } from '../src/domain/grid';
 import { comparableSheets as comparable } from './support/comparableSheets';
+import { rewrittenByXlsxWriter, stringsByXlsxWriter } from './support/xlsxwriter';
 // Slow on purpose (LibreOffice): each test starts soffice to convert or recalculate a workbook, which takes seconds to tens of seconds.
 jest.setTimeout(120_000);
 
@@ -75,6 +76,31 @@ test('the same workbooks saved by SheetJS and by LibreOffice (other writers, oth
     expect(expectAgreement(await saveAs(w.bytes, 'xlsx'), `libreoffice-${w.file}`)).toBe('fast');
   }
 }, 300_000);
+
+test.each(['shared', 'inline'] as const)(
+  'the same workbooks written by XlsxWriter (pandas\' writer; %s strings): read the same by both, all by the fast path',
+  async (mode) => {
+    const rewritten = await rewrittenByXlsxWriter(written.slice(0, 4).map((w) => ({ name: w.file, bytes: w.bytes })), mode);
+    for (const r of rewritten) {
+      expect(expectAgreement(r.bytes, `xlsxwriter-${mode}-${r.name}`)).toBe('fast');
+      // Not a copy of the source: XlsxWriter's own package (its strings where the mode puts them).
+      const entry = checkZip(r.bytes).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+      const sheet = inflateRawSync(packedPart(r.bytes, entry)).toString('utf8');
+      expect(sheet).toContain(mode === 'inline' ? 't="inlineStr"' : 't="s"');
+    }
+    // And the values are the school's own: the copy reads as the original does, cell for cell.
+    for (const [i, r] of rewritten.entries())
+      expect(comparable(readWorkbookFile(r.bytes, r.name, { formulas: false }).sheets)).toEqual(comparable(readWorkbookFile(written[i].bytes, written[i].file, { formulas: false }).sheets));
+  },
+  120_000,
+);
+
+test.each(['shared', 'inline'] as const)('strings XlsxWriter escapes (%s): control characters as _xHHHH_, a literal _x0041_ as _x005F_x0041_ — read back as typed', (mode) => {
+  const typed = ['a\u0001b', '_x0041_', 'x_x005F_y', 'две\nстроки', 'таб\tтаб', '  пробелы  ', '<&>', '\r', 'Школа № 1 «Лицей»'];
+  const bytes = stringsByXlsxWriter(typed, mode);
+  expect(expectAgreement(bytes, `xlsxwriter-strings-${mode}.xlsx`)).toBe('fast');
+  expect(readWorkbookFile(bytes, 'строки.xlsx', { formulas: false }).sheets[0].cells.map((row) => row[0])).toEqual(typed);
+});
 
 /** A package from hand-written parts: workbook.xml, styles and shared strings given, sheets as <sheetData> rows. */
 async function handMade(o: { sheets: { name: string; data: string; state?: string; extra?: string }[]; strings?: string[]; styles?: string; workbookPr?: string; prefix?: boolean }) {
