@@ -20,6 +20,9 @@
  * `--trace FILE` also records a Chrome trace of the merge (every thread of the page, sampled profiles) into FILE and
  * prints where each thread spent its time (bench/traceSummary.ts); the sampling slows the run, so its times are for
  * finding where time goes, not figures.
+ * Environment, for finding where memory goes: PANE_TIMELINE=FILE writes the renderer's RSS and the CPU of the page's
+ * main thread and each worker every 200 ms (which phase — reading, merging, writing — the peak falls in);
+ * PANE_JS_FLAGS passes V8 flags to Chromium (`--trace-gc` with DEBUG=pw:browser prints each isolate's heap).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -256,7 +259,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   const profile = mkdtempSync(path.join(tmpdir(), 'pk-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...(process.env.PANE_JS_FLAGS ? [`--js-flags=${process.env.PANE_JS_FLAGS}`] : [])],
     viewport: { width: 450, height: 900 },
     locale: 'ru-RU',
     acceptDownloads: true,
@@ -290,10 +293,15 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   // Threads that end during the merge (the reading workers end once the files are read) are gone from /proc by
   // its end: their last CPU time seen by the sampler is kept, or it would count as the browser's.
   const lastSeen = new Map<string, number>();
+  const timeline: string[] = [];
   const sample = async () => {
     const rss = browserPid ? rendererRss(browserPid) : 0;
     if (rss > peakRss) [peakRss, peakAt] = [rss, Date.now() - paneStart];
     if (browserPid && cpu0) for (const [k, v] of browserCpu(browserPid).threads) lastSeen.set(k, v);
+    if (process.env.PANE_TIMELINE && browserPid) {
+      const th = browserCpu(browserPid).threads;
+      timeline.push(`${((Date.now() - paneStart) / 1000).toFixed(1)} rss ${(rss / 2 ** 20).toFixed(0)} ` + [...th.entries()].filter(([k]) => /DedicatedWorker|main/.test(k)).map(([k, v]) => `${k.split(':').slice(1).join(':')}=${(v / 1000).toFixed(1)}`).join(' '));
+    }
     const m = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] as { name: string; value: number }[] }));
     peakHeap = Math.max(peakHeap, m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
   };
@@ -327,6 +335,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
     const start = traced.reduce((m, e) => (e.ph === 'X' && e.ts < m ? e.ts : m), Infinity);
     traceSummary = `След: ${traceFile} (${traced.length} событий; открывается в chrome://tracing или Perfetto)\n${summarizeTrace(traced, start)}\n`;
   }
+  if (process.env.PANE_TIMELINE) writeFileSync(process.env.PANE_TIMELINE, timeline.join('\n'));
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   const result = await page.locator('#merge [role="alert"], #merge .fui-MessageBar').first().textContent();
   await context.close();

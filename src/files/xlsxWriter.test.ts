@@ -9,7 +9,7 @@ import { municipalSettings, sampleSchoolWorkbooks } from '../domain/sample/schoo
 import { emptySheetPlan, type SheetPlan, type WorkbookPlan } from '../domain/sheetPlan';
 import { zlibDeflater } from './nativeDeflate';
 import { fflateDeflater, streamDeflater } from './xlsxDeflate';
-import { writeXlsx } from './xlsxWriter';
+import { writeXlsx, writeXlsxBlob } from './xlsxWriter';
 // Slow on purpose (whole workbooks): consolidated workbooks and a plan sheet of 180,000 rows, written and read back.
 jest.setTimeout(180_000);
 
@@ -187,6 +187,20 @@ describe('the one writer', () => {
     expect(parts(zlib)).toEqual(parts(fflate));
     expect(parts(stream)).toEqual(parts(fflate));
     expect(parts(fflate).length).toBeGreaterThan(15);
+  });
+
+  test('as a Blob (the pane), the file is the same bytes, in pieces made Blobs as they come', async () => {
+    // Big enough that its zip runs to several pieces of a megabyte (random texts do not deflate away).
+    let seed = 7;
+    const text = () => Array.from({ length: 24 }, () => String.fromCharCode(0x430 + ((seed = (seed * 48271) % 2147483647) % 32))).join('');
+    const rows = Array.from({ length: 40_000 }, (_, i) => [text(), i, text()]);
+    const plan: WorkbookPlan = { sheets: [{ name: 'Свод', kind: 'detail', blocks: [{ at: 'A1', rows }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], charts: [] }] };
+    const options = { modified: '2023-10-19T00:00:00Z' };
+    const bytes = await writeXlsx(plan, options);
+    expect(bytes.length).toBeGreaterThan(2 * 2 ** 20);
+    const blob = await writeXlsxBlob(plan, { ...options, type: 'application/x-test' });
+    expect(blob.type).toBe('application/x-test');
+    expect(Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
   });
 
   test('text XML cannot carry, look-alike formulas and escapes come back as written', async () => {

@@ -67,9 +67,51 @@ const rels = (items: [id: string, type: string, target: string][]): string =>
 
 /** The plan as .xlsx bytes. */
 export async function writeXlsx(plan: WorkbookPlan, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writePackage(plan, options, (c) => chunks.push(c));
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Zip bytes gathered before they are made a Blob of their own (and let go). */
+const BLOB_PIECE = 1 << 20;
+
+/**
+ * The plan as an .xlsx Blob, the same bytes as writeXlsx's, never held whole as one array: the zip's pieces are
+ * made Blobs of about a megabyte as they come and let go (a Blob keeps its own copy), and the file is a Blob of
+ * those. writeXlsx's pieces, their copy into one array and that array's copy into the Blob were three copies of
+ * the file at once at the end of the write (the pane's season worker, a region's Свод).
+ */
+export async function writeXlsxBlob(plan: WorkbookPlan, options: XlsxWriteOptions & { type?: string } = {}): Promise<Blob> {
+  const blobs: Blob[] = [];
+  let held: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    blobs.push(new Blob(held as Uint8Array<ArrayBuffer>[]));
+    held = [];
+    size = 0;
+  };
+  await writePackage(plan, options, (c) => {
+    held.push(c);
+    size += c.length;
+    if (size >= BLOB_PIECE) flush();
+  });
+  if (held.length) flush();
+  return new Blob(blobs, { type: options.type ?? '' });
+}
+
+/** Writes the package, handing the zip's bytes to `onChunk` in order as they are made. */
+async function writePackage(plan: WorkbookPlan, options: XlsxWriteOptions, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   if (plan.sheets.length === 0) throw new Error('В книге нет ни одного листа: записывать нечего.');
   const date = documentDate(options.modified);
-  const zip = new PackageZip(date, options.deflater ?? defaultDeflater());
+  const zip = new PackageZip(date, options.deflater ?? defaultDeflater(), onChunk);
   const sheets = plan.sheets;
   // Charts: one drawing per sheet that has any, charts numbered across the workbook.
   const drawings: { sheet: number; drawing: number; firstChart: number }[] = [];
@@ -116,7 +158,7 @@ export async function writeXlsx(plan: WorkbookPlan, options: XlsxWriteOptions = 
   }
   await zip.part('xl/styles.xml', styles.xml());
   await zip.part('xl/sharedStrings.xml', strings.xml());
-  return zip.end();
+  zip.end();
 }
 
 function contentTypes(sheets: number, drawings: number, charts: number): string {
@@ -155,13 +197,12 @@ function workbookXml(plan: WorkbookPlan): string {
   );
 }
 
-/** The zip, made as the parts are written: each part deflated piece by piece, the compressed bytes kept. */
+/** The zip, made as the parts are written: each part deflated piece by piece, the compressed bytes handed on. */
 class PackageZip {
-  private readonly chunks: Uint8Array[] = [];
   private failure: Error | undefined;
   private readonly zip = new Zip((err, chunk) => {
     if (err) this.failure = err;
-    else this.chunks.push(chunk);
+    else this.onChunk(chunk);
   });
   private readonly encoder = new TextEncoder();
   /**
@@ -172,6 +213,7 @@ class PackageZip {
   constructor(
     date: Date,
     private readonly deflater: Deflater,
+    private readonly onChunk: (chunk: Uint8Array) => void,
   ) {
     this.mtime = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
   }
@@ -189,17 +231,8 @@ class PackageZip {
     }
     if (this.failure) throw this.failure;
   }
-  end(): Uint8Array {
+  end(): void {
     this.zip.end();
     if (this.failure) throw this.failure;
-    let size = 0;
-    for (const c of this.chunks) size += c.length;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
   }
 }

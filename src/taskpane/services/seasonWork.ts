@@ -15,13 +15,15 @@ import { XLSX_MIME } from './download';
 async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
   if (output === 'plan') return { plan };
   // The one writer, as on the command line; deflated by the browser's own CompressionStream where it has one.
-  const { writeXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
+  const { writeXlsx, writeXlsxBlob } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
   // As the browser host writes: the settings sheet travels with the file, so the add-in knows its sheets later.
   // The document's date is the season's (the latest report), so the same files give the same workbook.
-  const bytes = await writeXlsx(withSettingsSheet(plan.sheets, settings), { modified: documentDate });
-  // Made a file here, where it was written: the page gets a handle to download, not the bytes to copy into a Blob
-  // on its own thread (a region's Свод is ~9 MB: the copy was most of the page's last long task).
-  return { bytes: typeof Blob === 'function' ? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }) : bytes };
+  const sheets = withSettingsSheet(plan.sheets, settings);
+  // Made a file here, where it was written, a megabyte at a time (never the whole file as one array): the page gets
+  // a handle to download, not the bytes to copy into a Blob on its own thread (a region's Свод is ~9 MB: the copy
+  // was most of the page's last long task).
+  if (typeof Blob === 'function') return { bytes: await writeXlsxBlob(sheets, { modified: documentDate, type: XLSX_MIME }) };
+  return { bytes: await writeXlsx(sheets, { modified: documentDate }) };
 }
 
 export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void): (m: SeasonRequest) => void {
