@@ -21,7 +21,8 @@
  * prints where each thread spent its time (bench/traceSummary.ts); the sampling slows the run, so its times are for
  * finding where time goes, not figures.
  * Environment, for finding where memory goes: PANE_TIMELINE=FILE writes the renderer's RSS and the CPU of the page's
- * main thread and each worker every 200 ms (which phase — reading, merging, writing — the peak falls in);
+ * main thread and each worker every 200 ms (which phase — reading, merging, writing — the peak falls in), then
+ * every main-thread task over 50 ms;
  * PANE_JS_FLAGS passes V8 flags to Chromium (`--trace-gc` with DEBUG=pw:browser prints each isolate's heap).
  */
 import { spawnSync } from 'node:child_process';
@@ -335,8 +336,9 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
     const start = traced.reduce((m, e) => (e.ph === 'X' && e.ts < m ? e.ts : m), Infinity);
     traceSummary = `След: ${traceFile} (${traced.length} событий; открывается в chrome://tracing или Perfetto)\n${summarizeTrace(traced, start)}\n`;
   }
-  if (process.env.PANE_TIMELINE) writeFileSync(process.env.PANE_TIMELINE, timeline.join('\n'));
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+  if (process.env.PANE_TIMELINE)
+    writeFileSync(process.env.PANE_TIMELINE, [...timeline, ...longTasks.map((x) => `task ${fmt(x.duration, 0)} ms at ${fmt((x.start - clickedAt) / 1000)} s`)].join('\n'));
   const result = await page.locator('#merge [role="alert"], #merge .fui-MessageBar').first().textContent();
   await context.close();
   await server.close();

@@ -7,7 +7,8 @@
 import type { CampaignFigures } from '../../domain/indicators';
 import type { CampaignSettings } from '../../domain/settings';
 import type { CheckView, MergeRequest, PickedFile, Progress } from './seasonEngine';
-import { FILES_PER_MESSAGE, type Delivered, type Output, type SeasonReply, type SeasonRequest } from './seasonProtocol';
+import { FILES_PER_MESSAGE, withRowsAhead, type Delivered, type Output, type SeasonReply, type SeasonRequest } from './seasonProtocol';
+import type { OrgRow } from './organisations';
 
 /** A cancel the coordinator asked for: shown as information, never as an error. */
 export class CancelledByUser extends Error {
@@ -42,14 +43,15 @@ export type Endpoint = { send(m: SeasonRequest): void; onReply(fn: (r: SeasonRep
 
 export function seasonOver(endpoint: Endpoint): Season {
   let seq = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void }>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void; rows: OrgRow[] }>();
   endpoint.onReply((r) => {
     const p = pending.get(r.id);
     if (!p) return;
     if (r.type === 'progress') p.onProgress?.(r.progress);
+    else if (r.type === 'rows') for (const row of r.rows) p.rows.push(row);
     else {
       pending.delete(r.id);
-      if (r.type === 'done') p.resolve(r.value);
+      if (r.type === 'done') p.resolve(withRowsAhead(r.value, p.rows));
       else p.reject(r.cancelled ? new CancelledByUser(r.message, r.cancelled.done, r.cancelled.total) : new Error(r.message));
     }
   });
@@ -83,7 +85,7 @@ export function seasonOver(endpoint: Endpoint): Season {
   const call = <T>(m: Call, o: RunOptions = {}): Promise<T> => {
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: o.onProgress });
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: o.onProgress, rows: [] });
       o.signal?.addEventListener('abort', () => endpoint.send({ id: ++seq, type: 'cancel', of: id }), { once: true });
       const files = 'files' in m ? m.files : [];
       const p = picked;

@@ -8,7 +8,7 @@ import { withSettingsSheet } from '../../domain/consolidate/workbook';
 import type { CampaignSettings } from '../../domain/settings';
 import type { WorkbookPlan } from '../../domain/sheetPlan';
 import { Cancelled, type PickedFile, type SeasonEngine } from './seasonEngine';
-import type { Delivered, Output, SeasonReply, SeasonRequest } from './seasonProtocol';
+import { rowsAhead, type Delivered, type Output, type SeasonReply, type SeasonRequest } from './seasonProtocol';
 import { russianOr } from './messages';
 import { XLSX_MIME } from './download';
 
@@ -103,7 +103,9 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
       m = { ...m, files: [...before, ...m.files] };
     }
     run(m).then(
-      (value) => {
+      (result) => {
+        const { ahead, value } = rowsAhead(result);
+        for (const rows of ahead) post({ id: m.id, type: 'rows', rows });
         const bytes = (value as Delivered | undefined)?.bytes;
         post({ id: m.id, type: 'done', value }, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : undefined);
       },
