@@ -50,6 +50,18 @@ describe('the consolidated plan', () => {
     expect(fill.rows[0][t.checkColumn - 1]).toBe(`нет уровня; ${WARNING_PREFIX}нет телефона`);
   });
 
+  test('«Проверка» says what was found in that very event, «ОК» in the others (of the same file and of files with nothing found)', () => {
+    const files = Array.from({ length: 3 }, (_, i) =>
+      received(`СОШ ${i + 1}.xlsx`, '2023-10-18T09:30', [{ unit: `МАОУ СОШ № ${i + 1}`, plan: 2 }], i === 1 ? [{ file: 'СОШ 2.xlsx', sheet: 'Прил. 2 План', cell: 'A8', code: 'plan-level-unknown', severity: 'error', message: 'нет уровня' }] : []),
+    );
+    const r = mergeReports({ files, expectedUnits: [], deadline: '2023-10-19', policy: 'merge-with-errors' });
+    const sheet = consolidatedPlanSheet(r, settings);
+    const t = appendix2Layout(settings, { rows: r.plan.length }).plan;
+    const rows = sheet.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!.rows;
+    expect(r.plan.map((p) => `${p.file}:${p.row.source.row}`)).toEqual(['СОШ 1.xlsx:8', 'СОШ 1.xlsx:9', 'СОШ 2.xlsx:8', 'СОШ 2.xlsx:9', 'СОШ 3.xlsx:8', 'СОШ 3.xlsx:9']);
+    expect(rows.map((row) => row[t.checkColumn - 1])).toEqual([CHECK_OK, CHECK_OK, 'нет уровня', CHECK_OK, CHECK_OK, CHECK_OK]);
+  });
+
   test('without events the form keeps its one empty row and its check formula', () => {
     const sheet = consolidatedPlanSheet(result(2, 0), settings);
     const t = appendix2Layout(settings, { rows: 1 }).plan;

@@ -125,8 +125,15 @@ function checkTexts(result: MergeResult): string[] {
       if (known) known.push(p);
       else found.set(id, [p]);
     }
+  // Most events have nothing found: theirs is «ОК», with no key, lists or text made for them (a region's 300,000
+  // events made as many keys and four empty lists each, the most of the garbage of building its workbook).
+  const withProblems = new Set<string>();
+  for (const id of found.keys()) withProblems.add(id.slice(0, id.indexOf('\u0000')));
+  const ok = clipText(CHECK_OK);
   return result.plan.map((p) => {
-    const ps = found.get(`${p.file}\u0000${p.row.source.sheet}\u0000${p.row.source.row}`) ?? [];
+    if (!withProblems.has(p.file)) return ok;
+    const ps = found.get(`${p.file}\u0000${p.row.source.sheet}\u0000${p.row.source.row}`);
+    if (!ps) return ok;
     const errors = ps.filter((x) => x.severity === 'error').map((x) => x.message);
     const warnings = ps.filter((x) => x.severity === 'warning').map((x) => WARNING_PREFIX + x.message);
     return clipText(errors.length + warnings.length ? [...errors, ...warnings].join('; ') : CHECK_OK);
@@ -139,10 +146,10 @@ function checkTexts(result: MergeResult): string[] {
  * workbook. Ranges ending on the one data row (styles, validations, conditional formats, merges) are extended to
  * the last row, merges within the row repeated on every row, and the data rows written as the stamper writes them.
  */
-function stampPlanRows(settings: CampaignSettings, name: string, fill: Record<string, CellInput>[], checks: string[]): SheetPlan {
-  const plan = stampAppendix2(settings, { name, rows: 1, fill: fill.slice(0, 1) });
+function stampPlanRows(settings: CampaignSettings, name: string, events: MergeResult['plan'], checks: string[]): SheetPlan {
+  const plan = stampAppendix2(settings, { name, rows: 1, fill: [planFill(events[0].row)] });
   const one = appendix2Layout(settings, { name, rows: 1 }).plan;
-  const t = appendix2Layout(settings, { name, rows: fill.length, fill }).plan;
+  const t = appendix2Layout(settings, { name, rows: events.length }).plan;
   const grow = (range: string): string => {
     const r = parseRange(range);
     return r.bottom === one.lastDataRow ? rangeRef(r.top, r.left, t.lastDataRow, r.right) : range;
@@ -161,10 +168,12 @@ function stampPlanRows(settings: CampaignSettings, name: string, fill: Record<st
   if (!block) throw new Error('Сводный план: в бланке формы нет строки данных.');
   const width = t.lastColumn - t.firstColumn + 1;
   const leaves = Object.entries(t.columns);
-  block.rows = fill.map((f, i) => {
+  // Each event's values go straight into its row: a record of them per event first (planFill) was 300,000 objects
+  // made and dropped for a region's plan, the most of the garbage of building its workbook.
+  block.rows = events.map(({ row: r }, i) => {
     const values: CellInput[] = new Array(width).fill(null);
     for (const [key, col] of leaves) {
-      const v = f[key];
+      const v = planValue(r, key);
       if (v !== undefined) values[col - t.firstColumn] = v;
     }
     values[t.checkColumn - t.firstColumn] = checks[i];
@@ -173,21 +182,39 @@ function stampPlanRows(settings: CampaignSettings, name: string, fill: Record<st
   return plan;
 }
 
+/** What the consolidated plan writes of an event in the form's column `key` (appendix2Layout's leaves). */
+function planValue(r: PlanRow, key: string): CellInput | undefined {
+  switch (key) {
+    case 'level':
+      return r.level.value ?? r.level.interpreted ?? '';
+    case 'name':
+      return r.name.value ?? '';
+    case 'dates':
+      return datesText(r);
+    case 'targetGroup':
+      return r.targetGroup.value ?? '';
+    case 'expectedParticipants':
+      return r.expectedParticipants.value ?? r.expectedParticipants.interpreted ?? null;
+    case 'expectedResults':
+      return r.expectedResults.value ?? '';
+    case 'responsible':
+      return r.responsible.value ?? '';
+    default:
+      return undefined;
+  }
+}
+
+const PLAN_KEYS = ['level', 'name', 'dates', 'targetGroup', 'expectedParticipants', 'expectedResults', 'responsible'] as const;
+
+/** An event as the stamper's fill: its values by column key. */
+const planFill = (r: PlanRow): Record<string, CellInput> => Object.fromEntries(PLAN_KEYS.map((k) => [k, planValue(r, k) as CellInput]));
+
 export const PLAN_EXTRA_COLUMNS = ['Организация (не входит в форму)', 'Файл'] as const;
 
 export function consolidatedPlanSheet(result: MergeResult, settings: CampaignSettings): SheetPlan {
-  const fill: Record<string, CellInput>[] = result.plan.map(({ row: r }) => ({
-    level: r.level.value ?? r.level.interpreted ?? '',
-    name: r.name.value ?? '',
-    dates: datesText(r),
-    targetGroup: r.targetGroup.value ?? '',
-    expectedParticipants: r.expectedParticipants.value ?? r.expectedParticipants.interpreted ?? null,
-    expectedResults: r.expectedResults.value ?? '',
-    responsible: r.responsible.value ?? '',
-  }));
-  const opts = { name: SHEET.consolidatedPlan, rows: Math.max(fill.length, 1), fill };
+  const opts = { name: SHEET.consolidatedPlan, rows: Math.max(result.plan.length, 1) };
   // No events at all: the form keeps its one empty row with the check formula.
-  const plan = fill.length ? stampPlanRows(settings, opts.name, fill, checkTexts(result)) : stampAppendix2(settings, opts);
+  const plan = result.plan.length ? stampPlanRows(settings, opts.name, result.plan, checkTexts(result)) : stampAppendix2(settings, { ...opts, fill: [] });
   plan.kind = 'consolidated-appendix2';
   const t = appendix2Layout(settings, opts).plan;
   // The unit and file beside each event, right of the form and its «Проверка» column.
