@@ -9,6 +9,7 @@
 import { sheetjs, sheetjsInput } from './sheetjs';
 import { pako } from './pakoOnDemand';
 import { CELL_MAX_CHARS } from '../domain/cellLimit';
+import { openDocumentExcess } from './odsRepeats';
 
 export const LIMITS = {
   /** A school's report is tens of kilobytes, a municipality's consolidated workbook a few megabytes. */
@@ -280,7 +281,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number, maxRows: 
     const ok = inflater.push(packed, false);
     if (!ok || !inflater.ended) throw new GuardRefusal('corrupt', `часть «${entry.name}» архива повреждена`);
   }
-  if (odsContent) checkOpenDocumentRepeats(new TextDecoder().decode(concatAll(odsContent, total)));
+  if (odsContent) checkOpenDocumentRepeats(odsContent.length === 1 ? odsContent[0] : concatAll(odsContent, total));
   if (binarySheet) checkBinarySheet(concatAll(binarySheet, total), entry.name, maxRows);
   return total;
 }
@@ -319,36 +320,10 @@ export function checkBinarySheet(data: Uint8Array, part: string, maxRows: number
   }
 }
 
-/**
- * OpenDocument repeats a row or cell with an attribute: a few bytes can ask for 1 048 576 rows of 16 384 filled
- * cells, and SheetJS expands them all. Count the filled cells the repeats stand for, sheet by sheet. Empty
- * repeated cells (self-closing, as LibreOffice writes the rest of a sheet) are not expanded and not counted.
- */
-export function checkOpenDocumentRepeats(content: string): void {
-  const repeat = (attrs: string, name: string) => Number(new RegExp(`table:${name}="(\\d+)"`).exec(attrs)?.[1] ?? 1);
-  let sheet = '';
-  let rows = 0;
-  let cells = 0;
-  let rowRepeat = 1;
-  let rowCells = 0;
-  const tags = /<table:table(?=[\s>])([^>]*)>|<table:table-row(?=[\s/>])([^>]*?)(\/?)>|<table:(?:covered-)?table-cell(?=[\s/>])([^>]*?)(\/?)>|<\/table:table-row>/g;
-  for (let m = tags.exec(content); m; m = tags.exec(content)) {
-    if (m[1] !== undefined) {
-      sheet = /table:name="([^"]*)"/.exec(m[1])?.[1] ?? '';
-      rows = 0;
-      cells = 0;
-    } else if (m[2] !== undefined) {
-      rowRepeat = m[3] ? 0 : repeat(m[2], 'number-rows-repeated');
-      rowCells = 0;
-    } else if (m[4] !== undefined) {
-      if (!m[5]) rowCells += repeat(m[4], 'number-columns-repeated');
-    } else if (rowCells > 0) {
-      rows += rowRepeat;
-      cells += rowRepeat * rowCells;
-      if (rows > LIMITS.rows) throw new SheetTooLarge('content.xml', 'rows', sheet);
-      if (cells > LIMITS.cellsPerSheet) throw new SheetTooLarge('content.xml', 'cells', sheet);
-    }
-  }
+/** The OpenDocument repeats' count (odsRepeats.ts) as the guards' refusal. */
+export function checkOpenDocumentRepeats(content: Uint8Array): void {
+  const excess = openDocumentExcess(content, LIMITS.rows, LIMITS.cellsPerSheet);
+  if (excess) throw new SheetTooLarge('content.xml', excess.what, excess.sheet);
 }
 
 /** What the central directory declares: encryption, methods, sizes and ratios. Throws GuardRefusal. */
