@@ -312,7 +312,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
     cdp.on('Tracing.dataCollected', (e) => {
       for (const x of e.value as unknown as TraceEvent[]) traced.push(x);
     });
-    const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', '__metadata'];
+    const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', ...(process.env.PANE_TRACE_LIGHT ? [] : ['disabled-by-default-v8.cpu_profiler']), '__metadata'];
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
   }
   cpu0 = browserPid ? browserCpu(browserPid) : undefined;
