@@ -156,6 +156,13 @@ function decodedText(raw: string): string {
   return text;
 }
 
+/**
+ * The text of a string item that is one `<t>` holding no markup (`<is><t>…</t></is>`, as openpyxl writes every
+ * inline string): `raw` is what stands between `<t>` and `</t>`. What stringItemText gives for such an item, without
+ * searching it again for runs, phonetic runs and CDATA.
+ */
+export const plainItemText = (raw: string): string => decodedText(raw);
+
 /** Text of every `<t>` in a rich or plain string item, phonetic runs (`<rPh>`) left out, as Excel shows it. */
 export function stringItemText(si: string, p: string): string {
   if (si.indexOf('<') < 0) return '';

@@ -15,7 +15,8 @@ import { packedPart, type ZipEntry } from './guards';
 import { countFast, declined, failsOnBug } from './fastReaderCounts';
 import { isBuiltInDateFormat, isDateFormat, serialToIso } from './numberFormats';
 export { isoDate } from './numberFormats';
-import { attrs, isNameEnd, NotHandled, own, plainAttribute, prefixOf, stringItemText, unescapeXml } from './xlsxText';
+import { attrs, isNameEnd, NotHandled, own, plainAttribute, plainItemText, prefixOf, stringItemText, unescapeXml } from './xlsxText';
+import { cellRef, cellTag, decodeRef, plainCell, plainRowNumber, refAt, styleAt } from './xlsxCellTags';
 
 /**
  * How parts become text: inflate one raw deflate stream (Node's zlib on the command line, pako in the pane) and
@@ -174,71 +175,6 @@ function readDateStyles(xml: string): boolean[] {
   return [...xfs.matchAll(new RegExp(`<${p}xf\\b[^>]*>`, 'g'))].map((m) => formatIsDate(Number(attrs(m[0]).numFmtId ?? 0)));
 }
 
-/** Column number (0-based) of an A1 reference's letters, and the row (1-based) after them. */
-function decodeRef(ref: string): { col: number; row: number } {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  const row = Number(ref.slice(i));
-  if (i === 0 || !Number.isInteger(row) || row < 1) throw new NotHandled('неверный адрес ячейки');
-  return { col: col - 1, row };
-}
-
-/** A cell's start tag as cellTag reads it: reused from cell to cell (one object, not one a cell). */
-const plainCell: { r?: string; s?: string; t?: string } = {};
-
-/**
- * The `r`, `s` and `t` of a cell's start tag as nearly every writer writes it (`<c r="B7" s="3" t="s">`, double
- * quotes, single spaces, no entities), read without a regular expression or a new object: the tag of every cell of
- * every received sheet. Anything else (another attribute, a reference, odd spacing) returns undefined, and the
- * strict general reader (attrs) takes the tag.
- */
-function cellTag(xml: string, from: number, gt: number): { r?: string; s?: string; t?: string } | undefined {
-  plainCell.r = plainCell.s = plainCell.t = undefined;
-  let i = from;
-  for (;;) {
-    if (i === gt) return plainCell;
-    if (xml.charCodeAt(i) === 47 /* / */ && i + 1 === gt) return plainCell;
-    if (xml.charCodeAt(i) !== 32 /* space */) return undefined;
-    const name = xml.charCodeAt(i + 1);
-    if (xml.charCodeAt(i + 2) !== 61 /* = */ || xml.charCodeAt(i + 3) !== 34 /* " */) return undefined;
-    const end = xml.indexOf('"', i + 4);
-    if (end < 0 || end >= gt) return undefined;
-    for (let k = i + 4; k < end; k++) {
-      const c = xml.charCodeAt(k);
-      // (and past ASCII: a sheet scanned one byte a character has its UTF-8 read by attrs, through `text`)
-      if (c === 38 /* & */ || c === 60 /* < */ || c > 127) return undefined;
-    }
-    const value = xml.slice(i + 4, end);
-    if (name === 114 /* r */ && plainCell.r === undefined) plainCell.r = value;
-    else if (name === 115 /* s */ && plainCell.s === undefined) plainCell.s = value;
-    else if (name === 116 /* t */ && plainCell.t === undefined) plainCell.t = value;
-    else return undefined; // another attribute, or one twice
-    i = end + 1;
-  }
-}
-
-/**
- * The row number of a row's start tag written plainly (see plainAttribute: openpyxl's `<row r="12">`, Excel's with
- * `spans`, `ht`, `x14ac:dyDescent` beside it) when `r` is digits; undefined for any other tag, which the strict
- * general reader (attrs) takes as before.
- */
-function plainRowNumber(xml: string, from: number, gt: number): number | undefined {
-  const r = plainAttribute(xml, from, gt, 'r');
-  if (!r || r.length > 9) return undefined;
-  let n = 0;
-  for (let i = 0; i < r.length; i++) {
-    const d = r.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return undefined;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 interface SheetContext {
   strings: string[];
   dates: boolean[];
@@ -292,6 +228,8 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
   const vTag = `<${p}v>`;
   const isTag = `<${p}is>`;
   const isClose = `</${p}is>`;
+  const plainInline = `<${p}is><${p}t>`;
+  const plainInlineEnd = `</${p}t></${p}is></${p}c>`;
   let row = 0;
   let col = -1;
   // Where the cells end: the piece and the offset of </sheetData> (the merged areas follow it).
@@ -328,20 +266,48 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
         continue;
       }
       if (xml.startsWith(cellOpen, at) && isNameEnd(xml.charCodeAt(at + cellOpen.length))) {
-        const tag = cellTag(xml, at + cellOpen.length, gt) ?? attrs(text(xml.slice(at, gt + 1)));
-        const ref = tag.r;
-        if (ref !== undefined) {
-          const d = decodeRef(ref);
-          col = d.col;
-          if (d.row !== row) throw new NotHandled('ячейка не в своей строке'); // a cell filed under another row: leave it to SheetJS
-        } else col++;
+        let type: string | undefined;
+        let style: number | undefined;
+        let hasRef: boolean;
+        if (cellTag(xml, at + cellOpen.length, gt)) {
+          type = plainCell.t;
+          hasRef = plainCell.r >= 0;
+          if (hasRef) col = refAt(xml, plainCell.r, plainCell.rEnd);
+          if (plainCell.s >= 0) style = styleAt(xml, plainCell.s, plainCell.sEnd);
+        } else {
+          const tag = attrs(text(xml.slice(at, gt + 1)));
+          type = tag.t;
+          hasRef = tag.r !== undefined;
+          if (hasRef) col = refAt(tag.r!, 0, tag.r!.length);
+          if (tag.s !== undefined) style = Number(tag.s);
+        }
+        if (!hasRef) col++;
+        else if (cellRef.row !== row) throw new NotHandled('ячейка не в своей строке'); // a cell filed under another row: leave it to SheetJS
         if (xml.charCodeAt(gt - 1) === 47) {
           at = xml.indexOf('<', gt + 1);
           continue; // <c …/>: formatted, empty
         }
+        if (xml.startsWith(cellClose, gt + 1)) {
+          // <c …></c>: formatted, empty, with an end tag (openpyxl's styled cells, most of such a sheet). Its type is
+          // still one this reader knows, or the file goes to SheetJS as below.
+          cellValue(type, undefined, undefined, style, ctx);
+          at = xml.indexOf('<', gt + 1 + cellClose.length);
+          continue;
+        }
+        if (type === 'inlineStr' && xml.startsWith(plainInline, gt + 1)) {
+          // <is><t>…</t></is> and nothing else (openpyxl's every inline string): its text read in place, once,
+          // instead of searched again for runs, phonetic runs and CDATA.
+          const from = gt + 1 + plainInline.length;
+          const lt = xml.indexOf('<', from);
+          if (lt >= 0 && xml.startsWith(plainInlineEnd, lt)) {
+            const value = plainItemText(text(xml.slice(from, lt)));
+            if (value !== '') (cells[row - 1] ??= [])[col] = value;
+            at = xml.indexOf('<', lt + plainInlineEnd.length);
+            continue;
+          }
+        }
         const end = xml.indexOf(cellClose, gt);
         if (end < 0 || end > limit) throw new NotHandled('ячейка без конца');
-        const type = tag.t;
         let raw: string | undefined;
         let inline: string | undefined;
         // The usual cell holds nothing but its value, `<v>…</v>` (or its inline string, `<is>…</is>`): read in place,
@@ -390,8 +356,7 @@ function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cel
           }
         }
         if (type !== 'inlineStr' && raw !== undefined) raw = unescapeXml(raw);
-        const style = tag.s;
-        const value = cellValue(type, raw, inline, style === undefined ? undefined : Number(style), ctx);
+        const value = cellValue(type, raw, inline, style, ctx);
         if (value !== null) (cells[row - 1] ??= [])[col] = value;
         at = xml.indexOf('<', end + cellClose.length);
         continue;
