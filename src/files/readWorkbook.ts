@@ -13,6 +13,7 @@ import { pako } from './pakoOnDemand';
 import { isoDate, readXlsxValues, type PartCodec, type XlsxSheetValues } from './xlsxValues';
 import { DocumentReadError, readDoc, readDocx, readOdt } from './readDocument';
 import { delimitedRows } from './delimitedText';
+import { readOdsWithoutFormulas } from './odsValues';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -203,6 +204,12 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     if (fast) return { fast };
   }
   const input = sheetjsInput(bytes);
+  if (entries && parts === 'opendocument-spreadsheet' && options.formulas === false && options.fastXlsx !== false) {
+    const { parse_zip: parseZip } = sheetjs() as unknown as { parse_zip(zip: unknown, o: XLSX.ParsingOptions): XLSX.WorkBook };
+    const asInput = (part: Uint8Array) => sheetjsInput(part).data;
+    const wb = readOdsWithoutFormulas(bytes, entries, partCodec, (zip) => quietly(() => parseZip(zip, { ...common, type: input.type })), asInput);
+    if (wb) return { sheetjs: wb };
+  }
   if (parts === 'binary-workbook') {
     // Excel's binary workbook (.xlsb), read by SheetJS; when it cannot be, the school is told to save it as .xlsx.
     try {

@@ -1,0 +1,132 @@
+/**
+ * A received .ods is read by SheetJS from the parts the guards inflated, content.xml without the cells' formulas
+ * (src/files/odsValues.ts). The grids must be exactly those SheetJS reads from the file itself: on school workbooks
+ * saved as .ods by LibreOffice, and on a hundred and fifty variants of one with what could make the cut go wrong —
+ * comments and CDATA holding cell tags, single quotes, `<` or `>` where markup does not expect them, Unicode spaces,
+ * formulas on self-closing and covered cells, parts named in another case.
+ */
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { readWorkbookFile } from '../src/files/readWorkbook';
+import { withoutCellFormulas } from '../src/files/odsValues';
+import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
+import { seededRandom } from '../src/domain/sample/municipality';
+import { writeXlsx } from '../src/files/xlsxWriter';
+import { saveAs } from './support/libreoffice';
+jest.setTimeout(120_000);
+
+const utf8 = new TextDecoder();
+const bytesOf = (s: string) => new TextEncoder().encode(s);
+
+/** What receiving reads (the cut) and what SheetJS reads from the file as it is — or the refusal each gives. */
+function bothWays(bytes: Uint8Array, name: string) {
+  const attempt = (fastXlsx: boolean) => {
+    try {
+      return readWorkbookFile(bytes, name, { formulas: false, fastXlsx });
+    } catch (e) {
+      return { refused: (e as Error).message };
+    }
+  };
+  return { received: attempt(true), sheetjs: attempt(false) };
+}
+
+let odsFiles: { name: string; bytes: Uint8Array }[];
+beforeAll(async () => {
+  const sample = sampleSchoolWorkbooks({ schools: 3, broken: false, twice: false });
+  odsFiles = [];
+  for (const f of sample.files.filter((f) => f.workbook).slice(0, 2))
+    odsFiles.push({ name: f.file.replace(/\.xlsx$/, '.ods'), bytes: await saveAs(await writeXlsx(f.workbook!), 'ods') });
+}, 300_000);
+
+test('school workbooks saved as .ods by LibreOffice: the same grids, and their formulas cut', () => {
+  for (const f of odsFiles) {
+    const content = unzipSync(f.bytes)['content.xml'];
+    expect(content && utf8.decode(content)).toContain('table:formula=');
+    const cut = withoutCellFormulas(content);
+    expect(cut && utf8.decode(cut)).not.toMatch(/<table:table-cell[^>]* table:formula=/);
+    const { received, sheetjs } = bothWays(f.bytes, f.name);
+    expect('sheets' in received && received.sheets.length).toBeGreaterThan(0);
+    expect(received).toEqual(sheetjs);
+  }
+});
+
+/** Changes to content.xml, each a way the cut could go wrong if it were less careful. */
+const CHANGES: ((xml: string, random: () => number) => string)[] = [
+  (x, r) => atTag(x, r, (tag) => `<!-- ${tag} -->${tag}`),
+  (x, r) => inText(x, r, '<![CDATA[<table:table-cell table:formula="of:=2" office:value-type="float" office:value="5">]]>'),
+  (x, r) => inText(x, r, 'a > b "c"'),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/table:formula="([^"']*)"/, "table:formula='$1'")),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/^<table:table-cell/, '<table:table-cell table:formula="of:=[.A1]&gt;0"')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/(\/?>)$/, '\n  table:formula="of:=1"$1')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/^<table:table-cell/, '<table:table-cell\u00a0')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/^<table:table-cell/, '<table:table-cell x:y="a<b"')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/^<table:table-cell/, '<table:table-cell table:formula="of:=1" table:formula="of:=2"')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/^<table:table-cell/, '<table:table-cell_x')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/ office:value="[^"]*"/, '')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/ table:formula="[^"]*"/, ' table:formula="of:=1" calcext:value-type="error"')),
+  (x, r) => atTag(x, r, () => '<table:covered-table-cell table:formula="of:=3" office:value-type="float" office:value="3"/>'),
+  (x, r) => atTag(x, r, (tag) => tag.replace(/^<([a-z]+):/, '<$1:x:')),
+  (x, r) => atTag(x, r, (tag) => tag.replace(/="/, ' = "')),
+];
+
+function tagsOf(xml: string, pattern: RegExp): RegExpExecArray[] {
+  return [...xml.matchAll(new RegExp(pattern.source, 'g'))];
+}
+function replaceAt(xml: string, m: RegExpExecArray, by: string): string {
+  return xml.slice(0, m.index) + by + xml.slice(m.index + m[0].length);
+}
+function atTag(xml: string, random: () => number, change: (tag: string) => string): string {
+  const tags = tagsOf(xml, /<(?:table|text|office|style):[^<>]*>/);
+  const m = tags[Math.floor(random() * tags.length)];
+  return m ? replaceAt(xml, m, change(m[0])) : xml;
+}
+function cellTag(xml: string, random: () => number, change: (tag: string) => string): string {
+  const tags = tagsOf(xml, /<table:table-cell[ >/][^<>]*>/);
+  const m = tags[Math.floor(random() * tags.length)];
+  return m ? replaceAt(xml, m, change(m[0])) : xml;
+}
+function inText(xml: string, random: () => number, text: string): string {
+  const tags = tagsOf(xml, /<text:p>/);
+  const m = tags[Math.floor(random() * tags.length)];
+  return m ? replaceAt(xml, m, m[0] + text) : xml;
+}
+
+function zipped(parts: Record<string, Uint8Array>): Uint8Array {
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) files[name] = name === 'mimetype' ? [data, { level: 0 }] : data;
+  return zipSync(files);
+}
+
+test('a hundred and fifty changed copies: the same grids or the same refusal, cut or left to SheetJS', () => {
+  const random = seededRandom(26);
+  const parts = unzipSync(odsFiles[0].bytes);
+  const xml = utf8.decode(parts['content.xml']);
+  let cut = 0;
+  let left = 0;
+  for (let k = 0; k < 150; k++) {
+    let changed = xml;
+    const changes = 1 + Math.floor(random() * 3);
+    for (let c = 0; c < changes; c++) changed = CHANGES[Math.floor(random() * CHANGES.length)](changed, random);
+    const content = bytesOf(changed);
+    if (withoutCellFormulas(content)) cut++;
+    else left++;
+    const renamed = random() < 0.05;
+    const bytes = zipped({ ...parts, ...(renamed ? { 'Content.xml': content } : { 'content.xml': content }) });
+    const { received, sheetjs } = bothWays(bytes, `variant-${k}.ods`);
+    expect({ k, received }).toEqual({ k, received: sheetjs });
+  }
+  // Both kinds are tried often enough to mean something.
+  expect(cut).toBeGreaterThan(20);
+  expect(left).toBeGreaterThan(20);
+});
+
+test('the cut takes exactly the cells’ formula attributes, and declines markup it cannot be sure of', () => {
+  const cell = '<table:table-cell table:style-name="ce1"\n table:formula="of:=SUM([.A1:.A3])&gt;0" office:value-type="float" office:value="1"><text:p>1 &gt; 0 "x"</text:p></table:table-cell>';
+  const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content><table:table table:name="Лист"><table:table-row>${body}</table:table-row></table:table></office:document-content>`;
+  expect(utf8.decode(withoutCellFormulas(bytesOf(doc(cell + '<table:table-cell table:formula="of:=1"/>')))!)).toBe(
+    doc('<table:table-cell table:style-name="ce1" office:value-type="float" office:value="1"><text:p>1 &gt; 0 "x"</text:p></table:table-cell><table:table-cell/>'),
+  );
+  // The formulas of covered cells and of other elements stay: SheetJS is not told they are gone.
+  expect(withoutCellFormulas(bytesOf(doc('<table:covered-table-cell table:formula="of:=1"/>')))).toBeUndefined();
+  for (const odd of ['<!-- c -->', '<![CDATA[x]]>', '<table:table-cell a=\'1\' table:formula="of:=1"/>', '<table:table-cell a="<" table:formula="of:=1"/>', '<table:table-cell\u00a0table:formula="of:=1"/>', '<?pi x?>'])
+    expect(withoutCellFormulas(bytesOf(doc(cell + odd)))).toBeUndefined();
+});
