@@ -15,6 +15,7 @@ import { packedPart, type ZipEntry } from './guards';
 import { countFast, declined, failsOnBug } from './fastReaderCounts';
 import { isBuiltInDateFormat, isDateFormat, serialToIso } from './numberFormats';
 export { isoDate } from './numberFormats';
+import { withoutFormulaText } from './formulaText';
 import { attrs, isNameEnd, NotHandled, own, plainAttribute, plainItemText, prefixOf, stringItemText, unescapeXml } from './xlsxText';
 import { cellRef, cellTag, decodeRef, plainCell, plainRowNumber, refAt, styleAt } from './xlsxCellTags';
 
@@ -209,7 +210,10 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
   }
 }
 
-function worksheet(data: Uint8Array, codec: PartCodec, ctx: SheetContext): { cells: CellValue[][]; merges: MergedArea[] } {
+function worksheet(whole: Uint8Array, codec: PartCodec, ctx: SheetContext): { cells: CellValue[][]; merges: MergedArea[] } {
+  // Formulas are passed over: their text is not decoded at all (formulaText.ts).
+  const root = /<(\w+:)?worksheet[\s>]/.exec(codec.utf8(whole.subarray(0, Math.min(whole.length, 4096))));
+  const data = root ? withoutFormulaText(whole, root[1] ?? '') : whole;
   // Scanned one byte a character where the host can (see PartCodec.latin1); `text` reads a value back as UTF-8.
   const { latin1, utf8OfLatin1 } = codec;
   const binary = latin1 !== undefined && utf8OfLatin1 !== undefined;
