@@ -7,7 +7,7 @@
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { readWorkbookFile } from '../src/files/readWorkbook';
-import { withoutCellFormulas } from '../src/files/odsValues';
+import { valuesOnlyContent } from '../src/files/odsValues';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
 import { seededRandom } from '../src/domain/sample/municipality';
 import { writeXlsx } from '../src/files/xlsxWriter';
@@ -41,8 +41,9 @@ test('school workbooks saved as .ods by LibreOffice: the same grids, and their f
   for (const f of odsFiles) {
     const content = unzipSync(f.bytes)['content.xml'];
     expect(content && utf8.decode(content)).toContain('table:formula=');
-    const cut = withoutCellFormulas(content);
+    const cut = valuesOnlyContent(content);
     expect(cut && utf8.decode(cut)).not.toMatch(/<table:table-cell[^>]* table:formula=/);
+    expect(cut && utf8.decode(cut)).not.toMatch(/<style:(text|table-cell|paragraph)-properties/);
     const { received, sheetjs } = bothWays(f.bytes, f.name);
     expect('sheets' in received && received.sheets.length).toBeGreaterThan(0);
     expect(received).toEqual(sheetjs);
@@ -66,6 +67,9 @@ const CHANGES: ((xml: string, random: () => number) => string)[] = [
   (x, r) => atTag(x, r, () => '<table:covered-table-cell table:formula="of:=3" office:value-type="float" office:value="3"/>'),
   (x, r) => atTag(x, r, (tag) => tag.replace(/^<([a-z]+):/, '<$1:x:')),
   (x, r) => atTag(x, r, (tag) => tag.replace(/="/, ' = "')),
+  (x, r) => atTag(x, r, (tag) => `${tag}<style:text-properties fo:color="#000000"/>`),
+  (x, r) => inText(x, r, '<style:map style:condition="cell-content()=1" style:apply-style-name="ce1"/>x'),
+  (x, r) => atTag(x, r, (tag) => tag.replace(/^<style:(text|table-cell|paragraph)-properties([^>]*)\/>$/, '<style:$1-properties$2></style:$1-properties>')),
 ];
 
 function tagsOf(xml: string, pattern: RegExp): RegExpExecArray[] {
@@ -107,7 +111,7 @@ test('a hundred and fifty changed copies: the same grids or the same refusal, cu
     const changes = 1 + Math.floor(random() * 3);
     for (let c = 0; c < changes; c++) changed = CHANGES[Math.floor(random() * CHANGES.length)](changed, random);
     const content = bytesOf(changed);
-    if (withoutCellFormulas(content)) cut++;
+    if (valuesOnlyContent(content)) cut++;
     else left++;
     const renamed = random() < 0.05;
     const bytes = zipped({ ...parts, ...(renamed ? { 'Content.xml': content } : { 'content.xml': content }) });
@@ -119,14 +123,23 @@ test('a hundred and fifty changed copies: the same grids or the same refusal, cu
   expect(left).toBeGreaterThan(20);
 });
 
-test('the cut takes exactly the cells’ formula attributes, and declines markup it cannot be sure of', () => {
+test('the cut takes exactly the cells’ formula attributes and the styles’ empty properties, and declines markup it cannot be sure of', () => {
   const cell = '<table:table-cell table:style-name="ce1"\n table:formula="of:=SUM([.A1:.A3])&gt;0" office:value-type="float" office:value="1"><text:p>1 &gt; 0 "x"</text:p></table:table-cell>';
   const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content><table:table table:name="Лист"><table:table-row>${body}</table:table-row></table:table></office:document-content>`;
-  expect(utf8.decode(withoutCellFormulas(bytesOf(doc(cell + '<table:table-cell table:formula="of:=1"/>')))!)).toBe(
+  expect(utf8.decode(valuesOnlyContent(bytesOf(doc(cell + '<table:table-cell table:formula="of:=1"/>')))!)).toBe(
     doc('<table:table-cell table:style-name="ce1" office:value-type="float" office:value="1"><text:p>1 &gt; 0 "x"</text:p></table:table-cell><table:table-cell/>'),
   );
+  const styles = (inside: string) =>
+    `<office:document-content><office:automatic-styles><style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1">${inside}</style:style></office:automatic-styles><table:table table:name="Лист"/></office:document-content>`;
+  const properties = '<style:table-cell-properties fo:border="none"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:color="#000000"/><style:map style:condition="cell-content()=1" style:apply-style-name="ce2"/>';
+  expect(utf8.decode(valuesOnlyContent(bytesOf(styles(properties)))!)).toBe(styles(''));
+  // Anywhere else they stay: inside text, or deeper.
+  expect(valuesOnlyContent(bytesOf(styles(`<text:p>${properties}</text:p>`)))).toBeUndefined();
+  expect(valuesOnlyContent(bytesOf(`<office:document-content><table:table><table:table-row><table:table-cell><text:p>${properties}</text:p></table:table-cell></table:table-row></table:table></office:document-content>`))).toBeUndefined();
+  // Unbalanced markup is not cut at all.
+  expect(valuesOnlyContent(bytesOf(styles(properties).replace('</style:style>', '')))).toBeUndefined();
   // The formulas of covered cells and of other elements stay: SheetJS is not told they are gone.
-  expect(withoutCellFormulas(bytesOf(doc('<table:covered-table-cell table:formula="of:=1"/>')))).toBeUndefined();
+  expect(valuesOnlyContent(bytesOf(doc('<table:covered-table-cell table:formula="of:=1"/>')))).toBeUndefined();
   for (const odd of ['<!-- c -->', '<![CDATA[x]]>', '<table:table-cell a=\'1\' table:formula="of:=1"/>', '<table:table-cell a="<" table:formula="of:=1"/>', '<table:table-cell\u00a0table:formula="of:=1"/>', '<?pi x?>'])
-    expect(withoutCellFormulas(bytesOf(doc(cell + odd)))).toBeUndefined();
+    expect(valuesOnlyContent(bytesOf(doc(cell + odd)))).toBeUndefined();
 });

@@ -4,8 +4,9 @@
  * `table:formula`), which SheetJS decodes, tokenizes and, for a values-only read, throws away; and SheetJS would
  * inflate every part again (thumbnails, settings) to read four. Here the four parts it reads (manifest, styles,
  * content, meta) are handed to its zip reader (XLSX.parse_zip) as a container, content.xml with every
- * `table:formula` attribute of a `table:table-cell` cut out. With `cellFormula: false` SheetJS reads nothing else
- * from that attribute, so the workbook is the same (test/readers.agree.test.ts compares with SheetJS on the file).
+ * `table:formula` attribute of a `table:table-cell` cut out, and the cell styles' empty property tags. With
+ * `cellFormula: false` SheetJS reads nothing else from that attribute, and nothing from those tags, so the workbook
+ * is the same (test/readers.ods.test.ts compares with SheetJS on the file).
  *
  * The cut is made only where SheetJS's tokenizer (its `xlmlregex`: a tag is `<`, a name, double-quoted
  * attributes, `>`) would find exactly the tags found here: the markup must be plain — no comments, CDATA or
@@ -26,6 +27,13 @@ const isNameByte = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <=
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 const CELL = ascii('table:table-cell');
 const FORMULA = ascii('table:formula');
+/**
+ * A cell style's properties (fonts, borders, alignment, conditional maps): two fifths of what is left of a
+ * LibreOffice form's content.xml, and tags SheetJS's reader of it passes over (`case 'text-properties': break;`…).
+ * Cut only when empty (self-closing) and right inside a style of office:automatic-styles, where no text is open.
+ */
+const IGNORED_STYLE_PARTS = ['style:text-properties', 'style:table-cell-properties', 'style:paragraph-properties', 'style:map'].map(ascii);
+const STYLE_PATH = ['office:document-content', 'office:automatic-styles', 'style:style'].map(ascii);
 
 function equals(b: Uint8Array, from: number, to: number, word: number[]): boolean {
   if (to - from !== word.length) return false;
@@ -42,12 +50,21 @@ function nameEnd(b: Uint8Array, at: number, colons: number): number {
 }
 
 /**
- * content.xml without the cells' `table:formula` attributes, or undefined when its markup is not plain enough to
- * be sure SheetJS tokenizes the result as it would the original (see above) or there is no formula to cut.
+ * content.xml without the cells' `table:formula` attributes and the styles' ignored parts, or undefined when its markup is not plain enough to
+ * be sure SheetJS tokenizes the result as it would the original (see above) or there is nothing to cut.
  */
-export function withoutCellFormulas(b: Uint8Array): Uint8Array | undefined {
+export function valuesOnlyContent(b: Uint8Array): Uint8Array | undefined {
   const cuts: number[] = [];
   let cut = 0;
+  // The open elements (where each name starts and ends), the path to the current one; a closing tag must close
+  // the last one opened.
+  const openFrom: number[] = [];
+  const openTo: number[] = [];
+  const sameName = (from: number, to: number, k: number) => {
+    if (to - from !== openTo[k] - openFrom[k]) return false;
+    for (let j = 0; j < to - from; j++) if (b[from + j] !== b[openFrom[k] + j]) return false;
+    return true;
+  };
   let i = b.indexOf(LT);
   while (i >= 0) {
     let at = i + 1;
@@ -63,6 +80,7 @@ export function withoutCellFormulas(b: Uint8Array): Uint8Array | undefined {
     const nameStop = nameEnd(b, at, 1);
     if (nameStop < 0) return undefined;
     const isCell = !closing && equals(b, at, nameStop, CELL);
+    const nameFrom = at;
     at = nameStop;
     for (;;) {
       const spaceFrom = at;
@@ -71,17 +89,33 @@ export function withoutCellFormulas(b: Uint8Array): Uint8Array | undefined {
       if (at === spaceFrom) return undefined; // an attribute must follow a space
       const attrStop = nameEnd(b, at, 2);
       if (attrStop < 0 || b[attrStop] !== 0x3d || b[attrStop + 1] !== QUOTE) return undefined;
-      const close = b.indexOf(QUOTE, attrStop + 2);
-      if (close < 0) return undefined;
-      const lt = b.indexOf(LT, attrStop + 2);
-      if (lt >= 0 && lt < close) return undefined;
+      let close = attrStop + 2;
+      while (close < b.length && b[close] !== QUOTE) if (b[close++] === LT) return undefined;
+      if (close >= b.length) return undefined;
       if (isCell && equals(b, at, attrStop, FORMULA)) {
         cuts.push(spaceFrom, close + 1);
         cut += close + 1 - spaceFrom;
       }
       at = close + 1;
     }
-    i = b.indexOf(LT, b[at] === GT ? at + 1 : at + 2);
+    const selfClosing = b[at] === SLASH;
+    if (closing) {
+      if (!openFrom.length || !sameName(nameFrom, nameStop, openFrom.length - 1)) return undefined;
+      openFrom.pop();
+      openTo.pop();
+    } else if (!selfClosing) {
+      openFrom.push(nameFrom);
+      openTo.push(nameStop);
+    } else if (
+      openFrom.length === 3 &&
+      IGNORED_STYLE_PARTS.some((part) => equals(b, nameFrom, nameStop, part)) &&
+      STYLE_PATH.every((element, k) => equals(b, openFrom[k], openTo[k], element))
+    ) {
+      // The whole tag goes; what was cut inside it (nothing: a style's parts carry no formula) stays counted once.
+      cuts.push(i, at + 2);
+      cut += at + 2 - i;
+    }
+    i = b.indexOf(LT, selfClosing ? at + 2 : at + 1);
   }
   if (!cuts.length) return undefined;
   const out = new Uint8Array(b.length - cut);
@@ -128,7 +162,7 @@ export function readOdsWithoutFormulas(
   const content = parts.get('content.xml');
   if (!content || !parts.has('meta-inf/manifest.xml')) return undefined;
   const inflate = (e: ZipEntry) => e.inflated ?? (e.method === 0 ? packedPart(bytes, e) : codec.inflate(packedPart(bytes, e)));
-  const valuesOnly = withoutCellFormulas(inflate(content));
+  const valuesOnly = valuesOnlyContent(inflate(content));
   if (!valuesOnly) return undefined;
   const container: Container = { FullPaths: [], FileIndex: [] };
   for (const [name, e] of parts) {
