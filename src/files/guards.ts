@@ -206,6 +206,13 @@ class TagCounter {
   }
 }
 
+/**
+ * A part given whole and shorter than this cannot hold more rows or cells than the limits allow, so its tags need not
+ * be counted: each row counted takes at least 5 bytes (`<row` and the byte after), each cell 3 (`<c` and the byte
+ * after), and a refusal needs one more than the limit. A school's sheet (tens of kilobytes) is never counted.
+ */
+export const tagsBytes = (maxRows: number): number => Math.min(5 * (maxRows + 1), 3 * (LIMITS.cellsPerSheet + 1));
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
@@ -246,11 +253,11 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number, maxRows: 
   const allowed = Math.min(cap, entry.uncompressedSize + slack);
   const overDeclared = () =>
     new GuardRefusal('zip-bomb', `часть «${entry.name}» распаковывается в больший размер, чем объявлено в оглавлении архива`);
-  const take = (chunk: Uint8Array) => {
+  const take = (chunk: Uint8Array, whole = false) => {
     total += chunk.length;
     if (total > cap) throw overCap();
     if (total > allowed) throw overDeclared();
-    if (rowCount) {
+    if (rowCount && !(whole && total < tagsBytes(maxRows))) {
       rowCount.add(chunk);
       // Counting rows while inflating stops a million-row sheet after its first megabytes, not after SheetJS.
       if (rowCount.rows > maxRows) throw new SheetTooLarge(entry.name, 'rows');
@@ -272,7 +279,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntry, cap: number, maxRows: 
     // Stored, not compressed (SheetJS writes so): the same counting over the bytes as they are.
     for (let at = 0; at < packed.length; at += 64 * 1024) take(packed.subarray(at, at + 64 * 1024));
   } else if (inflated) {
-    take(inflated);
+    take(inflated, true);
     entry.inflated = inflated;
   } else {
     const inflater = new (pako().Inflate)({ raw: true, chunkSize: 64 * 1024 });
