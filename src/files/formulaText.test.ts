@@ -36,3 +36,20 @@ describe('withoutFormulaText', () => {
     expect(strip('<f\tt="array" ref="A1">{1,2}</f><f/>x</f>')).toBe('<f\tt="array" ref="A1"></f><f/>x</f>');
   });
 });
+
+describe('conditional formats and data validations', () => {
+  test('dropped whole, the merged areas around them kept', () => {
+    const tail =
+      '</sheetData><mergeCells count="1"><mergeCell ref="A1:H1"/></mergeCells>' +
+      '<conditionalFormatting sqref="A11:H36"><cfRule type="expression" dxfId="0" priority="1"><formula>LEFT($H11,15)=&quot;Предупреждение:&quot;</formula></cfRule></conditionalFormatting>' +
+      '<dataValidations count="1"><dataValidation type="list" prompt="Выберите" sqref="A11:A36"><formula1>&quot;Школьный&quot;</formula1></dataValidation></dataValidations>' +
+      '<mergeCells count="1"><mergeCell ref="B2:C2"/></mergeCells><pageMargins left="0.7"/></worksheet>';
+    expect(strip(tail)).toBe('</sheetData><mergeCells count="1"><mergeCell ref="A1:H1"/></mergeCells><mergeCells count="1"><mergeCell ref="B2:C2"/></mergeCells><pageMargins left="0.7"/></worksheet>');
+    expect(strip('<x:dataValidations count="1"><x:dataValidation sqref="A1"/></x:dataValidations><x:pageMargins/>', 'x:')).toBe('<x:pageMargins/>');
+  });
+
+  test('kept when not closed, or of another name', () => {
+    for (const s of ['<dataValidations count="1"><dataValidation sqref="A1"/></worksheet>', '<dataValidation sqref="A1"/>', '<conditionalFormattings>x</conditionalFormattings>'])
+      expect(strip(s)).toBe(s);
+  });
+});

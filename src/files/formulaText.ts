@@ -6,6 +6,7 @@
  * in Chromium, CPU profile). Without it the cells are ASCII: one-byte strings, a third of the text to scan.
  * Only a formula of plain form is emptied — its start tag (quotes balanced), text with no `<`, then `</{p}f>`;
  * anything else (CDATA, markup inside, a damaged tag) is left as it is, for the reader to read or decline as before.
+ * Conditional formats and data validations are dropped whole (DROPPED below).
  */
 
 const LT = 60;
@@ -34,16 +35,41 @@ function quotesBalanced(b: Uint8Array, from: number, to: number): boolean {
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
-/** `data` with the text of every plain `<{prefix}f>` element dropped; `data` itself when there is none. */
+/**
+ * Whole elements the reader never looks into: conditional formats and data validations, which follow the cells
+ * and hold the rest of a school sheet's non-ASCII (their formulas, prompts and messages; no merged area lies
+ * inside them). Without them the whole sheet is ASCII, one-byte strings even in the cells' last piece.
+ */
+const DROPPED = ['conditionalFormatting', 'dataValidations'];
+
+/** Where the element starting at `at` ends (after its end tag), or -1 when it does not end plainly. */
+function elementEnd(data: Uint8Array, at: number, close: Uint8Array): number {
+  for (let lt = data.indexOf(LT, at + 1); lt >= 0; lt = data.indexOf(LT, lt + 1)) if (holds(data, lt, close)) return lt + close.length;
+  return -1;
+}
+
+/**
+ * `data` with the text of every plain `<{prefix}f>` element and every conditional format and data validation
+ * dropped; `data` itself when there is none.
+ */
 export function withoutFormulaText(data: Uint8Array, prefix: string): Uint8Array {
   const open = ascii(`<${prefix}f`);
   const close = ascii(`</${prefix}f>`);
+  const dropped = DROPPED.map((name) => ({ open: ascii(`<${prefix}${name}`), close: ascii(`</${prefix}${name}>`) }));
   let out: Uint8Array | undefined;
   let written = 0;
   let copied = 0;
   for (let at = data.indexOf(LT); at >= 0; ) {
     if (!holds(data, at, open) || !endsName(data[at + open.length])) {
-      at = data.indexOf(LT, at + 1);
+      const element = data[at + 1] === 99 || data[at + 1] === 100 || prefix ? dropped.find((d) => holds(data, at, d.open) && endsName(data[at + d.open.length])) : undefined;
+      const end = element ? elementEnd(data, at, element.close) : -1;
+      if (end >= 0) {
+        out ??= new Uint8Array(data.length);
+        out.set(data.subarray(copied, at), written);
+        written += at - copied;
+        copied = end;
+        at = data.indexOf(LT, end);
+      } else at = data.indexOf(LT, at + 1);
       continue;
     }
     const gt = data.indexOf(GT, at);
