@@ -1,4 +1,5 @@
 /** Dates as Russian documents write them: «13 октября 2023 г.», ranges «с 19 сентября по 13 октября 2023 г.». */
+import { remembered } from './remembered';
 
 const long = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -9,14 +10,19 @@ const parseIso = (iso: string): Date => {
   return d;
 };
 
+// Remembered: Intl's formatting costs tens of microseconds a call, and a merge of a thousand plans words the same
+// campaign window and event dates over and over (~0.2 s of 1,000 files' reading, profiled).
+const longDate = remembered((iso) => long.format(parseIso(iso)).replace(/\s/g, '\u00a0'), 5000);
+const dayMonthDate = remembered((iso) => dayMonth.format(parseIso(iso)).replace(/\s/g, '\u00a0'), 5000);
+
 /** «13 октября 2023 г.» from an ISO date. */
 export function formatDate(iso: string): string {
-  return long.format(parseIso(iso)).replace(/\s/g, '\u00a0');
+  return longDate(iso);
 }
 
 /** «с 19 сентября по 13 октября 2023 г.»; the year is printed once when both dates share it. */
 export function formatDateRange(fromIso: string, toIso: string): string {
   const sameYear = fromIso.slice(0, 4) === toIso.slice(0, 4);
-  const from = sameYear ? dayMonth.format(parseIso(fromIso)).replace(/\s/g, '\u00a0') : formatDate(fromIso);
+  const from = sameYear ? dayMonthDate(fromIso) : formatDate(fromIso);
   return `с ${from} по ${formatDate(toIso)}`;
 }
