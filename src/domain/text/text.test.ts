@@ -40,6 +40,16 @@ describe('Russian text as a coordinator writes it', () => {
     expect(() => formatDate('13.10.2023')).toThrow('ГГГГ-ММ-ДД');
   });
 
+  it('words a date the same the thousandth time, and refuses a wrong one every time (the answers are remembered)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(spaced(formatDate('2023-10-13'))).toBe('13 октября 2023 г.');
+      // The same day in the range's first half, without the year, is a different wording of the same date.
+      expect(spaced(formatDateRange('2023-10-13', '2023-10-20'))).toBe('с 13 октября по 20 октября 2023 г.');
+      expect(() => formatDate('2023-13-45')).toThrow('ГГГГ-ММ-ДД');
+      expect(() => formatDateRange('2023-02-30x', '2023-10-20')).toThrow('ГГГГ-ММ-ДД');
+    }
+  });
+
   it('joins lists with commas and «и»', () => {
     expect(formatList(['МАОУ СОШ № 4', 'МАОУ СОШ № 5', 'гимназия № 29'])).toBe('МАОУ СОШ № 4, МАОУ СОШ № 5 и гимназия № 29');
     expect(formatList(['МАОУ СОШ № 4'])).toBe('МАОУ СОШ № 4');
