@@ -213,6 +213,17 @@ describe('the rarer parts of the format read the same as SheetJS reads them', ()
     expect(fastReaderCounts().reasons['strict OOXML']).toBe((before.reasons['strict OOXML'] ?? 0) + 1);
   });
 
+  test('an ISO date cell with no value is an empty cell and the row beside it is read (SheetJS reads such a sheet as having no cells)', async () => {
+    for (const empty of ['<c r="A1" t="d"/>', '<c r="A1" t="d"></c>', '<c r="A1" t="d"><v></v></c>']) {
+      const bytes = await handMade({ sheets: [{ name: 'Лист', data: `<row r="1">${empty}<c r="B1"><v>438</v></c></row>` }] });
+      const fast = readXlsxValues(bytes, checkZip(bytes).map((e) => ({ ...e, inflated: undefined })), CODECS['Node (command line)'], 10);
+      expect({ empty, cells: fast?.[0].cells }).toEqual({ empty, cells: [[null, 438]] });
+      expect({ empty, cells: readWorkbookFile(bytes, 'iso.xlsx', { formulas: false }).sheets[0].cells }).toEqual({ empty, cells: [[null, 438]] });
+      // Why it is not handed over: the reference loses the whole sheet.
+      expect(readWorkbookFile(bytes, 'iso.xlsx', { formulas: false, fastXlsx: false }).sheets[0].cells).toEqual([]);
+    }
+  });
+
   test('a bug in the fast path fails the tests; for a user the file still reads through SheetJS, and the fallback is counted', async () => {
     const bytes = await handMade({ sheets: [{ name: 'Лист', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
     const buggy: PartCodec = { ...CODECS['pako (pane)'], utf8: () => { throw new TypeError('ошибка в коде'); } };
@@ -237,7 +248,8 @@ test('cells in every spelling the fast path reads in place (plain inline strings
   // What each cell may be: [its markup after the start tag, its type]. Types the reader leaves to SheetJS ('d') and
   // markup it reads the general way (runs, a preserved space, phonetic runs) come in too. Left out: spellings where
   // the fast path and SheetJS already differed before it read tags in place (a negative number in a date style, a
-  // style written "01" or " 2", an empty boolean cell, an ISO date cell written <c t="d"/>).
+  // style written "01" or " 2", an empty boolean cell; an ISO date cell with no value, which SheetJS reads as a sheet
+  // without cells and the fast path as an empty cell — its own test above).
   const bodies: (() => [string, string | undefined])[] = [
     () => [`<is><t>${pick(texts)}</t></is>`, 'inlineStr'],
     () => [`<is><t xml:space="preserve">${pick(texts)}</t></is>`, 'inlineStr'],
@@ -259,7 +271,7 @@ test('cells in every spelling the fast path reads in place (plain inline strings
         // Every fourth sheet holds a cell the fast path leaves to SheetJS: an ISO date cell, or one filed under another row.
         const odd = k % 4 === 3 && r === 6 && c === 2;
         if (rnd() < 0.2 && !odd) continue;
-        const [body, type] = odd && k % 8 === 3 ? ['', 'd'] : pick(bodies)();
+        const [body, type] = odd && k % 8 === 3 ? ['<v>2023-10-18T00:00:00</v>', 'd'] : pick(bodies)();
         // The reference as writers spell it, now and then with a leading zero or left out.
         const ref = rnd() < 0.1 && !odd ? '' : ` r="${col(c * 7)}${rnd() < 0.1 ? '0' : ''}${odd && k % 8 === 7 ? r + 1 : r}"`;
         const t = type === undefined ? '' : ` t="${type}"`;

@@ -205,6 +205,11 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
       return raw === undefined ? null : raw === '1' || raw === 'true';
     case 'e':
       return raw ? own(raw) : null;
+    case 'd':
+      // An ISO date cell with no value is empty, as `<c t="d"/>` is; SheetJS reads such a sheet as having no cells at
+      // all, so it is not handed over. One with a value goes to SheetJS, which knows them.
+      if (raw === undefined) return null;
+      throw new NotHandled('тип ячейки не поддержан');
     default:
       throw new NotHandled('тип ячейки не поддержан'); // 'd' (ISO dates) and anything newer: SheetJS knows them
   }
