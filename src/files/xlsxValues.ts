@@ -211,7 +211,7 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
       if (raw === undefined) return null;
       throw new NotHandled('тип ячейки не поддержан');
     default:
-      throw new NotHandled('тип ячейки не поддержан'); // 'd' (ISO dates) and anything newer: SheetJS knows them
+      throw new NotHandled('тип ячейки не поддержан'); // anything newer: SheetJS may know it
   }
 }
 
