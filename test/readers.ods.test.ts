@@ -44,6 +44,9 @@ test('school workbooks saved as .ods by LibreOffice: the same grids, and their f
     const cut = valuesOnlyContent(content);
     expect(cut && utf8.decode(cut)).not.toMatch(/<table:table-cell[^>]* table:formula=/);
     expect(cut && utf8.decode(cut)).not.toMatch(/<style:(text|table-cell|paragraph)-properties/);
+    // The form's drop-down lists are there in the file, and cut.
+    expect(utf8.decode(content)).toContain('<table:content-validations>');
+    expect(cut && utf8.decode(cut)).not.toContain('<table:content-validation');
     const { received, sheetjs } = bothWays(f.bytes, f.name);
     expect('sheets' in received && received.sheets.length).toBeGreaterThan(0);
     expect(received).toEqual(sheetjs);
@@ -70,6 +73,9 @@ const CHANGES: ((xml: string, random: () => number) => string)[] = [
   (x, r) => atTag(x, r, (tag) => `${tag}<style:text-properties fo:color="#000000"/>`),
   (x, r) => inText(x, r, '<style:map style:condition="cell-content()=1" style:apply-style-name="ce1"/>x'),
   (x, r) => atTag(x, r, (tag) => tag.replace(/^<style:(text|table-cell|paragraph)-properties([^>]*)\/>$/, '<style:$1-properties$2></style:$1-properties>')),
+  // Validations with a cell inside (not where LibreOffice puts any), or a second list of them after the tables.
+  (x) => x.replace('</table:content-validations>', '<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell></table:content-validations>'),
+  (x) => x.replace('</office:spreadsheet>', '<table:content-validations><table:content-validation table:name="v9"><table:help-message><text:p>подсказка</text:p></table:help-message></table:content-validation></table:content-validations></office:spreadsheet>'),
 ];
 
 function tagsOf(xml: string, pattern: RegExp): RegExpExecArray[] {
@@ -123,7 +129,7 @@ test('a hundred and fifty changed copies: the same grids or the same refusal, cu
   expect(left).toBeGreaterThan(20);
 });
 
-test('the cut takes exactly the cells’ formula attributes and the styles’ empty properties, and declines markup it cannot be sure of', () => {
+test('the cut takes exactly the cells’ formula attributes, the styles’ empty properties and the data validations, and declines markup it cannot be sure of', () => {
   const cell = '<table:table-cell table:style-name="ce1"\n table:formula="of:=SUM([.A1:.A3])&gt;0" office:value-type="float" office:value="1"><text:p>1 &gt; 0 "x"</text:p></table:table-cell>';
   const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content><table:table table:name="Лист"><table:table-row>${body}</table:table-row></table:table></office:document-content>`;
   expect(utf8.decode(valuesOnlyContent(bytesOf(doc(cell + '<table:table-cell table:formula="of:=1"/>')))!)).toBe(
@@ -136,6 +142,12 @@ test('the cut takes exactly the cells’ formula attributes and the styles’ em
   // Anywhere else they stay: inside text, or deeper.
   expect(valuesOnlyContent(bytesOf(styles(`<text:p>${properties}</text:p>`)))).toBeUndefined();
   expect(valuesOnlyContent(bytesOf(`<office:document-content><table:table><table:table-row><table:table-cell><text:p>${properties}</text:p></table:table-cell></table:table-row></table:table></office:document-content>`))).toBeUndefined();
+  // Data validations go whole, messages and all, only right inside office:spreadsheet; nested deeper they stay.
+  const validations = '<table:content-validations><table:content-validation table:name="val1" table:condition="of:cell-content-is-in-list(&quot;Да&quot;)"><table:error-message table:title="Ошибка"><text:p>Выберите из списка.</text:p></table:error-message></table:content-validation></table:content-validations>';
+  const spreadsheet = (inside: string) => `<office:document-content><office:body><office:spreadsheet>${inside}<table:table table:name="Лист"><table:table-row>${cell}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`;
+  expect(utf8.decode(valuesOnlyContent(bytesOf(spreadsheet(validations)))!)).toBe(spreadsheet('').replace(/\n table:formula="[^"]*"/, ''));
+  expect(utf8.decode(valuesOnlyContent(bytesOf(spreadsheet(`<table:x>${validations}</table:x>`)))!)).toContain(validations);
+  expect(valuesOnlyContent(bytesOf(spreadsheet(validations.replace('</table:content-validations>', ''))))).toBeUndefined();
   // Unbalanced markup is not cut at all.
   expect(valuesOnlyContent(bytesOf(styles(properties).replace('</style:style>', '')))).toBeUndefined();
   // The formulas of covered cells and of other elements stay: SheetJS is not told they are gone.

@@ -4,7 +4,8 @@
  * `table:formula`), which SheetJS decodes, tokenizes and, for a values-only read, throws away; and SheetJS would
  * inflate every part again (thumbnails, settings) to read four. Here the four parts it reads (manifest, styles,
  * content, meta) are handed to its zip reader (XLSX.parse_zip) as a container, content.xml with every
- * `table:formula` attribute of a `table:table-cell` cut out, and the cell styles' empty property tags. With
+ * `table:formula` attribute of a `table:table-cell` cut out, the cell styles' empty property tags and the data
+ * validations. With
  * `cellFormula: false` SheetJS reads nothing else from that attribute, and nothing from those tags, so the workbook
  * is the same (test/readers.ods.test.ts compares with SheetJS on the file).
  *
@@ -34,6 +35,14 @@ const FORMULA = ascii('table:formula');
  */
 const IGNORED_STYLE_PARTS = ['style:text-properties', 'style:table-cell-properties', 'style:paragraph-properties', 'style:map'].map(ascii);
 const STYLE_PATH = ['office:document-content', 'office:automatic-styles', 'style:style'].map(ascii);
+/**
+ * The data validations (drop-down lists with their prompts and error messages): a sixth of what is left of a
+ * LibreOffice form's content.xml and a third of its Cyrillic, which SheetJS decodes and then passes over
+ * (`case 'content-validations': break;` …; the text of their messages is dropped when the next cell starts).
+ * Cut whole, where they stand: right inside office:spreadsheet, before the tables.
+ */
+const VALIDATIONS = ascii('table:content-validations');
+const VALIDATIONS_PATH = ['office:document-content', 'office:body', 'office:spreadsheet'].map(ascii);
 
 function equals(b: Uint8Array, from: number, to: number, word: number[]): boolean {
   if (to - from !== word.length) return false;
@@ -50,7 +59,7 @@ function nameEnd(b: Uint8Array, at: number, colons: number): number {
 }
 
 /**
- * content.xml without the cells' `table:formula` attributes and the styles' ignored parts, or undefined when its markup is not plain enough to
+ * content.xml without the cells' `table:formula` attributes, the styles' ignored parts and the data validations, or undefined when its markup is not plain enough to
  * be sure SheetJS tokenizes the result as it would the original (see above) or there is nothing to cut.
  */
 export function valuesOnlyContent(b: Uint8Array): Uint8Array | undefined {
@@ -65,6 +74,11 @@ export function valuesOnlyContent(b: Uint8Array): Uint8Array | undefined {
     for (let j = 0; j < to - from; j++) if (b[from + j] !== b[openFrom[k] + j]) return false;
     return true;
   };
+  // The validations being cut: where their start tag begins, how deep they stand, the cuts made before them.
+  let dropFrom = -1;
+  let dropDepth = 0;
+  let cutsBefore = 0;
+  let cutBefore = 0;
   let i = b.indexOf(LT);
   while (i >= 0) {
     let at = i + 1;
@@ -103,7 +117,22 @@ export function valuesOnlyContent(b: Uint8Array): Uint8Array | undefined {
       if (!openFrom.length || !sameName(nameFrom, nameStop, openFrom.length - 1)) return undefined;
       openFrom.pop();
       openTo.pop();
+      if (dropFrom >= 0 && openFrom.length === dropDepth) {
+        // The validations end here: cut whole, with anything cut inside them counted once.
+        cuts.length = cutsBefore;
+        cut = cutBefore + at + 1 - dropFrom;
+        cuts.push(dropFrom, at + 1);
+        dropFrom = -1;
+      }
     } else if (!selfClosing) {
+      if (
+        dropFrom < 0 &&
+        openFrom.length === VALIDATIONS_PATH.length &&
+        equals(b, nameFrom, nameStop, VALIDATIONS) &&
+        VALIDATIONS_PATH.every((element, k) => equals(b, openFrom[k], openTo[k], element))
+      ) {
+        [dropFrom, dropDepth, cutsBefore, cutBefore] = [i, openFrom.length, cuts.length, cut];
+      }
       openFrom.push(nameFrom);
       openTo.push(nameStop);
     } else if (
