@@ -5,9 +5,8 @@
  * inflate every part again (thumbnails, settings) to read four. Here the four parts it reads (manifest, styles,
  * content, meta) are handed to its zip reader (XLSX.parse_zip) as a container, content.xml with every
  * `table:formula` attribute of a `table:table-cell` cut out, the cell styles' empty property tags and the data
- * validations. With
- * `cellFormula: false` SheetJS reads nothing else from that attribute, and nothing from those tags, so the workbook
- * is the same (test/readers.ods.test.ts compares with SheetJS on the file).
+ * validations. With `cellFormula: false` SheetJS reads nothing else from that attribute, and nothing from those
+ * tags and elements, so the workbook is the same (test/readers.ods.test.ts compares with SheetJS on the file).
  *
  * The cut is made only where SheetJS's tokenizer (its `xlmlregex`: a tag is `<`, a name, double-quoted
  * attributes, `>`) would find exactly the tags found here: the markup must be plain — no comments, CDATA or
@@ -59,8 +58,9 @@ function nameEnd(b: Uint8Array, at: number, colons: number): number {
 }
 
 /**
- * content.xml without the cells' `table:formula` attributes, the styles' ignored parts and the data validations, or undefined when its markup is not plain enough to
- * be sure SheetJS tokenizes the result as it would the original (see above) or there is nothing to cut.
+ * content.xml without the cells' `table:formula` attributes, the styles' ignored parts and the data validations, or
+ * undefined when its markup is not plain enough to be sure SheetJS tokenizes the result as it would the original
+ * (see above) or there is nothing to cut.
  */
 export function valuesOnlyContent(b: Uint8Array): Uint8Array | undefined {
   const cuts: number[] = [];
