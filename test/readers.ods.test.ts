@@ -148,6 +148,9 @@ test('the cut takes exactly the cells’ formula attributes, the styles’ empty
   expect(utf8.decode(valuesOnlyContent(bytesOf(spreadsheet(validations)))!)).toBe(spreadsheet('').replace(/\n table:formula="[^"]*"/, ''));
   expect(utf8.decode(valuesOnlyContent(bytesOf(spreadsheet(`<table:x>${validations}</table:x>`)))!)).toContain(validations);
   expect(valuesOnlyContent(bytesOf(spreadsheet(validations.replace('</table:content-validations>', ''))))).toBeUndefined();
+  // A cell with a formula inside them (not where LibreOffice puts one) goes with them, cut once.
+  const withCell = validations.replace('</table:content-validations>', '<table:table-cell table:formula="of:=1" office:value="1"/></table:content-validations>');
+  expect(utf8.decode(valuesOnlyContent(bytesOf(spreadsheet(withCell)))!)).toBe(spreadsheet('').replace(/\n table:formula="[^"]*"/, ''));
   // Unbalanced markup is not cut at all.
   expect(valuesOnlyContent(bytesOf(styles(properties).replace('</style:style>', '')))).toBeUndefined();
   // The formulas of covered cells and of other elements stay: SheetJS is not told they are gone.
