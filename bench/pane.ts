@@ -24,6 +24,7 @@
  * main thread and each worker every 200 ms (which phase — reading, merging, writing — the peak falls in), then
  * every main-thread task over 50 ms;
  * PANE_JS_FLAGS passes V8 flags to Chromium (`--trace-gc` with DEBUG=pw:browser prints each isolate's heap).
+ * PANE_CONSOLE=1 prints what the page writes to its console (for a build with logging added while finding a cause).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -275,6 +276,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (process.env.PANE_CONSOLE) page.on('console', (m) => process.stderr.write(`консоль страницы: ${m.text()}\n`));
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole('heading', { name: 'Настройки кампании' }).waitFor({ timeout: 60_000 });
   await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');

@@ -67,6 +67,18 @@ describe('a semicolon CSV in Windows-1251 holding the Word form', () => {
     expectOfficialExample('отчёт Александровский.csv', cp1251(csvOf(gridOf('x', pastedForm()), ';')));
   });
 
+  it('keeps a name typed alone in the row below out of the pasted record above (only free-text columns go on)', () => {
+    const rows: CellValue[][] = [
+      [participationTableTitle('spring')],
+      ...pasted([H.unit, H.schools, H.events, H.students, H.teachers, H.ovz, H.partners]),
+      ...pasted(ROW_31),
+      ['Бакчарский район'],
+    ];
+    const read = readForms(readWorkbookFile(cp1251(csvOf(gridOf('x', rows), ';')), 'два района.csv'));
+    expect(read.report!.participation[0].unit.value).toBe(UNIT);
+    expect(read.report!.participation[0].participants.value).toBe(438);
+  });
+
   it('never takes a data row for a header, however many titles its free text repeats', () => {
     // No 3.2 in the file; the pupils' paragraphs name pupils and pupils with ОВЗ, the partners' names every category.
     const partners = 'Профессиональные образовательные организации (вузы): ТГУ\nПроизводственные компании, предприятия: «Томскнефть»\nПредприниматели, представители бизнес-сообщества: ИП Иванов\nРодительская общественность, НКО: 2';

@@ -192,8 +192,10 @@ function assignColumns(sheet: SheetGrid, kind: TableKind, top: number, bottom: n
     }
     seen.add(group);
     lastGroup = GROUP_LEAVES[group] ? group : undefined;
-    const roles = stack.slice(i + 1).map(subRole).filter((r): r is SubRole => r !== undefined);
-    const role = roles[roles.length - 1];
+    // The lowest sub-column label under the group's title. A loop, not slice/map/filter: the arrays those give
+    // change shape from one table to the next, and V8 threw this function's optimised code away each time.
+    let role: SubRole | undefined;
+    for (let j = stack.length - 1; j > i && role === undefined; j--) role = subRole(stack[j]);
     const key = role !== undefined ? leafKey(group, role) : GROUP_LEAVES[group] ? undefined : group;
     if (GROUP_LEAVES[group]) groupCols.set(group, [...(groupCols.get(group) ?? []), c]);
     if (key !== undefined) {

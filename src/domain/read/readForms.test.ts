@@ -240,6 +240,19 @@ describe('the form stamped by the add-in (official titles over sub-columns)', ()
     expect(p.source.row).toBe(L.participation.firstDataRow + 1);
   });
 
+  it('reads a class column by its lowest label when a header line is added above the classes', () => {
+    // «приняли участие» typed over the classes, «5 класс» … below it: the column is the class, not the total.
+    const row = L.participation.headerBottom;
+    const col = L.participation.columns;
+    const line: (string | null)[] = [];
+    for (let c = col.g5; c <= col.g11; c++) line[c - 1] = 'приняли участие';
+    const sheet = insertRows(stamped(), row, 1, [line]);
+    const read = readForms(workbookOf('школа1.xlsx', sheet));
+    const [p] = read.report!.participation;
+    expect(values(p.grades)).toEqual([59, 79, 76, 56, 60, 55, 53]);
+    expect(p.participants.value).toBe(438);
+  });
+
   it('lets a merged cell cover its area and reads numbers typed as text', () => {
     const sheet = stamped();
     const row = L.participation.firstDataRow;

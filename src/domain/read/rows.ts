@@ -84,13 +84,15 @@ const PARAGRAPH_KEY = /^(?:studentsText|ovzText|partnersCell|[a-zA-Z]+Cell)$/;
  */
 function paragraphsEnd(table: LocatedTable, row: number): number {
   const sheet = table.sheet;
-  const textCols = Object.entries(table.columns)
-    .filter(([k]) => PARAGRAPH_KEY.test(k))
-    .map(([, c]) => c)
-    .filter((c) => {
-      const v = rawCellOf(sheet, row, c);
-      return typeof v === 'string' && v.trim() !== '' && parseCount(v).kind !== 'number';
-    });
+  // A loop, not entries/filter/map: the arrays those give change shape from one table to the next, and V8 threw
+  // the optimised code of every row's read away each time.
+  const textCols: number[] = [];
+  for (const key in table.columns) {
+    if (!PARAGRAPH_KEY.test(key)) continue;
+    const c = table.columns[key];
+    const v = rawCellOf(sheet, row, c);
+    if (typeof v === 'string' && v.trim() !== '' && parseCount(v).kind !== 'number') textCols.push(c);
+  }
   if (textCols.length === 0) return row;
   let end = row;
   for (let r = row + 1; r < table.end; r++) {
