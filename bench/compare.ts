@@ -26,11 +26,14 @@ export interface Comparison {
   names: number;
   /** Cells of the register's «Контрольная сумма» column, left out. */
   checksums: number;
+  /** Cells that only say a file came by mail (the letter's name before the file's, sender, letter, «дата письма»). */
+  letters: number;
 }
 
 export const EXCLUDED =
   'Не сравниваются: расширение в имени полученного файла (.xlsx/.xls/.ods/.xlsb — те же школы в другом формате; имя без расширения сравнивается) ' +
-  'и столбец «Контрольная сумма» листа «Реестр отчётов» (сумма байтов файла, у другого формата она другая). Всё остальное — каждая ячейка каждого листа, ' +
+  'и столбец «Контрольная сумма» листа «Реестр отчётов» (сумма байтов файла, у другого формата она другая); у писем — имя письма перед именем файла ' +
+  'и в «Реестре отчётов» «Отправитель», «Письмо, вложение» и слова «Откуда дата» (сама дата сравнивается). Всё остальное — каждая ячейка каждого листа, ' +
   'формула и вычисленное значение (openpyxl) — должно совпасть, и даты получения тоже (наборы хранят время изменения файлов).';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -47,6 +50,6 @@ export function compareBooks(reference: string, others: string[]): Comparison[] 
 
 /** «одинаково: да/нет» with the count of cells and, when not, the first differing cells. */
 export function comparisonLines(label: string, c: Comparison): string[] {
-  const head = `${label}: одинаково: ${c.same ? 'да' : 'нет'} (${c.cells.toLocaleString('ru-RU')} ячеек на ${c.sheets.length} листах; расширение отличалось в ${c.names}, контрольных сумм не сравнивалось ${c.checksums}${c.same ? '' : `; различий ${c.differences}`})`;
+  const head = `${label}: одинаково: ${c.same ? 'да' : 'нет'} (${c.cells.toLocaleString('ru-RU')} ячеек на ${c.sheets.length} листах; расширение отличалось в ${c.names}, контрольных сумм не сравнивалось ${c.checksums}${c.letters ? `, о письме ${c.letters}` : ''}${c.same ? '' : `; различий ${c.differences}`})`;
   return [head, ...c.first.map((d) => `    ${d.sheet}!${d.cell} (${d.what}): ${String(d.reference)} ≠ ${String(d.other)}`)];
 }

@@ -19,7 +19,7 @@ useDefaultPassword();
 async function main(dir: string): Promise<void> {
   const settings = municipalSettings();
   const files = readdirSync(dir)
-    .filter((n) => /\.(xlsx|xlsb|xls|ods)$/i.test(n))
+    .filter((n) => /\.(xlsx|xlsb|xls|ods|eml)$/i.test(n))
     .sort()
     .map((name) => ({ path: path.join(dir, name), name, modified: statSync(path.join(dir, name)).mtime.toISOString().slice(0, 16) }));
   // A warm-up pass over the first files: a cold JIT makes the first ~60 files of a thread cost several times the rest.

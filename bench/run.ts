@@ -1,15 +1,17 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000] [--sets sample,values,styles,shapes,lo,xls,ods,xlsb] [--repeat N] [--cache DIR] [--dir DIR --deadline ГГГГ-ММ-ДД] [--no-pandas] [--no-compare] [--no-excel] [--no-bundle] [--build]`
+ * `npm run bench [-- --sizes 100,1000,5000] [--sets sample,values,styles,shapes,lo,xls,ods,xlsb,eml] [--repeat N] [--cache DIR] [--dir DIR --deadline ГГГГ-ММ-ДД] [--no-pandas] [--no-compare] [--no-excel] [--no-bundle] [--build]`
  *
  * Prints figures; passes or fails nothing (so it is not a test):
  *  1. the command-line merge (read, check, merge, write with the summary) of every set at each size (bench/sets.ts:
  *     the sample generator's school workbooks; the same schools written by openpyxl, values only, with styles, and
- *     with the forms behind other sheets; saved by LibreOffice as .xlsx, .xls and .ods; written by SheetJS as .xlsb)
+ *     with the forms behind other sheets; saved by LibreOffice as .xlsx, .xls and .ods; written by SheetJS as .xlsb;
+ *     each sample .xlsx in a letter of its own, .eml)
  *     or of the folder --dir names — run both ways a coordinator may run it, as the README
  *     says (`npm run cli -- merge …`) and as the installed command (`profkampaniya merge …`, bin/profkampaniya.js):
  *     files, seconds, files per second, CPU seconds, peak memory of the merge process, and its time ÷ pandas';
  *  2. pandas merely reading the same files (`pandas.read_excel(f, sheet_name=None)` + `pandas.concat`), side by side,
- *     and the merge ÷ pandas on every set; each set SheetJS reads (.xls, .ods, .xlsb) against the .xlsx one's (the
+ *     and the merge ÷ pandas on every set (not the letters: pandas reads no mail); each set SheetJS reads (.xls,
+ *     .ods, .xlsb) and the letters against the .xlsx one's (the
  *     same schools); the files' account of each merge (accepted / superseded / refused) against what the sample
  *     planted; and the Свод of every set compared cell by cell with the sample's (test/support/compareBooks.py, openpyxl);
  *     then every target of issue 26 with «да/нет»;
@@ -272,7 +274,8 @@ async function main(argv: string[]): Promise<void> {
     const viaNpm = median(runs.npm);
     direct.set(`${size}/${kind}`, m);
     if (kind === 'sample') sampleSeconds.push(m.seconds);
-    const p = flags.has('no-pandas') ? 'пропущено (--no-pandas)' : pandasRead(sample.dir, given ? commonestExtension(sample.dir) : SET_EXT[kind]);
+    const ext = given ? commonestExtension(sample.dir) : SET_EXT[kind];
+    const p = flags.has('no-pandas') ? 'пропущено (--no-pandas)' : ext === 'eml' ? '.eml: pandas писем не читает — сравнение с pandas пропущено' : pandasRead(sample.dir, ext);
     if (typeof p === 'string') pandasNotes.add(p);
     const ratio = (seconds: number) => (typeof p === 'string' ? '—' : fmt(seconds / p.read, 2));
     stageLines.push(`  ${label}, ${sample.files} файлов: ${m.stages}`);

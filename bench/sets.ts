@@ -13,6 +13,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as XLSXModule from '@e965/xlsx';
+import { eml, rfc2231Name, word } from '../test/support/mail';
 
 const ROOT = path.resolve(__dirname, '..');
 /** Bump when the sample generator changes what it writes, so cached files are made again. */
@@ -20,8 +21,8 @@ const SAMPLE_VERSION = 1;
 /** Bump when a derived set is written differently. */
 const DERIVED_VERSION = 1;
 
-export type SetKind = 'sample' | 'values' | 'styles' | 'shapes' | 'xlsxwriter' | 'lo' | 'xls' | 'ods' | 'xlsb';
-export const SET_KINDS: SetKind[] = ['sample', 'values', 'styles', 'shapes', 'xlsxwriter', 'lo', 'xls', 'ods', 'xlsb'];
+export type SetKind = 'sample' | 'values' | 'styles' | 'shapes' | 'xlsxwriter' | 'lo' | 'xls' | 'ods' | 'xlsb' | 'eml';
+export const SET_KINDS: SetKind[] = ['sample', 'values', 'styles', 'shapes', 'xlsxwriter', 'lo', 'xls', 'ods', 'xlsb', 'eml'];
 export const SET_TITLE: Record<SetKind, string> = {
   sample: 'пример (записан нами, .xlsx)',
   values: 'openpyxl, только значения',
@@ -32,11 +33,15 @@ export const SET_TITLE: Record<SetKind, string> = {
   xls: '.xls (LibreOffice)',
   ods: '.ods (LibreOffice)',
   xlsb: '.xlsb (SheetJS)',
+  eml: 'письма .eml (книга во вложении)',
 };
 /** The extension of a set's school workbooks (the sample's one broken file stays .xlsx in every set). */
-export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', shapes: 'xlsx', xlsxwriter: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb' };
-/** Sets read by SheetJS on the command line (not by the fast .xlsx reader): the issue wants them within 3× of .xlsx. */
-export const SHEETJS_KINDS: SetKind[] = ['xls', 'ods', 'xlsb'];
+export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb' | 'eml'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', shapes: 'xlsx', xlsxwriter: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb', eml: 'eml' };
+/**
+ * Sets not read by the fast .xlsx reader alone — read by SheetJS, or unpacked from a letter first: the issue wants
+ * each within 3× of the .xlsx path a file.
+ */
+export const SHEETJS_KINDS: SetKind[] = ['xls', 'ods', 'xlsb', 'eml'];
 
 /** LibreOffice's export filter for each set it makes (`soffice --convert-to EXT:FILTER`). */
 const LIBREOFFICE_FILTER: Partial<Record<SetKind, string>> = { xls: 'xls:MS Excel 97', ods: 'ods:calc8', lo: 'xlsx:Calc MS Excel 2007 XML' };
@@ -48,7 +53,7 @@ export interface SampleInfo {
   bytes: number;
 }
 
-const WORKBOOK = /\.(xlsx|xlsb|xls|ods|csv)$/i;
+const WORKBOOK = /\.(xlsx|xlsb|xls|ods|csv|eml)$/i;
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 function listed(dir: string): { files: number; bytes: number } {
@@ -104,6 +109,7 @@ export function derivedSet(cache: string, sample: SampleInfo, kind: Exclude<SetK
   process.stdout.write(`Создаю набор «${SET_TITLE[kind]}» из ${sample.files} файлов в ${dir} (один раз)… `);
   const started = Date.now();
   if (kind === 'xlsb') saveAsXlsb(sample.dir, dir);
+  else if (kind === 'eml') sendAsLetters(sample.dir, dir);
   else if (kind === 'values' || kind === 'styles' || kind === 'shapes') {
     const probe = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' });
     if (probe.status !== 0) throw new Error(`openpyxl не установлен (${PYTHON}): apt-get install -y python3-openpyxl`);
@@ -201,4 +207,27 @@ function saveAsXlsb(from: string, to: string): void {
     renameSync(`${target}.part`, target);
   }
   copyTheRest(from, to, 'xlsb');
+}
+
+/**
+ * Every .xlsx of `from` (the sample's broken one too) attached to a letter of its own, saved as .eml into `to`, as a
+ * mail program saves what a school sent (test/support/mail.ts: a text part, the workbook in base64, its Cyrillic
+ * name in RFC 2231 form). The letter's Date is the workbook's modification time, so every school's report counts as
+ * received at the same minute as in the sample.
+ */
+function sendAsLetters(from: string, to: string): void {
+  for (const n of readdirSync(from).filter((x) => /\.xlsx$/i.test(x)).sort()) {
+    const target = path.join(to, renamed(n, 'eml'));
+    if (existsSync(target)) continue;
+    const school = n.replace(/\.xlsx$/i, '');
+    const letter = eml({
+      from: `${word(school, 'utf-8')} <school@example.ru>`,
+      subject: word(`Отчёт о профориентационной кампании — ${school}`, 'utf-8'),
+      date: statSync(path.join(from, n)).mtime.toUTCString().replace('GMT', '+0000'),
+      attachments: [{ filenameParam: rfc2231Name(n, 'utf-8'), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: readFileSync(path.join(from, n)) }],
+    });
+    writeFileSync(`${target}.part`, letter);
+    renameSync(`${target}.part`, target);
+  }
+  copyTheRest(from, to, 'eml');
 }

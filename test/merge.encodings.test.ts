@@ -3,7 +3,9 @@
  * as .xlsb, merged by the command line: the four consolidated workbooks are the same cell by cell — every sheet,
  * every formula and cached value, as openpyxl reads them (test/support/compareBooks.py, the comparison
  * `npm run bench` prints for its sets). Left out only what must differ: the received file's extension wherever a
- * cell names the file, and the register's checksum of the file's bytes.
+ * cell names the file, and the register's checksum of the file's bytes. The same .xlsx sent as letters (.eml) give
+ * that Свод too, but for what says they came by mail: the letter's name before the file's, the sender and the
+ * letter in the register, and the words «дата письма» — the date itself is compared.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import { merge } from '../src/cli/merge';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
 import { runCommand } from './support/command';
 import { saveAs } from './support/libreoffice';
+import { eml, rfc2231Name, word } from './support/mail';
 // Slow on purpose (LibreOffice): each conversion starts soffice, which takes seconds.
 jest.setTimeout(180_000);
 
@@ -26,10 +29,19 @@ interface Comparison {
   first: { sheet: string; cell: string; what: string; reference: string; other: string }[];
   names: number;
   checksums: number;
+  letters: number;
 }
 
 const sample = sampleSchoolWorkbooks({ schools: 2, broken: false, twice: false });
 const FORMATS = ['xlsx', 'xls', 'ods', 'xlsb'] as const;
+/** A school's .xlsx in a letter of its own, dated when the report came (the Date header, in UTC). */
+const letter = (name: string, xlsx: Uint8Array, received: string) =>
+  eml({
+    from: `${word('Школа', 'utf-8')} <school@example.ru>`,
+    subject: word(`Отчёт — ${name}`, 'utf-8'),
+    date: new Date(received).toUTCString().replace('GMT', '+0000'),
+    attachments: [{ filenameParam: rfc2231Name(name, 'utf-8'), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: xlsx }],
+  });
 let dir: string;
 const svod: Record<string, string> = {};
 
@@ -64,10 +76,11 @@ beforeAll(async () => {
   const schools = await Promise.all(
     sample.files.filter((f) => f.workbook).map(async (f) => ({ file: f.file, received: f.received, xlsx: await writeSchoolWorkbook(f.workbook!) })),
   );
-  const as: Record<(typeof FORMATS)[number], { name: string; bytes: Uint8Array; received: string }[]> = { xlsx: [], xls: [], ods: [], xlsb: [] };
+  const as: Record<(typeof FORMATS)[number] | 'eml', { name: string; bytes: Uint8Array; received: string }[]> = { xlsx: [], xls: [], ods: [], xlsb: [], eml: [] };
   for (const s of schools) {
     const named = (ext: string) => s.file.replace(/\.xlsx$/, `.${ext}`);
     as.xlsx.push({ name: s.file, bytes: s.xlsx, received: s.received });
+    as.eml.push({ name: named('eml'), bytes: letter(s.file, s.xlsx, s.received), received: s.received });
     as.xls.push({ name: named('xls'), bytes: await saveAs(s.xlsx, 'xls'), received: s.received });
     as.ods.push({ name: named('ods'), bytes: await saveAs(s.xlsx, 'ods'), received: s.received });
     // LibreOffice cannot write .xlsb; SheetJS can (values and cached results, no styles).
@@ -76,9 +89,20 @@ beforeAll(async () => {
     as.xlsb.push({ name: named('xlsb'), bytes: new Uint8Array(XLSX.write(book, { bookType: 'xlsb', type: 'array' }) as ArrayBuffer), received: s.received });
   }
   for (const format of FORMATS) svod[format] = await mergeAs(format, as[format]);
+  svod.eml = await mergeAs('eml', as.eml);
+  // The same letters, one dated a day later: the date received must still be compared.
+  svod.emlLater = await mergeAs('eml-later', [as.eml[0], { ...as.eml[1], bytes: letter(sample.files.filter((f) => f.workbook)[1].file, as.xlsx[1].bytes, dayLater(as.eml[1].received)) }]);
   // The same schools less one: a Свод that must not compare equal.
   svod.fewer = await mergeAs('fewer', as.xlsx.slice(1));
 }, 600_000);
+
+/** The same local minute a day later, as `received` is written (YYYY-MM-DDTHH:MM). */
+function dayLater(received: string): string {
+  const d = new Date(received);
+  d.setDate(d.getDate() + 1);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -94,6 +118,16 @@ test("the same schools' reports as .xlsx, .xls, .ods and .xlsb give one Свод
     expect(r.names).toBeGreaterThan(0);
     expect(r.checksums).toBe(2);
   }
+});
+
+test('the same .xlsx sent as letters give the same Свод, the date received included', async () => {
+  const [same, later] = await compare(svod.xlsx, [svod.eml, svod.emlLater]);
+  expect({ same: same.same, first: same.first }).toEqual({ same: true, first: [] });
+  // Every cell naming the file (behind its letter's name), and the sender, the letter and «дата письма» in the register.
+  expect(same.letters).toBeGreaterThan(6);
+  expect(same.checksums).toBe(2);
+  expect(later.same).toBe(false);
+  expect(later.first).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'Реестр отчётов' })]));
 });
 
 test('a Свод with one school fewer does not compare equal, and the first differing cells are named', async () => {

@@ -1,7 +1,8 @@
 """Compares consolidated workbooks (Свод) cell by cell, as openpyxl reads them — a reader other than ours.
 
 Usage: python3 compareBooks.py REFERENCE OTHER [OTHER …]
-Prints one JSON line per OTHER: {"file", "same", "sheets", "cells", "differences", "first": [...], "names", "checksums"}.
+Prints one JSON line per OTHER: {"file", "same", "sheets", "cells", "differences", "first": [...], "names", "checksums",
+"letters"}.
 
 Every sheet, in order, every cell twice: its formula or constant (openpyxl's plain load) and its cached value
 (data_only). Two things must differ when the same schools come in another encoding, and are left out:
@@ -9,7 +10,10 @@ Every sheet, in order, every cell twice: its formula or constant (openpyxl's pla
     (the «Файл» columns of «Свод по ОО», «Прил. 2 Свод» and «Реестр отчётов»; a reason naming a file): the name
     without the extension is still compared — «names» counts the cells where an extension was set aside;
   - the «Контрольная сумма» column of «Реестр отчётов»: a checksum of the file's bytes, which differ by encoding
-    («checksums» counts the cells left out).
+    («checksums» counts the cells left out);
+  - for the same workbooks sent as letters: the letter's name before the attachment's («X.eml/X.xlsx»), the
+    register's «Отправитель» and «Письмо, вложение», and the words of «Откуда дата» — its date and time are still
+    compared («letters» counts the cells set aside).
 Nothing else is excluded: file dates are the same (every set keeps its files' modification times), and so must be
 every figure, text, formula and sheet name.
 """
@@ -21,6 +25,10 @@ from openpyxl import load_workbook
 
 EXTENSION = re.compile(r"\.(xlsx|xlsm|xlsb|xls|ods)(?=$|[\s»\"”,;:)])", re.IGNORECASE)
 CHECKSUM_SHEET, CHECKSUM_HEADER = "Реестр отчётов", "Контрольная сумма"
+LETTER_PATH = re.compile(r"[^/«\"]*\.eml/", re.IGNORECASE)
+LETTER_HEADERS = ("Отправитель", "Письмо, вложение")
+DATE_SOURCE_HEADER = "Откуда дата"
+DATE_TIME = re.compile(r"\d{2}\.\d{2}\.\d{4}(?: \d{2}:\d{2})?")
 FIRST = 10
 
 
@@ -57,12 +65,24 @@ def checksum_column(rows):
     return None
 
 
+def header_columns(rows, headers):
+    """The header row of the register and the columns of `headers` in it."""
+    for r, row in enumerate(rows):
+        if CHECKSUM_HEADER in row:
+            return r, {row.index(h) for h in headers if h in row}
+    return None, set()
+
+
+def dates_of(text):
+    return DATE_TIME.findall(text) if isinstance(text, str) else []
+
+
 def read(path):
     return {"formulas": rows_of(path, False), "values": rows_of(path, True)}
 
 
 def compare(ref, other):
-    result = {"same": True, "sheets": list(other["values"]), "cells": 0, "differences": 0, "first": [], "names": 0, "checksums": 0}
+    result = {"same": True, "sheets": list(other["values"]), "cells": 0, "differences": 0, "first": [], "names": 0, "checksums": 0, "letters": 0}
     if list(ref["values"]) != list(other["values"]):
         result["same"] = False
         result["first"].append({"sheet": "", "cell": "", "what": "листы", "reference": list(ref["values"]), "other": list(other["values"])})
@@ -73,6 +93,8 @@ def compare(ref, other):
             if b_rows is None:
                 continue
             skip = checksum_column(a_rows) if sheet == CHECKSUM_SHEET else None
+            head, letter_cols = header_columns(a_rows, LETTER_HEADERS) if sheet == CHECKSUM_SHEET else (None, set())
+            _, date_cols = header_columns(a_rows, (DATE_SOURCE_HEADER,)) if sheet == CHECKSUM_SHEET else (None, set())
             for r in range(max(len(a_rows), len(b_rows))):
                 a_row = a_rows[r] if r < len(a_rows) else []
                 b_row = b_rows[r] if r < len(b_rows) else []
@@ -84,10 +106,16 @@ def compare(ref, other):
                     if skip and r > skip[0] and c == skip[1]:
                         result["checksums"] += what == "values"
                         continue
+                    if head is not None and r > head and a != b and (c in letter_cols or (c in date_cols and dates_of(a) == dates_of(b) != [])):
+                        result["letters"] += what == "values"
+                        continue
                     if isinstance(a, str) and isinstance(b, str) and a != b:
+                        if LETTER_PATH.search(b) and not LETTER_PATH.search(a):
+                            b = LETTER_PATH.sub("", b)
+                            result["letters"] += what == "values"
                         na, nb = EXTENSION.sub(".*", a), EXTENSION.sub(".*", b)
                         if na == nb:
-                            result["names"] += what == "values"
+                            result["names"] += what == "values" and a != b
                             continue
                     if a == b and (type(a) is type(b) or (type(a) in (int, float) and type(b) in (int, float))):
                         continue  # 87 and 87.0 are one number in a cell

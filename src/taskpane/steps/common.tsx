@@ -76,12 +76,14 @@ export function ProgressLine(props: { text: ProgressText }) {
  * lane renews it, and the end of the run is drawn in slices.
  */
 function useProgress<T>(text: ProgressText, get: () => T): T {
-  const [value, setValue] = useState(get);
+  const [seen, setSeen] = useState(() => ({ text, value: get() }));
   useEffect(() => {
-    setValue(get()); // a change between the drawing and this effect
-    return text.subscribe(() => setValue(get()));
+    const update = () => setSeen((s) => (s.text === text && Object.is(s.value, get()) ? s : { text, value: get() }));
+    update(); // a change between the drawing and this effect
+    return text.subscribe(update);
   }, [text, get]);
-  return value;
+  // Another run's line, drawn before its effect has run: its own value, never the last run's.
+  return seen.text === text ? seen.value : get();
 }
 
 export interface StepProps {
