@@ -1,7 +1,7 @@
 import { docxBlocks } from './docxBlocks';
 import { odtBlocks } from './odtBlocks';
 import { documentGrid } from './documentGrid';
-import { UnsafeXml } from './documentXml';
+import { UnsafeXml, withoutElements } from './documentXml';
 import { cellValue } from '../domain/grid';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -39,6 +39,29 @@ describe('a Word document as the grid the forms are read from', () => {
     );
     const g = documentGrid(docxBlocks(xml));
     expect(g.cells).toEqual([['Александровский район'], [null, '42', '7']]);
+  });
+
+  it('reads the same text and merges through the formatting it passes over, tracked changes of formatting too', () => {
+    const pPr = '<w:pPr><w:jc w:val="center"/><w:rPr><w:b/></w:rPr><w:pPrChange w:id="1" w:author="a"><w:pPr><w:jc w:val="left"/></w:pPr></w:pPrChange><w:sectPr/></w:pPr>';
+    const run = (t: string) => `<w:r><w:rPr><w:rFonts w:ascii="Times"/><w:rPrChange w:id="2"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>${t}</w:t></w:r>`;
+    const cellPr = (more = '') => `<w:tcW w:w="100" w:type="dxa"/><w:tcBorders><w:top w:val="single"/></w:tcBorders>${more}<w:shd w:fill="x>y" w:val="clear"/>`;
+    const xml = docx(
+      `<w:p>${pPr}${run('Сводный отчет')}</w:p>` +
+        `<w:tbl><w:tblPr><w:tblW w:w="0"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>` +
+        `<w:tr>${tc(`<w:p>${pPr}${run('МО')}</w:p>`, cellPr('<w:vMerge w:val="restart"/>'))}${tc(p('Вузы'), cellPr())}</w:tr>` +
+        `<w:tr>${tc(p(''), cellPr('<w:vMerge/>'))}${tc(`<w:p>${run('3')}</w:p>`, cellPr())}</w:tr></w:tbl>`,
+    );
+    const g = documentGrid(docxBlocks(xml));
+    expect(g.cells).toEqual([['Сводный отчет'], ['МО', 'Вузы'], [null, '3']]);
+    expect(g.merges).toEqual([{ top: 2, left: 1, bottom: 3, right: 1 }]);
+  });
+
+  it('cuts whole elements, what nests in them included, and leaves the text as it is where it cannot', () => {
+    const names = ['w:pPr', 'w:shd'];
+    expect(withoutElements('<w:p><w:pPr><w:pPrChange><w:pPr/><w:pPr><w:b/></w:pPr></w:pPrChange></w:pPr><w:t>a</w:t></w:p>', names)).toBe('<w:p><w:t>a</w:t></w:p>');
+    expect(withoutElements('<w:tcPr><w:shd w:fill="a>b"/><w:pPrX/></w:tcPr>', names)).toBe('<w:tcPr><w:pPrX/></w:tcPr>');
+    for (const kept of ['<w:p><!-- <w:pPr> --><w:t>a</w:t><!-- </w:pPr> --></w:p>', '<w:p><w:pPr><w:b/></w:p>', '<w:p><w:pPr><w:pPr></w:pPr></w:p>'])
+      expect(withoutElements(kept, names)).toBe(kept);
   });
 
   it('refuses XML with a document type declaration (entity expansion)', () => {
