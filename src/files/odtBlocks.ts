@@ -4,7 +4,7 @@
  */
 import type { DocBlock, DocCell, DocTable } from './documentGrid';
 import { DocumentTooLarge } from './documentGrid';
-import { attr, child, childrenOf, parseXml, tagOf, textOf, type XmlNode } from './documentXml';
+import { attr, child, childrenOf, parseXml, tagOf, textOf, withoutElements, type XmlNode } from './documentXml';
 import { LIMITS } from './guards';
 
 /** Elements whose children stand where they stand (lists, sections, spans, links, change marks). */
@@ -75,8 +75,11 @@ function table(tbl: XmlNode): DocTable {
   return { rows };
 }
 
+/** What stands before the body and is never read here: cut before parsing (a third of a LibreOffice text's XML). */
+const UNREAD = ['office:automatic-styles', 'office:font-face-decls', 'office:scripts'];
+
 export function odtBlocks(contentXml: string): DocBlock[] {
-  const root = parseXml(contentXml).find((n) => tagOf(n) === 'office:document-content');
+  const root = parseXml(withoutElements(contentXml, UNREAD)).find((n) => tagOf(n) === 'office:document-content');
   const text = root && child(child(root, 'office:body') ?? {}, 'office:text');
   if (!text) throw new Error('в файле OpenDocument нет текста документа (office:text)');
   const out: DocBlock[] = [];
