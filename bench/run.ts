@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from '../src/cli/io';
 import { excelPath, type ExcelFigures } from './excelPath';
 import { compareBooks, comparisonLines, EXCLUDED } from './compare';
-import { derivedSet, sampleFiles, SET_EXT, SET_KINDS, SET_TITLE, SHEETJS_KINDS, type SampleInfo, type SetKind } from './sets';
+import { derivedSet, sampleFiles, SET_EXT, SET_KINDS, SET_TITLE, OTHER_PATH_KINDS, type SampleInfo, type SetKind } from './sets';
 
 const ROOT = path.resolve(__dirname, '..');
 /**
@@ -321,10 +321,10 @@ async function main(argv: string[]): Promise<void> {
   }
   for (const r of ratios) targets.push([`свод ÷ pandas ≤ ${fmt(TARGET_PANDAS, 1)}: ${r[0]}`, String(r[3]), r[4] === 'да']);
   for (const note of pandasNotes) console.log(note);
-  const sheetjsKinds = kinds.filter((k) => SHEETJS_KINDS.includes(k));
-  if (!given && sheetjsKinds.length && kinds.includes('sample')) {
+  const otherKinds = kinds.filter((k) => OTHER_PATH_KINDS.includes(k));
+  if (!given && otherKinds.length && kinds.includes('sample')) {
     console.log(
-      `\nФорматы, которые читает SheetJS, против .xlsx (быстрый путь) — те же школы; цель ≤ ${fmt(TARGET_SHEETJS, 0)}× на файл, ` +
+      `\nФорматы не одного быстрого пути (SheetJS, письма) против .xlsx (быстрый путь) — те же школы; цель ≤ ${fmt(TARGET_SHEETJS, 0)}× на файл, ` +
         'по ЦП на файл: каждый файл набора принят, как его принимает поток чтения свода (bench/perFile.ts, один поток, ЦП, не часы; ' +
         'старт, свод и запись одинаковы у всех наборов и разбавили бы отношение). Рядом — весь свод по часам и этап «чтение и проверка» по часам:',
     );
@@ -337,7 +337,7 @@ async function main(argv: string[]): Promise<void> {
       return perFile.get(dir)!;
     };
     const rows = sizes.flatMap((n) =>
-      sheetjsKinds.filter((kind) => direct.has(`${n}/${kind}`) && direct.has(`${n}/sample`)).map((kind) => {
+      otherKinds.filter((kind) => direct.has(`${n}/${kind}`) && direct.has(`${n}/sample`)).map((kind) => {
         const other = direct.get(`${n}/${kind}`)!;
         const xlsx = direct.get(`${n}/sample`)!;
         const of = (k: SetKind) => sets.find((x) => x.size === n && x.kind === k)!.sample.dir;

@@ -13,7 +13,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as XLSXModule from '@e965/xlsx';
-import { eml, rfc2231Name, word } from '../test/support/mail';
+import { reportLetter } from '../test/support/mail';
 
 const ROOT = path.resolve(__dirname, '..');
 /** Bump when the sample generator changes what it writes, so cached files are made again. */
@@ -41,7 +41,7 @@ export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb' | 'eml'> =
  * Sets not read by the fast .xlsx reader alone — read by SheetJS, or unpacked from a letter first: the issue wants
  * each within 3× of the .xlsx path a file.
  */
-export const SHEETJS_KINDS: SetKind[] = ['xls', 'ods', 'xlsb', 'eml'];
+export const OTHER_PATH_KINDS: SetKind[] = ['xls', 'ods', 'xlsb', 'eml'];
 
 /** LibreOffice's export filter for each set it makes (`soffice --convert-to EXT:FILTER`). */
 const LIBREOFFICE_FILTER: Partial<Record<SetKind, string>> = { xls: 'xls:MS Excel 97', ods: 'ods:calc8', lo: 'xlsx:Calc MS Excel 2007 XML' };
@@ -211,21 +211,15 @@ function saveAsXlsb(from: string, to: string): void {
 
 /**
  * Every .xlsx of `from` (the sample's broken one too) attached to a letter of its own, saved as .eml into `to`, as a
- * mail program saves what a school sent (test/support/mail.ts: a text part, the workbook in base64, its Cyrillic
- * name in RFC 2231 form). The letter's Date is the workbook's modification time, so every school's report counts as
+ * mail program saves what a school sent (test/support/mail.ts `reportLetter`: a text part, the workbook in base64,
+ * its Cyrillic name in RFC 2231 form). The letter's Date is the workbook's modification time, so every school's report counts as
  * received at the same minute as in the sample.
  */
 function sendAsLetters(from: string, to: string): void {
   for (const n of readdirSync(from).filter((x) => /\.xlsx$/i.test(x)).sort()) {
     const target = path.join(to, renamed(n, 'eml'));
     if (existsSync(target)) continue;
-    const school = n.replace(/\.xlsx$/i, '');
-    const letter = eml({
-      from: `${word(school, 'utf-8')} <school@example.ru>`,
-      subject: word(`Отчёт о профориентационной кампании — ${school}`, 'utf-8'),
-      date: statSync(path.join(from, n)).mtime.toUTCString().replace('GMT', '+0000'),
-      attachments: [{ filenameParam: rfc2231Name(n, 'utf-8'), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: readFileSync(path.join(from, n)) }],
-    });
+    const letter = reportLetter(n, readFileSync(path.join(from, n)), statSync(path.join(from, n)).mtime);
     writeFileSync(`${target}.part`, letter);
     renameSync(`${target}.part`, target);
   }

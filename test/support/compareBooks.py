@@ -58,19 +58,12 @@ def rows_of(path, data_only):
     return out
 
 
-def checksum_column(rows):
+def register_columns(rows):
+    """The register's header row and the columns of its headers, found once: {header: column}."""
     for r, row in enumerate(rows):
         if CHECKSUM_HEADER in row:
-            return r, row.index(CHECKSUM_HEADER)
-    return None
-
-
-def header_columns(rows, headers):
-    """The header row of the register and the columns of `headers` in it."""
-    for r, row in enumerate(rows):
-        if CHECKSUM_HEADER in row:
-            return r, {row.index(h) for h in headers if h in row}
-    return None, set()
+            return r, {h: c for c, h in enumerate(row) if isinstance(h, str)}
+    return None, {}
 
 
 def dates_of(text):
@@ -92,9 +85,10 @@ def compare(ref, other):
             b_rows = other[what].get(sheet)
             if b_rows is None:
                 continue
-            skip = checksum_column(a_rows) if sheet == CHECKSUM_SHEET else None
-            head, letter_cols = header_columns(a_rows, LETTER_HEADERS) if sheet == CHECKSUM_SHEET else (None, set())
-            _, date_cols = header_columns(a_rows, (DATE_SOURCE_HEADER,)) if sheet == CHECKSUM_SHEET else (None, set())
+            head, columns = register_columns(a_rows) if sheet == CHECKSUM_SHEET else (None, {})
+            checksum_col = columns.get(CHECKSUM_HEADER)
+            letter_cols = {columns[h] for h in LETTER_HEADERS if h in columns}
+            date_col = columns.get(DATE_SOURCE_HEADER)
             for r in range(max(len(a_rows), len(b_rows))):
                 a_row = a_rows[r] if r < len(a_rows) else []
                 b_row = b_rows[r] if r < len(b_rows) else []
@@ -103,10 +97,10 @@ def compare(ref, other):
                     b = b_row[c] if c < len(b_row) else None
                     if what == "values":
                         result["cells"] += 1
-                    if skip and r > skip[0] and c == skip[1]:
+                    if head is not None and r > head and c == checksum_col:
                         result["checksums"] += what == "values"
                         continue
-                    if head is not None and r > head and a != b and (c in letter_cols or (c in date_cols and dates_of(a) == dates_of(b) != [])):
+                    if head is not None and r > head and a != b and (c in letter_cols or (c == date_col and dates_of(a) == dates_of(b) != [])):
                         result["letters"] += what == "values"
                         continue
                     if isinstance(a, str) and isinstance(b, str) and a != b:

@@ -113,6 +113,16 @@ export function eml(spec: LetterSpec): Uint8Array {
   return new Uint8Array(Buffer.concat([Buffer.from(head.join('\r\n') + '\r\n\r\n', 'utf8'), Buffer.from(body, 'latin1')]));
 }
 
+/** A school's workbook sent in a letter of its own, as a school sends its report: dated `sent` (the Date header in UTC). */
+export function reportLetter(file: string, xlsx: Uint8Array, sent: Date, school = file.replace(/\.xlsx$/i, '')): Uint8Array {
+  return eml({
+    from: `${word(school, 'utf-8')} <school@example.ru>`,
+    subject: word(`Отчёт о профориентационной кампании — ${school}`, 'utf-8'),
+    date: sent.toUTCString().replace('GMT', '+0000'),
+    attachments: [{ filenameParam: rfc2231Name(file, 'utf-8'), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: xlsx }],
+  });
+}
+
 /** A mailbox (mboxrd) of letters, as Thunderbird keeps a folder: «From » lines between them, «From » in text quoted. */
 export function mbox(letters: Uint8Array[]): Uint8Array {
   const text = letters
