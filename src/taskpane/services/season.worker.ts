@@ -77,7 +77,8 @@ function readerPool(): { read: ReadOne; size: number } {
     here++;
     try {
       if (readers) await turn();
-      return await readOne(file, settings);
+      // Kept as the reading workers' files are: each repeated text once.
+      return (await readOne(file, settings)).map((r) => texts.share(r));
     } finally {
       here--;
     }

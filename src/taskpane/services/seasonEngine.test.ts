@@ -145,6 +145,52 @@ test('files go to the worker when picked: the check and the merge of them then s
   expect(sent.at(-1)).toEqual({ type: 'merge', files: 2 });
 });
 
+test('a check asked for while the picked files are still on their way starts reading at once and reads every file, in order', async () => {
+  const names = Array.from({ length: 250 }, (_, i) => `Школа ${i + 1}.xlsx`);
+  const files: PickedFile[] = names.map((name) => ({ name, lastModified: 0, arrayBuffer: async () => new ArrayBuffer(0) }));
+  const read: string[] = [];
+  let picksWhenFirstRead = -1;
+  const sent: { type: string; files: number }[] = [];
+  const engine = new SeasonEngine(async (f) => {
+    if (read.length === 0) picksWhenFirstRead = sent.filter((m) => m.type === 'picked').length;
+    read.push(f.name);
+    // A file takes a while: batches arrive while every lane is reading, the last of them too.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return [{ file: f.name, received: '2023-10-18T10:00', error: 'не таблица' }];
+  }, 4);
+  let reply: (r: SeasonReply) => void = () => undefined;
+  const handle = seasonWorker(engine, (r) => setTimeout(() => reply(r), 0));
+  const season = seasonOver({ send: (m) => (sent.push({ type: m.type, files: 'files' in m ? m.files.length : 0 }), handle(m)), onReply: (fn) => (reply = fn) });
+  season.pick(files);
+  const totals = new Set<number>();
+  const check = season.check(files, sampleSchoolWorkbooks({ schools: 1 }).settings, { onProgress: (p) => totals.add(p.total) });
+  // The request follows the first batch at once, not the last.
+  expect(sent).toEqual([{ type: 'picked', files: 8 }, { type: 'check', files: 0 }]);
+  const view = await check;
+  expect(picksWhenFirstRead).toBe(1);
+  expect(sent.filter((m) => m.type === 'picked').reduce((n, m) => n + m.files, 0)).toBe(250);
+  expect(view.files).toBe(250);
+  expect(read).toEqual(names);
+  expect([...totals]).toEqual([250]);
+}, 10_000);
+
+test('a check cancelled while the picked files are still on their way stops, and a merge of the same pick then reads them all', async () => {
+  const names = Array.from({ length: 120 }, (_, i) => `Школа ${i + 1}.xlsx`);
+  const files: PickedFile[] = names.map((name) => ({ name, lastModified: 0, arrayBuffer: async () => new ArrayBuffer(0) }));
+  const engine = new SeasonEngine(async (f) => [{ file: f.name, received: '2023-10-18T10:00', error: 'не таблица' }], 2);
+  let reply: (r: SeasonReply) => void = () => undefined;
+  const handle = seasonWorker(engine, (r) => setTimeout(() => reply(r), 0));
+  const season = seasonOver({ send: (m) => handle(m), onReply: (fn) => (reply = fn) });
+  const { settings, expectedUnits } = sampleSchoolWorkbooks({ schools: 1 });
+  season.pick(files);
+  const stop = new AbortController();
+  const check = season.check(files, settings, { signal: stop.signal });
+  stop.abort();
+  await expect(check).rejects.toBeInstanceOf(CancelledByUser);
+  const merged = await season.merge(files, { settings, expectedUnits, mergeWithErrors: false }, 'plan');
+  expect(merged.view.receipt.files).toBe(120);
+});
+
 test('the merged workbook comes back as a file to download (a Blob of .xlsx type), made where it was written, holding the Свод', async () => {
   const { files, sample } = await picked(2);
   const merged = await seasonOnPage(new SeasonEngine(readOne, 1)).merge(files, { settings: sample.settings, expectedUnits: sample.expectedUnits, mergeWithErrors: false }, 'bytes');

@@ -29,6 +29,16 @@ export interface Progress {
 /** One picked file read: itself, or every file inside it when it is a letter, a mailbox or an archive. */
 export type ReadOne = (file: PickedFile, settings: CampaignSettings) => Promise<ReceivedFile[]>;
 
+/**
+ * Files still arriving (the coordinator's pick, sent to the worker a batch at a time): those here so far, how many
+ * there will be, and a promise of the next batch. Reading starts with the first, not after the last.
+ */
+export interface Arriving {
+  files: PickedFile[];
+  total: number;
+  more(): Promise<void>;
+}
+
 /** The coordinator cancelled: not an error, nothing written. */
 export class Cancelled extends Error {
   constructor(
@@ -101,24 +111,38 @@ export class SeasonEngine {
     private readonly parallel = 1,
   ) {}
 
-  async receive(files: PickedFile[], settings: CampaignSettings, onProgress?: (p: Progress) => void, cancelled?: () => boolean): Promise<ReceivedFile[]> {
+  async receive(files: PickedFile[] | Arriving, settings: CampaignSettings, onProgress?: (p: Progress) => void, cancelled?: () => boolean): Promise<ReceivedFile[]> {
     const key = JSON.stringify(settings);
     if (key !== this.settingsKey) {
       this.cache.clear();
       this.settingsKey = key;
     }
-    const out: ReceivedFile[][] = new Array(files.length);
-    // What is still to read has its bytes read many files at a time (pickedBytes.ts); what was read is not.
-    const toRead = files.filter((f) => !this.cache.has(fileKey(f)));
-    const together = readTogether(toRead);
-    const reading = new Map(toRead.map((f, i) => [f, together[i]]));
+    const { files: list, total, more } = Array.isArray(files) ? { files, total: files.length, more: () => Promise.resolve() } : files;
+    const out: ReceivedFile[][] = new Array(total);
+    // What is still to read has its bytes read many files at a time (pickedBytes.ts); what was read is not. Files
+    // still arriving are grouped as they come.
+    const reading = new Map<PickedFile, PickedFile>();
+    let grouped = 0;
+    const group = () => {
+      const toRead = list.slice(grouped).filter((f) => !this.cache.has(fileKey(f)));
+      const together = readTogether(toRead);
+      toRead.forEach((f, i) => reading.set(f, together[i]));
+      grouped = list.length;
+    };
+    group();
     let next = 0;
     let done = 0;
     const lane = async () => {
-      while (next < files.length) {
+      while (next < total) {
         if (cancelled?.()) return;
+        if (next >= list.length) {
+          // Ahead of the files still on their way: wait for the next of them.
+          await more();
+          if (grouped < list.length) group();
+          continue;
+        }
         const i = next++;
-        const f = files[i];
+        const f = list[i];
         const k = fileKey(f);
         let r = this.cache.get(k);
         if (!r) {
@@ -126,11 +150,11 @@ export class SeasonEngine {
           this.cache.set(k, r);
         }
         out[i] = r;
-        onProgress?.({ done: ++done, total: files.length, file: f.name });
+        onProgress?.({ done: ++done, total, file: f.name });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.parallel, files.length)) }, lane));
-    if (cancelled?.()) throw new Cancelled(done, files.length);
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.parallel, total)) }, lane));
+    if (cancelled?.()) throw new Cancelled(done, total);
     return out.flat();
   }
 

@@ -7,7 +7,7 @@ import { compareCampaigns } from '../../domain/season';
 import { withSettingsSheet } from '../../domain/consolidate/workbook';
 import type { CampaignSettings } from '../../domain/settings';
 import type { WorkbookPlan } from '../../domain/sheetPlan';
-import { Cancelled, type PickedFile, type SeasonEngine } from './seasonEngine';
+import { Cancelled, type Arriving, type PickedFile, type SeasonEngine } from './seasonEngine';
 import { rowsAhead, type Delivered, type Output, type SeasonReply, type SeasonRequest } from './seasonProtocol';
 import { russianOr } from './messages';
 import { XLSX_MIME } from './download';
@@ -26,23 +26,64 @@ async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: O
   return { bytes: await writeXlsx(sheets, { modified: documentDate }) };
 }
 
+/** A pick's files as the worker has them so far, and how many there will be. */
+interface Pick {
+  id: number;
+  files: PickedFile[];
+  total: number;
+  /** Requests waiting for the next batch. */
+  waiting: (() => void)[];
+  /** Requests reading this pick. */
+  reading: number;
+}
+
+function arrived(p: Pick): void {
+  for (const wake of p.waiting.splice(0)) wake();
+}
+
+/** A request's files: the pick's as they arrive, then the request's own after the last of them. */
+function arrivingOf(p: Pick, own: PickedFile[]): Arriving {
+  const files: PickedFile[] = [];
+  let taken = 0;
+  const sync = () => {
+    while (taken < p.files.length) files.push(p.files[taken++]);
+    if (taken >= p.total && files.length === taken) for (const f of own) files.push(f);
+  };
+  sync();
+  return {
+    files,
+    total: p.total + own.length,
+    more: async () => {
+      // Files that came while every reader was busy are taken now; only with none new is there a wait.
+      if (taken === p.files.length) await new Promise<void>((resolve) => p.waiting.push(resolve));
+      sync();
+    },
+  };
+}
+
 export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void): (m: SeasonRequest) => void {
   const cancelled = new Set<number>();
   // Files sent ahead of their request, in batches (seasonClient.ts), by request.
   const ahead = new Map<number, PickedFile[]>();
   let lastSettings: CampaignSettings | undefined;
-  // The files of the last pick (seasonClient.ts, pick), sent as they were picked.
-  let pick: { id: number; files: PickedFile[] } | undefined;
-  const run = async (m: Exclude<SeasonRequest, { type: 'cancel' | 'files' | 'picked' }>): Promise<unknown> => {
+  // The coordinator's picks (seasonClient.ts, pick), as their files arrive: the last one, and any a request still reads.
+  const picks = new Map<number, Pick>();
+  let latest: number | undefined;
+  const pickOf = (id: number, total: number): Pick => {
+    let p = picks.get(id);
+    if (!p) picks.set(id, (p = { id, files: [], total, waiting: [], reading: 0 }));
+    return p;
+  };
+  const run = async (m: Exclude<SeasonRequest, { type: 'cancel' | 'files' | 'picked' }>, arriving?: Arriving): Promise<unknown> => {
     const progress = (p: { done: number; total: number; file: string }) => post({ id: m.id, type: 'progress', progress: p });
     const isCancelled = () => cancelled.has(m.id);
     switch (m.type) {
       case 'check': {
-        const received = await engine.receive(m.files, m.settings, progress, isCancelled);
+        const received = await engine.receive(arriving ?? m.files, m.settings, progress, isCancelled);
         return engine.check(received);
       }
       case 'merge': {
-        const received = await engine.receive(m.files, m.req.settings, progress, isCancelled);
+        const received = await engine.receive(arriving ?? m.files, m.req.settings, progress, isCancelled);
         // A task boundary before the merge: idle reading workers end there (season.worker.ts), not after it.
         await new Promise((resolve) => setTimeout(resolve, 0));
         const { view, plan, documentDate } = engine.merge(received, m.req);
@@ -80,16 +121,28 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
   return (m) => {
     if (m.type === 'cancel') {
       cancelled.add(m.of);
+      // A cancelled request may be waiting for picked files: it wakes to see it is cancelled.
+      for (const p of picks.values()) arrived(p);
       return;
     }
     if (m.type === 'picked') {
-      if (pick?.id !== m.id) pick = { id: m.id, files: [] };
-      for (const f of m.files) pick.files.push(f);
+      // A new pick: earlier ones go, unless a request is still reading them.
+      for (const [id, p] of picks) if (id !== m.id && p.reading === 0) picks.delete(id);
+      latest = m.id;
+      const p = pickOf(m.id, m.total);
+      for (const f of m.files) p.files.push(f);
+      arrived(p);
       return;
     }
+    let arriving: Arriving | undefined;
+    let reading: Pick | undefined;
     if ((m.type === 'check' || m.type === 'merge') && m.picked !== undefined) {
-      // A request for the files picked: those sent when picked, then its own (none, as the page sends it).
-      m = { ...m, files: [...(pick?.id === m.picked ? pick.files : []), ...m.files], picked: undefined };
+      // A request for the files picked: read as they arrive, the first at once (the page sends the request with
+      // them, not after the last), then its own (none, as the page sends it).
+      const p = (reading = pickOf(m.picked, m.pickedTotal ?? 0));
+      p.reading++;
+      arriving = arrivingOf(p, m.files);
+      m = { ...m, files: [], picked: undefined };
     }
     if (m.type === 'files') {
       const got = ahead.get(m.id) ?? [];
@@ -102,7 +155,10 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
       ahead.delete(m.id);
       m = { ...m, files: [...before, ...m.files] };
     }
-    run(m).then(
+    const settled = () => {
+      if (reading && --reading.reading === 0 && reading.id !== latest) picks.delete(reading.id);
+    };
+    run(m, arriving).finally(settled).then(
       (result) => {
         const { ahead, value } = rowsAhead(result);
         for (const rows of ahead) post({ id: m.id, type: 'rows', rows });
