@@ -174,6 +174,26 @@ test('a check asked for while the picked files are still on their way starts rea
   expect([...totals]).toEqual([250]);
 }, 10_000);
 
+test('other files picked while a check of the last pick still receives it: the check reads all of its own files, the new pick is kept too', async () => {
+  const make = (prefix: string, n: number): PickedFile[] => Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${i + 1}.xlsx`, lastModified: 0, arrayBuffer: async () => new ArrayBuffer(0) }));
+  const first = make('Школа', 200);
+  const second = make('Лицей', 30);
+  const read: string[] = [];
+  const engine = new SeasonEngine(async (f) => (read.push(f.name), [{ file: f.name, received: '2023-10-18T10:00', error: 'не таблица' }]), 3);
+  let reply: (r: SeasonReply) => void = () => undefined;
+  const handle = seasonWorker(engine, (r) => setTimeout(() => reply(r), 0));
+  const season = seasonOver({ send: (m) => handle(m), onReply: (fn) => (reply = fn) });
+  const { settings } = sampleSchoolWorkbooks({ schools: 1 });
+  season.pick(first);
+  const check = season.check(first, settings);
+  season.pick(second);
+  const view = await check;
+  expect(view.files).toBe(200);
+  expect(read.filter((n) => n.startsWith('Школа'))).toEqual(first.map((f) => f.name));
+  const again = await season.check(second, settings);
+  expect(again.files).toBe(30);
+}, 10_000);
+
 test('a check cancelled while the picked files are still on their way stops, and a merge of the same pick then reads them all', async () => {
   const names = Array.from({ length: 120 }, (_, i) => `Школа ${i + 1}.xlsx`);
   const files: PickedFile[] = names.map((name) => ({ name, lastModified: 0, arrayBuffer: async () => new ArrayBuffer(0) }));

@@ -126,9 +126,11 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
       return;
     }
     if (m.type === 'picked') {
-      // A new pick: earlier ones go, unless a request is still reading them.
-      for (const [id, p] of picks) if (id !== m.id && p.reading === 0) picks.delete(id);
-      latest = m.id;
+      // A new pick: earlier ones go, unless a request is still reading them (their files still come, in between).
+      if (latest === undefined || m.id > latest) {
+        for (const [id, p] of picks) if (id !== m.id && p.reading === 0) picks.delete(id);
+        latest = m.id;
+      }
       const p = pickOf(m.id, m.total);
       for (const f of m.files) p.files.push(f);
       arrived(p);
