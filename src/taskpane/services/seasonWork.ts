@@ -12,10 +12,12 @@ import { rowsAhead, type Delivered, type Output, type SeasonReply, type SeasonRe
 import { russianOr } from './messages';
 import { XLSX_MIME } from './download';
 
+const writerModule = () => import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
+
 async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
   if (output === 'plan') return { plan };
   // The one writer, as on the command line; deflated by the browser's own CompressionStream where it has one.
-  const { writeXlsx, writeXlsxBlob } = await import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
+  const { writeXlsx, writeXlsxBlob } = await writerModule();
   // As the browser host writes: the settings sheet travels with the file, so the add-in knows its sheets later.
   // The document's date is the season's (the latest report), so the same files give the same workbook.
   const sheets = withSettingsSheet(plan.sheets, settings);
@@ -83,6 +85,8 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
         return engine.check(received);
       }
       case 'merge': {
+        // The writer's code is loaded while the files are read, not after.
+        if (m.output === 'bytes') void writerModule().catch(() => undefined);
         const received = await engine.receive(arriving ?? m.files, m.req.settings, progress, isCancelled);
         // A task boundary before the merge: idle reading workers end there (season.worker.ts), not after it.
         await new Promise((resolve) => setTimeout(resolve, 0));
