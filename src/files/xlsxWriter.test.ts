@@ -8,7 +8,7 @@ import { received } from '../domain/consolidate/testing';
 import { municipalSettings, sampleSchoolWorkbooks } from '../domain/sample/schoolWorkbooks';
 import { emptySheetPlan, type SheetPlan, type WorkbookPlan } from '../domain/sheetPlan';
 import { zlibDeflater } from './nativeDeflate';
-import { fflateDeflater, streamDeflater } from './xlsxDeflate';
+import { fflateDeflater, portDeflater, serveDeflate, streamDeflater, type DeflatePort } from './xlsxDeflate';
 import { writeXlsx, writeXlsxBlob } from './xlsxWriter';
 // Slow on purpose (whole workbooks): consolidated workbooks and a plan sheet of 180,000 rows, written and read back.
 jest.setTimeout(180_000);
@@ -187,6 +187,22 @@ describe('the one writer', () => {
     expect(parts(zlib)).toEqual(parts(fflate));
     expect(parts(stream)).toEqual(parts(fflate));
     expect(parts(fflate).length).toBeGreaterThan(15);
+  });
+
+  test('deflated on another thread (the pane\'s deflate worker, here a port), the file is the same bytes as deflated in place', async () => {
+    // Several megabytes of parts that do not deflate away: many pieces in flight, answers arriving between pushes.
+    let seed = 11;
+    const text = () => Array.from({ length: 20 }, () => String.fromCharCode(0x430 + ((seed = (seed * 48271) % 2147483647) % 32))).join('');
+    const rows = Array.from({ length: 30_000 }, (_, i) => [text(), i, text()]);
+    const big: WorkbookPlan = { sheets: [{ name: 'Свод', kind: 'detail', blocks: [{ at: 'A1', rows }], styles: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], charts: [] }] };
+    for (const plan of [summarySample().plan, big]) {
+      const channel = new MessageChannel();
+      serveDeflate(channel.port2 as unknown as Parameters<typeof serveDeflate>[0]);
+      const options = { modified: '2023-10-19T00:00:00Z' };
+      const there = await writeXlsx(plan, { ...options, deflater: portDeflater(channel.port1 as unknown as DeflatePort) });
+      channel.port1.close();
+      expect(Buffer.from(there).equals(Buffer.from(await writeXlsx(plan, options)))).toBe(true);
+    }
   });
 
   test('as a Blob (the pane), the file is the same bytes, in pieces made Blobs as they come', async () => {

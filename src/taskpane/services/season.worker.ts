@@ -12,6 +12,7 @@ import type { ReadTask } from './receive.worker';
 import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
 import { seasonWorker } from './seasonWork';
+import { portDeflater, streamDeflater, type DeflatePort, type Deflater } from '../../files/xlsxDeflate';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<SeasonRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
 const PER_READER = 2;
@@ -149,9 +150,32 @@ function replies(): (r: SeasonReply, transfer?: Transferable[]) => void {
   };
 }
 
+/**
+ * The writer's deflating, on a thread of its own (deflate.worker.ts, started with the first merge so it is ready by
+ * the time the files are read); undefined where there is no such worker or no native deflate (deflated here).
+ */
+let deflateWorker: Worker | null | undefined;
+function startDeflateWorker(): Worker | null {
+  if (deflateWorker === undefined) {
+    try {
+      deflateWorker = typeof Worker === 'undefined' || typeof MessageChannel !== 'function' || !streamDeflater() ? null : new Worker(new URL('./deflate.worker.ts', import.meta.url));
+    } catch {
+      deflateWorker = null;
+    }
+  }
+  return deflateWorker;
+}
+function deflater(): Deflater | undefined {
+  if (!startDeflateWorker()) return undefined;
+  const { port1, port2 } = new MessageChannel();
+  deflateWorker!.postMessage({ port: port2 }, [port2]);
+  return portDeflater(port1 as unknown as DeflatePort);
+}
+
 const pool = readerPool();
-const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies());
+const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies(), deflater);
 scope.onmessage = (e) => {
   if (e.data.type === 'picked') pool.warm();
+  if (e.data.type === 'merge' && e.data.output === 'bytes') startDeflateWorker();
   handle(e.data);
 };

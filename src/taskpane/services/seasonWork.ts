@@ -11,10 +11,11 @@ import { Cancelled, type Arriving, type PickedFile, type SeasonEngine } from './
 import { rowsAhead, type Delivered, type Output, type SeasonReply, type SeasonRequest } from './seasonProtocol';
 import { russianOr } from './messages';
 import { XLSX_MIME } from './download';
+import type { Deflater } from '../../files/xlsxDeflate';
 
 const writerModule = () => import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
 
-async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
+async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string, deflater?: () => Deflater | undefined): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
   if (output === 'plan') return { plan };
   // The one writer, as on the command line; deflated by the browser's own CompressionStream where it has one.
   const { writeXlsx, writeXlsxBlob } = await writerModule();
@@ -24,7 +25,7 @@ async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: O
   // Made a file here, where it was written, a megabyte at a time (never the whole file as one array): the page gets
   // a handle to download, not the bytes to copy into a Blob on its own thread (a region's Свод is ~9 MB: the copy
   // was most of the page's last long task).
-  if (typeof Blob === 'function') return { bytes: await writeXlsxBlob(sheets, { modified: documentDate, type: XLSX_MIME }) };
+  if (typeof Blob === 'function') return { bytes: await writeXlsxBlob(sheets, { modified: documentDate, type: XLSX_MIME, deflater: deflater?.() }) };
   return { bytes: await writeXlsx(sheets, { modified: documentDate }) };
 }
 
@@ -63,7 +64,11 @@ function arrivingOf(p: Pick, own: PickedFile[]): Arriving {
   };
 }
 
-export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void): (m: SeasonRequest) => void {
+/**
+ * `deflater`: where the written workbook is deflated, when not by the writer's own default (the season worker's
+ * deflate worker).
+ */
+export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void, deflater?: () => Deflater | undefined): (m: SeasonRequest) => void {
   const cancelled = new Set<number>();
   // Files sent ahead of their request, in batches (seasonClient.ts), by request.
   const ahead = new Map<number, PickedFile[]>();
@@ -92,12 +97,12 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
         await new Promise((resolve) => setTimeout(resolve, 0));
         const { view, plan, documentDate } = engine.merge(received, m.req);
         lastSettings = m.req.settings;
-        return { view, ...(await deliver(plan, m.req.settings, m.output, documentDate)) } satisfies Delivered;
+        return { view, ...(await deliver(plan, m.req.settings, m.output, documentDate, deflater)) } satisfies Delivered;
       }
       case 'withPrevious': {
         const r = engine.withPrevious(m.previous);
         if (!r || !lastSettings) return undefined;
-        return { view: r.view, ...(await deliver(r.plan, lastSettings, m.output, r.documentDate)) } satisfies Delivered;
+        return { view: r.view, ...(await deliver(r.plan, lastSettings, m.output, r.documentDate, deflater)) } satisfies Delivered;
       }
       case 'note': {
         // «Аналитическая справка» as a Word document, from the merge this worker made.
