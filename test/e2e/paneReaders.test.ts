@@ -1,7 +1,8 @@
 /**
  * The pane's reading workers live only while files are read: after a check or a merge only the season worker
  * stays (each reading worker is a heap and a compiled copy of the readers — at 5,000 files the page's peak memory
- * fell from ~780 to ~620 MB), and files picked afterwards are read by new ones.
+ * fell from ~780 to ~620 MB), and files picked afterwards are read by new ones. The deflate worker a merge writes its
+ * workbook with ends with the writing, too.
  */
 import fs from 'fs';
 import os from 'os';

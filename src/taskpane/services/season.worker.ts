@@ -151,8 +151,9 @@ function replies(): (r: SeasonReply, transfer?: Transferable[]) => void {
 }
 
 /**
- * The writer's deflating, on a thread of its own (deflate.worker.ts, started with the first merge so it is ready by
- * the time the files are read); undefined where there is no such worker or no native deflate (deflated here).
+ * The writer's deflating, on a thread of its own (deflate.worker.ts, started with a merge so it is ready by the time
+ * the files are read, ended once the workbook is written: a heap less beside what the pane keeps); undefined where
+ * there is no such worker or no native deflate (deflated here).
  */
 let deflateWorker: Worker | null | undefined;
 function startDeflateWorker(): Worker | null {
@@ -173,7 +174,11 @@ function deflater(): Deflater | undefined {
 }
 
 const pool = readerPool();
-const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies(), deflater);
+const written = () => {
+  deflateWorker?.terminate();
+  deflateWorker = undefined;
+};
+const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies(), { deflater, written });
 scope.onmessage = (e) => {
   if (e.data.type === 'picked') pool.warm();
   if (e.data.type === 'merge' && e.data.output === 'bytes') startDeflateWorker();

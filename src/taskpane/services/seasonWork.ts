@@ -15,7 +15,13 @@ import type { Deflater } from '../../files/xlsxDeflate';
 
 const writerModule = () => import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
 
-async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string, deflater?: () => Deflater | undefined): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
+/** Where the written workbook is deflated, when not by the writer's own default, and the end of its use. */
+export interface Deflating {
+  deflater(): Deflater | undefined;
+  written(): void;
+}
+
+async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string, deflating?: Deflating): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
   if (output === 'plan') return { plan };
   // The one writer, as on the command line; deflated by the browser's own CompressionStream where it has one.
   const { writeXlsx, writeXlsxBlob } = await writerModule();
@@ -25,7 +31,13 @@ async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: O
   // Made a file here, where it was written, a megabyte at a time (never the whole file as one array): the page gets
   // a handle to download, not the bytes to copy into a Blob on its own thread (a region's Свод is ~9 MB: the copy
   // was most of the page's last long task).
-  if (typeof Blob === 'function') return { bytes: await writeXlsxBlob(sheets, { modified: documentDate, type: XLSX_MIME, deflater: deflater?.() }) };
+  if (typeof Blob === 'function') {
+    try {
+      return { bytes: await writeXlsxBlob(sheets, { modified: documentDate, type: XLSX_MIME, deflater: deflating?.deflater() }) };
+    } finally {
+      deflating?.written();
+    }
+  }
   return { bytes: await writeXlsx(sheets, { modified: documentDate }) };
 }
 
@@ -64,11 +76,8 @@ function arrivingOf(p: Pick, own: PickedFile[]): Arriving {
   };
 }
 
-/**
- * `deflater`: where the written workbook is deflated, when not by the writer's own default (the season worker's
- * deflate worker).
- */
-export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void, deflater?: () => Deflater | undefined): (m: SeasonRequest) => void {
+/** `deflating`: the season worker's deflate worker, for the workbooks it writes. */
+export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transfer?: Transferable[]) => void, deflating?: Deflating): (m: SeasonRequest) => void {
   const cancelled = new Set<number>();
   // Files sent ahead of their request, in batches (seasonClient.ts), by request.
   const ahead = new Map<number, PickedFile[]>();
@@ -97,12 +106,12 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
         await new Promise((resolve) => setTimeout(resolve, 0));
         const { view, plan, documentDate } = engine.merge(received, m.req);
         lastSettings = m.req.settings;
-        return { view, ...(await deliver(plan, m.req.settings, m.output, documentDate, deflater)) } satisfies Delivered;
+        return { view, ...(await deliver(plan, m.req.settings, m.output, documentDate, deflating)) } satisfies Delivered;
       }
       case 'withPrevious': {
         const r = engine.withPrevious(m.previous);
         if (!r || !lastSettings) return undefined;
-        return { view: r.view, ...(await deliver(r.plan, lastSettings, m.output, r.documentDate, deflater)) } satisfies Delivered;
+        return { view: r.view, ...(await deliver(r.plan, lastSettings, m.output, r.documentDate, deflating)) } satisfies Delivered;
       }
       case 'note': {
         // «Аналитическая справка» as a Word document, from the merge this worker made.
