@@ -169,24 +169,18 @@ export function serveDeflate(scope: { onmessage: ((e: MessageEvent<DeflateReques
     streams.set(entry, writer);
     return writer;
   };
-  // One piece after another, as they came: a piece's write waits for the stream, and the next must not pass it.
-  let queue = Promise.resolve();
   scope.onmessage = (e) => {
-    queue = queue.then(() => take(e.data));
-  };
-  const take = async ({ entry, data, final }: DeflateRequest) => {
+    const { entry, data, final } = e.data;
     const writer = streams.get(entry) ?? start(entry);
-    try {
-      await writer.ready;
-      await writer.write(data as Uint8Array<ArrayBuffer>);
-      if (final) {
-        streams.delete(entry);
-        await writer.close();
-      }
-    } catch {
-      // The reading side reports the stream's error.
-    } finally {
-      scope.postMessage({ entry, ack: true });
+    // A stream takes its writes, and its close after them, in the order they are made (WHATWG Streams); a write
+    // refused is reported by the reading side, and acknowledged here all the same.
+    writer
+      .write(data as Uint8Array<ArrayBuffer>)
+      .catch(() => undefined)
+      .finally(() => scope.postMessage({ entry, ack: true }));
+    if (final) {
+      streams.delete(entry);
+      writer.close().catch(() => undefined);
     }
   };
 }

@@ -189,7 +189,7 @@ describe('the one writer', () => {
     expect(parts(fflate).length).toBeGreaterThan(15);
   });
 
-  test('deflated on another thread (the pane\'s deflate worker, here a port), the file is the same bytes as deflated in place', async () => {
+  test('deflated on another thread (the pane\'s deflate worker, here a port), the file is the same bytes as deflated in place, a few pieces in flight at most', async () => {
     // Several megabytes of parts that do not deflate away: many pieces in flight, answers arriving between pushes.
     let seed = 11;
     const text = () => Array.from({ length: 20 }, () => String.fromCharCode(0x430 + ((seed = (seed * 48271) % 2147483647) % 32))).join('');
@@ -199,9 +199,24 @@ describe('the one writer', () => {
       const channel = new MessageChannel();
       serveDeflate(channel.port2 as unknown as Parameters<typeof serveDeflate>[0]);
       const options = { modified: '2023-10-19T00:00:00Z' };
-      const there = await writeXlsx(plan, { ...options, deflater: portDeflater(channel.port1 as unknown as DeflatePort) });
+      // Pieces sent and not yet taken by the other side: bounded, so a big sheet is never held there whole.
+      let outstanding = 0;
+      let most = 0;
+      const port1 = channel.port1 as unknown as DeflatePort;
+      const counted: DeflatePort = {
+        postMessage: (m, transfer) => ((most = Math.max(most, ++outstanding)), port1.postMessage(m, transfer)),
+        set onmessage(fn) {
+          port1.onmessage = fn && ((e) => ('ack' in e.data && outstanding--, fn(e)));
+        },
+        get onmessage() {
+          return port1.onmessage;
+        },
+      };
+      const there = await writeXlsx(plan, { ...options, deflater: portDeflater(counted) });
       channel.port1.close();
       expect(Buffer.from(there).equals(Buffer.from(await writeXlsx(plan, options)))).toBe(true);
+      expect(most).toBeLessThanOrEqual(4);
+      expect(most).toBeGreaterThan(1);
     }
   });
 

@@ -1,9 +1,7 @@
 /**
- * The deflate worker: the season worker's writer hands it the parts of the consolidated workbook, piece by piece,
- * over a port of their own, and goes on making the next piece while this one deflates (xlsxDeflate.ts).
+ * The deflate worker: the season worker's writer hands it the parts of one consolidated workbook, piece by piece,
+ * and goes on making the next piece while this one deflates (xlsxDeflate.ts). Ended once the workbook is written.
  */
-import { serveDeflate, type DeflateReply, type DeflateRequest } from '../../files/xlsxDeflate';
+import { serveDeflate } from '../../files/xlsxDeflate';
 
-type Port = { onmessage: ((e: MessageEvent<DeflateRequest>) => void) | null; postMessage(m: DeflateReply, transfer?: Transferable[]): void };
-const scope = self as unknown as { onmessage: ((e: MessageEvent<{ port: Port }>) => void) | null };
-scope.onmessage = (e) => serveDeflate(e.data.port);
+serveDeflate(self as unknown as Parameters<typeof serveDeflate>[0]);

@@ -11,8 +11,8 @@ import { readOne } from './readOne';
 import type { ReadTask } from './receive.worker';
 import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
-import { seasonWorker } from './seasonWork';
-import { portDeflater, streamDeflater, type DeflatePort, type Deflater } from '../../files/xlsxDeflate';
+import { seasonWorker, type Deflating } from './seasonWork';
+import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsxDeflate';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<SeasonRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
 const PER_READER = 2;
@@ -151,36 +151,29 @@ function replies(): (r: SeasonReply, transfer?: Transferable[]) => void {
 }
 
 /**
- * The writer's deflating, on a thread of its own (deflate.worker.ts, started with a merge so it is ready by the time
- * the files are read, ended once the workbook is written: a heap less beside what the pane keeps); undefined where
- * there is no such worker or no native deflate (deflated here).
+ * The writer's deflating, on a thread of its own (deflate.worker.ts): a worker for each workbook written, started
+ * with its merge so it is ready by the time the files are read, ended once the workbook is written (a heap less
+ * beside what the pane keeps). None where there is no such worker or no native deflate: the writer deflates here.
  */
-let deflateWorker: Worker | null | undefined;
-function startDeflateWorker(): Worker | null {
-  if (deflateWorker === undefined) {
-    try {
-      deflateWorker = typeof Worker === 'undefined' || typeof MessageChannel !== 'function' || !streamDeflater() ? null : new Worker(new URL('./deflate.worker.ts', import.meta.url));
-    } catch {
-      deflateWorker = null;
-    }
+function newDeflateWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined' || !streamDeflater()) return undefined;
+  try {
+    return new Worker(new URL('./deflate.worker.ts', import.meta.url));
+  } catch {
+    return undefined;
   }
-  return deflateWorker;
 }
-function deflater(): Deflater | undefined {
-  if (!startDeflateWorker()) return undefined;
-  const { port1, port2 } = new MessageChannel();
-  deflateWorker!.postMessage({ port: port2 }, [port2]);
-  return portDeflater(port1 as unknown as DeflatePort);
-}
+let deflateReady: Worker | undefined;
+const deflating: Deflating = () => {
+  const worker = deflateReady ?? newDeflateWorker();
+  deflateReady = undefined;
+  return worker && { deflater: portDeflater(worker as unknown as DeflatePort), written: () => worker.terminate() };
+};
 
 const pool = readerPool();
-const written = () => {
-  deflateWorker?.terminate();
-  deflateWorker = undefined;
-};
-const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies(), { deflater, written });
+const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies(), deflating);
 scope.onmessage = (e) => {
   if (e.data.type === 'picked') pool.warm();
-  if (e.data.type === 'merge' && e.data.output === 'bytes') startDeflateWorker();
+  if (e.data.type === 'merge' && e.data.output === 'bytes') deflateReady ??= newDeflateWorker();
   handle(e.data);
 };

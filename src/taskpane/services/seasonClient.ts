@@ -97,7 +97,7 @@ export function seasonOver(endpoint: Endpoint): Season {
         // At once, not after the pick's last file: the worker reads the files it has while the rest arrive.
         p.asked++;
         pending.get(id)!.settled = () => p.asked--;
-        endpoint.send({ ...m, files: [], picked: p.id, pickedTotal: files.length, id } as SeasonRequest);
+        endpoint.send({ ...m, files: [], picked: p.id, id } as SeasonRequest);
         return;
       }
       if (files.length <= FILES_PER_MESSAGE) return endpoint.send({ ...m, id } as SeasonRequest);

@@ -194,6 +194,13 @@ test('other files picked while a check of the last pick still receives it: the c
   expect(again.files).toBe(30);
 }, 10_000);
 
+test('a check naming a pick the worker never had fails with what to do, rather than reading nothing or waiting', () => {
+  const replies: SeasonReply[] = [];
+  const handle = seasonWorker(new SeasonEngine(async () => [], 1), (r) => replies.push(r));
+  handle({ id: 7, type: 'check', files: [], settings: sampleSchoolWorkbooks({ schools: 1 }).settings, picked: 3 });
+  expect(replies).toEqual([{ id: 7, type: 'failed', message: expect.stringContaining('Выберите их ещё раз') }]);
+});
+
 test('a check cancelled while the picked files are still on their way stops, and a merge of the same pick then reads them all', async () => {
   const names = Array.from({ length: 120 }, (_, i) => `Школа ${i + 1}.xlsx`);
   const files: PickedFile[] = names.map((name) => ({ name, lastModified: 0, arrayBuffer: async () => new ArrayBuffer(0) }));

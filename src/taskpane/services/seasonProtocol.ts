@@ -23,11 +23,11 @@ export type SeasonRequest =
    */
   | { id: number; type: 'picked'; files: PickedFile[]; total: number }
   /**
-   * A check or a merge of files sent with it, or of a pick (`picked`, `pickedTotal` files): sent at once, while
-   * the pick's files still arrive, which are read as they come.
+   * A check or a merge of files sent with it, or of a pick (`picked`): sent at once, while the pick's files still
+   * arrive, which are read as they come.
    */
-  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings; picked?: number; pickedTotal?: number }
-  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output; picked?: number; pickedTotal?: number }
+  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings; picked?: number }
+  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output; picked?: number }
   | { id: number; type: 'previous'; files: PickedFile[] }
   | { id: number; type: 'withPrevious'; previous: CampaignFigures[]; output: Output }
   | { id: number; type: 'note'; previous: CampaignFigures[] }

@@ -15,11 +15,11 @@ import type { Deflater } from '../../files/xlsxDeflate';
 
 const writerModule = () => import(/* webpackChunkName: "xlsx-writer" */ '../../files/xlsxWriter');
 
-/** Where the written workbook is deflated, when not by the writer's own default, and the end of its use. */
-export interface Deflating {
-  deflater(): Deflater | undefined;
-  written(): void;
-}
+/**
+ * Where a workbook about to be written is deflated, when not by the writer's own default, and what to do once it is
+ * written; undefined for the default.
+ */
+export type Deflating = () => { deflater: Deflater; written(): void } | undefined;
 
 async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string, deflating?: Deflating): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
   if (output === 'plan') return { plan };
@@ -32,10 +32,11 @@ async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: O
   // a handle to download, not the bytes to copy into a Blob on its own thread (a region's Свод is ~9 MB: the copy
   // was most of the page's last long task).
   if (typeof Blob === 'function') {
+    const there = deflating?.();
     try {
-      return { bytes: await writeXlsxBlob(sheets, { modified: documentDate, type: XLSX_MIME, deflater: deflating?.deflater() }) };
+      return { bytes: await writeXlsxBlob(sheets, { modified: documentDate, type: XLSX_MIME, deflater: there?.deflater }) };
     } finally {
-      deflating?.written();
+      there?.written();
     }
   }
   return { bytes: await writeXlsx(sheets, { modified: documentDate }) };
@@ -85,11 +86,6 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
   // The coordinator's picks (seasonClient.ts, pick), as their files arrive: the last one, and any a request still reads.
   const picks = new Map<number, Pick>();
   let latest: number | undefined;
-  const pickOf = (id: number, total: number): Pick => {
-    let p = picks.get(id);
-    if (!p) picks.set(id, (p = { id, files: [], total, waiting: [], reading: 0 }));
-    return p;
-  };
   const run = async (m: Exclude<SeasonRequest, { type: 'cancel' | 'files' | 'picked' }>, arriving?: Arriving): Promise<unknown> => {
     const progress = (p: { done: number; total: number; file: string }) => post({ id: m.id, type: 'progress', progress: p });
     const isCancelled = () => cancelled.has(m.id);
@@ -149,7 +145,8 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
         for (const [id, p] of picks) if (id !== m.id && p.reading === 0) picks.delete(id);
         latest = m.id;
       }
-      const p = pickOf(m.id, m.total);
+      let p = picks.get(m.id);
+      if (!p) picks.set(m.id, (p = { id: m.id, files: [], total: m.total, waiting: [], reading: 0 }));
       for (const f of m.files) p.files.push(f);
       arrived(p);
       return;
@@ -159,7 +156,10 @@ export function seasonWorker(engine: SeasonEngine, post: (r: SeasonReply, transf
     if ((m.type === 'check' || m.type === 'merge') && m.picked !== undefined) {
       // A request for the files picked: read as they arrive, the first at once (the page sends the request with
       // them, not after the last), then its own (none, as the page sends it).
-      const p = (reading = pickOf(m.picked, m.pickedTotal ?? 0));
+      // The pick's first batch always comes before a request names it (seasonClient.ts, pick).
+      const p = picks.get(m.picked);
+      if (!p) return post({ id: m.id, type: 'failed', message: 'Выбранные файлы не дошли до обработки. Выберите их ещё раз и повторите.' });
+      reading = p;
       p.reading++;
       arriving = arrivingOf(p, m.files);
       m = { ...m, files: [], picked: undefined };
