@@ -44,6 +44,7 @@ const TARGET_TASK_MS = 100;
 const TARGET_PEAK_MB = 500;
 const TARGET_GROWTH = 5;
 
+const n = (x: number) => x.toLocaleString('ru-RU');
 const fmt = (n: number, digits = 1) => n.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** Resident memory of a process and its children, in bytes (Linux /proc). */
@@ -107,6 +108,17 @@ function statCpu(file: string, from = 11): number {
 const childrenCpu = () => statCpu('/proc/self/stat', 13);
 
 /**
+ * Minor page faults from a /proc …/stat line (`from` = 8 for waited-for children). Each is a page touched for the
+ * first time since the allocator had it from the system: on this project's 2-core virtual machines ~13–17 µs
+ * each (src/files/reusedBytes.ts), so hundreds of thousands of them are seconds of CPU.
+ */
+function statFaults(file: string, from = 7): number {
+  const stat = readFileSync(file, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[from]);
+}
+const childrenFaults = () => statFaults('/proc/self/stat', 8);
+
+/**
  * CPU time (ms) of the browser's processes, and of the page's renderer thread by thread (Linux /proc: a process's
  * own times include its ended threads). Differences of two of these are what the merge took — CPU, not wall, so
  * other work on a shared machine does not count in it, and where it went: the page's main thread, its workers
@@ -114,20 +126,28 @@ const childrenCpu = () => statCpu('/proc/self/stat', 13);
  */
 interface CpuSnapshot {
   total: number;
+  /** Minor page faults of the browser's processes, and of the page's threads. */
+  faults: number;
+  threadFaults: Map<string, number>;
   threads: Map<string, number>;
 }
 function browserCpu(browserPid: number): CpuSnapshot {
   const threads = new Map<string, number>();
+  const threadFaults = new Map<string, number>();
   let total = 0;
+  let faults = 0;
   const walk = (p: number) => {
     try {
       total += statCpu(`/proc/${p}/stat`);
+      faults += statFaults(`/proc/${p}/stat`);
       const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
       if (cmd.includes('--type=renderer'))
         for (const t of readdirSync(`/proc/${p}/task`)) {
           try {
             const comm = readFileSync(`/proc/${p}/task/${t}/comm`, 'utf8').trim();
-            threads.set(`${p}:${t}:${Number(t) === p ? 'main' : comm}`, statCpu(`/proc/${p}/task/${t}/stat`));
+            const key = `${p}:${t}:${Number(t) === p ? 'main' : comm}`;
+            threads.set(key, statCpu(`/proc/${p}/task/${t}/stat`));
+            threadFaults.set(key, statFaults(`/proc/${p}/task/${t}/stat`));
           } catch {
             // the thread ended meanwhile
           }
@@ -139,19 +159,28 @@ function browserCpu(browserPid: number): CpuSnapshot {
     }
   };
   walk(browserPid);
-  return { total, threads };
+  return { total, faults, threads, threadFaults };
 }
 
 /** `after` with the threads that ended since, at the CPU time they were last seen with. */
-function withEnded(after: CpuSnapshot, lastSeen: Map<string, number>): CpuSnapshot {
+function withEnded(after: CpuSnapshot, lastSeen: Map<string, number>, lastFaults: Map<string, number>): CpuSnapshot {
   const threads = new Map(lastSeen);
   for (const [k, v] of after.threads) threads.set(k, v);
-  return { total: after.total, threads };
+  const threadFaults = new Map(lastFaults);
+  for (const [k, v] of after.threadFaults) threadFaults.set(k, v);
+  return { total: after.total, faults: after.faults, threads, threadFaults };
 }
 
 /** What the pane took between two snapshots, grouped: total, main thread, each worker, V8's background threads, the rest. */
-function paneCpu(before: CpuSnapshot, after: CpuSnapshot): { total: number; main: number; workers: number[]; v8: number; rest: number } {
-  const r = { total: after.total - before.total, main: 0, workers: [] as number[], v8: 0, rest: 0 };
+function paneCpu(before: CpuSnapshot, after: CpuSnapshot): { total: number; faults: number; pageFaults: { main: number; workers: number[]; v8: number }; main: number; workers: number[]; v8: number; rest: number } {
+  const r = { total: after.total - before.total, faults: after.faults - before.faults, pageFaults: { main: 0, workers: [] as number[], v8: 0 }, main: 0, workers: [] as number[], v8: 0, rest: 0 };
+  for (const [k, v] of after.threadFaults) {
+    const d = v - (before.threadFaults.get(k) ?? 0);
+    if (k.endsWith(':main')) r.pageFaults.main += d;
+    else if (/:DedicatedWorker/.test(k)) r.pageFaults.workers.push(d);
+    else if (/:ThreadPoolForeg/.test(k)) r.pageFaults.v8 += d;
+  }
+  r.pageFaults.workers.sort((a, b) => b - a);
   for (const [k, v] of after.threads) {
     const d = v - (before.threads.get(k) ?? 0);
     if (k.endsWith(':main')) r.main += d;
@@ -246,6 +275,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   const out = mkdtempSync(path.join(tmpdir(), 'pk-bench-out-'));
   const cliOut = path.join(out, 'свод.xlsx');
   const cliCpu0 = childrenCpu();
+  const cliFaults0 = childrenFaults();
   const cliStart = Date.now();
   const cli = spawnSync(
     process.execPath,
@@ -254,6 +284,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   );
   const cliMs = Date.now() - cliStart;
   const cliCpu = childrenCpu() - cliCpu0;
+  const cliFaults = childrenFaults() - cliFaults0;
   if (cli.status !== 0 && cli.status !== 1) throw new Error(`командная строка завершилась с кодом ${cli.status}:\n${cli.stderr}`);
 
   // 2. The pane, built, in headless Chromium.
@@ -296,11 +327,16 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   // Threads that end during the merge (the reading workers end once the files are read) are gone from /proc by
   // its end: their last CPU time seen by the sampler is kept, or it would count as the browser's.
   const lastSeen = new Map<string, number>();
+  const lastFaults = new Map<string, number>();
   const timeline: string[] = [];
   const sample = async () => {
     const rss = browserPid ? rendererRss(browserPid) : 0;
     if (rss > peakRss) [peakRss, peakAt] = [rss, Date.now() - paneStart];
-    if (browserPid && cpu0) for (const [k, v] of browserCpu(browserPid).threads) lastSeen.set(k, v);
+    if (browserPid && cpu0) {
+      const now = browserCpu(browserPid);
+      for (const [k, v] of now.threads) lastSeen.set(k, v);
+      for (const [k, v] of now.threadFaults) lastFaults.set(k, v);
+    }
     if (process.env.PANE_TIMELINE && browserPid) {
       const th = browserCpu(browserPid).threads;
       timeline.push(`${((Date.now() - paneStart) / 1000).toFixed(1)} rss ${(rss / 2 ** 20).toFixed(0)} ` + [...th.entries()].filter(([k]) => /DedicatedWorker|main/.test(k)).map(([k, v]) => `${k.split(':').slice(1).join(':')}=${(v / 1000).toFixed(1)}`).join(' '));
@@ -323,7 +359,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   const clickedAt = await page.evaluate(() => performance.now());
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 1_800_000 }), page.getByRole('button', { name: 'Свести выбранные файлы' }).click()]);
   const paneMs = Date.now() - paneStart;
-  const cpu = cpu0 && browserPid ? paneCpu(cpu0, withEnded(browserCpu(browserPid), lastSeen)) : undefined;
+  const cpu = cpu0 && browserPid ? paneCpu(cpu0, withEnded(browserCpu(browserPid), lastSeen, lastFaults)) : undefined;
   await page.getByTestId('org-table').waitFor();
   const paneOut = path.join(out, `панель-${download.suggestedFilename()}`);
   await download.saveAs(paneOut);
@@ -368,6 +404,11 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
     cpu
       ? `Процессорное время: командная строка ${fmt(cliCpu / 1000)} с; панель ${fmt(cpu.total / 1000)} с — ${fmt(cpu.total / cliCpu, 2)}× (главный поток ${fmt(cpu.main / 1000)}; воркеры ${cpu.workers.map((w) => fmt(w / 1000)).join(' + ')}; фоновые потоки V8 — компиляция и сборка мусора — ${fmt(cpu.v8 / 1000)}; браузер и прочее ${fmt(cpu.rest / 1000)})`
       : 'Процессорное время панели: процесс браузера не найден',
+    ...(cpu
+      ? [
+          `Страничных отказов (первое касание памяти; здесь ~15 мкс каждый): командная строка ${n(cliFaults)}; браузер за свод ${n(cpu.faults)} (главный поток ${n(cpu.pageFaults.main)}; воркеры ${cpu.pageFaults.workers.map(n).join(' + ')}; фоновые потоки V8 ${n(cpu.pageFaults.v8)})`,
+        ]
+      : []),
     `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,
     `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ на ${fmt(peakAt / 1000)} с из ${fmt(paneMs / 1000)} (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
     ...compared,

@@ -50,9 +50,10 @@ function elementEnd(data: Uint8Array, at: number, close: Uint8Array): number {
 
 /**
  * `data` with the text of every plain `<{prefix}f>` element and every conditional format and data validation
- * dropped; `data` itself when there is none.
+ * dropped; `data` itself when there is none. Written into `into(length)` when given (a reused buffer, see
+ * reusedBytes.ts), else into a new one.
  */
-export function withoutFormulaText(data: Uint8Array, prefix: string): Uint8Array {
+export function withoutFormulaText(data: Uint8Array, prefix: string, into: (length: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
   const open = ascii(`<${prefix}f`);
   const close = ascii(`</${prefix}f>`);
   const dropped = DROPPED.map((name) => ({ open: ascii(`<${prefix}${name}`), close: ascii(`</${prefix}${name}>`) }));
@@ -64,7 +65,7 @@ export function withoutFormulaText(data: Uint8Array, prefix: string): Uint8Array
       const element = data[at + 1] === 99 || data[at + 1] === 100 || prefix ? dropped.find((d) => holds(data, at, d.open) && endsName(data[at + d.open.length])) : undefined;
       const end = element ? elementEnd(data, at, element.close) : -1;
       if (end >= 0) {
-        out ??= new Uint8Array(data.length);
+        out ??= into(data.length);
         out.set(data.subarray(copied, at), written);
         written += at - copied;
         copied = end;
@@ -77,7 +78,7 @@ export function withoutFormulaText(data: Uint8Array, prefix: string): Uint8Array
     const next = data.indexOf(LT, gt + 1);
     if (next < 0) break;
     if (data[gt - 1] !== SLASH && next > gt + 1 && holds(data, next, close) && quotesBalanced(data, at, gt)) {
-      out ??= new Uint8Array(data.length);
+      out ??= into(data.length);
       out.set(data.subarray(copied, gt + 1), written);
       written += gt + 1 - copied;
       copied = next;

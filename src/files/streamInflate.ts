@@ -7,6 +7,7 @@
  * are unchanged. Anything the native stream does not take (no such API, a damaged part, bytes after a part's end,
  * a part past the caps) is left to pako exactly as before.
  */
+import { bytesLender } from './reusedBytes';
 import { checkDeclared, concatAll, hasCappedInflater, LIMITS, OutputCapExceeded, packedPart, sniff, useCappedInflater, zipEntries, type CappedInflater } from './guards';
 
 /** A part inflated whole, or 'over' when it inflates past what any guard would allow. */
@@ -26,8 +27,33 @@ function nativeInflateAvailable(): boolean {
   return supported;
 }
 
+/**
+ * Where a part the stream gives in several chunks is joined: one lent buffer a package, given back once it is read
+ * (reusedBytes.ts: a new buffer for each part cost more in page faults than the copying).
+ */
+const arenas = bytesLender();
+
+interface Arena {
+  bytes: Uint8Array;
+  used: number;
+}
+
+/** `chunks` joined, in the arena while it has room. */
+function joined(chunks: Uint8Array[], total: number, arena: Arena): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  if (arena.used + total > arena.bytes.length) return concatAll(chunks, total);
+  const out = arena.bytes.subarray(arena.used, arena.used + total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  arena.used += total;
+  return out;
+}
+
 /** One part through the native stream, stopping past `cap`; undefined when the stream refuses it. */
-async function inflatePart(packed: Uint8Array, cap: number): Promise<Inflated | undefined> {
+async function inflatePart(packed: Uint8Array, cap: number, arena: Arena): Promise<Inflated | undefined> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   // Errors (a damaged part) surface on the reading side.
@@ -50,14 +76,17 @@ async function inflatePart(packed: Uint8Array, cap: number): Promise<Inflated | 
   } catch {
     return undefined; // pako decides, and the guards say why
   }
-  return chunks.length === 1 ? chunks[0] : concatAll(chunks, total);
+  return joined(chunks, total, arena);
 }
 
 /**
  * The package's deflated parts inflated natively, as a capped inflater for the guards (keyed by where each part's
  * bytes start); undefined for anything that is not a zip package, or without the native stream.
  */
-export async function nativelyInflated(bytes: Uint8Array): Promise<CappedInflater | undefined> {
+/** The capped inflater of one package's parts, and the parts let go once the package is read. */
+type NativeInflater = CappedInflater & { release(): void };
+
+export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflater | undefined> {
   if (!nativeInflateAvailable() || sniff(bytes) !== 'zip') return undefined;
   let entries;
   try {
@@ -67,9 +96,10 @@ export async function nativelyInflated(bytes: Uint8Array): Promise<CappedInflate
     return undefined; // the guards refuse it with their own words, before inflating anything
   }
   const parts = new Map<number, Inflated>();
+  const toInflate = entries.filter((e) => e.method === 8 && e.uncompressedSize <= LIMITS.entryBytes);
+  const arena: Arena = { bytes: arenas.lend(toInflate.reduce((n, e) => n + e.uncompressedSize, 0)), used: 0 };
   let total = 0;
-  for (const e of entries) {
-    if (e.method !== 8 || e.uncompressedSize > LIMITS.entryBytes) continue;
+  for (const e of toInflate) {
     let packed: Uint8Array;
     try {
       packed = packedPart(bytes, e);
@@ -77,18 +107,23 @@ export async function nativelyInflated(bytes: Uint8Array): Promise<CappedInflate
       continue;
     }
     // The most any guard allows this part: its declared size and the slack it lets through, under the cap.
-    const got = await inflatePart(packed, Math.min(LIMITS.entryBytes, e.uncompressedSize + LIMITS.ratioFloor));
+    const got = await inflatePart(packed, Math.min(LIMITS.entryBytes, e.uncompressedSize + LIMITS.ratioFloor), arena);
     if (got === undefined) continue;
     parts.set(packed.byteOffset, got);
     if (got !== 'over' && (total += got.length) > LIMITS.totalBytes) break; // the rest to pako, which refuses
   }
-  return (packed, cap) => {
+  const inflater: NativeInflater = (packed, cap) => {
     if (packed.buffer !== bytes.buffer) return undefined;
     const got = parts.get(packed.byteOffset);
     if (got === undefined) return undefined;
     if (got === 'over' || got.length > cap) throw new OutputCapExceeded();
     return got;
   };
+  inflater.release = () => {
+    parts.clear();
+    arenas.giveBack(arena.bytes);
+  };
+  return inflater;
 }
 
 /** `read` (the synchronous reading of `bytes`) with the parts the browser inflated natively beforehand. */
@@ -102,5 +137,7 @@ export async function withNativeInflate<T>(bytes: Uint8Array, read: () => T): Pr
     return read();
   } finally {
     useCappedInflater(undefined);
+    // Read synchronously, into plain values (no ReceivedFile keeps bytes): the parts' buffer serves the next package.
+    inflater.release();
   }
 }

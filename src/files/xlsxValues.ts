@@ -16,6 +16,7 @@ import { countFast, declined, failsOnBug } from './fastReaderCounts';
 import { isBuiltInDateFormat, isDateFormat, serialToIso } from './numberFormats';
 export { isoDate } from './numberFormats';
 import { withoutFormulaText } from './formulaText';
+import { scratchBytes } from './reusedBytes';
 import { attrs, isNameEnd, NotHandled, own, plainAttribute, plainItemText, prefixOf, stringItemText, unescapeXml } from './xlsxText';
 import { cellRef, cellTag, decodeRef, plainCell, plainRowNumber, refAt, styleAt } from './xlsxCellTags';
 
@@ -215,10 +216,14 @@ function cellValue(type: string | undefined, raw: string | undefined, inline: st
   }
 }
 
+/** The sheet without its formulas' text, made in one reused buffer: each sheet is made and read before the next. */
+const sheetScratch = scratchBytes();
+
 function worksheet(whole: Uint8Array, codec: PartCodec, ctx: SheetContext): { cells: CellValue[][]; merges: MergedArea[] } {
   // Formulas are passed over: their text is not decoded at all (formulaText.ts).
   const root = /<(\w+:)?worksheet[\s>]/.exec(codec.utf8(whole.subarray(0, Math.min(whole.length, 4096))));
-  const data = root ? withoutFormulaText(whole, root[1] ?? '') : whole;
+  // Read to the end before this function returns (nothing keeps a view of it): the buffer serves the next sheet.
+  const data = root ? withoutFormulaText(whole, root[1] ?? '', sheetScratch) : whole;
   // Scanned one byte a character where the host can (see PartCodec.latin1); `text` reads a value back as UTF-8.
   const { latin1, utf8OfLatin1 } = codec;
   const binary = latin1 !== undefined && utf8OfLatin1 !== undefined;
