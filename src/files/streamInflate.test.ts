@@ -36,3 +36,19 @@ test('files that are not zip packages are read as before', async () => {
   expect(await nativelyInflated(csv)).toBeUndefined();
   expect(await nativelyInflated(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2]))).toBeUndefined();
 });
+
+test('school workbooks read at once, and one after another, each read their own parts from the reused buffers', async () => {
+  const books = await Promise.all(schools.map(async (f) => ({ f, bytes: await writeXlsx(f.workbook!) })));
+  const alone = books.map(({ f, bytes }) => readWorkbookFile(bytes, f.file, { formulas: false }));
+  // At once: each package is inflated into a buffer of its own while the others' are still in use…
+  const together = await Promise.all(books.map(({ f, bytes }) => withNativeInflate(bytes, () => readWorkbookFile(bytes, f.file, { formulas: false }))));
+  expect(together).toEqual(alone);
+  // …and one after another, into the buffers the earlier ones gave back (twice over, in another order).
+  for (const i of [5, 4, 3, 2, 1, 0, 0, 1, 2, 3, 4, 5]) {
+    const { f, bytes } = books[i];
+    expect(await withNativeInflate(bytes, () => readWorkbookFile(bytes, f.file, { formulas: false }))).toEqual(alone[i]);
+  }
+  // The sheets are large enough to come from the stream in several chunks: the lent buffer is what joins them.
+  const sheet = zipEntries(books[0].bytes).find((e) => /worksheets\/sheet1\.xml$/.test(e.name))!;
+  expect(sheet.uncompressedSize).toBeGreaterThan(64 * 1024);
+});
