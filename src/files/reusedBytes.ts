@@ -6,6 +6,9 @@
  * school's workbook in Chromium faulted ~95 pages, about a third of its time (bench/readInBrowser.ts).
  */
 
+/** A buffer larger than this is not kept for reuse (a school's workbook inflates to ~0.2 MB). */
+const KEPT_BYTES = 8 * 1024 * 1024;
+
 /**
  * One buffer, grown as needed: `take(n)` gives n bytes of it, valid until the next `take`. For work done
  * synchronously from start to end (a sheet's bytes made and decoded), never for what outlives it.
@@ -13,7 +16,9 @@
 export function scratchBytes(): (length: number) => Uint8Array {
   let buffer = new Uint8Array(0);
   return (length) => {
-    if (buffer.length < length) buffer = new Uint8Array(Math.max(length, buffer.length * 2, 64 * 1024));
+    // A region's sheet of a hundred megabytes is made once and let go, not kept for the schools after it.
+    if (length > KEPT_BYTES) return new Uint8Array(length);
+    if (buffer.length < length) buffer = new Uint8Array(Math.min(KEPT_BYTES, Math.max(length, buffer.length * 2, 64 * 1024)));
     return buffer.subarray(0, length);
   };
 }
@@ -30,7 +35,7 @@ export function bytesLender(keep = 4): { lend(length: number): Uint8Array; giveB
       return i >= 0 ? spare.splice(i, 1)[0] : new Uint8Array(Math.max(length, 256 * 1024));
     },
     giveBack(bytes) {
-      if (spare.length < keep) spare.push(bytes);
+      if (spare.length < keep && bytes.length <= KEPT_BYTES) spare.push(bytes);
     },
   };
 }
