@@ -28,6 +28,16 @@ async function schoolFiles(schools: number, prefix: string): Promise<string[]> {
   return paths;
 }
 
+/**
+ * A machine of `cores` cores, as the page sees it (DevTools protocol, Emulation.setHardwareConcurrencyOverride) and
+ * tells the season worker with its requests: with two or fewer the season worker reads every file itself
+ * (season.worker.ts), and this machine may have any number.
+ */
+async function emulateCores(page: Page, cores: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: cores });
+}
+
 /** The workers of the page still running (Playwright drops a worker once it is closed). */
 async function workersSettled(page: Page, count: number): Promise<void> {
   for (let i = 0; i < 100 && page.workers().length !== count; i++) await page.waitForTimeout(100);
@@ -36,6 +46,7 @@ async function workersSettled(page: Page, count: number): Promise<void> {
 
 test('after a check only the season worker stays; the merge of other files reads them with new reading workers', async () => {
   const { page } = await pane.open('/taskpane.html');
+  await emulateCores(page, 4);
   let started = 0;
   page.on('worker', () => started++);
   await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
@@ -57,4 +68,25 @@ test('after a check only the season worker stays; the merge of other files reads
   await page.locator('#merge').getByTestId('org-table').waitFor();
   expect(started).toBeGreaterThan(afterCheck);
   await workersSettled(page, 1);
+});
+
+test('with two cores the season worker reads every file itself, and the check is complete', async () => {
+  const { page } = await pane.open('/taskpane.html');
+  await emulateCores(page, 2);
+  let started = 0;
+  page.on('worker', () => started++);
+  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
+  await page.getByLabel('Год').fill('2023');
+  await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
+  await page.getByRole('tab', { name: '3. Проверка' }).click();
+  const files = await schoolFiles(6, 'pk-readers-c-');
+  await page.getByTestId('check-files').setInputFiles(files);
+  await page.getByRole('button', { name: 'Проверить выбранные файлы' }).click();
+  const table = page.locator('#check').getByTestId('org-table');
+  await table.waitFor({ timeout: 120_000 });
+  // Only the season worker: no reading worker started beside it on two cores.
+  expect(started).toBe(1);
+  await workersSettled(page, 1);
+  // Every picked file was read, in the season worker.
+  await page.locator('#check').getByText(new RegExp(`Проверено: ${files.length}\\sфайл`)).first().waitFor();
 });

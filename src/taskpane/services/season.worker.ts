@@ -28,10 +28,18 @@ interface Reader {
  * on its main thread beside its worker threads (src/cli/receivePool.ts). This worker is idle while files are read
  * otherwise, and every reading worker is one more copy of the readers compiled and optimised by V8 and one more
  * heap. Where a worker cannot start, every file is read here.
+ *
+ * With two cores or fewer, none: every file is read here. The second core is not idle — V8 compiles and collects on
+ * it, the browser reads the files from disk, the page draws — and a reading worker adds a second warm-up of the
+ * readers, their second compilation and a copy of every result (bench:pane, 2 cores, alternated pairs, 2026-12-07:
+ * 1,000 files 7.9/7.4/6.5 s against 9.3/8.0/6.8 s with one, CPU 11.1/10.6/9.4 s against 16.4/14.1/12.0; 5,000 files
+ * 37.1 s against 36.7, CPU 50 s against 65).
  */
-function readerPool(): { read: ReadOne; size: number; warm: () => void } {
-  const cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
-  const size = Math.max(1, Math.min(cores, 6)) - 1;
+function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void; cores: (n: number) => void } {
+  // This worker's count until the page says its own (seasonClient.ts: the same, unless a test emulates another).
+  let cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
+  const readersFor = (n: number) => (n <= 2 ? 0 : Math.min(n, 6) - 1);
+  let size = readersFor(cores);
   let readers: Reader[] | null | undefined;
   let seq = 0;
   let here = 0;
@@ -110,7 +118,14 @@ function readerPool(): { read: ReadOne; size: number; warm: () => void } {
   const warm = () => {
     if (readers === undefined) readers = start();
   };
-  return { read, size: size * PER_READER + 1, warm };
+  // The page's count, with its requests: reading workers not yet started are started for it (ones already
+  // reading finish, and end when idle).
+  const pageCores = (n: number) => {
+    if (n === cores || readers) return;
+    size = readersFor((cores = n));
+    readers = undefined;
+  };
+  return { read, parallel: () => size * PER_READER + 1, warm, cores: pageCores };
 }
 
 /**
@@ -171,9 +186,11 @@ const deflating: Deflating = () => {
 };
 
 const pool = readerPool();
-const handle = seasonWorker(new SeasonEngine(pool.read, pool.size), replies(), deflating);
+const handle = seasonWorker(new SeasonEngine(pool.read, pool.parallel), replies(), deflating);
 scope.onmessage = (e) => {
-  if (e.data.type === 'picked') pool.warm();
+  const m = e.data;
+  if ((m.type === 'picked' || m.type === 'check' || m.type === 'merge') && m.cores) pool.cores(m.cores);
+  if (m.type === 'picked') pool.warm();
   if (e.data.type === 'merge' && e.data.output === 'bytes') deflateReady ??= newDeflateWorker();
   handle(e.data);
 };

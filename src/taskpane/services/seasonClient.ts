@@ -43,6 +43,7 @@ export type Endpoint = { send(m: SeasonRequest): void; onReply(fn: (r: SeasonRep
 
 export function seasonOver(endpoint: Endpoint): Season {
   let seq = 0;
+  const cores = () => globalThis.navigator?.hardwareConcurrency;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void; rows: OrgRow[]; settled?: () => void }>();
   endpoint.onReply((r) => {
     const p = pending.get(r.id);
@@ -78,7 +79,7 @@ export function seasonOver(endpoint: Endpoint): Season {
       // Sent to the end while a request reads them, even when other files have been picked since.
       for (let at = 0; at < files.length && (picked?.id === id || now.asked > 0); ) {
         const started = performance.now();
-        endpoint.send({ id, type: 'picked', files: files.slice(at, at + n), total: files.length });
+        endpoint.send({ id, type: 'picked', files: files.slice(at, at + n), total: files.length, cores: cores() });
         at += n;
         const took = performance.now() - started;
         n = Math.max(1, Math.min(FILES_PER_MESSAGE, Math.round((n * 8) / Math.max(took, 0.5))));
@@ -86,8 +87,9 @@ export function seasonOver(endpoint: Endpoint): Season {
       }
     })();
   };
-  const call = <T>(m: Call, o: RunOptions = {}): Promise<T> => {
+  const call = <T>(given: Call, o: RunOptions = {}): Promise<T> => {
     const id = ++seq;
+    const m = given.type === 'check' || given.type === 'merge' ? { ...given, cores: cores() } : given;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: o.onProgress, rows: [] });
       o.signal?.addEventListener('abort', () => endpoint.send({ id: ++seq, type: 'cancel', of: id }), { once: true });

@@ -107,8 +107,8 @@ export class SeasonEngine {
 
   constructor(
     private readonly readOne: ReadOne,
-    /** Files read at once (the number of reading workers times what each holds). */
-    private readonly parallel = 1,
+    /** Files read at once (the number of reading workers times what each holds), asked at each reading. */
+    private readonly parallel: number | (() => number) = 1,
   ) {}
 
   async receive(files: PickedFile[] | Arriving, settings: CampaignSettings, onProgress?: (p: Progress) => void, cancelled?: () => boolean): Promise<ReceivedFile[]> {
@@ -153,7 +153,8 @@ export class SeasonEngine {
         onProgress?.({ done: ++done, total, file: f.name });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.parallel, total)) }, lane));
+    const parallel = typeof this.parallel === 'function' ? this.parallel() : this.parallel;
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, total)) }, lane));
     if (cancelled?.()) throw new Cancelled(done, total);
     return out.flat();
   }

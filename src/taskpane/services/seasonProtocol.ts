@@ -21,13 +21,23 @@ export type SeasonRequest =
    * Files the coordinator picked, sent as they were picked, before any request (pick `id`; a new pick replaces
    * the last): a check or a merge of them names the pick (`picked`) instead of sending them again.
    */
-  | { id: number; type: 'picked'; files: PickedFile[]; total: number }
+  | {
+      id: number;
+      type: 'picked';
+      files: PickedFile[];
+      total: number;
+      /**
+       * The page's count of cores (`navigator.hardwareConcurrency`), sent with a pick, a check and a merge: the season
+       * worker decides its reading workers by it (the same as its own, unless a test emulates another).
+       */
+      cores?: number;
+    }
   /**
    * A check or a merge of files sent with it, or of a pick (`picked`): sent at once, while the pick's files still
    * arrive, which are read as they come.
    */
-  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings; picked?: number }
-  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output; picked?: number }
+  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings; picked?: number; cores?: number }
+  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output; picked?: number; cores?: number }
   | { id: number; type: 'previous'; files: PickedFile[] }
   | { id: number; type: 'withPrevious'; previous: CampaignFigures[]; output: Output }
   | { id: number; type: 'note'; previous: CampaignFigures[] }
