@@ -1,7 +1,7 @@
 /**
  * The pane without Excel merges the mail itself: a saved letter with a school's report, a cover letter and a
  * picture; a letter with a zip of two schools whose names Windows wrote in cp866; a Thunderbird mailbox; a real
- * Outlook letter (@kenjiuno/msgreader's test file) — read in the pane's reading workers (postal-mime, msgreader in
+ * Outlook letter (@kenjiuno/msgreader's test file) — read in the pane's workers (postal-mime, msgreader in
  * the browser). A letter dropped on the files box is taken like a picked one.
  */
 import fs from 'fs';
