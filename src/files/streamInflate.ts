@@ -79,12 +79,16 @@ async function inflatePart(packed: Uint8Array, cap: number, arena: Arena): Promi
   return joined(chunks, total, arena);
 }
 
+/** The capped inflater of one package's parts, and the parts let go once the package is read. */
+type NativeInflater = CappedInflater & { release(): void };
+
+/** A package inflating to more than this joins its parts in buffers of their own, as before (a region's workbook). */
+const LENT_BYTES = 8 * 1024 * 1024;
+
 /**
  * The package's deflated parts inflated natively, as a capped inflater for the guards (keyed by where each part's
  * bytes start); undefined for anything that is not a zip package, or without the native stream.
  */
-/** The capped inflater of one package's parts, and the parts let go once the package is read. */
-type NativeInflater = CappedInflater & { release(): void };
 
 export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflater | undefined> {
   if (!nativeInflateAvailable() || sniff(bytes) !== 'zip') return undefined;
@@ -97,7 +101,8 @@ export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflate
   }
   const parts = new Map<number, Inflated>();
   const toInflate = entries.filter((e) => e.method === 8 && e.uncompressedSize <= LIMITS.entryBytes);
-  const arena: Arena = { bytes: arenas.lend(toInflate.reduce((n, e) => n + e.uncompressedSize, 0)), used: 0 };
+  const declared = toInflate.reduce((n, e) => n + e.uncompressedSize, 0);
+  const arena: Arena = { bytes: declared <= LENT_BYTES ? arenas.lend(declared) : new Uint8Array(0), used: 0 };
   let total = 0;
   for (const e of toInflate) {
     let packed: Uint8Array;
@@ -121,7 +126,7 @@ export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflate
   };
   inflater.release = () => {
     parts.clear();
-    arenas.giveBack(arena.bytes);
+    if (arena.bytes.length > 0) arenas.giveBack(arena.bytes);
   };
   return inflater;
 }
