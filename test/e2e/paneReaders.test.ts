@@ -38,6 +38,19 @@ async function emulateCores(page: Page, cores: number): Promise<void> {
   await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: cores });
 }
 
+/** The pane on «3. Проверка» of an autumn 2023 campaign, on a machine of `cores` cores, counting the workers started. */
+async function checkTab(cores: number): Promise<{ page: Page; started: () => number }> {
+  const { page } = await pane.open('/taskpane.html');
+  await emulateCores(page, cores);
+  let started = 0;
+  page.on('worker', () => started++);
+  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
+  await page.getByLabel('Год').fill('2023');
+  await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
+  await page.getByRole('tab', { name: '3. Проверка' }).click();
+  return { page, started: () => started };
+}
+
 /** The workers of the page still running (Playwright drops a worker once it is closed). */
 async function workersSettled(page: Page, count: number): Promise<void> {
   for (let i = 0; i < 100 && page.workers().length !== count; i++) await page.waitForTimeout(100);
@@ -45,47 +58,33 @@ async function workersSettled(page: Page, count: number): Promise<void> {
 }
 
 test('after a check only the season worker stays; the merge of other files reads them with new reading workers', async () => {
-  const { page } = await pane.open('/taskpane.html');
-  await emulateCores(page, 4);
-  let started = 0;
-  page.on('worker', () => started++);
-  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
-  await page.getByLabel('Год').fill('2023');
-  await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
-  await page.getByRole('tab', { name: '3. Проверка' }).click();
+  const { page, started } = await checkTab(4);
   await page.getByTestId('check-files').setInputFiles(await schoolFiles(6, 'pk-readers-a-'));
   await page.getByRole('button', { name: 'Проверить выбранные файлы' }).click();
   await page.locator('#check').getByTestId('org-table').waitFor({ timeout: 120_000 });
   // The season worker and at least one reading worker were started; the reading ones have ended.
-  expect(started).toBeGreaterThan(1);
+  expect(started()).toBeGreaterThan(1);
   await workersSettled(page, 1);
-  const afterCheck = started;
+  const afterCheck = started();
 
   await page.getByRole('tab', { name: '4. Свод' }).click();
   await page.getByTestId('merge-files').setInputFiles(await schoolFiles(4, 'pk-readers-b-'));
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Свести выбранные файлы' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^Свод — Город Томск/);
   await page.locator('#merge').getByTestId('org-table').waitFor();
-  expect(started).toBeGreaterThan(afterCheck);
+  expect(started()).toBeGreaterThan(afterCheck);
   await workersSettled(page, 1);
 });
 
 test('with two cores the season worker reads every file itself, and the check is complete', async () => {
-  const { page } = await pane.open('/taskpane.html');
-  await emulateCores(page, 2);
-  let started = 0;
-  page.on('worker', () => started++);
-  await page.getByLabel('Кампания', { exact: true }).selectOption('autumn');
-  await page.getByLabel('Год').fill('2023');
-  await page.getByLabel('Муниципальное образование или организация').fill('Город Томск');
-  await page.getByRole('tab', { name: '3. Проверка' }).click();
+  const { page, started } = await checkTab(2);
   const files = await schoolFiles(6, 'pk-readers-c-');
   await page.getByTestId('check-files').setInputFiles(files);
   await page.getByRole('button', { name: 'Проверить выбранные файлы' }).click();
   const table = page.locator('#check').getByTestId('org-table');
   await table.waitFor({ timeout: 120_000 });
   // Only the season worker: no reading worker started beside it on two cores.
-  expect(started).toBe(1);
+  expect(started()).toBe(1);
   await workersSettled(page, 1);
   // Every picked file was read, in the season worker.
   await page.locator('#check').getByText(new RegExp(`Проверено: ${files.length}\\sфайл`)).first().waitFor();
