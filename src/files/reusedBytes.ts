@@ -25,12 +25,14 @@ export function scratchBytes(): (length: number) => Uint8Array {
 
 /**
  * Buffers lent out whole and given back: the parts of one package inflated into one buffer, given back once the
- * package is read. Several packages may be read at once (a reading worker holds two), each with its own.
+ * package is read. Several packages may be read at once (a reading worker holds two), each with its own. None is
+ * lent past KEPT_BYTES (undefined): a region's workbook, or a header declaring sizes no buffer should be made for.
  */
-export function bytesLender(keep = 4): { lend(length: number): Uint8Array; giveBack(bytes: Uint8Array): void } {
+export function bytesLender(keep = 4): { lend(length: number): Uint8Array | undefined; giveBack(bytes: Uint8Array): void } {
   const spare: Uint8Array[] = [];
   return {
     lend(length) {
+      if (length > KEPT_BYTES) return undefined;
       const i = spare.findIndex((b) => b.length >= length);
       return i >= 0 ? spare.splice(i, 1)[0] : new Uint8Array(Math.max(length, 256 * 1024));
     },

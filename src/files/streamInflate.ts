@@ -82,9 +82,6 @@ async function inflatePart(packed: Uint8Array, cap: number, arena: Arena): Promi
 /** The capped inflater of one package's parts, and the parts let go once the package is read. */
 type NativeInflater = CappedInflater & { release(): void };
 
-/** A package inflating to more than this joins its parts in buffers of their own, as before (a region's workbook). */
-const LENT_BYTES = 8 * 1024 * 1024;
-
 /**
  * The package's deflated parts inflated natively, as a capped inflater for the guards (keyed by where each part's
  * bytes start); undefined for anything that is not a zip package, or without the native stream.
@@ -102,7 +99,8 @@ export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflate
   const parts = new Map<number, Inflated>();
   const toInflate = entries.filter((e) => e.method === 8 && e.uncompressedSize <= LIMITS.entryBytes);
   const declared = toInflate.reduce((n, e) => n + e.uncompressedSize, 0);
-  const arena: Arena = { bytes: declared <= LENT_BYTES ? arenas.lend(declared) : new Uint8Array(0), used: 0 };
+  // None lent for a package past the lender's size: its parts are joined in buffers of their own, as before.
+  const arena: Arena = { bytes: arenas.lend(declared) ?? new Uint8Array(0), used: 0 };
   let total = 0;
   for (const e of toInflate) {
     let packed: Uint8Array;

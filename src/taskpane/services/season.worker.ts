@@ -191,6 +191,6 @@ scope.onmessage = (e) => {
   const m = e.data;
   if ((m.type === 'picked' || m.type === 'check' || m.type === 'merge') && m.cores) pool.cores(m.cores);
   if (m.type === 'picked') pool.warm();
-  if (e.data.type === 'merge' && e.data.output === 'bytes') deflateReady ??= newDeflateWorker();
-  handle(e.data);
+  if (m.type === 'merge' && m.output === 'bytes') deflateReady ??= newDeflateWorker();
+  handle(m);
 };
