@@ -34,6 +34,7 @@ import { chromium, type Locator } from 'playwright-core';
 import { parseArgs } from '../src/cli/io';
 import { buildPane, serveDist } from '../test/e2e/harness';
 import { compareBooks, comparisonLines } from './compare';
+import { measureFirstTouch, SLOW_FIRST_TOUCH_MICROS } from '../src/taskpane/services/readingWorkers';
 import { sampleFiles } from './sets';
 import { summarizeTrace, type TraceEvent } from './traceSummary';
 
@@ -261,6 +262,9 @@ async function pasteInto(box: Locator, text: string): Promise<void> {
 }
 
 /** One size: the command line's merge, then the pane's, of the files in `dir`. */
+/** Measured once, before the bench's own buffers: the allocator's pages are still fresh then. */
+const firstTouch = measureFirstTouch();
+
 async function paneAgainstCli(dir: string, schools: number, opts: { trace?: string; compare: boolean }): Promise<PaneRun> {
   // Picked in the order the command line lists a folder (src/files/collectInputs.ts: by name, Intl.Collator('ru')):
   // the Свод lists organisations in the order their files came, so another order gives other rows, not other figures.
@@ -406,7 +410,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
       : 'Процессорное время панели: процесс браузера не найден',
     ...(cpu
       ? [
-          `Страничных отказов (первое касание памяти; здесь ~15 мкс каждый): командная строка ${n(cliFaults)}; браузер за свод ${n(cpu.faults)} (главный поток ${n(cpu.pageFaults.main)}; воркеры ${cpu.pageFaults.workers.map(n).join(' + ')}; фоновые потоки V8 ${n(cpu.pageFaults.v8)})`,
+          `Страничных отказов (первое касание памяти; здесь ${fmt(firstTouch, 1)} мкс каждый, замер; выше ${SLOW_FIRST_TOUCH_MICROS} мкс панель на 2 ядрах читает без читающего воркера): командная строка ${n(cliFaults)}; браузер за свод ${n(cpu.faults)} (главный поток ${n(cpu.pageFaults.main)}; воркеры ${cpu.pageFaults.workers.map(n).join(' + ')}; фоновые потоки V8 ${n(cpu.pageFaults.v8)})`,
         ]
       : []),
     `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,

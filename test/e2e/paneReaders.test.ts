@@ -30,8 +30,8 @@ async function schoolFiles(schools: number, prefix: string): Promise<string[]> {
 
 /**
  * A machine of `cores` cores, as the page sees it (DevTools protocol, Emulation.setHardwareConcurrencyOverride) and
- * tells the season worker with its requests: with two or fewer the season worker reads every file itself
- * (season.worker.ts), and this machine may have any number.
+ * tells the season worker with its requests (readingWorkers.ts decides from it how many reading workers start),
+ * and this machine may have any number.
  */
 async function emulateCores(page: Page, cores: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -76,16 +76,18 @@ test('after a check only the season worker stays; the merge of other files reads
   await workersSettled(page, 1);
 });
 
-test('with two cores the season worker reads every file itself, and the check is complete', async () => {
+test('with two cores at most one reading worker starts beside the season worker, and the check is complete', async () => {
   const { page, started } = await checkTab(2);
   const files = await schoolFiles(6, 'pk-readers-c-');
   await page.getByTestId('check-files').setInputFiles(files);
   await page.getByRole('button', { name: 'Проверить выбранные файлы' }).click();
   const table = page.locator('#check').getByTestId('org-table');
   await table.waitFor({ timeout: 120_000 });
-  // Only the season worker: no reading worker started beside it on two cores.
-  expect(started()).toBe(1);
+  // The season worker, and one reading worker or none as this machine's memory decides (readingWorkers.ts, whose
+  // rule its own tests pin), never the three reading workers of four cores.
+  expect(started()).toBeGreaterThanOrEqual(1);
+  expect(started()).toBeLessThanOrEqual(2);
   await workersSettled(page, 1);
-  // Every picked file was read, in the season worker.
+  // Every picked file was read.
   await page.locator('#check').getByText(new RegExp(`Проверено: ${files.length}\\sфайл`)).first().waitFor();
 });

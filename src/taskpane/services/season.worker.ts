@@ -8,6 +8,7 @@ import type { CampaignSettings } from '../../domain/settings';
 import { stringPool } from '../../domain/consolidate/stringPool';
 import { BatchedFile } from './pickedBytes';
 import { readOne } from './readOne';
+import { measureFirstTouch, readingWorkersFor } from './readingWorkers';
 import type { ReadTask } from './receive.worker';
 import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
@@ -29,16 +30,14 @@ interface Reader {
  * otherwise, and every reading worker is one more copy of the readers compiled and optimised by V8 and one more
  * heap. Where a worker cannot start, every file is read here.
  *
- * With two cores or fewer, none: every file is read here. The second core is not idle — V8 compiles and collects on
- * it, the browser reads the files from disk, the page draws — and a reading worker adds a second warm-up of the
- * readers, their second compilation and a copy of every result (bench:pane, 2 cores, alternated pairs, 2026-12-07:
- * 1,000 files 7.9/7.4/6.5 s against 9.3/8.0/6.8 s with one, CPU 11.1/10.6/9.4 s against 16.4/14.1/12.0; 5,000 files
- * 37.1 s against 36.7, CPU 50 s against 65).
+ * How many: readingWorkers.ts — on two cores one, or none where fresh memory is slow to touch (some virtual
+ * machines), and then every file is read here.
  */
 function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void; cores: (n: number) => void } {
   // This worker's count until the page says its own (seasonClient.ts: the same, unless a test emulates another).
   let cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
-  const readersFor = (n: number) => (n <= 2 ? 0 : Math.min(n, 6) - 1);
+  let firstTouch: number | undefined;
+  const readersFor = (n: number) => readingWorkersFor(n, () => (firstTouch ??= measureFirstTouch()));
   let size = readersFor(cores);
   let readers: Reader[] | null | undefined;
   let seq = 0;
