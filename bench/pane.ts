@@ -48,13 +48,19 @@ const TARGET_GROWTH = 5;
 const n = (x: number) => x.toLocaleString('ru-RU');
 const fmt = (n: number, digits = 1) => n.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** Resident memory of a process and its children, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  let total = 0;
+/**
+ * Memory of a process and its children, in bytes (Linux /proc): resident (RSS, the target's measure: it counts the
+ * browser's code pages shared with its other processes too) and private — RssAnon + VmSwap, what Chromium reports
+ * as a process's private memory footprint (its task manager's «Memory footprint»).
+ */
+function treeMemory(pid: number): { rss: number; own: number } {
+  const total = { rss: 0, own: 0 };
+  const kb = (status: string, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
   const walk = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      total.rss += kb(status, 'VmRSS');
+      total.own += kb(status, 'RssAnon') + kb(status, 'VmSwap');
       const kids = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
       for (const k of kids ? kids.split(/\s+/) : []) walk(Number(k));
     } catch {
@@ -65,13 +71,16 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** The biggest renderer process of chromium (the pane's page; workers run inside it). */
-function rendererRss(browserPid: number): number {
-  let best = 0;
+/** The biggest renderer process of chromium (the pane's page; workers run inside it), by resident memory. */
+function rendererMemory(browserPid: number): { rss: number; own: number } {
+  let best = { rss: 0, own: 0 };
   const walk = (p: number) => {
     try {
       const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      if (cmd.includes('--type=renderer')) best = Math.max(best, treeRss(p));
+      if (cmd.includes('--type=renderer')) {
+        const m = treeMemory(p);
+        if (m.rss > best.rss) best = m;
+      }
       const kids = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
       for (const k of kids ? kids.split(/\s+/) : []) walk(Number(k));
     } catch {
@@ -323,6 +332,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks = []));
 
   let peakRss = 0;
+  let peakOwn = 0;
   let cpu0: CpuSnapshot | undefined;
   /** When the peak was sampled, ms after pressing «Свести» (reading, merging or writing). */
   let peakAt = 0;
@@ -334,8 +344,9 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   const lastFaults = new Map<string, number>();
   const timeline: string[] = [];
   const sample = async () => {
-    const rss = browserPid ? rendererRss(browserPid) : 0;
+    const { rss, own } = browserPid ? rendererMemory(browserPid) : { rss: 0, own: 0 };
     if (rss > peakRss) [peakRss, peakAt] = [rss, Date.now() - paneStart];
+    peakOwn = Math.max(peakOwn, own);
     if (browserPid && cpu0) {
       const now = browserCpu(browserPid);
       for (const [k, v] of now.threads) lastSeen.set(k, v);
@@ -414,7 +425,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
         ]
       : []),
     `Нагрузка машины (средняя за минуту): ${fmt(loadavg()[0])} на ${availableParallelism()} ядра`,
-    `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ на ${fmt(peakAt / 1000)} с из ${fmt(paneMs / 1000)} (процесс отрисовки страницы с её воркерами, RSS)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
+    `Пиковая память страницы: ${browserPid ? `${fmt(peakRss / 2 ** 20, 0)} МБ на ${fmt(peakAt / 1000)} с из ${fmt(paneMs / 1000)} (процесс отрисовки страницы с её воркерами, RSS; собственной памяти — RssAnon, как считает Chromium, — в пике ${fmt(peakOwn / 2 ** 20, 0)} МБ)` : 'процесс браузера не найден'}; куча JS главного потока ${fmt(peakHeap / 2 ** 20, 0)} МБ`,
     ...compared,
     ...(traceSummary ? [traceSummary] : []),
   ];
