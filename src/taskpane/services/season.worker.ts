@@ -38,7 +38,9 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
   let cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
   let firstTouch: number | undefined;
   const readersFor = (n: number) => readingWorkersFor(n, () => (firstTouch ??= measureFirstTouch()));
-  let size = readersFor(cores);
+  // Decided when first needed (a pick, a check, a merge), not while the pane is still loading beside the probe.
+  let size: number | undefined;
+  const readerCount = () => (size ??= readersFor(cores));
   let readers: Reader[] | null | undefined;
   let seq = 0;
   let here = 0;
@@ -46,9 +48,10 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
   // every school repeats (cell addresses, dates, levels, names) are kept once (stringPool.ts).
   const texts = stringPool(200_000);
   const start = (): Reader[] | null => {
-    if (typeof Worker === 'undefined' || size === 0) return null;
+    const count = readerCount();
+    if (typeof Worker === 'undefined' || count === 0) return null;
     try {
-      return Array.from({ length: size }, () => {
+      return Array.from({ length: count }, () => {
         const worker = new Worker(new URL('./receive.worker.ts', import.meta.url));
         const reader: Reader = { worker, waiting: new Map() };
         worker.onmessage = (e: MessageEvent<{ index: number; result: ReceivedFile[] }>) => {
@@ -121,10 +124,11 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
   // reading finish, and end when idle).
   const pageCores = (n: number) => {
     if (n === cores || readers) return;
-    size = readersFor((cores = n));
+    cores = n;
+    size = undefined;
     readers = undefined;
   };
-  return { read, parallel: () => size * PER_READER + 1, warm, cores: pageCores };
+  return { read, parallel: () => readerCount() * PER_READER + 1, warm, cores: pageCores };
 }
 
 /**
