@@ -369,7 +369,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(`\nСвод каждого набора против свода примера (.xlsx, записан нами), ячейка за ячейкой — те же школы в другом виде (test/support/compareBooks.py, openpyxl).\n${EXCLUDED}`);
     for (const n of sizes) {
       const ofSize = sets.filter((x) => x.size === n);
-      const reference = ofSize.find((x) => x.kind === 'sample') ?? ofSize[0];
+      // The sample, or else a set of files (not of letters, whose cells also name the letter).
+      const reference = ofSize.find((x) => x.kind === 'sample') ?? ofSize.find((x) => x.kind !== 'eml') ?? ofSize[0];
       const others = ofSize.filter((x) => x !== reference);
       const result = compareBooks(svodOf(cache, reference.sample), others.map((x) => svodOf(cache, x.sample)));
       if (typeof result === 'string') {

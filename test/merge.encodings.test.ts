@@ -123,6 +123,12 @@ test('the same .xlsx sent as letters give the same Свод, the date received i
   expect(later.first).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'Реестр отчётов', cell: 'E7' }), expect.objectContaining({ sheet: 'Реестр отчётов', cell: 'N7' })]));
 });
 
+test('the letters\' Свод as the reference gives the same answer: the letter\'s name is set aside on either side', async () => {
+  const [r] = await compare(svod.eml, [svod.xlsx]);
+  expect({ same: r.same, first: r.first }).toEqual({ same: true, first: [] });
+  expect(r.letters).toBeGreaterThan(6);
+});
+
 test('a Свод with one school fewer does not compare equal, and the first differing cells are named', async () => {
   const [r] = await compare(svod.xlsx, [svod.fewer]);
   expect(r.same).toBe(false);

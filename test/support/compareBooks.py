@@ -104,8 +104,9 @@ def compare(ref, other):
                         result["letters"] += what == "values"
                         continue
                     if isinstance(a, str) and isinstance(b, str) and a != b:
-                        if LETTER_PATH.search(b) and not LETTER_PATH.search(a):
-                            b = LETTER_PATH.sub("", b)
+                        # Either side may be the letters' (a bench's first set, say): the letter's name set aside.
+                        if bool(LETTER_PATH.search(a)) != bool(LETTER_PATH.search(b)):
+                            a, b = LETTER_PATH.sub("", a), LETTER_PATH.sub("", b)
                             result["letters"] += what == "values"
                         na, nb = EXTENSION.sub(".*", a), EXTENSION.sub(".*", b)
                         if na == nb:
