@@ -36,6 +36,7 @@ import { buildPane, serveDist } from '../test/e2e/harness';
 import { compareBooks, comparisonLines } from './compare';
 import { measureFirstTouch, SLOW_FIRST_TOUCH_MICROS } from '../src/taskpane/services/readingWorkers';
 import { sampleFiles } from './sets';
+import { isSystemLitter } from '../src/files/systemLitter';
 import { summarizeTrace, type TraceEvent } from './traceSummary';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -278,7 +279,8 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   // Picked in the order the command line lists a folder (src/files/collectInputs.ts: by name, Intl.Collator('ru')):
   // the Свод lists organisations in the order their files came, so another order gives other rows, not other figures.
   const files = readdirSync(dir)
-    .filter((n) => /\.(xlsx|xlsm|xlsb|xls|ods|csv)$/i.test(n) && n !== 'units.csv')
+    // Every file the command line takes from the folder (letters and archives too), the expected list aside.
+    .filter((n) => n !== 'units.csv' && !isSystemLitter(n) && !n.endsWith('.complete.json'))
     .sort(new Intl.Collator('ru').compare)
     .map((n) => path.join(dir, n));
   const unitsFile = path.join(dir, 'units.csv');
