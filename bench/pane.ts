@@ -36,7 +36,7 @@ import { buildPane, serveDist } from '../test/e2e/harness';
 import { compareBooks, comparisonLines } from './compare';
 import { measureFirstTouch, SLOW_FIRST_TOUCH_MICROS } from '../src/taskpane/services/readingWorkers';
 import { sampleFiles } from './sets';
-import { isSystemLitter } from '../src/files/systemLitter';
+import { collectReceived } from '../src/files/collectInputs';
 import { summarizeTrace, type TraceEvent } from './traceSummary';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -278,12 +278,10 @@ const firstTouch = measureFirstTouch();
 async function paneAgainstCli(dir: string, schools: number, opts: { trace?: string; compare: boolean }): Promise<PaneRun> {
   // Picked in the order the command line lists a folder (src/files/collectInputs.ts: by name, Intl.Collator('ru')):
   // the Свод lists organisations in the order their files came, so another order gives other rows, not other figures.
-  const files = readdirSync(dir)
-    // Every file the command line takes from the folder (letters and archives too), the expected list aside.
-    .filter((n) => n !== 'units.csv' && !isSystemLitter(n) && !n.endsWith('.complete.json'))
-    .sort(new Intl.Collator('ru').compare)
-    .map((n) => path.join(dir, n));
   const unitsFile = path.join(dir, 'units.csv');
+  // Every file the command line takes from the folder, in its order (subfolders, letters and archives included; the
+  // expected list and the system's litter left out): the Свод lists organisations in the order their files came.
+  const files = (await collectReceived([dir], [unitsFile])).files.map((f) => f.path);
   const units = existsSync(unitsFile) ? readFileSync(unitsFile, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.replace(/^"|"$/g, '').replace(/""/g, '"')) : [];
 
   // 1. The command line, as a coordinator runs it.
