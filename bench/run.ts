@@ -26,6 +26,7 @@ import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from '../src/cli/io';
+import { collectReceived } from '../src/files/collectInputs';
 import { excelPath, type ExcelFigures } from './excelPath';
 import { compareBooks, comparisonLines, EXCLUDED } from './compare';
 import { derivedSet, sampleFiles, SET_EXT, SET_KINDS, SET_TITLE, OTHER_PATH_KINDS, type SampleInfo, type SetKind } from './sets';
@@ -112,7 +113,10 @@ async function cliMerge(sample: SampleInfo, cache: string, way: Way): Promise<Me
 const PANDAS = `
 import glob, json, os, resource, sys, time
 import pandas
-files = sorted(f for f in glob.glob(os.path.join(sys.argv[1], '*.' + sys.argv[2])))
+exts = sys.argv[2].split(',')
+# The folder's workbooks of those kinds, in subfolders too, as the merge takes them.
+files = sorted(f for f in glob.glob(os.path.join(sys.argv[1], '**', '*'), recursive=True)
+               if os.path.isfile(f) and os.path.splitext(f)[1].lower().lstrip('.') in exts)
 t0 = time.perf_counter()
 frames, failed, error = [], 0, ""
 for f in files:
@@ -151,20 +155,28 @@ const PANDAS_ENGINE: Record<'xlsx' | 'xls' | 'ods' | 'xlsb', { module: string; i
   xlsb: { module: 'pyxlsb', install: 'python3 -m pip install --break-system-packages pyxlsb==1.0.10 (в Debian пакета нет)' },
 };
 
+type PandasKind = keyof typeof PANDAS_ENGINE;
+
 /**
  * Debian's python3 (the pyenv one on PATH lacks pandas); a reason instead when pandas or the module it reads
- * these files with is not there. `ext`: the files pandas reads.
+ * these files with is not there. `kinds`: the files pandas reads (a --dir folder: every kind of workbook in it that
+ * pandas has a reader for here; the others are named in `missing`).
  */
-function pandasRead(dir: string, ext: 'xlsx' | 'xls' | 'ods' | 'xlsb'): PandasRun | string {
+function pandasRead(dir: string, kinds: PandasKind[]): { run?: PandasRun; notes: string[] } {
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-  const { module, install } = PANDAS_ENGINE[ext];
-  // pandas' own check, which also refuses a version too old for it (Debian's xlrd 1.2).
-  const probe = spawnSync(python, ['-c', `from pandas.compat._optional import import_optional_dependency as need; need('${module}')`], { encoding: 'utf8' });
-  if (probe.status !== 0) return `.${ext}: pandas или ${module} не установлен (${python}): ${install} — сравнение с pandas пропущено`;
-  const r = spawnSync(python, ['-c', PANDAS, dir, ext], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) return `.${ext}: pandas завершился с ошибкой: ${r.stderr.trim().split('\n').pop()}`;
+  const notes: string[] = [];
+  const readable = kinds.filter((ext) => {
+    const { module, install } = PANDAS_ENGINE[ext];
+    // pandas' own check, which also refuses a version too old for it (Debian's xlrd 1.2).
+    const probe = spawnSync(python, ['-c', `from pandas.compat._optional import import_optional_dependency as need; need('${module}')`], { encoding: 'utf8' });
+    if (probe.status !== 0) notes.push(`.${ext}: pandas или ${module} не установлен (${python}): ${install} — ${kinds.length > 1 ? 'эти файлы pandas не читал' : 'сравнение с pandas пропущено'}`);
+    return probe.status === 0;
+  });
+  if (readable.length === 0) return { notes };
+  const r = spawnSync(python, ['-c', PANDAS, dir, readable.join(',')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return { notes: [...notes, `.${readable.join('/.')}: pandas завершился с ошибкой: ${r.stderr.trim().split('\n').pop()}`] };
   const j = JSON.parse(r.stdout);
-  return { ...j, maxRss: j.maxRssKb * 1024 };
+  return { run: { ...j, maxRss: j.maxRssKb * 1024 }, notes };
 }
 
 interface Bundle {
@@ -207,21 +219,26 @@ function table(head: string[], rows: (string | number)[][]): string {
   return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
-/** The workbook extension most files of a --dir folder have: the files pandas reads there. */
-function commonestExtension(dir: string): 'xlsx' | 'xls' | 'ods' | 'xlsb' {
-  const count = new Map<string, number>();
-  for (const n of readdirSync(dir)) {
-    const ext = /\.(xlsx|xlsb|xls|ods)$/i.exec(n)?.[1].toLowerCase();
-    if (ext) count.set(ext, (count.get(ext) ?? 0) + 1);
-  }
-  return ([...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'xlsx') as 'xlsx' | 'xls' | 'ods' | 'xlsb';
+/** The kinds of workbook in a --dir folder, subfolders included: the files pandas reads there. */
+function workbookKinds(dir: string): PandasKind[] {
+  const kinds = new Set<PandasKind>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      const ext = /\.(xlsx|xlsb|xls|ods)$/i.exec(e.name)?.[1].toLowerCase();
+      if (ext && e.isFile()) kinds.add(ext as PandasKind);
+    }
+  };
+  walk(dir);
+  return kinds.size ? [...kinds] : ['xlsx'];
 }
 
 /** A folder given with --dir: its workbooks as they are (the list of expected units beside them, if any). */
-function givenFolder(dir: string, deadline: string | undefined): SampleInfo {
+async function givenFolder(dir: string, deadline: string | undefined): Promise<SampleInfo> {
   if (!existsSync(dir)) throw new Error(`--dir: папки «${dir}» нет`);
-  const names = readdirSync(dir).filter((n) => /\.(xlsx|xlsb|xls|ods|csv)$/i.test(n) && n !== 'units.csv');
-  return { dir, files: names.length, deadline: deadline ?? '', bytes: names.reduce((s, n) => s + statSync(path.join(dir, n)).size, 0) };
+  // The files the merge takes from it (subfolders, letters, archives; the expected list and the system's litter left out).
+  const files = (await collectReceived([dir], [path.join(dir, 'units.csv')])).files;
+  return { dir, files: files.length, deadline: deadline ?? '', bytes: files.reduce((s, f) => s + f.size, 0) };
 }
 
 
@@ -256,7 +273,7 @@ async function main(argv: string[]): Promise<void> {
   const pandasNotes = new Set<string>();
   // Every set is made (or found in the cache) before any is timed: making them loads the machine.
   const sets = given
-    ? [{ size: 0, kind: 'sample' as SetKind, label: path.basename(given), sample: givenFolder(given, values.deadline?.[0]) }]
+    ? [{ size: 0, kind: 'sample' as SetKind, label: path.basename(given), sample: await givenFolder(given, values.deadline?.[0]) }]
     : sizes.flatMap((n) => {
         const sample = sampleFiles(cache, n);
         // Above 1,000 schools only the sample unless --sets names more: making a 5,000-file LibreOffice set takes
@@ -274,9 +291,13 @@ async function main(argv: string[]): Promise<void> {
     const viaNpm = median(runs.npm);
     direct.set(`${size}/${kind}`, m);
     if (kind === 'sample') sampleSeconds.push(m.seconds);
-    const ext = given ? commonestExtension(sample.dir) : SET_EXT[kind];
-    const p = flags.has('no-pandas') ? 'пропущено (--no-pandas)' : ext === 'eml' ? '.eml: pandas писем не читает — сравнение с pandas пропущено' : pandasRead(sample.dir, ext);
-    if (typeof p === 'string') pandasNotes.add(p);
+    const ext = SET_EXT[kind];
+    const read =
+      flags.has('no-pandas') ? { notes: ['пропущено (--no-pandas)'] }
+      : !given && ext === 'eml' ? { notes: ['.eml: pandas писем не читает — сравнение с pandas пропущено'] }
+      : pandasRead(sample.dir, given ? workbookKinds(sample.dir) : [ext as PandasKind]);
+    for (const note of read.notes) pandasNotes.add(note);
+    const p = read.run ?? 'нет';
     const ratio = (seconds: number) => (typeof p === 'string' ? '—' : fmt(seconds / p.read, 2));
     stageLines.push(`  ${label}, ${sample.files} файлов: ${m.stages}`);
     for (const [way, run] of [['npm', viaNpm], ['bin', m]] as [Way, MergeRun][])
