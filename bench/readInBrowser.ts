@@ -5,8 +5,8 @@
  * pane's reading stands on. Chromium reads with what the pane uses (DecompressionStream, TextDecoder); Node with
  * what the command line uses (zlib, Buffer). Prints, per round over the same files, milliseconds a file and page
  * faults a file — a page touched for the first time since the allocator had it from the system, ~13–17 µs each on
- * this project's 2-core virtual machines (src/files/reusedBytes.ts), so a third of a file's time in Chromium before
- * the reused buffers. Chromium's faults are the whole machine's (/proc/vmstat): run it on a quiet machine.
+ * one of this project's 2-core virtual machines and ~2 µs on another (bench:pane prints this machine's), so there a
+ * third of a file's time in Chromium before the reused buffers. Chromium's faults are the whole machine's (/proc/vmstat): run it on a quiet machine.
  * Figures only; passes or fails nothing. DIR defaults to the bench's sample set of 1,000 schools (bench/sets.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -29,7 +29,7 @@ import { parseArgs } from '../src/cli/io';
 import { collectReceived } from '../src/files/collectInputs';
 import { excelPath, type ExcelFigures } from './excelPath';
 import { compareBooks, comparisonLines, EXCLUDED } from './compare';
-import { derivedSet, sampleFiles, SET_EXT, SET_KINDS, SET_TITLE, OTHER_PATH_KINDS, type SampleInfo, type SetKind } from './sets';
+import { derivedSet, sampleFiles, SET_KINDS, SET_TITLE, OTHER_PATH_KINDS, type SampleInfo, type SetKind } from './sets';
 
 const ROOT = path.resolve(__dirname, '..');
 /**
@@ -111,12 +111,10 @@ async function cliMerge(sample: SampleInfo, cache: string, way: Way): Promise<Me
 }
 
 const PANDAS = `
-import glob, json, os, resource, sys, time
+import json, os, resource, sys, time
 import pandas
-exts = sys.argv[2].split(',')
-# The folder's workbooks of those kinds, in subfolders too, as the merge takes them.
-files = sorted(f for f in glob.glob(os.path.join(sys.argv[1], '**', '*'), recursive=True)
-               if os.path.isfile(f) and os.path.splitext(f)[1].lower().lstrip('.') in exts)
+# The files to read, one path a line on stdin: the bench decides them (pandasRead).
+files = [f for f in sys.stdin.read().split('\\n') if f]
 t0 = time.perf_counter()
 frames, failed, error = [], 0, ""
 for f in files:
@@ -156,14 +154,15 @@ const PANDAS_ENGINE: Record<'xlsx' | 'xls' | 'ods' | 'xlsb', { module: string; i
 };
 
 type PandasKind = keyof typeof PANDAS_ENGINE;
+const kindOf = (file: string): PandasKind | undefined => /\.(xlsx|xlsb|xls|ods)$/i.exec(file)?.[1].toLowerCase() as PandasKind | undefined;
 
 /**
- * Debian's python3 (the pyenv one on PATH lacks pandas); a reason instead when pandas or the module it reads
- * these files with is not there. `kinds`: the files pandas reads (a --dir folder: every kind of workbook in it that
- * pandas has a reader for here; the others are named in `missing`).
+ * pandas reading `files` (those of a kind it has a reader for), with Debian's python3 (the pyenv one on PATH lacks
+ * pandas); a note for each kind it cannot read here, and no run when it reads none.
  */
-function pandasRead(dir: string, kinds: PandasKind[]): { run?: PandasRun; notes: string[] } {
+function pandasRead(files: string[]): { run?: PandasRun; notes: string[] } {
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const kinds = [...new Set(files.map(kindOf).filter((k) => k !== undefined))];
   const notes: string[] = [];
   const readable = kinds.filter((ext) => {
     const { module, install } = PANDAS_ENGINE[ext];
@@ -172,8 +171,9 @@ function pandasRead(dir: string, kinds: PandasKind[]): { run?: PandasRun; notes:
     if (probe.status !== 0) notes.push(`.${ext}: pandas или ${module} не установлен (${python}): ${install} — ${kinds.length > 1 ? 'эти файлы pandas не читал' : 'сравнение с pandas пропущено'}`);
     return probe.status === 0;
   });
-  if (readable.length === 0) return { notes };
-  const r = spawnSync(python, ['-c', PANDAS, dir, readable.join(',')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (readable.length === 0) return { notes: kinds.length ? notes : ['pandas здесь читать нечего: среди файлов нет .xlsx, .xls, .ods, .xlsb (письма и документы pandas не читает) — сравнение с pandas пропущено'] };
+  const input = files.filter((f) => readable.includes(kindOf(f)!)).join('\n');
+  const r = spawnSync(python, ['-c', PANDAS], { input, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) return { notes: [...notes, `.${readable.join('/.')}: pandas завершился с ошибкой: ${r.stderr.trim().split('\n').pop()}`] };
   const j = JSON.parse(r.stdout);
   return { run: { ...j, maxRss: j.maxRssKb * 1024 }, notes };
@@ -219,27 +219,15 @@ function table(head: string[], rows: (string | number)[][]): string {
   return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
-/** The kinds of workbook in a --dir folder, subfolders included: the files pandas reads there. */
-function workbookKinds(dir: string): PandasKind[] {
-  const kinds = new Set<PandasKind>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name));
-      const ext = /\.(xlsx|xlsb|xls|ods)$/i.exec(e.name)?.[1].toLowerCase();
-      if (ext && e.isFile()) kinds.add(ext as PandasKind);
-    }
-  };
-  walk(dir);
-  return kinds.size ? [...kinds] : ['xlsx'];
-}
-
 /** A folder given with --dir: its workbooks as they are (the list of expected units beside them, if any). */
 async function givenFolder(dir: string, deadline: string | undefined): Promise<SampleInfo> {
   if (!existsSync(dir)) throw new Error(`--dir: папки «${dir}» нет`);
-  // The files the merge takes from it (subfolders, letters, archives; the expected list and the system's litter left out).
-  const files = (await collectReceived([dir], [path.join(dir, 'units.csv')])).files;
+  const files = await mergedFiles(dir);
   return { dir, files: files.length, deadline: deadline ?? '', bytes: files.reduce((s, f) => s + f.size, 0) };
 }
+
+/** The files the merge takes from a set's folder: subfolders, letters, archives; the expected list and the system's litter left out. */
+const mergedFiles = async (dir: string) => (await collectReceived([dir], [path.join(dir, 'units.csv')])).files;
 
 
 async function main(argv: string[]): Promise<void> {
@@ -291,11 +279,9 @@ async function main(argv: string[]): Promise<void> {
     const viaNpm = median(runs.npm);
     direct.set(`${size}/${kind}`, m);
     if (kind === 'sample') sampleSeconds.push(m.seconds);
-    const ext = SET_EXT[kind];
     const read =
       flags.has('no-pandas') ? { notes: ['пропущено (--no-pandas)'] }
-      : !given && ext === 'eml' ? { notes: ['.eml: pandas писем не читает — сравнение с pandas пропущено'] }
-      : pandasRead(sample.dir, given ? workbookKinds(sample.dir) : [ext as PandasKind]);
+      : pandasRead((await mergedFiles(sample.dir)).map((f) => f.path)); // the workbooks among the files the merge took
     for (const note of read.notes) pandasNotes.add(note);
     const p = read.run ?? 'нет';
     const ratio = (seconds: number) => (typeof p === 'string' ? '—' : fmt(seconds / p.read, 2));

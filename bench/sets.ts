@@ -36,7 +36,7 @@ export const SET_TITLE: Record<SetKind, string> = {
   eml: 'письма .eml (книга во вложении)',
 };
 /** The extension of a set's school workbooks (the sample's one broken file stays .xlsx in every set). */
-export const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb' | 'eml'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', shapes: 'xlsx', xlsxwriter: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb', eml: 'eml' };
+const SET_EXT: Record<SetKind, 'xlsx' | 'xls' | 'ods' | 'xlsb' | 'eml'> = { sample: 'xlsx', values: 'xlsx', styles: 'xlsx', shapes: 'xlsx', xlsxwriter: 'xlsx', lo: 'xlsx', xls: 'xls', ods: 'ods', xlsb: 'xlsb', eml: 'eml' };
 /**
  * Sets not read by the fast .xlsx reader alone — read by SheetJS, or unpacked from a letter first: the issue wants
  * each within 3× of the .xlsx path a file.

@@ -1,9 +1,10 @@
 /**
  * Byte buffers reused from one file to the next instead of allocated for each. A fresh buffer's every page is a
  * page fault the first time it is written; the collector frees dead buffers in bulk, and the allocator hands
- * their pages back to the system, so the next file's buffers fault again. On this project's 2-core virtual
- * machines a page fault costs ~13–17 µs (first touch of 1.28 GB: 4.3 s; touching it again: 0.09 s): reading a
- * school's workbook in Chromium faulted ~95 pages, about a third of its time (bench/readInBrowser.ts).
+ * their pages back to the system, so the next file's buffers fault again. On one of this project's 2-core virtual
+ * machines a page fault cost ~13–17 µs (first touch of 1.28 GB: 4.3 s; touching it again: 0.09 s; on another of the
+ * same kind ~2 µs, on a desktop well under one): there, reading a school's workbook in Chromium faulted ~95 pages,
+ * about a third of its time (bench/readInBrowser.ts).
  */
 
 /** A buffer larger than this is not kept for reuse (a school's workbook inflates to ~0.2 MB). */

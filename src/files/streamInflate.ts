@@ -86,7 +86,6 @@ type NativeInflater = CappedInflater & { release(): void };
  * The package's deflated parts inflated natively, as a capped inflater for the guards (keyed by where each part's
  * bytes start); undefined for anything that is not a zip package, or without the native stream.
  */
-
 export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflater | undefined> {
   if (!nativeInflateAvailable() || sniff(bytes) !== 'zip') return undefined;
   let entries;

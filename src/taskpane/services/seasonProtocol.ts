@@ -14,6 +14,14 @@ export type Output = 'plan' | 'bytes';
  */
 export const FILES_PER_MESSAGE = 50;
 
+/**
+ * Sent with a pick, a check and a merge: the page's count of cores (`navigator.hardwareConcurrency`), by which the
+ * season worker decides its reading workers (the same as its own, unless a test emulates another).
+ */
+export interface PageCores {
+  cores?: number;
+}
+
 export type SeasonRequest =
   /** Files of request `id` sent ahead of it (in order); the request's own files come after them. */
   | { id: number; type: 'files'; files: PickedFile[] }
@@ -21,23 +29,13 @@ export type SeasonRequest =
    * Files the coordinator picked, sent as they were picked, before any request (pick `id`; a new pick replaces
    * the last): a check or a merge of them names the pick (`picked`) instead of sending them again.
    */
-  | {
-      id: number;
-      type: 'picked';
-      files: PickedFile[];
-      total: number;
-      /**
-       * The page's count of cores (`navigator.hardwareConcurrency`), sent with a pick, a check and a merge: the season
-       * worker decides its reading workers by it (the same as its own, unless a test emulates another).
-       */
-      cores?: number;
-    }
+  | ({ id: number; type: 'picked'; files: PickedFile[]; total: number } & PageCores)
   /**
    * A check or a merge of files sent with it, or of a pick (`picked`): sent at once, while the pick's files still
    * arrive, which are read as they come.
    */
-  | { id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings; picked?: number; cores?: number }
-  | { id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output; picked?: number; cores?: number }
+  | ({ id: number; type: 'check'; files: PickedFile[]; settings: CampaignSettings; picked?: number } & PageCores)
+  | ({ id: number; type: 'merge'; files: PickedFile[]; req: MergeRequest; output: Output; picked?: number } & PageCores)
   | { id: number; type: 'previous'; files: PickedFile[] }
   | { id: number; type: 'withPrevious'; previous: CampaignFigures[]; output: Output }
   | { id: number; type: 'note'; previous: CampaignFigures[] }
