@@ -36,7 +36,9 @@ class ZlibEntry {
     this.crc = crc32!(data, this.crc);
     this.size += data.length;
     const options = { level: 6, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH };
-    const deflated = new Promise<Buffer>((resolve, reject) => zlib.deflateRaw(data as Uint8Array<ArrayBuffer>, options, (e, out) => (e ? reject(e) : resolve(out))));
+    // A copy: zlib reads it on another thread after this push has resolved, when the writer's array holds the next piece.
+    const piece = Buffer.from(data);
+    const deflated = new Promise<Buffer>((resolve, reject) => zlib.deflateRaw(piece, options, (e, out) => (e ? reject(e) : resolve(out))));
     // Not left unhandled when an earlier piece failed and the writer stopped before its last: the last push reports it.
     deflated.catch(() => undefined);
     this.handedOn = this.handedOn.then(async () => {

@@ -9,7 +9,9 @@ import crc32 from 'pako/lib/zlib/crc32';
 
 /**
  * A zip entry to push a part's bytes into, piece by piece (fflate's ZipInputFile contract); a push may be
- * asynchronous (the native stream), and the next is made only once it is done.
+ * asynchronous (the native stream), and the next is made only once it is done. Once a push has resolved, the
+ * writer may overwrite its `data` (xlsxWriter.ts encodes every piece into the same array): an entry that needs the
+ * bytes later copies them.
  */
 export type Deflater = (name: string, mtime: Date) => ZipInputFile & { push(data: Uint8Array, final?: boolean): void | Promise<void> };
 
@@ -50,8 +52,9 @@ class StreamEntry {
     this.crc = crc32(this.crc, data, data.length, 0) >>> 0;
     this.size += data.length;
     await this.writer.ready;
-    // Errors surface at close(); a write is not awaited, so the next piece is made while this one deflates.
-    this.writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+    // Errors surface at close(); a write is not awaited, so the next piece is made while this one deflates — and
+    // so it is given a copy, the writer's array being the next piece's.
+    this.writer.write(data.slice()).catch(() => undefined);
     if (final) {
       await this.writer.close();
       await this.drained;
@@ -79,26 +82,46 @@ export function streamDeflater(): Deflater | undefined {
  * deflated beside it, where one thread did both (a Свод of 1,000 schools is 19 MB of XML: ~0.36 s of the season
  * worker's deflate, bench:pane --trace). Messages both ways; the worker's side is `serveDeflate`.
  */
-export type DeflateRequest = { entry: number; data: Uint8Array; final: boolean };
-export type DeflateReply = { entry: number; ack: true } | { entry: number; chunk: Uint8Array; final: boolean } | { entry: number; failed: string };
+export type DeflateRequest = { entry: number; data: Uint8Array<ArrayBuffer>; final: boolean };
+/** An ack hands the piece's buffer back (`back`), for the next piece to be copied into. */
+export type DeflateReply = { entry: number; ack: true; back?: ArrayBuffer } | { entry: number; chunk: Uint8Array; final: boolean } | { entry: number; failed: string };
 export interface DeflatePort {
   postMessage(m: DeflateRequest, transfer: Transferable[]): void;
   onmessage: ((e: MessageEvent<DeflateReply>) => void) | null;
 }
 
+/** A piece's buffer at least: the writer's pieces are ~64 KB of XML, more in UTF-8 where the text is Cyrillic. */
+const PIECE_BYTES = 192 * 1024;
 /** Pieces sent and not yet taken by the other thread's stream: enough to keep it busy, little held. */
 const PIECES_IN_FLIGHT = 4;
 
+/**
+ * The pieces travel in a few buffers that go back and forth, never in a new one each: a buffer that arrives in a
+ * message is held by that message until its receiver's next full garbage collection, and the deflate worker,
+ * making almost no garbage of its own, had none for long — a region's Свод (5,000 schools, ~100 MB of XML) left
+ * 60–100 MB of pieces waiting there at the end of writing (bench:pane, PANE_MEMDUMP). Handed back, a buffer
+ * leaves that message empty.
+ */
 export function portDeflater(port: DeflatePort): Deflater {
   let next = 0;
   let inFlight = 0;
   let roomMade: (() => void) | undefined;
+  const spare: ArrayBuffer[] = [];
+  /** `data` copied into a spare buffer (or a new one where none is large enough), to be handed over. */
+  const inSpare = (data: Uint8Array): Uint8Array<ArrayBuffer> => {
+    const i = spare.findIndex((b) => b.byteLength >= data.length);
+    const buffer = i >= 0 ? spare.splice(i, 1)[0] : new ArrayBuffer(Math.max(data.length, PIECE_BYTES));
+    const piece = new Uint8Array(buffer, 0, data.length);
+    piece.set(data);
+    return piece;
+  };
   const open = new Map<number, { entry: PortEntry; ended?: () => void; failed?: (e: Error) => void }>();
   port.onmessage = (e) => {
     const r = e.data;
     const o = open.get(r.entry);
     if ('ack' in r) {
       inFlight--;
+      if (r.back && spare.length <= PIECES_IN_FLIGHT) spare.push(r.back);
       roomMade?.();
       roomMade = undefined;
       return;
@@ -134,10 +157,9 @@ export function portDeflater(port: DeflatePort): Deflater {
       const o = open.get(this.id);
       if (!o) throw new Error(`Не удалось сжать часть «${this.filename}» книги.`);
       const ended = final ? new Promise<void>((resolve, reject) => ((o.ended = resolve), (o.failed = reject))) : undefined;
-      // Handed over, not copied: a piece the encoder made is its own buffer; a view into a larger one is copied first.
-      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+      const piece = inSpare(data);
       inFlight++;
-      port.postMessage({ entry: this.id, data: own, final }, [own.buffer as ArrayBuffer]);
+      port.postMessage({ entry: this.id, data: piece, final }, [piece.buffer]);
       if (ended) await ended;
     }
   }
@@ -174,10 +196,12 @@ export function serveDeflate(scope: { onmessage: ((e: MessageEvent<DeflateReques
     const writer = streams.get(entry) ?? start(entry);
     // A stream takes its writes, and its close after them, in the order they are made (WHATWG Streams); a write
     // refused is reported by the reading side, and acknowledged here all the same.
+    // The write is done with the piece once it resolves (the stream's transform has deflated it): its buffer goes
+    // back with the ack.
     writer
-      .write(data as Uint8Array<ArrayBuffer>)
+      .write(data)
       .catch(() => undefined)
-      .finally(() => scope.postMessage({ entry, ack: true }));
+      .finally(() => scope.postMessage({ entry, ack: true, back: data.buffer }, [data.buffer]));
     if (final) {
       streams.delete(entry);
       writer.close().catch(() => undefined);

@@ -206,6 +206,13 @@ class PackageZip {
   });
   private readonly encoder = new TextEncoder();
   /**
+   * Where each piece of a part is encoded, again and again (a deflater is done with a piece once its push has
+   * resolved, xlsxDeflate.ts): a new array a piece was ~100 MB of arrays for a region's Свод, freed only by the
+   * thread's next full garbage collection — the pane's season worker grew by 60–100 MB while writing
+   * (bench:pane, PANE_MEMDUMP).
+   */
+  private scratch = new Uint8Array(0);
+  /**
    * fflate stamps entries with the local time's fields (as DOS times are): shifted so those fields are the UTC
    * date's, the bytes do not depend on the machine's time zone.
    */
@@ -224,12 +231,17 @@ class PackageZip {
     else {
       let held: string | undefined;
       for (const piece of content) {
-        if (held !== undefined) await entry.push(this.encoder.encode(held));
+        if (held !== undefined) await entry.push(this.encoded(held));
         held = piece;
       }
-      await entry.push(this.encoder.encode(held ?? ''), true);
+      await entry.push(this.encoded(held ?? ''), true);
     }
     if (this.failure) throw this.failure;
+  }
+  /** The piece in UTF-8, in the scratch array (at most three bytes a UTF-16 code unit). */
+  private encoded(piece: string): Uint8Array {
+    if (this.scratch.length < piece.length * 3) this.scratch = new Uint8Array(piece.length * 3);
+    return this.scratch.subarray(0, this.encoder.encodeInto(piece, this.scratch).written);
   }
   end(): void {
     this.zip.end();
