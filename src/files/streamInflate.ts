@@ -6,7 +6,16 @@
  * capped inflater and keep them (`ZipEntry.inflated`), so the reader does not inflate again; their caps and refusals
  * are unchanged. Anything the native stream does not take (no such API, a damaged part, bytes after a part's end,
  * a part past the caps) is left to pako exactly as before.
+ *
+ * The season worker inflates the smaller parts in script instead (fflate, straight into the lent buffer:
+ * `inflateSmallPartsInScript`). What the native stream gives are buffers the browser made, and those live until the
+ * thread's next full garbage collection: in a reading worker, whose heap is small, that comes every few hundred
+ * milliseconds; in the season worker, which keeps every school's forms, every second or two — and a region's files
+ * (5,000) kept 60–100 MB of inflated parts waiting there while reading (bench:pane, PANE_MEMDUMP; the page's peak
+ * 620–630 → 540 MB). fflate into the lent buffer makes nothing to wait for, at the same speed (bench/readInBrowser.ts:
+ * 2.2–2.6 against 2.3 ms a school's workbook in Chromium, with a third of the page faults).
  */
+import { inflateSync } from 'fflate';
 import { bytesLender } from './reusedBytes';
 import { checkDeclared, concatAll, hasCappedInflater, LIMITS, OutputCapExceeded, packedPart, sniff, useCappedInflater, zipEntries, type CappedInflater } from './guards';
 
@@ -36,6 +45,39 @@ const arenas = bytesLender();
 interface Arena {
   bytes: Uint8Array;
   used: number;
+}
+
+let smallPartsInScript = false;
+/**
+ * Packed parts up to this size are the ones inflated in script: a part that lies about its size is decoded to its
+ * end all the same (fflate has no cap), and deflate's most, 1,032 to 1, bounds that at ~66 MB written nowhere.
+ * A school's sheet is packed in 5–30 KB; larger parts keep the native stream, which stops at the cap.
+ */
+const SCRIPT_PACKED_BYTES = 64 * 1024;
+
+/** This thread inflates packages' smaller parts in script, not in the native stream (the season worker: see above). */
+export function inflateSmallPartsInScript(on = true): void {
+  smallPartsInScript = on;
+}
+
+/**
+ * One part inflated by fflate into the arena (or a buffer of its own where the arena is full); undefined — pako
+ * decides, and the guards say why — unless it gives exactly its declared size: the buffer has room for one byte
+ * more, so a part that goes on past it is told from one that ends there.
+ */
+function inflatedInScript(packed: Uint8Array, declared: number, arena: Arena): Uint8Array | undefined {
+  const room = declared + 1;
+  const inArena = arena.used + room <= arena.bytes.length;
+  const out = inArena ? arena.bytes.subarray(arena.used, arena.used + room) : new Uint8Array(room);
+  let got: Uint8Array;
+  try {
+    got = inflateSync(packed, { out });
+  } catch {
+    return undefined;
+  }
+  if (got.length !== declared) return undefined;
+  if (inArena) arena.used += declared;
+  return got;
 }
 
 /** `chunks` joined, in the arena while it has room. */
@@ -83,11 +125,12 @@ async function inflatePart(packed: Uint8Array, cap: number, arena: Arena): Promi
 type NativeInflater = CappedInflater & { release(): void };
 
 /**
- * The package's deflated parts inflated natively, as a capped inflater for the guards (keyed by where each part's
- * bytes start); undefined for anything that is not a zip package, or without the native stream.
+ * The package's deflated parts inflated natively (the smaller ones in script, where this thread asked so), as a
+ * capped inflater for the guards (keyed by where each part's bytes start); undefined for anything that is not a zip
+ * package, or with neither way to inflate.
  */
 export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflater | undefined> {
-  if (!nativeInflateAvailable() || sniff(bytes) !== 'zip') return undefined;
+  if (!(nativeInflateAvailable() || smallPartsInScript) || sniff(bytes) !== 'zip') return undefined;
   let entries;
   try {
     entries = zipEntries(bytes);
@@ -108,8 +151,12 @@ export async function nativelyInflated(bytes: Uint8Array): Promise<NativeInflate
     } catch {
       continue;
     }
+    const inScript = smallPartsInScript && packed.length <= SCRIPT_PACKED_BYTES;
+    if (!inScript && !nativeInflateAvailable()) continue;
     // The most any guard allows this part: its declared size and the slack it lets through, under the cap.
-    const got = await inflatePart(packed, Math.min(LIMITS.entryBytes, e.uncompressedSize + LIMITS.ratioFloor), arena);
+    const got = inScript
+      ? inflatedInScript(packed, e.uncompressedSize, arena)
+      : await inflatePart(packed, Math.min(LIMITS.entryBytes, e.uncompressedSize + LIMITS.ratioFloor), arena);
     if (got === undefined) continue;
     parts.set(packed.byteOffset, got);
     if (got !== 'over' && (total += got.length) > LIMITS.totalBytes) break; // the rest to pako, which refuses

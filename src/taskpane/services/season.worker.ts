@@ -14,7 +14,11 @@ import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
 import { seasonWorker, type Deflating } from './seasonWork';
 import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsxDeflate';
+import { inflateSmallPartsInScript } from '../../files/streamInflate';
 
+// What this worker reads, it inflates without making buffers that would wait for its rare full collections
+// (streamInflate.ts); the reading workers keep the native stream.
+inflateSmallPartsInScript();
 const scope = self as unknown as { onmessage: ((e: MessageEvent<SeasonRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
 const PER_READER = 2;
 
