@@ -17,6 +17,7 @@ import {
   type FormulaCell,
   type SheetPlan,
   type WorkbookPlan,
+  heldRows,
 } from '../src/domain/sheetPlan';
 import { documentDate } from '../src/files/xlsxWriter';
 
@@ -108,7 +109,7 @@ function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   const values = new Map<number, Map<number, ExcelJS.CellValue>>();
   for (const block of plan.blocks) {
     const { top, left } = parseRange(block.at);
-    block.rows.forEach((cells, i) => {
+    heldRows(block.rows).forEach((cells, i) => {
       let row = values.get(top + i);
       cells.forEach((v, j) => {
         if (v === null || v === undefined) return; // null leaves the cell as it is (as Range.values does)

@@ -1,6 +1,6 @@
 /** The office.js adapter against a strict Excel double: round trips, request sizes, text safety, all-or-nothing. */
 import { applySheetPlans, detectSupport, readWorkbookGrids, markProblems, clearMarks, selectCell, type Conflict } from '../src/excel';
-import { emptySheetPlan, type SheetPlan } from '../src/domain/sheetPlan';
+import { heldRows, emptySheetPlan, type SheetPlan } from '../src/domain/sheetPlan';
 import { cellRef, parseRange, rangeRef } from '../src/domain/a1';
 import type { Problem } from '../src/domain/problems';
 import { coerce, FakeExcel, REQUEST_LIMIT_BYTES, type FakeSheet } from './support/fakeExcel';
@@ -250,7 +250,7 @@ describe('applying sheet plans to the open workbook', () => {
     const id = fx.sheet('Прил. 3 Отчёт')!.id;
     expect(fx.sheet('Прил. 3 Отчёт')!.protected).toBe(true);
     const again = formPlan(3);
-    again.blocks[0].rows[0] = ['Сводный отчет об итогах Кампании (исправлено)'];
+    heldRows(again.blocks[0].rows)[0] = ['Сводный отчет об итогах Кампании (исправлено)'];
     again.merges = ['A1:B1'];
     const r = await applySheetPlans([again], { run: fx.run, support: support(fx), owned });
     expect(r.written).toEqual([{ planned: 'Прил. 3 Отчёт', sheet: 'Прил. 3 Отчёт', replaced: true }]);

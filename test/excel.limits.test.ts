@@ -4,7 +4,7 @@
  * Range.formulas, a string constant over 255 characters or nesting over 64 levels is refused too. Formula cells,
  * custom validations and conditional formats are all checked (test/support/formulaLimits.ts names the sources).
  */
-import { isFormula, type SheetPlan } from '../src/domain/sheetPlan';
+import { heldRows, isFormula, type SheetPlan } from '../src/domain/sheetPlan';
 import { everyWorkbook } from './support/everySheet';
 import { formulaBreaches, formulaFacts } from './support/formulaLimits';
 // Slow on purpose (whole workbooks): tests build, write or apply full consolidated workbooks (thousands of cells) in process.
@@ -14,7 +14,7 @@ jest.setTimeout(60_000);
 function formulasOf(p: SheetPlan): { where: string; formula: string }[] {
   const out: { where: string; formula: string }[] = [];
   for (const b of p.blocks)
-    b.rows.forEach((row, i) =>
+    heldRows(b.rows).forEach((row, i) =>
       row.forEach((c, j) => {
         if (c !== null && isFormula(c)) out.push({ where: `«${p.name}» ${b.at}+(${i},${j})`, formula: c.formula });
       }),

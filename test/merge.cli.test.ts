@@ -7,7 +7,7 @@ import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
 import { appendix3Layout } from '../src/domain/forms/appendix3Layout';
 import { dataCell } from '../src/domain/forms/tableLayout';
 import { parseCell } from '../src/domain/a1';
-import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
+import { heldRows, isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
 import { writeXlsx } from '../src/files/xlsxWriter';
 import { SHEET } from '../src/domain/sheetNames';
 import JSZip from 'jszip';
@@ -36,7 +36,7 @@ function setParticipation(wb: WorkbookPlan, key: string, value: number) {
     const at = parseCell(b.at);
     const r = row - at.row;
     const c = col - at.col;
-    if (r >= 0 && r < b.rows.length && c >= 0 && c < b.rows[r].length && !isFormula(b.rows[r][c] ?? '')) b.rows[r][c] = value;
+    if (r >= 0 && r < b.rows.length && c >= 0 && c < heldRows(b.rows)[r].length && !isFormula(heldRows(b.rows)[r][c] ?? '')) heldRows(b.rows)[r][c] = value;
   }
 }
 

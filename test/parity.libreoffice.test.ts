@@ -23,7 +23,7 @@ import {
 import { municipalSettings } from '../src/domain/sample/schoolWorkbooks';
 import { SHEET } from '../src/domain/sheetNames';
 import { parseCell, cellRef } from '../src/domain/a1';
-import { isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
+import { heldRows, isFormula, type WorkbookPlan } from '../src/domain/sheetPlan';
 import { formatNumber, formatPercent } from '../src/domain/text';
 import { writeBook } from '../src/cli/writeBook';
 import { writeXlsx } from '../src/files/xlsxWriter';
@@ -139,7 +139,7 @@ function formulasOf(plan: WorkbookPlan): FormulaAt[] {
   for (const s of plan.sheets)
     for (const b of s.blocks) {
       const o = parseCell(b.at);
-      b.rows.forEach((cells, i) =>
+      heldRows(b.rows).forEach((cells, i) =>
         cells.forEach((c, j) => {
           if (isFormula(c)) out.push({ sheet: s.name, at: cellRef(o.row + i, o.col + j), row: o.row + i, col: o.col + j, result: c.result });
         }),

@@ -9,7 +9,7 @@
  */
 import { parseRange, rangeRef } from '../src/domain/a1';
 import { fitCellText } from '../src/domain/cellLimit';
-import { isFormula, type CellStyle, type SheetPlan, type WorkbookPlan } from '../src/domain/sheetPlan';
+import { heldRows, isFormula, type CellStyle, type SheetPlan, type WorkbookPlan } from '../src/domain/sheetPlan';
 import { sampleSchoolWorkbooks } from '../src/domain/sample/schoolWorkbooks';
 import { writeBook } from '../src/cli/writeBook';
 import { writeXlsx } from '../src/files/xlsxWriter';
@@ -91,7 +91,7 @@ function planCells(sheet: SheetPlan): Map<string, { value?: string | number | bo
   const out = new Map<string, { value?: string | number | boolean; formula?: string; result?: unknown }>();
   for (const b of sheet.blocks) {
     const at = parseRange(b.at);
-    b.rows.forEach((cells, i) =>
+    heldRows(b.rows).forEach((cells, i) =>
       cells.forEach((c, j) => {
         if (c === null || c === undefined) return;
         const a1 = rangeRef(at.top + i, at.left + j, at.top + i, at.left + j).split(':')[0];

@@ -2,6 +2,7 @@ import { parseRange } from './a1';
 import { defaultSettings } from './settings';
 import { SHEET } from './sheetNames';
 import type { SheetPlan } from './sheetPlan';
+import { heldRows } from './sheetPlan';
 import { readSettingsSheet, settingsSheet } from './settingsSheet';
 
 /** The plan's cells as the grid a reader would get back. */
@@ -9,7 +10,7 @@ function grid(plan: SheetPlan): (string | number | boolean | null)[][] {
   const out: (string | number | boolean | null)[][] = [];
   for (const b of plan.blocks) {
     const { top, left } = parseRange(b.at);
-    b.rows.forEach((row, i) =>
+    heldRows(b.rows).forEach((row, i) =>
       row.forEach((v, j) => {
         (out[top + i - 1] ??= [])[left + j - 1] = typeof v === 'object' && v !== null ? null : v;
       }),

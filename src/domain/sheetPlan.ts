@@ -41,11 +41,36 @@ export interface CellStyle {
   locked?: boolean;
 }
 
+/**
+ * Rows made as they are written instead of held: the rows a merge gives one per event or per unit (a region's
+ * «Прил. 2 Свод» runs to 150,000 events, each a row array of its own, and «Показатели» to a row of ~300-character
+ * formulas per school — most of the plan's memory, held beside the forms they are made from). `row(i)` gives the
+ * same row each time it is asked.
+ */
+export interface RowSource {
+  readonly length: number;
+  row(i: number): CellInput[];
+}
+
 /** A rectangle of cells written in one go (maps to one Range.values / Range.formulas write). */
 export interface Block {
   at: string; // top-left cell, A1
-  rows: CellInput[][];
+  rows: CellInput[][] | RowSource;
 }
+
+/** Row `i` of a block's rows, held or made. */
+export const rowAt = (rows: Block['rows'], i: number): CellInput[] => (Array.isArray(rows) ? rows[i] : (rows as RowSource).row(i));
+
+/** A block's rows as arrays: made all at once where they are made as written (office.js writes a block whole). */
+export const heldRows = (rows: Block['rows']): CellInput[][] => (Array.isArray(rows) ? rows : Array.from({ length: rows.length }, (_, i) => (rows as RowSource).row(i)));
+
+/** Rows made as written, `length` of them. */
+export const rowSource = (length: number, row: (i: number) => CellInput[]): RowSource => ({ length, row });
+
+/** The plan with every block's rows held: for sending to another thread (a function cannot be cloned). */
+export const withHeldRows = (plan: WorkbookPlan): WorkbookPlan => ({
+  sheets: plan.sheets.map((s) => (s.blocks.every((b) => Array.isArray(b.rows)) ? s : { ...s, blocks: s.blocks.map((b) => ({ ...b, rows: heldRows(b.rows) })) })),
+});
 
 export interface StyledRange {
   range: string;

@@ -15,7 +15,7 @@
  * Conflict; the caller asks the user (replace, write a copy «… (2)», or skip). Without an answer nothing is written.
  */
 import { cellRef, parseCell, parseRange } from '../domain/a1';
-import { isFormula, type SheetPlan } from '../domain/sheetPlan';
+import { heldRows, isFormula, type SheetPlan } from '../domain/sheetPlan';
 import { SHEET } from '../domain/sheetNames';
 import type { OwnedSheet } from '../domain/settingsSheet';
 import { applyCosmetics, type FinishStep } from './cosmetics';
@@ -241,7 +241,7 @@ export function userCells(plan: SheetPlan, address: string, formulas: unknown[][
   const planned = new Map<string, string>();
   for (const b of plan.blocks) {
     const p0 = parseCell(b.at);
-    b.rows.forEach((row, i) =>
+    heldRows(b.rows).forEach((row, i) =>
       row.forEach((c, j) => {
         if (c !== null && c !== undefined && c !== '') planned.set(cellRef(p0.row + i, p0.col + j), sameText(isFormula(c) ? c.formula : c));
       }),

@@ -5,7 +5,7 @@
  * panes, tab colour, print setup) are not here: cosmetics.ts applies them after the data, on their own.
  */
 import { parseCell, parseRange, rangeRef } from '../domain/a1';
-import { isFormula, type Block, type CellStyle, type ChartKind, type SheetPlan } from '../domain/sheetPlan';
+import { heldRows, isFormula, type Block, type CellStyle, type ChartKind, type SheetPlan } from '../domain/sheetPlan';
 import { ExcelActionError } from './errors';
 import { payloadBytes, toExcelInput } from './excelValues';
 import type { RequestQueue } from './requestQueue';
@@ -17,11 +17,14 @@ export const CHART_PREFIX = 'ПК_';
 
 /** A rectangular 2-D array of a block's cells, ragged rows padded. Cells formatted as text ("@") need no mark. */
 function blockMatrix(b: Block, textCells: Box[]): (string | number | boolean)[][] {
-  const width = Math.max(1, ...b.rows.map((r) => r.length));
+  const rows = heldRows(b.rows);
+  const width = Math.max(1, ...rows.map((r) => r.length));
   const at = parseCell(b.at);
   const isText = (r: number, c: number) => textCells.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
-  return b.rows.map((row, i) => Array.from({ length: width }, (_, j) => toExcelInput(row[j] ?? null, textCells.length > 0 && isText(at.row + i, at.col + j))));
+  return rows.map((row, i) => Array.from({ length: width }, (_, j) => toExcelInput(row[j] ?? null, textCells.length > 0 && isText(at.row + i, at.col + j))));
 }
+
+const hasFormulas = (b: Block): boolean => heldRows(b.rows).some((row) => row.some((c) => isFormula(c)));
 
 const textRanges = (p: SheetPlan): Box[] => p.styles.filter((s) => s.style.numberFormat === '@').map((s) => parseRange(s.range));
 
@@ -88,7 +91,7 @@ export async function writeLayout(ws: Excel.Worksheet, p: SheetPlan, q: RequestQ
     ws.getRange(s.range).numberFormat = fmt;
   }
   const text = textRanges(p);
-  for (const b of p.blocks) if (!b.rows.some((r) => r.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'values', text);
+  for (const b of p.blocks) if (!hasFormulas(b)) await writeBlock(ws, b, q, 'values', text);
 
   // Formats grouped by style, one Range per area, all queued into as few requests as the size limit allows.
   // Not Worksheet.getRanges("A1:B2,D4"): Excel on Windows parses that address with the user's list separator, so
@@ -132,7 +135,7 @@ export interface ReferenceContext {
 /** What refers to names: formulas, validation, conditional formats, charts; then protection. */
 export async function writeReferences(ws: Excel.Worksheet, p: SheetPlan, q: RequestQueue, r: ReferenceContext): Promise<void> {
   const text = textRanges(p);
-  for (const b of p.blocks) if (b.rows.some((row) => row.some((c) => isFormula(c)))) await writeBlock(ws, b, q, 'formulas', text);
+  for (const b of p.blocks) if (hasFormulas(b)) await writeBlock(ws, b, q, 'formulas', text);
 
   if (q.support.validation)
     for (const v of p.validations) {

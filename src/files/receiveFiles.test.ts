@@ -1,3 +1,4 @@
+import { heldRows } from '../domain/sheetPlan';
 import { sampleSchoolWorkbooks } from '../domain/sample/schoolWorkbooks';
 import { mergeReports, isUnreadable } from '../domain/consolidate/merge';
 import { receiveBytes, receiveFiles, ReceiveCancelled, type FileToReceive } from './receiveFiles';
@@ -72,7 +73,7 @@ test('a value that cannot be read is reported once for the file, not once by the
   const target = parseCell(dataCell(L.participation, 'participants', 0));
   for (const b of sheet.blocks) {
     const at = parseCell(b.at);
-    const row = b.rows[target.row - at.row];
+    const row = heldRows(b.rows)[target.row - at.row];
     if (row && target.col - at.col >= 0 && target.col - at.col < row.length) row[target.col - at.col] = 'много';
   }
   const received = receiveBytes(await writeXlsx(wb), 'школа.xlsx', sample.files[0].received, sample.settings);

@@ -7,6 +7,8 @@ import { columnLetter, parseRange, quoteSheet } from '../domain/a1';
 import { fitCellText } from '../domain/cellLimit';
 import {
   isFormula,
+  rowAt,
+  type Block,
   type CellInput,
   type CellStyle,
   type ConditionalFormatPlan,
@@ -184,7 +186,7 @@ interface PlacedBlock {
   top: number;
   bottom: number;
   left: number;
-  rows: CellInput[][];
+  rows: Block['rows'];
   order: number;
 }
 interface PlacedRange {
@@ -256,7 +258,7 @@ function* rowsXml(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings
 
     values.length = 0;
     for (const b of activeBlocks) {
-      const line = b.rows[r - b.top];
+      const line = rowAt(b.rows, r - b.top);
       for (let j = 0; j < line.length; j++) if (line[j] !== null && line[j] !== undefined) values[b.left + j] = line[j];
     }
     let cells = '';

@@ -12,7 +12,7 @@ import { sampleSchoolWorkbooks } from '../../src/domain/sample/schoolWorkbooks';
 import { appendix3Layout } from '../../src/domain/forms/appendix3Layout';
 import { dataCell } from '../../src/domain/forms/tableLayout';
 import { parseCell } from '../../src/domain/a1';
-import { isFormula, type WorkbookPlan } from '../../src/domain/sheetPlan';
+import { heldRows, isFormula, type WorkbookPlan } from '../../src/domain/sheetPlan';
 import { writeXlsx } from '../../src/files/xlsxWriter';
 import { indicator, type IndicatorKey } from '../../src/domain/indicators';
 import { formatNumber, formatPercent } from '../../src/domain/text';
@@ -31,7 +31,7 @@ function breakParticipation(wb: WorkbookPlan, settings: Parameters<typeof append
     const at = parseCell(b.at);
     const r = row - at.row;
     const c = col - at.col;
-    if (r >= 0 && r < b.rows.length && c >= 0 && c < b.rows[r].length && !isFormula(b.rows[r][c] ?? '')) b.rows[r][c] = 999999;
+    if (r >= 0 && r < b.rows.length && c >= 0 && c < heldRows(b.rows)[r].length && !isFormula(heldRows(b.rows)[r][c] ?? '')) heldRows(b.rows)[r][c] = 999999;
   }
 }
 

@@ -7,7 +7,7 @@ import cptable from '@e965/xlsx/dist/cpexcel';
 import { parseCell, parseRange } from '../../src/domain/a1';
 import { H, PARTNERS_TABLE_TITLE, UNIT_CAPTION, COORDINATOR_LABEL, COORDINATOR_CAPTION, participationTableTitle } from '../../src/domain/forms/officialText';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/domain/grid';
-import { isFormula, type CellInput, type SheetPlan } from '../../src/domain/sheetPlan';
+import { heldRows, isFormula, type CellInput, type SheetPlan } from '../../src/domain/sheetPlan';
 
 /** A grid from rows; merges as A1 ranges. */
 export function gridOf(name: string, rows: CellValue[][], merges: string[] = []): SheetGrid {
@@ -21,7 +21,7 @@ export function planToGrid(plan: SheetPlan): SheetGrid {
   const cells: CellValue[][] = [];
   for (const b of plan.blocks) {
     const { row, col } = parseCell(b.at);
-    b.rows.forEach((r, i) =>
+    heldRows(b.rows).forEach((r, i) =>
       r.forEach((v: CellInput, j) => {
         const line = (cells[row + i - 1] ??= []);
         line[col + j - 1] = isFormula(v) ? null : v;

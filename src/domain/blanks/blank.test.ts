@@ -6,6 +6,7 @@ import { defaultSettings } from '../settings';
 import { SHEET } from '../sheetNames';
 import { readSettingsSheet } from '../settingsSheet';
 import type { SheetPlan } from '../sheetPlan';
+import { heldRows } from '../sheetPlan';
 import { BLANK_SHEET, blankSettings, blanksFor, blankWorkbookPlan } from './blank';
 
 const sender = defaultSettings('spring', 2027, {
@@ -31,7 +32,7 @@ describe('a personalised blank', () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([BLANK_SHEET, SHEET.report, SHEET.monitoring, SHEET.settings]);
     const settings = plan.sheets.at(-1)!;
     expect(settings.hidden).toBe(true);
-    const back = readSettingsSheet(settings.blocks[0].rows.map((r) => r.map((c) => (typeof c === 'object' && c !== null ? null : c))));
+    const back = readSettingsSheet(heldRows(settings.blocks[0].rows).map((r) => r.map((c) => (typeof c === 'object' && c !== null ? null : c))));
     expect(back?.settings).toMatchObject({ unit: 'МАОУ СОШ № 4', level: 'school', season: 'spring', year: 2027, schoolReportsDue: '2027-04-20' });
     expect(back?.owned.map((o) => o.kind)).toEqual(['blank', 'appendix3', 'monitoring', 'settings']);
     expect(plan.sheets.filter((s) => s.name !== SHEET.settings).every((s) => s.protect === true)).toBe(true);
@@ -42,7 +43,7 @@ describe('a personalised blank', () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([BLANK_SHEET, SHEET.report, SHEET.settings]);
     const report = plan.sheets[1];
     const L = appendix3Layout(blankSettings('МАОУ СОШ № 4', sender));
-    expect(report.blocks.find((b) => b.at === L.unitCell)?.rows[0][0]).toBe('МАОУ СОШ № 4');
+    expect(heldRows(report.blocks.find((b) => b.at === L.unitCell)!.rows)[0][0]).toBe('МАОУ СОШ № 4');
     expect(lockedIn(report, L.unitCell)).toBe(true);
     expect(lockedIn(report, dataCell(L.participation, 'unit', 0))).toBe(true);
     expect(lockedIn(report, dataCell(L.participation, 'events', 0))).toBe(false);
@@ -54,9 +55,9 @@ describe('a personalised blank', () => {
     const plan = blankWorkbookPlan('Александровский район', { settings: region, forms: ['monitoring'] });
     const m = plan.sheets[1];
     const t = monitoringLayout(blankSettings('Александровский район', region)).table;
-    expect(m.blocks.some((b) => b.rows.some((r) => r.includes('Александровский район')))).toBe(true);
+    expect(m.blocks.some((b) => heldRows(b.rows).some((r) => r.includes('Александровский район')))).toBe(true);
     expect(lockedIn(m, dataCell(t, 'unit', 0))).toBe(true);
-    const cover = plan.sheets[0].blocks.flatMap((b) => b.rows.flat()).join('\n');
+    const cover = plan.sheets[0].blocks.flatMap((b) => heldRows(b.rows).flat()).join('\n');
     expect(cover).toContain('до 23\u00a0апреля\u00a02027\u00a0г.'); // Appendix 3 due at the region
     expect(cover).toContain('региональному оператору (Томская область): Сидорова Е.П., методист, тел. 8 (3822) 40-00-00, e-mail pk@tr.tomsk.ru');
   });

@@ -1,3 +1,4 @@
+import { heldRows, withHeldRows } from '../sheetPlan';
 import { cellRef } from '../a1';
 import { appendix2Layout } from '../forms/appendix2Layout';
 import { CHECK_OK, WARNING_PREFIX } from '../forms/rowChecks';
@@ -37,17 +38,17 @@ describe('the consolidated plan', () => {
     const full = stampAppendix2(settings, {
       name: SHEET.consolidatedPlan,
       rows: r.plan.length,
-      fill: fill.rows.map((row) => Object.fromEntries(Object.entries(t.columns).map(([key, col]) => [key, row[col - 1]]))),
+      fill: heldRows(fill.rows).map((row) => Object.fromEntries(Object.entries(t.columns).map(([key, col]) => [key, row[col - 1]]))),
     });
     const block = full.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!;
-    block.rows.forEach((row, i) => (row[t.checkColumn - 1] = fill.rows[i][t.checkColumn - 1]));
+    heldRows(block.rows).forEach((row, i) => (row[t.checkColumn - 1] = heldRows(fill.rows)[i][t.checkColumn - 1]));
     const { blocks, styles, merges, validations, conditionalFormats, rowHeights, freeze, print, protect, name } = full;
     expect(sheet).toMatchObject({ validations, conditionalFormats, rowHeights, freeze, print, protect, name });
-    expect(sheet.blocks.slice(0, blocks.length)).toEqual(blocks);
+    expect(withHeldRows({ sheets: [sheet] }).sheets[0].blocks.slice(0, blocks.length)).toEqual(blocks);
     expect(sheet.styles.slice(0, styles.length)).toEqual(styles);
     expect(sheet.merges.slice(0, merges.length)).toEqual(merges);
     expect(sheet.columnWidths.slice(0, full.columnWidths.length)).toEqual(full.columnWidths);
-    expect(fill.rows[0][t.checkColumn - 1]).toBe(`нет уровня; ${WARNING_PREFIX}нет телефона`);
+    expect(heldRows(fill.rows)[0][t.checkColumn - 1]).toBe(`нет уровня; ${WARNING_PREFIX}нет телефона`);
   });
 
   test('«Проверка» says what was found in that very event, «ОК» in the others (of the same file and of files with nothing found)', () => {
@@ -57,7 +58,7 @@ describe('the consolidated plan', () => {
     const r = mergeReports({ files, expectedUnits: [], deadline: '2023-10-19', policy: 'merge-with-errors' });
     const sheet = consolidatedPlanSheet(r, settings);
     const t = appendix2Layout(settings, { rows: r.plan.length }).plan;
-    const rows = sheet.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!.rows;
+    const rows = heldRows(sheet.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!.rows);
     expect(r.plan.map((p) => `${p.file}:${p.row.source.row}`)).toEqual(['СОШ 1.xlsx:8', 'СОШ 1.xlsx:9', 'СОШ 2.xlsx:8', 'СОШ 2.xlsx:9', 'СОШ 3.xlsx:8', 'СОШ 3.xlsx:9']);
     expect(rows.map((row) => row[t.checkColumn - 1])).toEqual([CHECK_OK, CHECK_OK, 'нет уровня', CHECK_OK, CHECK_OK, CHECK_OK]);
   });
@@ -66,7 +67,7 @@ describe('the consolidated plan', () => {
     const sheet = consolidatedPlanSheet(result(2, 0), settings);
     const t = appendix2Layout(settings, { rows: 1 }).plan;
     const block = sheet.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!;
-    expect(block.rows[0][t.checkColumn - 1]).toEqual({ formula: expect.stringContaining(CHECK_OK) });
+    expect(heldRows(block.rows)[0][t.checkColumn - 1]).toEqual({ formula: expect.stringContaining(CHECK_OK) });
   });
 });
 
@@ -76,7 +77,7 @@ describe('the consolidated report, read by the level above', () => {
     const L = appendix3Layout(settings, { rows: 1 });
     const at = (t: typeof L.participation, key: string) => {
       const block = sheet.blocks.find((b) => b.at === cellRef(t.firstDataRow, 1))!;
-      return block.rows[0][t.columns[key] - 1];
+      return heldRows(block.rows)[0][t.columns[key] - 1];
     };
     return { p: (k: string) => at(L.participation, k), q: (k: string) => at(L.partners, k) };
   };

@@ -13,7 +13,7 @@ import { rowOfPlace, type Problem } from '../problems';
 import { CHECK_OK, WARNING_PREFIX } from '../forms/rowChecks';
 import type { CampaignSettings } from '../settings';
 import { SHEET } from '../sheetNames';
-import type { CellInput, SheetPlan } from '../sheetPlan';
+import { rowSource, type CellInput, type SheetPlan } from '../sheetPlan';
 import { clipText, MAX_CELL_TEXT } from './cells';
 import { detailRange, type DetailKey } from './detailLayout';
 import type { MergeResult } from './merge';
@@ -168,9 +168,10 @@ function stampPlanRows(settings: CampaignSettings, name: string, events: MergeRe
   if (!block) throw new Error('Сводный план: в бланке формы нет строки данных.');
   const width = t.lastColumn - t.firstColumn + 1;
   const leaves = Object.entries(t.columns);
-  // Each event's values go straight into its row: a record of them per event first (planFill) was 300,000 objects
-  // made and dropped for a region's plan, the most of the garbage of building its workbook.
-  block.rows = events.map(({ row: r }, i) => {
+  // Each event's values go straight into its row (a record of them per event first, planFill, was 300,000 objects
+  // made and dropped for a region's plan), and the row is made as it is written, not held beside the events.
+  block.rows = rowSource(events.length, (i) => {
+    const r = events[i].row;
     const values: CellInput[] = new Array(width).fill(null);
     for (const [key, col] of leaves) {
       const v = planValue(r, key);
@@ -227,7 +228,7 @@ export function consolidatedPlanSheet(result: MergeResult, settings: CampaignSet
     style: { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', border: true, fontSize: 10, fill: 'FFF2CC' },
   });
   if (result.plan.length) {
-    plan.blocks.push({ at: cellRef(t.firstDataRow, left), rows: result.plan.map((p) => [p.unit, p.file]) });
+    plan.blocks.push({ at: cellRef(t.firstDataRow, left), rows: rowSource(result.plan.length, (i) => [result.plan[i].unit, result.plan[i].file]) });
     plan.styles.push({
       range: rangeRef(t.firstDataRow, left, t.firstDataRow + result.plan.length - 1, left + 1),
       style: { border: true, wrap: true, vAlign: 'top', numberFormat: '@' },

@@ -1,3 +1,4 @@
+import { heldRows } from '../sheetPlan';
 import { mergeReports, type MergeInput, type ReceivedFile } from './merge';
 import { fateLabel, FATE_TITLE, organisationCounts, unitKeyOfFileName } from './organisations';
 import { received } from './testing';
@@ -94,7 +95,7 @@ describe('each organisation has one status, in the same words everywhere', () =>
   test('the register says the same: a line per file, then a line per school with no report in the consolidation', () => {
     const res = season('refuse-errors');
     const plan = registerSheet(res, defaultSettings('autumn', 2023));
-    const rows = plan.blocks[plan.blocks.length - 1].rows.map((r) => [r[1], r[2], r[REGISTER_STATUS_COLUMN - 1]]);
+    const rows = heldRows(plan.blocks[plan.blocks.length - 1].rows).map((r) => [r[1], r[2], r[REGISTER_STATUS_COLUMN - 1]]);
     expect(rows).toEqual([
       ['СОШ № 4', 'СОШ 4 (первая).xlsx', 'заменён более поздним'],
       ['СОШ № 4', 'СОШ 4.xlsx', 'в срок'],

@@ -1,3 +1,4 @@
+import { heldRows } from '../sheetPlan';
 import { accountingBalances, mergeReports, rowsReceived, type ReceivedFile } from './merge';
 import { received } from './testing';
 import { registerColumn, registerSheet } from './registerSheet';
@@ -35,7 +36,7 @@ describe('a report that came by e-mail', () => {
 
   test('the register names the sender and the letter, and lists the non-reports as «не отчёт»', () => {
     const plan = registerSheet(mailSeason().res, defaultSettings('autumn', 2023));
-    const rows = plan.blocks[plan.blocks.length - 1].rows;
+    const rows = heldRows(plan.blocks[plan.blocks.length - 1].rows);
     const col = (t: Parameters<typeof registerColumn>[0]) => registerColumn(t) - 1;
     expect(rows.map((r) => [r[col('Файл')], r[col('Статус')], r[col('Отправитель')], r[col('Письмо, вложение')]])).toEqual([
       ['Входящие.mbox/Отчёт СОШ 1.xlsx', 'в срок', 'Иванова Анна <sosh1@example.ru>', '«Входящие.mbox»: письмо от 18.10.2023 14:05, «Отчёт СОШ № 1», вложение «Отчёт СОШ 1.xlsx»'],
@@ -44,7 +45,7 @@ describe('a report that came by e-mail', () => {
       ['Входящие.mbox/письмо 2', 'не отчёт', '', '«Входящие.mbox»: письмо от 20.10.2023 09:00, «Спасибо»'],
       ['СОШ № 2', 'не прислал', '', ''],
     ].map(([file, status, from, via]) => [file === 'СОШ № 2' ? '' : file, status, from, via]));
-    expect(String(plan.blocks[0].rows[1][0])).toContain('Файлов получено: 4 (не отчёты — сопроводительные письма, подписи, рисунки: 3)');
+    expect(String(heldRows(plan.blocks[0].rows)[1][0])).toContain('Файлов получено: 4 (не отчёты — сопроводительные письма, подписи, рисунки: 3)');
   });
 
   test('a file inside an archive inside a forwarded letter names each, outermost first', () => {

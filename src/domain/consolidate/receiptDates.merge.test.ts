@@ -3,7 +3,7 @@
  * подтверждён», not late; a date the coordinator types into «Получен» (or gives in a dates file) decides instead.
  */
 import { parseCell } from '../a1';
-import { isFormula, type CellInput } from '../sheetPlan';
+import { heldRows, isFormula, type CellInput } from '../sheetPlan';
 import { SHEET } from '../sheetNames';
 import { defaultSettings } from '../settings';
 import type { SheetGrid } from '../grid';
@@ -33,7 +33,7 @@ function gridOf(plan: ReturnType<typeof registerSheet>): SheetGrid {
   const g: CellInput[][] = [];
   for (const b of plan.blocks) {
     const { row, col } = parseCell(b.at);
-    b.rows.forEach((r, i) => r.forEach((v, j) => ((g[row - 1 + i] ??= [])[col - 1 + j] = v)));
+    heldRows(b.rows).forEach((r, i) => r.forEach((v, j) => ((g[row - 1 + i] ??= [])[col - 1 + j] = v)));
   }
   return { name: SHEET.register, merges: [], cells: g.map((r) => (r ?? []).map((v) => (v === undefined || v === null || isFormula(v) ? null : v)) as (string | number | null)[]) };
 }
@@ -47,7 +47,7 @@ describe('reports saved into a folder after the deadline', () => {
     expect(result.files.every((f) => f.onTime === null && f.dateDoubt)).toBe(true);
     // The detail sheet (what «Показатели» and the note count) says neither yes nor no, nor «no deadline».
     const detail = detailSheet(result, settings).blocks.find((b) => parseCell(b.at).row === DETAIL_FIRST_ROW)!;
-    expect(new Set(detail.rows.map((r) => r[detailColumn('onTime') - 1]))).toEqual(new Set([ON_TIME_UNCONFIRMED]));
+    expect(new Set(heldRows(detail.rows).map((r) => r[detailColumn('onTime') - 1]))).toEqual(new Set([ON_TIME_UNCONFIRMED]));
   });
 
   it('tells the coordinator why and what to do, in the register and each organisation\'s reason', () => {
@@ -174,7 +174,7 @@ describe('«Аналитическая справка» on dates that are a save
         const g: (string | number | boolean | null)[][] = [];
         for (const b of sh.blocks) {
           const { row, col } = parseCell(b.at);
-          b.rows.forEach((r, i) => r.forEach((v, j) => ((g[row - 1 + i] ??= [])[col - 1 + j] = v === undefined || isFormula(v) ? null : (v as string | number | boolean | null))));
+          heldRows(b.rows).forEach((r, i) => r.forEach((v, j) => ((g[row - 1 + i] ??= [])[col - 1 + j] = v === undefined || isFormula(v) ? null : (v as string | number | boolean | null))));
         }
         return { name: sh.name, merges: [], cells: Array.from(g, (r) => Array.from(r ?? [], (v) => v ?? null)) };
       }),

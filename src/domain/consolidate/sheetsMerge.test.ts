@@ -1,3 +1,4 @@
+import { heldRows } from '../sheetPlan';
 import { readForms } from '../read';
 import { checkWorkbook } from '../rules';
 import { defaultSettings } from '../settings';
@@ -51,7 +52,7 @@ describe('merging a workbook of collected sheets alongside re-sent files', () =>
   it('lists each unit’s report with its sheet in «Реестр отчётов», and file and sheet in «Свод по ОО»', () => {
     const plan = buildConsolidatedWorkbook(result, settings);
     /** The rows of the block written at `at` on sheet `name`. */
-    const block = (name: string, at: string) => plan.sheets.find((s) => s.name === name)!.blocks.find((b) => b.at === at)!.rows;
+    const block = (name: string, at: string) => heldRows(plan.sheets.find((s) => s.name === name)!.blocks.find((b) => b.at === at)!.rows);
     const register = block(SHEET.register, `A${REGISTER_HEADER_ROW + 1}`);
     const col = (t: Parameters<typeof registerColumn>[0]) => registerColumn(t) - 1;
     expect(register.map((r) => [r[col('Организация')], r[col('Файл')], r[col('Лист')], r[col('Статус')]])).toEqual([

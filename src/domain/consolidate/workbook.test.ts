@@ -1,6 +1,6 @@
 import { parseCell } from '../a1';
 import type { SheetGrid } from '../grid';
-import { isFormula, type CellInput, type SheetPlan } from '../sheetPlan';
+import { heldRows, isFormula, type CellInput, type SheetPlan } from '../sheetPlan';
 import { SHEET } from '../sheetNames';
 import { defaultSettings } from '../settings';
 import { appendix3Layout } from '../forms/appendix3Layout';
@@ -20,7 +20,7 @@ function gridOf(plan: SheetPlan): CellInput[][] {
   const g: CellInput[][] = [];
   for (const b of plan.blocks) {
     const { row, col } = parseCell(b.at);
-    b.rows.forEach((r, i) =>
+    heldRows(b.rows).forEach((r, i) =>
       r.forEach((v, j) => {
         if (v === null) return;
         (g[row - 1 + i] ??= [])[col - 1 + j] = v;

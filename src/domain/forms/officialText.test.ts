@@ -4,6 +4,7 @@
  * dropped word, a «фикс» of the order's own spelling — fails here, and the stamped forms are checked to carry it.
  */
 import type { CellInput, SheetPlan } from '../sheetPlan';
+import { heldRows } from '../sheetPlan';
 import { defaultSettings } from '../settings';
 import {
   APPENDIX_NUMBER, COORDINATOR_CAPTION, COORDINATOR_LABEL, EVENT_LEVELS, H, NARRATIVE_TEXT, PARTNERS_TABLE_TITLE,
@@ -64,7 +65,7 @@ const ORDER = {
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/\/ /g, '/').trim();
 const texts = (p: SheetPlan): string[] =>
-  p.blocks.flatMap((b) => b.rows.flat()).filter((c: CellInput): c is string => typeof c === 'string').map(flat);
+  p.blocks.flatMap((b) => heldRows(b.rows).flat()).filter((c: CellInput): c is string => typeof c === 'string').map(flat);
 
 describe('the forms carry the order’s wording word for word', () => {
   test('titles and captions of both appendices are the order’s', () => {

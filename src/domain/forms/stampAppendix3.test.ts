@@ -1,7 +1,7 @@
 import { cellRef, parseRange, rangeRef } from '../a1';
 import { defaultSettings } from '../settings';
 import { SHEET } from '../sheetNames';
-import { isFormula, type CellInput, type SheetPlan } from '../sheetPlan';
+import { heldRows, isFormula, type CellInput, type SheetPlan } from '../sheetPlan';
 import { EXTRA_GROUP_TITLE, GRADES, participationExtras, PARTNER_CATEGORIES } from './appendix3';
 import { appendix3Layout } from './appendix3Layout';
 import { CHECK_COLUMN_TITLE } from './headers';
@@ -24,7 +24,7 @@ function planCells(plan: SheetPlan): Map<string, CellInput> {
   const out = new Map<string, CellInput>();
   for (const b of plan.blocks) {
     const { top, left } = parseRange(b.at);
-    b.rows.forEach((row, i) => row.forEach((v, j) => v !== null && out.set(cellRef(top + i, left + j), v)));
+    heldRows(b.rows).forEach((row, i) => row.forEach((v, j) => v !== null && out.set(cellRef(top + i, left + j), v)));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { MergeResult } from '../consolidate/merge';
 import { parseCell } from '../a1';
 import type { CampaignSettings } from '../settings';
 import type { CellValue, SheetPlan } from '../sheetPlan';
-import { isFormula } from '../sheetPlan';
+import { heldRows, isFormula } from '../sheetPlan';
 import { campaignLabel } from './campaign';
 import { detailValuesFromRows, figuresFromDetail, isNamedRow, PARTNER_CATEGORIES, type CampaignFigures, type DetailValues, type PartnerCategory } from './figures';
 import { noteSheet } from './note';
@@ -37,7 +37,7 @@ export function detailValues(result: MergeResult, settings: CampaignSettings): D
   const plan = detailSheet(result, settings);
   const block = plan.blocks.find((b) => parseCell(b.at).row === DETAIL_FIRST_ROW);
   if (!block) return [];
-  return detailValuesFromRows(block.rows.map((r) => r.map((c): CellValue => (isFormula(c) ? null : c))));
+  return detailValuesFromRows(heldRows(block.rows).map((r) => r.map((c): CellValue => (isFormula(c) ? null : c))));
 }
 
 /** This campaign's figures from a merge (what the note prints). */

@@ -1,6 +1,6 @@
 import { parseCell } from '../a1';
 import { DETAIL_FIRST_ROW, detailLetter } from '../consolidate/detailLayout';
-import { isFormula, type CellInput, type SheetPlan } from '../sheetPlan';
+import { heldRows, isFormula, type CellInput, type SheetPlan } from '../sheetPlan';
 import { INDICATORS } from './definitions';
 import { figuresFromDetail } from './figures';
 import { indicatorsLayout, indicatorsSheet, lagFirstOrder, TOTAL_COLUMNS } from './summarySheet';
@@ -9,7 +9,7 @@ import { indicatorsLayout, indicatorsSheet, lagFirstOrder, TOTAL_COLUMNS } from 
 function cellAt(plan: SheetPlan, row: number, col: number): CellInput | undefined {
   for (const b of plan.blocks) {
     const o = parseCell(b.at);
-    const v = b.rows[row - o.row]?.[col - o.col];
+    const v = heldRows(b.rows)[row - o.row]?.[col - o.col];
     if (v !== undefined) return v;
   }
   return undefined;

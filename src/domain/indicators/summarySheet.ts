@@ -11,7 +11,7 @@ import { ON_TIME_UNCONFIRMED } from '../consolidate/cells';
 import { distinctPartnersFormula } from '../consolidate/partnersSheet';
 import { LEGACY_MISSING_TITLE, ORGANISATION_TITLE, REGISTER_HEADER_ROW, REGISTER_STATUS_COLUMN } from '../consolidate/registerSheet';
 import { SHEET } from '../sheetNames';
-import { emptySheetPlan, type CellInput, type CellValue, type FormulaCell, type SheetPlan } from '../sheetPlan';
+import { emptySheetPlan, rowSource, type CellInput, type CellValue, type FormulaCell, type SheetPlan } from '../sheetPlan';
 import { DYNAMIC_COUNT, DYNAMIC_SHARES, dynamicsTitle, indicatorCharts, type ChartLayout } from './summaryCharts';
 import { INDICATORS, indicatorFigure, indicatorValue, xFormula, xOf, type FormulaContext, type IndicatorDef, type IndicatorKey } from './definitions';
 import {
@@ -395,12 +395,18 @@ function addUnitsTable(plan: SheetPlan, L: IndicatorsLayout, values: DetailValue
   const u0 = L.unitsFirstRow;
   plan.blocks.push({ at: cellRef(L.unitsHeaderRow - 1, 1), rows: [[UNITS_TITLE]] });
   style(plan, cellRef(L.unitsHeaderRow - 1, 1), { bold: true, fontSize: 12 });
-  const unitRows: CellInput[][] = L.unitDetailRows.map((d, i) => {
-    const r = u0 + i;
-    const v = values?.[d - DETAIL_FIRST_ROW];
-    return UNIT_COLUMNS.map((c, ci) => (ci === 0 ? i + 1 : c.cell(d, r, ci + 1, v)));
-  });
-  plan.blocks.push({ at: cellRef(L.unitsHeaderRow, 1), rows: [UNIT_COLUMNS.map((c) => c.title), ...unitRows] });
+  // A row of formulas per unit (~300 characters each), made as it is written: a region's were 30 MB held.
+  const unitRows = L.unitDetailRows;
+  plan.blocks.push({ at: cellRef(L.unitsHeaderRow, 1), rows: [UNIT_COLUMNS.map((c) => c.title)] });
+  if (unitRows.length > 0)
+    plan.blocks.push({
+      at: cellRef(u0, 1),
+      rows: rowSource(unitRows.length, (i) => {
+        const d = unitRows[i];
+        const v = values?.[d - DETAIL_FIRST_ROW];
+        return UNIT_COLUMNS.map((c, ci) => (ci === 0 ? i + 1 : c.cell(d, u0 + i, ci + 1, v)));
+      }),
+    });
   const uLast = u0 + unitRows.length - 1;
   style(plan, rangeRef(L.unitsHeaderRow, 1, L.unitsHeaderRow, UNIT_COLUMNS.length), HEADER);
   plan.rowHeights![L.unitsHeaderRow] = 48;

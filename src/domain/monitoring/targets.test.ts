@@ -1,3 +1,4 @@
+import { heldRows } from '../sheetPlan';
 import { aKey, bKey, EDUCATION_LEVELS, MONITORING_KEYS, type IndicatorCode, type MonitoringKey } from '../forms/monitoring';
 import type { Read } from '../report';
 import type { MonitoringMerge } from './merge';
@@ -66,7 +67,7 @@ describe('targets kept with the campaign settings', () => {
     const { settingsSheet, readSettingsSheet } = await import('../settingsSheet');
     const s = defaultSettings('autumn', 2026, { targets: { pupils: 95, diagnostics: 87.5 } });
     const sheet = settingsSheet(s, []);
-    const cells = sheet.blocks[0].rows.map((r) => r.map((c) => (typeof c === 'object' && c !== null ? null : c)));
+    const cells = heldRows(sheet.blocks[0].rows).map((r) => r.map((c) => (typeof c === 'object' && c !== null ? null : c)));
     expect(readSettingsSheet(cells)?.settings.targets).toEqual({ pupils: 95, diagnostics: 87.5 });
     expect(readSettingsSheet(settingsSheet(defaultSettings('autumn', 2026), []).blocks[0].rows as never)?.settings.targets).toBeUndefined();
   });

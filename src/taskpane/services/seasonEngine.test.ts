@@ -38,6 +38,9 @@ test('files picked once are read once: the check and then the merge of the same 
   expect(reads).toBe(4);
   expect(merged.view.merged).toBe(3);
   expect(merged.plan?.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Свод по ОО', 'Показатели']));
+  // The plan goes from the season worker to the page (office.js writes it there) as a message: every row held,
+  // none a function that makes it.
+  expect(structuredClone(merged.plan)).toEqual(merged.plan);
   // The figures on screen are the core's: one late school.
   expect(merged.view.figures.reports.late).toBe(1);
   // Problems first: the late school leads the table; the damaged copy is named under its school.

@@ -6,7 +6,7 @@ import { previousCampaign, type CampaignFigures } from '../../domain/indicators'
 import { compareCampaigns } from '../../domain/season';
 import { withSettingsSheet } from '../../domain/consolidate/workbook';
 import type { CampaignSettings } from '../../domain/settings';
-import type { WorkbookPlan } from '../../domain/sheetPlan';
+import { withHeldRows, type WorkbookPlan } from '../../domain/sheetPlan';
 import { Cancelled, type Arriving, type PickedFile, type SeasonEngine } from './seasonEngine';
 import { rowsAhead, type Delivered, type Output, type SeasonReply, type SeasonRequest } from './seasonProtocol';
 import { russianOr } from './messages';
@@ -22,7 +22,8 @@ const writerModule = () => import(/* webpackChunkName: "xlsx-writer" */ '../../f
 export type Deflating = () => { deflater: Deflater; written(): void } | undefined;
 
 async function deliver(plan: WorkbookPlan, settings: CampaignSettings, output: Output, documentDate: string, deflating?: Deflating): Promise<{ plan?: WorkbookPlan; bytes?: Uint8Array | Blob }> {
-  if (output === 'plan') return { plan };
+  // To the page, for office.js: rows made as written cannot be sent as functions, so they are made here.
+  if (output === 'plan') return { plan: withHeldRows(plan) };
   // The one writer, as on the command line; deflated by the browser's own CompressionStream where it has one.
   const { writeXlsx, writeXlsxBlob } = await writerModule();
   // As the browser host writes: the settings sheet travels with the file, so the add-in knows its sheets later.
