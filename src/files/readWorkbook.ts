@@ -14,6 +14,7 @@ import { isoDate, readXlsxValues, type PartCodec, type XlsxSheetValues } from '.
 import { DocumentReadError, readDoc, readDocx, readOdt } from './readDocument';
 import { delimitedRows } from './delimitedText';
 import { readOdsWithoutFormulas } from './odsValues';
+import { utf8InScript } from './utf8InScript';
 
 /** A file that cannot be read at all; the message is Russian, names the file and says what to do. */
 export class FileReadError extends Error {
@@ -32,6 +33,10 @@ const textDecoder = new TextDecoder('utf-8');
 let partCodec: PartCodec = { inflate: (packed) => pako().inflateRaw(packed), utf8: (bytes) => textDecoder.decode(bytes) };
 export function usePartCodec(codec: PartCodec): void {
   partCodec = codec;
+}
+/** Parts' text decoded by script, not by TextDecoder: for the pane's season worker (utf8InScript.ts says why). */
+export function decodePartsInScript(): void {
+  partCodec = { ...partCodec, utf8: utf8InScript };
 }
 
 
