@@ -24,6 +24,8 @@
  * main thread and each worker every 200 ms (which phase — reading, merging, writing — the peak falls in), then
  * every main-thread task over 50 ms;
  * PANE_JS_FLAGS passes V8 flags to Chromium (`--trace-gc` with DEBUG=pw:browser prints each isolate's heap).
+ * PANE_MEMDUMP=light (or detailed) with `--trace FILE` records Chromium's memory dumps instead of the timeline, every
+ * PANE_MEMDUMP_MS (250), and prints the page's memory by allocator over the run (bench/memoryDumps.ts).
  * PANE_CONSOLE=1 prints what the page writes to its console (for a build with logging added while finding a cause).
  */
 import { spawnSync } from 'node:child_process';
@@ -38,6 +40,7 @@ import { measureFirstTouch, SLOW_FIRST_TOUCH_MICROS } from '../src/taskpane/serv
 import { sampleFiles } from './sets';
 import { collectReceived } from '../src/files/collectInputs';
 import { summarizeTrace, type TraceEvent } from './traceSummary';
+import { memoryDumpLines, memoryDumpTracing } from './memoryDumps';
 
 const ROOT = path.resolve(__dirname, '..');
 /** Issue 26's targets for the pane. */
@@ -365,8 +368,11 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
     cdp.on('Tracing.dataCollected', (e) => {
       for (const x of e.value as unknown as TraceEvent[]) traced.push(x);
     });
-    const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', ...(process.env.PANE_TRACE_LIGHT ? [] : ['disabled-by-default-v8.cpu_profiler']), '__metadata'];
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+    const dumps = process.env.PANE_MEMDUMP ? memoryDumpTracing(process.env.PANE_MEMDUMP, Number(process.env.PANE_MEMDUMP_MS ?? 250)) : undefined;
+    const categories = dumps?.categories ?? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', ...(process.env.PANE_TRACE_LIGHT ? [] : ['disabled-by-default-v8.cpu_profiler']), '__metadata'];
+    // The memory dumps' config is Chromium's (TraceConfig.memoryDumpConfig), typed by the protocol as a plain map.
+    const memoryDumpConfig = dumps?.memoryDumpConfig as Record<string, string> | undefined;
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories, excludedCategories: ['*'], ...(memoryDumpConfig ? { memoryDumpConfig } : {}) }, transferMode: 'ReportEvents' });
   }
   cpu0 = browserPid ? browserCpu(browserPid) : undefined;
   const timer = setInterval(() => void sample(), 200);
@@ -387,7 +393,7 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
     await complete;
     writeFileSync(traceFile, JSON.stringify({ traceEvents: traced }));
     const start = traced.reduce((m, e) => (e.ph === 'X' && e.ts < m ? e.ts : m), Infinity);
-    traceSummary = `След: ${traceFile} (${traced.length} событий; открывается в chrome://tracing или Perfetto)\n${summarizeTrace(traced, start)}\n`;
+    traceSummary = `След: ${traceFile} (${traced.length} событий; открывается в chrome://tracing или Perfetto)\n${process.env.PANE_MEMDUMP ? memoryDumpLines(traced).join('\n') : summarizeTrace(traced, start)}\n`;
   }
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   if (process.env.PANE_TIMELINE)
