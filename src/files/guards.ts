@@ -97,6 +97,15 @@ export interface ZipEntry {
   nameBytes?: Uint8Array;
   /** The name from Info-ZIP's Unicode Path field (0x7075), which some archivers add beside a cp866 name. */
   unicodePath?: string;
+  /** Not yet inflated by the guards (checkZip's `defer`): checkDeferred inflates it, under the same limits, when read. */
+  deferred?: DeferredCheck;
+}
+
+/** What checking a deferred part needs: the package, the rows a sheet may have, what the package may still inflate to. */
+interface DeferredCheck {
+  bytes: Uint8Array;
+  maxRows: number;
+  budget: { left: number };
 }
 
 const u16 = (b: Uint8Array, at: number): number => {
@@ -353,17 +362,37 @@ export function checkDeclared(entries: ZipEntry[]): void {
  * Check a zip package (xlsx, xlsm, ods) before it is parsed: number of parts, declared sizes and ratios, then the
  * real inflated sizes under a cap. Throws GuardRefusal; returns the entries when the package is safe to parse.
  * `maxRows`: rows a sheet may have (LIMITS.rows for received files; more for the add-in's own consolidated workbook).
+ * `defer`: parts whose inflating waits until a reader asks for them (checkDeferred) — for a reader that takes a few
+ * parts of a large package and nothing else; their declared sizes are checked now with the rest. A package with
+ * deferred parts must not go to SheetJS, which inflates every part: check it again without `defer` first.
  */
-export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows): ZipEntry[] {
+export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows, defer?: (entry: ZipEntry) => boolean): ZipEntry[] {
   const entries = zipEntries(bytes);
   checkDeclared(entries);
   // Declared sizes may lie: inflate for real, under the caps, before SheetJS does.
-  let inflated = 0;
+  const budget = { left: LIMITS.totalBytes };
   for (const e of entries) {
-    inflated += inflatedSize(bytes, e, Math.min(LIMITS.entryBytes, LIMITS.totalBytes - inflated), maxRows);
-    if (inflated > LIMITS.totalBytes) throw new GuardRefusal('too-large', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
+    if (defer?.(e)) {
+      e.deferred = { bytes, maxRows, budget };
+      continue;
+    }
+    budget.left -= inflatedSize(bytes, e, Math.min(LIMITS.entryBytes, budget.left), maxRows);
+    if (budget.left < 0) throw new GuardRefusal('too-large', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
   }
   return entries;
+}
+
+/**
+ * A deferred part (checkZip's `defer`) checked as checkZip checks every other: inflated under the caps, its rows and
+ * cells counted, and what the package inflates to in all still bounded. Throws GuardRefusal or SheetTooLarge.
+ */
+export function checkDeferred(entry: ZipEntry): void {
+  const check = entry.deferred;
+  if (!check) return;
+  entry.deferred = undefined;
+  const { budget } = check;
+  budget.left -= inflatedSize(check.bytes, entry, Math.min(LIMITS.entryBytes, budget.left), check.maxRows);
+  if (budget.left < 0) throw new GuardRefusal('too-large', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
 }
 
 /** A compound file (CFB) as SheetJS's CFB.read gives it (typed `any` by SheetJS): what we look at of it. */

@@ -1,6 +1,9 @@
+import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { FileReadError, OWN_WORKBOOK_ROWS, readWorkbookFile, csvDelimiter } from './readWorkbook';
 import { minimalXlsxParts, rawZip } from '../../test/hostile/support';
+import { checkZip, GuardRefusal } from './guards';
+import { readXlsxValues } from './xlsxValues';
 import { cp1251, csvOf, gridOf, writeGrids } from '../../test/support/formGrids';
 import { cellValue } from '../domain/grid';
 
@@ -137,5 +140,45 @@ describe("the add-in's own consolidated workbook, read back", () => {
       ['ПК_Настройки', 1],
       ['Прил. 2 Свод', 0],
     ]);
+  });
+
+  // The sheets not asked for are not even inflated (a region's plan sheet took seconds to inflate for nothing)…
+  const withPlanSheet = (plan: (data: Uint8Array) => { data: Uint8Array; declared?: number }) => {
+    const parts = minimalXlsxParts([
+      { name: 'ПК_Настройки', data: '<row><c t="inlineStr"><is><t>год</t></is></c></row>' },
+      { name: 'Прил. 2 Свод', data: '<row><c><v>7</v></c></row>'.repeat(200_000) },
+    ]);
+    return rawZip(
+      Object.entries(parts).map(([name, xml]) => {
+        const data = new TextEncoder().encode(xml);
+        return name === 'xl/worksheets/sheet2.xml' ? { name, ...plan(data) } : { name, data };
+      }),
+    );
+  };
+
+  it('does not inflate the sheets not asked for: a plan sheet that lies about its size does not stop reading the settings', () => {
+    const bytes = withPlanSheet((data) => ({ data, declared: 1024 }));
+    const wb = readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, maxRows: OWN_WORKBOOK_ROWS, sheets: (name) => name === 'ПК_Настройки' });
+    expect(wb.sheets.map((s) => [s.name, s.cells.length])).toEqual([
+      ['ПК_Настройки', 1],
+      ['Прил. 2 Свод', 0],
+    ]);
+    // …and the same file read whole is refused, as any package whose part lies about its size.
+    expect(() => readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, maxRows: OWN_WORKBOOK_ROWS })).toThrow(/вывести компьютер из строя/);
+  });
+
+  it('a sheet asked for whose part lies about its size is refused by the guards when the reader reaches it, not inflated whole', () => {
+    const bytes = withPlanSheet((data) => ({ data, declared: 1024 }));
+    const entries = checkZip(bytes, OWN_WORKBOOK_ROWS, (e) => /worksheets/.test(e.name));
+    const codec = { inflate: (packed: Uint8Array) => new Uint8Array(inflateRawSync(packed)), utf8: (b: Uint8Array) => new TextDecoder().decode(b) };
+    let refusal: unknown;
+    try {
+      readXlsxValues(bytes, entries, codec, OWN_WORKBOOK_ROWS, () => true);
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(GuardRefusal);
+    expect((refusal as GuardRefusal).kind).toBe('zip-bomb');
+    expect(() => readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, maxRows: OWN_WORKBOOK_ROWS, sheets: () => true })).toThrow(/вывести компьютер из строя/);
   });
 });

@@ -96,15 +96,16 @@ function notATable(bytes: Uint8Array, fileName: string): FileReadError | undefin
 /**
  * What the bytes are, whatever the name says; refuses before parsing what SheetJS must not see (zip bombs,
  * encrypted packages, Word documents, PDF). See src/files/guards.ts and docs/threat-model.md.
+ * `defer`: parts of a package the guards inflate only when the fast reader asks for them (checkZip's `defer`).
  */
-function guard(bytes: Uint8Array, fileName: string, ext: string, maxRows: number): { entries?: ZipEntry[]; kind?: PackageKind | 'word-binary' } {
+function guard(bytes: Uint8Array, fileName: string, ext: string, maxRows: number, defer?: (entry: ZipEntry) => boolean): { entries?: ZipEntry[]; kind?: PackageKind | 'word-binary' } {
   const kind = sniff(bytes);
   let entries: ZipEntry[] | undefined;
   let parts: PackageKind | 'word-binary' | undefined;
-  try {
+  return refusing(bytes, fileName, maxRows, () => {
     if (kind === 'pdf') throw new FileReadError(fileName, REFUSAL.pdf(fileName));
     if (kind === 'zip') {
-      entries = checkZip(bytes, maxRows);
+      entries = checkZip(bytes, maxRows, defer);
       parts = packageKind(bytes, entries);
       const refusal = packageRefusal(parts, fileName);
       if (refusal) throw refusal;
@@ -119,6 +120,14 @@ function guard(bytes: Uint8Array, fileName: string, ext: string, maxRows: number
       const refusal = notATable(bytes, fileName) ?? (OTHER_TABLE_EXTENSIONS.has(ext) ? undefined : new FileReadError(fileName, REFUSAL.notTable(fileName)));
       if (refusal) throw refusal;
     }
+    return { entries, kind: parts };
+  });
+}
+
+/** What `check` gives, with the guards' refusals (theirs or a deferred part's) said as the school or coordinator reads them. */
+function refusing<T>(bytes: Uint8Array, fileName: string, maxRows: number, check: () => T): T {
+  try {
+    return check();
   } catch (e) {
     if (e instanceof SheetTooLarge) throw sheetTooBig(fileName, e.sheet ?? sheetOfPart(bytes, e.part), e.what, maxRows);
     if (!(e instanceof GuardRefusal)) throw e;
@@ -128,7 +137,6 @@ function guard(bytes: Uint8Array, fileName: string, ext: string, maxRows: number
     if (e.kind === 'unsupported') throw new FileReadError(fileName, REFUSAL.unusualPacking(fileName));
     throw new FileReadError(fileName, REFUSAL.damaged(fileName));
   }
-  return { entries, kind: parts };
 }
 
 /** The sheet a part holds, as a coordinator would call it: its name, or for an .xlsb (records, not text) its place. */
@@ -196,7 +204,11 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     // raw: keep what the school typed; the value parser reads `12,0`, `1 234` and dates itself.
     return { sheetjs: sheetjs().read(text, { ...common, type: 'string', raw: true, FS: delimiter } as XLSX.ParsingOptions) };
   }
-  const { entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options));
+  // Reading a few sheets of a package (the add-in's own workbook read back), the fast reader inflates only theirs:
+  // the other sheets' parts are inflated by the guards only should SheetJS have to read the package after all.
+  const fastFew = options.sheets !== undefined && options.formulas === false && options.fastXlsx !== false;
+  const deferSheets = fastFew ? (e: ZipEntry) => WORKSHEET_PART.test(e.name) : undefined;
+  let { entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options), deferSheets);
   if (parts === 'word-binary') return { document: readDoc(bytes, fileName) };
   if (parts === 'word') return { document: readDocx(bytes, entries!, fileName, partCodec) };
   if (parts === 'opendocument-text') return { document: readOdt(bytes, entries!, fileName, partCodec) };
@@ -205,9 +217,12 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
   if ((ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') && kind !== 'zip' && kind !== 'cfb') throw renamed();
   if (ext === 'xls' && kind === 'other' && !looksLikeMarkup(bytes) && bytes[0] !== 0x09) throw renamed();
   if (entries && parts === 'workbook' && options.formulas === false && options.fastXlsx !== false) {
-    const fast = readXlsxValues(bytes, entries, partCodec, maxRowsOf(options) + 1, options.sheets);
+    const found = entries;
+    const fast = refusing(bytes, fileName, maxRowsOf(options), () => readXlsxValues(bytes, found, partCodec, maxRowsOf(options) + 1, options.sheets));
     if (fast) return { fast };
   }
+  // Whatever reads the package now inflates every part: every part is checked first.
+  if (entries?.some((e) => e.deferred)) ({ entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options)));
   const input = sheetjsInput(bytes);
   if (entries && parts === 'opendocument-spreadsheet' && options.formulas === false && options.fastXlsx !== false) {
     const { parse_zip: parseZip } = sheetjs() as unknown as { parse_zip(zip: unknown, o: XLSX.ParsingOptions): XLSX.WorkBook };
@@ -366,6 +381,8 @@ export interface ReadWorkbookOptions {
 /** As many rows as a sheet of Excel holds. */
 export const OWN_WORKBOOK_ROWS = 1_048_576;
 const maxRowsOf = (options: ReadWorkbookOptions): number => options.maxRows ?? LIMITS.rows;
+/** A worksheet's part in an .xlsx package (where Excel and every writer we know put them). */
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /**
  * Decrypts an .xls encrypted with Excel's default password, or says undefined (src/files/defaultPassword.ts,

@@ -145,14 +145,38 @@ export const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1
  * Remembered by the raw text: every school's workbook repeats the forms' long titles, and decoding them (openpyxl
  * writes each Cyrillic letter as `&#NNNN;`) cost several times the lookup. The key is a copy of its own, so the
  * table never holds a sheet's XML alive.
+ *
+ * Looked up by a few of the raw text's characters, then compared whole: a Map keyed by the text itself hashed
+ * every character of every cell's raw text (a new string each time, so V8 cannot keep its hash) — an openpyxl
+ * school's workbook is 60,000 characters of `&#NNNN;`, and the hashing was a tenth of reading it (CPU profile).
  */
-const decoded = new Map<string, string>();
+interface Remembered {
+  raw: string;
+  text: string;
+  next: Remembered | undefined;
+}
+const decoded = new Map<number, Remembered>();
+let remembered = 0;
+/** A number from the length and up to 16 characters spread over the text (its last 8 among them). */
+function sampleKey(raw: string): number {
+  const n = raw.length;
+  let h = n;
+  const step = n > 8 ? ((n - 8) >> 3) + 1 : 1;
+  for (let i = 0; i < n - 8; i += step) h = (Math.imul(h, 31) + raw.charCodeAt(i)) | 0;
+  for (let i = Math.max(0, n - 8); i < n; i++) h = (Math.imul(h, 31) + raw.charCodeAt(i)) | 0;
+  return h;
+}
 function decodedText(raw: string): string {
-  const hit = decoded.get(raw);
-  if (hit !== undefined) return hit;
+  const key = sampleKey(raw);
+  const first = decoded.get(key);
+  for (let e = first; e !== undefined; e = e.next) if (e.raw === raw) return e.text;
   const text = own(unescapeXml(raw).replace(/\r\n/g, '\n'));
-  if (decoded.size >= 20000) decoded.clear();
-  decoded.set(own(raw), text);
+  if (remembered >= 20000) {
+    decoded.clear();
+    remembered = 0;
+  }
+  decoded.set(key, { raw: own(raw), text, next: decoded.get(key) });
+  remembered++;
   return text;
 }
 

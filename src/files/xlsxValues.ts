@@ -11,7 +11,7 @@
  * test/readers.agree.test.ts holds it to SheetJS's values on every workbook the tests write and on mutated ones.
  */
 import type { CellValue, MergedArea } from '../domain/grid';
-import { packedPart, type ZipEntry } from './guards';
+import { checkDeferred, GuardRefusal, packedPart, SheetTooLarge, type ZipEntry } from './guards';
 import { countFast, declined, failsOnBug } from './fastReaderCounts';
 import { isBuiltInDateFormat, isDateFormat, serialToIso } from './numberFormats';
 export { isoDate } from './numberFormats';
@@ -55,6 +55,7 @@ export { addFastReaderCounts, failOnFastReaderBug, fastReaderCounts, type FastRe
 function partBytes(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string, codec: PartCodec): Uint8Array | undefined {
   const e = entries.get(name.toLowerCase());
   if (!e) return undefined;
+  checkDeferred(e);
   if (e.inflated) return e.inflated;
   const packed = packedPart(bytes, e);
   if (e.method === 0) return packed;
@@ -474,11 +475,11 @@ export function readXlsxValues(
       const relId = Object.keys(tag).find((k) => k.endsWith(':id'));
       const rel = targets.get(relId ? tag[relId] : '');
       if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) return declined('лист диаграммы или диалога'); // chart and dialog sheets
-      const xml = partBytes(bytes, entries, partPath(rel.target), codec);
-      if (xml === undefined) return declined('нет части листа');
+      // Only a wanted sheet's part is inflated: a region's plan sheet read back for nothing took seconds.
+      if (!entries.has(partPath(rel.target).toLowerCase())) return declined('нет части листа');
       const state = tag.state;
       const hidden = state === 'hidden' || state === 'veryHidden';
-      sheets.push({ name, hidden, ...(wanted(name) ? worksheet(xml, codec, ctx) : { cells: [], merges: [] }) });
+      sheets.push({ name, hidden, ...(wanted(name) ? worksheet(partBytes(bytes, entries, partPath(rel.target), codec)!, codec, ctx) : { cells: [], merges: [] }) });
     }
     if (!sheets.length) return declined('нет листов');
     countFast();
@@ -486,6 +487,8 @@ export function readXlsxValues(
   } catch (e) {
     // A file declined, or a part that does not inflate: SheetJS reads it, or says why not in its own way.
     if (e instanceof NotHandled) return declined(e.message);
+    // A deferred part the guards refuse (checkDeferred): refused as the guards refuse, not read another way.
+    if (e instanceof GuardRefusal || e instanceof SheetTooLarge) throw e;
     if (failsOnBug()) throw e;
     return declined(`ошибка чтения: ${(e as Error)?.message ?? String(e)}`);
   }
