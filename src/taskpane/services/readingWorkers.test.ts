@@ -1,4 +1,4 @@
-import { measureFirstTouch, readingWorkersFor, SLOW_FIRST_TOUCH_MICROS } from './readingWorkers';
+import { firstTouchGauge, measureFirstTouch, readingWorkersFor, SLOW_FIRST_TOUCH_MICROS } from './readingWorkers';
 
 const never = () => {
   throw new Error('the probe is for two cores only');
@@ -33,4 +33,22 @@ test('the probe measures this machine: a positive figure, not a constant', () =>
   const micros = measureFirstTouch();
   expect(micros).toBeGreaterThan(0);
   expect(Number.isFinite(micros)).toBe(true);
+});
+
+test('a slow first touch measured while the browser was busy is measured again with each request, and the least counts', () => {
+  const probes = [20, 12, 2.5, 30];
+  const gauge = firstTouchGauge(() => probes.shift()!);
+  expect(readingWorkersFor(2, gauge.micros)).toBe(0); // 20 µs: read alone for now
+  expect(gauge.recheck()).toBe(false); // 12: still slow
+  expect(gauge.recheck()).toBe(true); // 2.5: quick after all — a reading worker is started
+  expect(readingWorkersFor(2, gauge.micros)).toBe(1);
+  expect(gauge.recheck()).toBe(false); // quick stays quick: not measured again (30 is never taken)
+  expect(probes).toEqual([30]);
+});
+
+test('a quick first touch, or none measured (three cores or more), is never measured again', () => {
+  const quick = firstTouchGauge(() => 2);
+  expect(quick.micros()).toBe(2);
+  expect(quick.recheck()).toBe(false);
+  expect(firstTouchGauge(never).recheck()).toBe(false);
 });

@@ -8,7 +8,7 @@ import type { CampaignSettings } from '../../domain/settings';
 import { stringPool } from '../../domain/consolidate/stringPool';
 import { BatchedFile } from './pickedBytes';
 import { readOne } from './readOne';
-import { measureFirstTouch, readingWorkersFor } from './readingWorkers';
+import { firstTouchGauge, readingWorkersFor } from './readingWorkers';
 import type { ReadTask } from './receive.worker';
 import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
@@ -42,8 +42,8 @@ interface Reader {
 function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void; cores: (n: number) => void } {
   // This worker's count until the page says its own (seasonClient.ts: the same, unless a test emulates another).
   let cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
-  let firstTouch: number | undefined;
-  const readersFor = (n: number) => readingWorkersFor(n, () => (firstTouch ??= measureFirstTouch()));
+  const firstTouch = firstTouchGauge();
+  const readersFor = (n: number) => readingWorkersFor(n, firstTouch.micros);
   // Decided when first needed (a pick, a check, a merge), not while the pane is still loading beside the probe.
   let size: number | undefined;
   const readerCount = () => (size ??= readersFor(cores));
@@ -129,6 +129,12 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
   // The page's count, with its requests: reading workers not yet started are started for it (ones already
   // reading finish, and end when idle).
   const pageCores = (n: number) => {
+    // Reading alone for a slow first touch: measured again with each request, and reading workers started for this
+    // one should memory prove quick after all (readingWorkers.ts, firstTouchGauge).
+    if (readers === null && firstTouch.recheck()) {
+      size = undefined;
+      readers = undefined;
+    }
     if (n === cores || readers) return;
     cores = n;
     size = undefined;
