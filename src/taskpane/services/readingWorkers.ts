@@ -44,7 +44,7 @@ export function measureFirstTouch(now: () => number = () => performance.now()): 
  * `recheck` is called while the figure says slow — the least measured counts. A probe taken while the browser is
  * busy (starting up, a pick of a thousand files arriving: every thread on the same two cores) runs slow on a quick
  * machine, and a single probe decided the whole session: a first bench:pane run after a build read with no reading
- * worker — most likely such a probe (it was not logged; ten probes logged since read 1.8–2.5 µs) — 1.82× the command
+ * worker — most likely such a probe (it was not logged; four probes logged since read 1.8–2.1 µs) — 1.82× the command
  * line against 1.11–1.56× in the runs after it. `recheck` says whether the figure has just turned quick.
  */
 export function firstTouchGauge(measure: () => number = measureFirstTouch): { micros: () => number; recheck: () => boolean } {
