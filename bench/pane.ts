@@ -26,6 +26,7 @@
  * PANE_JS_FLAGS passes V8 flags to Chromium (`--trace-gc` with DEBUG=pw:browser prints each isolate's heap).
  * PANE_MEMDUMP=light (or detailed) with `--trace FILE` records Chromium's memory dumps instead of the timeline, every
  * PANE_MEMDUMP_MS (250), and prints the page's memory by allocator over the run (bench/memoryDumps.ts).
+ * PANE_CORES=N emulates a machine of N cores (DevTools' hardware-concurrency override), as paneReaders.test.ts does.
  * PANE_CONSOLE=1 prints what the page writes to its console (for a build with logging added while finding a cause).
  */
 import { spawnSync } from 'node:child_process';
@@ -323,6 +324,8 @@ async function paneAgainstCli(dir: string, schools: number, opts: { trace?: stri
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  // PANE_CORES=N: the page sees N cores (what decides its reading workers, readingWorkers.ts).
+  if (process.env.PANE_CORES) await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: Number(process.env.PANE_CORES) });
   if (process.env.PANE_CONSOLE) page.on('console', (m) => process.stderr.write(`консоль страницы: ${m.text()}\n`));
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole('heading', { name: 'Настройки кампании' }).waitFor({ timeout: 60_000 });
