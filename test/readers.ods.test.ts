@@ -47,6 +47,10 @@ test('school workbooks saved as .ods by LibreOffice: the same grids, and their f
     // The form's drop-down lists are there in the file, and cut.
     expect(utf8.decode(content)).toContain('<table:content-validations>');
     expect(cut && utf8.decode(cut)).not.toContain('<table:content-validation');
+    // So are the attributes SheetJS never reads: the list a cell uses, the second value type after the first.
+    const unread = /<table:table-cell[^>]* (table:content-validation-name=|office:value-type="[^"]*" calcext:value-type=)/;
+    expect(utf8.decode(content)).toMatch(unread);
+    expect(cut && utf8.decode(cut)).not.toMatch(unread);
     const { received, sheetjs } = bothWays(f.bytes, f.name);
     expect('sheets' in received && received.sheets.length).toBeGreaterThan(0);
     expect(received).toEqual(sheetjs);
@@ -67,6 +71,11 @@ const CHANGES: ((xml: string, random: () => number) => string)[] = [
   (x, r) => cellTag(x, r, (tag) => tag.replace(/^<table:table-cell/, '<table:table-cell_x')),
   (x, r) => cellTag(x, r, (tag) => tag.replace(/ office:value="[^"]*"/, '')),
   (x, r) => cellTag(x, r, (tag) => tag.replace(/ table:formula="[^"]*"/, ' table:formula="of:=1" calcext:value-type="error"')),
+  // LibreOffice's second value type: alone (SheetJS reads it then), before the office one, or saying otherwise.
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/ office:value-type="[^"]*"/, '')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/ office:value-type="([^"]*)"/, ' calcext:value-type="error" office:value-type="$1"')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/ calcext:value-type="[^"]*"/, ' calcext:value-type="string"')),
+  (x, r) => cellTag(x, r, (tag) => tag.replace(/^<table:table-cell/, '<table:table-cell table:content-validation-name="val9"')),
   (x, r) => atTag(x, r, () => '<table:covered-table-cell table:formula="of:=3" office:value-type="float" office:value="3"/>'),
   (x, r) => atTag(x, r, (tag) => tag.replace(/^<([a-z]+):/, '<$1:x:')),
   (x, r) => atTag(x, r, (tag) => tag.replace(/="/, ' = "')),
@@ -129,7 +138,7 @@ test('a hundred and fifty changed copies: the same grids or the same refusal, cu
   expect(left).toBeGreaterThan(20);
 });
 
-test('the cut takes exactly the cells’ formula attributes, the styles’ empty properties and the data validations, and declines markup it cannot be sure of', () => {
+test('the cut takes exactly the cells’ formula attributes and the attributes SheetJS never reads, the styles’ empty properties and the data validations, and declines markup it cannot be sure of', () => {
   const cell = '<table:table-cell table:style-name="ce1"\n table:formula="of:=SUM([.A1:.A3])&gt;0" office:value-type="float" office:value="1"><text:p>1 &gt; 0 "x"</text:p></table:table-cell>';
   const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content><table:table table:name="Лист"><table:table-row>${body}</table:table-row></table:table></office:document-content>`;
   expect(utf8.decode(valuesOnlyContent(bytesOf(doc(cell + '<table:table-cell table:formula="of:=1"/>')))!)).toBe(
@@ -151,6 +160,11 @@ test('the cut takes exactly the cells’ formula attributes, the styles’ empty
   // A cell with a formula inside them (not where LibreOffice puts one) goes with them, cut once.
   const withCell = validations.replace('</table:content-validations>', '<table:table-cell table:formula="of:=1" office:value="1"/></table:content-validations>');
   expect(utf8.decode(valuesOnlyContent(bytesOf(spreadsheet(withCell)))!)).toBe(spreadsheet('').replace(/\n table:formula="[^"]*"/, ''));
+  // A cell's list and its second value type go when the first came before it; alone, or first, it stays.
+  const typed = '<table:table-cell table:content-validation-name="val1" office:value-type="float" office:value="2" calcext:value-type="float"><text:p>2</text:p></table:table-cell>';
+  expect(utf8.decode(valuesOnlyContent(bytesOf(doc(typed)))!)).toBe(doc('<table:table-cell office:value-type="float" office:value="2"><text:p>2</text:p></table:table-cell>'));
+  for (const kept of ['<table:table-cell calcext:value-type="error" table:formula="of:=1/0"/>', '<table:table-cell calcext:value-type="error" office:value-type="float" table:formula="of:=1"/>'])
+    expect(utf8.decode(valuesOnlyContent(bytesOf(doc(kept)))!)).toBe(doc(kept.replace(/ table:formula="[^"]*"/, '')));
   // Unbalanced markup is not cut at all.
   expect(valuesOnlyContent(bytesOf(styles(properties).replace('</style:style>', '')))).toBeUndefined();
   // The formulas of covered cells and of other elements stay: SheetJS is not told they are gone.

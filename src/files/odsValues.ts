@@ -4,8 +4,8 @@
  * `table:formula`), which SheetJS decodes, tokenizes and, for a values-only read, throws away; and SheetJS would
  * inflate every part again (thumbnails, settings) to read four. Here the four parts it reads (manifest, styles,
  * content, meta) are handed to its zip reader (XLSX.parse_zip) as a container, content.xml with every
- * `table:formula` attribute of a `table:table-cell` cut out, the cell styles' empty property tags and the data
- * validations. With `cellFormula: false` SheetJS reads nothing else from that attribute, and nothing from those
+ * `table:formula` attribute of a `table:table-cell` cut out (with two attributes of the cell SheetJS never reads,
+ * see VALIDATION_NAME), the cell styles' empty property tags and the data validations. With `cellFormula: false` SheetJS reads nothing else from that attribute, and nothing from those
  * tags and elements, so the workbook is the same (test/readers.ods.test.ts compares with SheetJS on the file).
  *
  * The cut is made only where SheetJS's tokenizer (its `xlmlregex`: a tag is `<`, a name, double-quoted
@@ -27,6 +27,16 @@ const isNameByte = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <=
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 const CELL = ascii('table:table-cell');
 const FORMULA = ascii('table:formula');
+/**
+ * A cell's attributes SheetJS's reader passes over, cut with its formula: the drop-down list the cell uses
+ * (`content-validation-name`, never read), and LibreOffice's `calcext:value-type` where the cell's
+ * `office:value-type` came before it — SheetJS keys attributes without their prefix and skips a later `…ext:` one
+ * whose name is taken (`parsexmltag`), so that one is never read either. Together an eighth of what SheetJS
+ * tokenizes of a LibreOffice form's cut content.xml.
+ */
+const VALIDATION_NAME = ascii('table:content-validation-name');
+const OFFICE_TYPE = ascii('office:value-type');
+const CALCEXT_TYPE = ascii('calcext:value-type');
 /**
  * A cell style's properties (fonts, borders, alignment, conditional maps): two fifths of what is left of a
  * LibreOffice form's content.xml, and tags SheetJS's reader of it passes over (`case 'text-properties': break;`…).
@@ -96,6 +106,7 @@ export function valuesOnlyContent(b: Uint8Array): Uint8Array | undefined {
     const isCell = !closing && equals(b, at, nameStop, CELL);
     const nameFrom = at;
     at = nameStop;
+    let typed = false; // this cell's office:value-type has been seen
     for (;;) {
       const spaceFrom = at;
       while (isSpace(b[at])) at++;
@@ -106,10 +117,10 @@ export function valuesOnlyContent(b: Uint8Array): Uint8Array | undefined {
       let close = attrStop + 2;
       while (close < b.length && b[close] !== QUOTE) if (b[close++] === LT) return undefined;
       if (close >= b.length) return undefined;
-      if (isCell && equals(b, at, attrStop, FORMULA)) {
+      if (isCell && (equals(b, at, attrStop, FORMULA) || equals(b, at, attrStop, VALIDATION_NAME) || (typed && equals(b, at, attrStop, CALCEXT_TYPE)))) {
         cuts.push(spaceFrom, close + 1);
         cut += close + 1 - spaceFrom;
-      }
+      } else if (isCell && equals(b, at, attrStop, OFFICE_TYPE)) typed = true;
       at = close + 1;
     }
     const selfClosing = b[at] === SLASH;
