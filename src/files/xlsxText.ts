@@ -3,6 +3,8 @@
  * decoded exactly as SheetJS decodes them, a start tag's attributes read strictly, a string item's text.
  */
 
+import { remembered } from '../domain/text/remembered';
+
 /** Not handled here: the caller reads the file with SheetJS instead. The message says what was not handled. */
 export class NotHandled extends Error {}
 
@@ -142,43 +144,11 @@ export const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1
 
 /**
  * A string item's text as a cell holds it: references and escapes decoded, Excel's \r\n line breaks as \n.
- * Remembered by the raw text: every school's workbook repeats the forms' long titles, and decoding them (openpyxl
- * writes each Cyrillic letter as `&#NNNN;`) cost several times the lookup. The key is a copy of its own, so the
- * table never holds a sheet's XML alive.
- *
- * Looked up by a few of the raw text's characters, then compared whole: a Map keyed by the text itself hashed
- * every character of every cell's raw text (a new string each time, so V8 cannot keep its hash) — an openpyxl
- * school's workbook is 60,000 characters of `&#NNNN;`, and the hashing was a tenth of reading it (CPU profile).
+ * Remembered by the raw text (remembered.ts says how it is looked up): every school's workbook repeats the forms'
+ * long titles, and decoding them (openpyxl writes each Cyrillic letter as `&#NNNN;`) cost several times the lookup.
+ * The key is a copy of its own, so the table never holds a sheet's XML alive.
  */
-interface Remembered {
-  raw: string;
-  text: string;
-  next: Remembered | undefined;
-}
-const decoded = new Map<number, Remembered>();
-let remembered = 0;
-/** A number from the length and up to 16 characters spread over the text (its last 8 among them). */
-function sampleKey(raw: string): number {
-  const n = raw.length;
-  let h = n;
-  const step = n > 8 ? ((n - 8) >> 3) + 1 : 1;
-  for (let i = 0; i < n - 8; i += step) h = (Math.imul(h, 31) + raw.charCodeAt(i)) | 0;
-  for (let i = Math.max(0, n - 8); i < n; i++) h = (Math.imul(h, 31) + raw.charCodeAt(i)) | 0;
-  return h;
-}
-function decodedText(raw: string): string {
-  const key = sampleKey(raw);
-  const first = decoded.get(key);
-  for (let e = first; e !== undefined; e = e.next) if (e.raw === raw) return e.text;
-  const text = own(unescapeXml(raw).replace(/\r\n/g, '\n'));
-  if (remembered >= 20000) {
-    decoded.clear();
-    remembered = 0;
-  }
-  decoded.set(key, { raw: own(raw), text, next: decoded.get(key) });
-  remembered++;
-  return text;
-}
+const decodedText = remembered((raw: string): string => own(unescapeXml(raw).replace(/\r\n/g, '\n')), 20000, own);
 
 /**
  * The text of a string item that is one `<t>` holding no markup (`<is><t>…</t></is>`, as openpyxl writes every
