@@ -3,7 +3,7 @@
  * decoded exactly as SheetJS decodes them, a start tag's attributes read strictly, a string item's text.
  */
 
-import { remembered } from '../domain/text/remembered';
+import { rememberedBySample } from '../domain/text/remembered';
 
 /** Not handled here: the caller reads the file with SheetJS instead. The message says what was not handled. */
 export class NotHandled extends Error {}
@@ -144,11 +144,11 @@ export const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1
 
 /**
  * A string item's text as a cell holds it: references and escapes decoded, Excel's \r\n line breaks as \n.
- * Remembered by the raw text (remembered.ts says how it is looked up): every school's workbook repeats the forms'
+ * Remembered by the raw text (`rememberedBySample`, remembered.ts): every school's workbook repeats the forms'
  * long titles, and decoding them (openpyxl writes each Cyrillic letter as `&#NNNN;`) cost several times the lookup.
  * The key is a copy of its own, so the table never holds a sheet's XML alive.
  */
-const decodedText = remembered((raw: string): string => own(unescapeXml(raw).replace(/\r\n/g, '\n')), 20000, own);
+const decodedText = rememberedBySample((raw: string): string => own(unescapeXml(raw).replace(/\r\n/g, '\n')), 20000, own);
 
 /**
  * The text of a string item that is one `<t>` holding no markup (`<is><t>…</t></is>`, as openpyxl writes every
