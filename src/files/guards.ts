@@ -372,19 +372,15 @@ export function checkZip(bytes: Uint8Array, maxRows: number = LIMITS.rows, defer
   // Declared sizes may lie: inflate for real, under the caps, before SheetJS does.
   const budget = { left: LIMITS.totalBytes };
   for (const e of entries) {
-    if (defer?.(e)) {
-      e.deferred = { bytes, maxRows, budget };
-      continue;
-    }
-    budget.left -= inflatedSize(bytes, e, Math.min(LIMITS.entryBytes, budget.left), maxRows);
-    if (budget.left < 0) throw new GuardRefusal('too-large', `после распаковки архив занимает больше ${MB(LIMITS.totalBytes)}`);
+    e.deferred = { bytes, maxRows, budget };
+    if (!defer?.(e)) checkDeferred(e);
   }
   return entries;
 }
 
 /**
- * A deferred part (checkZip's `defer`) checked as checkZip checks every other: inflated under the caps, its rows and
- * cells counted, and what the package inflates to in all still bounded. Throws GuardRefusal or SheetTooLarge.
+ * A part checked, now or when a reader reaches it (checkZip's `defer`): inflated under the caps, its rows and cells
+ * counted, and what the package inflates to in all still bounded. Once only. Throws GuardRefusal or SheetTooLarge.
  */
 export function checkDeferred(entry: ZipEntry): void {
   const check = entry.deferred;

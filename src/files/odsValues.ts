@@ -5,8 +5,9 @@
  * inflate every part again (thumbnails, settings) to read four. Here the four parts it reads (manifest, styles,
  * content, meta) are handed to its zip reader (XLSX.parse_zip) as a container, content.xml with every
  * `table:formula` attribute of a `table:table-cell` cut out (with two attributes of the cell SheetJS never reads,
- * see VALIDATION_NAME), the cell styles' empty property tags and the data validations. With `cellFormula: false` SheetJS reads nothing else from that attribute, and nothing from those
- * tags and elements, so the workbook is the same (test/readers.ods.test.ts compares with SheetJS on the file).
+ * see VALIDATION_NAME), the cell styles' empty property tags and the data validations. With `cellFormula: false`
+ * SheetJS reads nothing else from that attribute, and nothing from those tags and elements, so the workbook is the
+ * same (test/readers.ods.test.ts compares with SheetJS on the file).
  *
  * The cut is made only where SheetJS's tokenizer (its `xlmlregex`: a tag is `<`, a name, double-quoted
  * attributes, `>`) would find exactly the tags found here: the markup must be plain — no comments, CDATA or

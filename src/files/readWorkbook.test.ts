@@ -167,6 +167,15 @@ describe("the add-in's own consolidated workbook, read back", () => {
     expect(() => readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, maxRows: OWN_WORKBOOK_ROWS })).toThrow(/вывести компьютер из строя/);
   });
 
+  it('only sheets wait: any other part that lies about its size is refused at once, before anything reads it', () => {
+    const parts = minimalXlsxParts([{ name: 'ПК_Настройки', data: '<row><c><v>1</v></c></row>' }]);
+    const lying = parts['[Content_Types].xml'] + ' '.repeat(3 * 1024 * 1024);
+    const bytes = rawZip(
+      Object.entries({ ...parts, '[Content_Types].xml': lying }).map(([name, xml]) => ({ name, data: new TextEncoder().encode(xml), declared: name === '[Content_Types].xml' ? 1024 : undefined })),
+    );
+    expect(() => readWorkbookFile(bytes, 'свод.xlsx', { formulas: false, maxRows: OWN_WORKBOOK_ROWS, sheets: () => false })).toThrow(/вывести компьютер из строя/);
+  });
+
   it('a sheet asked for whose part lies about its size is refused by the guards when the reader reaches it, not inflated whole', () => {
     const bytes = withPlanSheet((data) => ({ data, declared: 1024 }));
     const entries = checkZip(bytes, OWN_WORKBOOK_ROWS, (e) => /worksheets/.test(e.name));

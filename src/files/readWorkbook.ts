@@ -6,7 +6,7 @@
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs, sheetjsInput } from './sheetjs';
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../domain/grid';
-import { cfbKind, checkZip, compoundFile, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
+import { cfbKind, checkDeferred, checkZip, compoundFile, GuardRefusal, LIMITS, SheetTooLarge, sniff, zipEntries, type ZipEntry } from './guards';
 import { packageKind, sheetNameOfPart, type PackageKind } from './packageKind';
 import { REFUSAL } from './refusals';
 import { pako } from './pakoOnDemand';
@@ -208,7 +208,7 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
   // the other sheets' parts are inflated by the guards only should SheetJS have to read the package after all.
   const fastFew = options.sheets !== undefined && options.formulas === false && options.fastXlsx !== false;
   const deferSheets = fastFew ? (e: ZipEntry) => WORKSHEET_PART.test(e.name) : undefined;
-  let { entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options), deferSheets);
+  const { entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options), deferSheets);
   if (parts === 'word-binary') return { document: readDoc(bytes, fileName) };
   if (parts === 'word') return { document: readDocx(bytes, entries!, fileName, partCodec) };
   if (parts === 'opendocument-text') return { document: readOdt(bytes, entries!, fileName, partCodec) };
@@ -221,8 +221,11 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkboo
     const fast = refusing(bytes, fileName, maxRowsOf(options), () => readXlsxValues(bytes, found, partCodec, maxRowsOf(options) + 1, options.sheets));
     if (fast) return { fast };
   }
-  // Whatever reads the package now inflates every part: every part is checked first.
-  if (entries?.some((e) => e.deferred)) ({ entries, kind: parts } = guard(bytes, fileName, ext, maxRowsOf(options)));
+  // Whatever reads the package now inflates every part: the parts still deferred are checked first.
+  if (entries) {
+    const found = entries;
+    refusing(bytes, fileName, maxRowsOf(options), () => found.forEach(checkDeferred));
+  }
   const input = sheetjsInput(bytes);
   if (entries && parts === 'opendocument-spreadsheet' && options.formulas === false && options.fastXlsx !== false) {
     const { parse_zip: parseZip } = sheetjs() as unknown as { parse_zip(zip: unknown, o: XLSX.ParsingOptions): XLSX.WorkBook };

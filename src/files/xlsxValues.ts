@@ -476,10 +476,11 @@ export function readXlsxValues(
       const rel = targets.get(relId ? tag[relId] : '');
       if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) return declined('лист диаграммы или диалога'); // chart and dialog sheets
       // Only a wanted sheet's part is inflated: a region's plan sheet read back for nothing took seconds.
-      if (!entries.has(partPath(rel.target).toLowerCase())) return declined('нет части листа');
+      const part = partPath(rel.target);
+      if (!entries.has(part.toLowerCase())) return declined('нет части листа');
       const state = tag.state;
       const hidden = state === 'hidden' || state === 'veryHidden';
-      sheets.push({ name, hidden, ...(wanted(name) ? worksheet(partBytes(bytes, entries, partPath(rel.target), codec)!, codec, ctx) : { cells: [], merges: [] }) });
+      sheets.push({ name, hidden, ...(wanted(name) ? worksheet(partBytes(bytes, entries, part, codec)!, codec, ctx) : { cells: [], merges: [] }) });
     }
     if (!sheets.length) return declined('нет листов');
     countFast();
