@@ -1,4 +1,8 @@
 import { stringPool } from './stringPool';
+import { mergeReports } from './merge';
+import { received } from './testing';
+import { buildConsolidatedWorkbook } from './workbook';
+import { defaultSettings } from '../settings';
 
 // Which copy of a text is kept cannot be seen from JavaScript (the memory it saves is measured by `npm run bench`);
 // what must hold is that sharing changes no value anywhere in what the merge keeps.
@@ -16,4 +20,85 @@ test('sharing repeated texts across received files changes none of their values'
   expect(JSON.stringify(files)).toBe(before);
   expect(pool.share('текст')).toBe('текст');
   expect(pool.share(null)).toBeNull();
+});
+
+describe('a value read alike in many files is kept once', () => {
+  const school = (n: number) => ({
+    file: `школа ${n}.xlsx`,
+    row: {
+      empty: { value: null, cell: 'E13' },
+      students: { value: 120, cell: 'F13' },
+      fromText: { value: 120, cell: 'F13', interpreted: '120 чел.' },
+      otherText: { value: 120, cell: 'F13', interpreted: 'сто двадцать' },
+      negativeZero: { value: -0, cell: 'G13' },
+      grades: [{ value: 7, cell: 'H13' }, { value: 7, cell: 'I13' }],
+      names: { value: ['ТПУ', 'ТГУ'], cell: 'Y13' },
+      dates: { value: { from: '2023-10-02', to: '2023-10-06' }, cell: 'C8' },
+      withMore: { value: 120, cell: 'F13', note: 'своё' },
+    },
+  });
+
+  test('the same cell with the same value in two schools is one value; a different cell or value is not', () => {
+    const pool = stringPool();
+    const [a, b] = [pool.share(school(1)), pool.share(school(2))];
+    expect(b.row.empty).toBe(a.row.empty);
+    expect(b.row.students).toBe(a.row.students);
+    expect(b.row.grades[0]).toBe(a.row.grades[0]);
+    expect(b.row.grades[1]).toBe(a.row.grades[1]);
+    expect(a.row.grades[1]).not.toBe(a.row.grades[0]);
+    const c = pool.share({ students: { value: 121, cell: 'F13' } });
+    expect(c.students).not.toBe(a.row.students);
+    expect(c.students).toEqual({ value: 121, cell: 'F13' });
+  });
+
+  test('what the cell said keeps values apart, and values holding more than a number or text stay each file’s own', () => {
+    const pool = stringPool();
+    const [a, b] = [pool.share(school(1)), pool.share(school(2))];
+    expect(b.row.fromText).toBe(a.row.fromText);
+    expect(b.row.otherText).toBe(a.row.otherText);
+    expect(a.row.fromText).not.toBe(a.row.students);
+    expect(a.row.otherText).not.toBe(a.row.fromText);
+    expect(a.row.fromText).toEqual({ value: 120, cell: 'F13', interpreted: '120 чел.' });
+    expect(a.row.students).toEqual({ value: 120, cell: 'F13' });
+    expect(b.row.names).not.toBe(a.row.names);
+    expect(b.row.dates).not.toBe(a.row.dates);
+    expect(b.row.withMore).not.toBe(a.row.withMore);
+    expect(Object.is(b.row.negativeZero.value, -0)).toBe(true);
+    expect(Object.is(pool.share({ x: { value: 0, cell: 'G13' } }).x.value, 0)).toBe(true);
+    expect(Object.is(pool.share({ x: { value: -0, cell: 'G13' } }).x.value, -0)).toBe(true);
+    // Asked about in the other order: a value with a text first, then the same without.
+    const other = stringPool();
+    const first = other.share({ x: { value: 5, cell: 'B2', interpreted: 'пять' } }).x;
+    const plainFive = other.share({ x: { value: 5, cell: 'B2' } }).x;
+    expect(plainFive).not.toBe(first);
+    expect(other.share({ x: { value: 5, cell: 'B2' } }).x).toBe(plainFive);
+    expect(other.share({ x: { value: 5, cell: 'B2', interpreted: 'пять' } }).x).toBe(first);
+  });
+
+  test('a full pool shares what it holds and keeps new values as they are', () => {
+    const pool = stringPool(2);
+    const a = pool.share({ x: { value: 1, cell: 'A1' }, y: { value: 2, cell: 'A1' }, z: { value: 3, cell: 'A1' } });
+    const b = pool.share({ x: { value: 1, cell: 'A1' }, y: { value: 2, cell: 'A1' }, z: { value: 3, cell: 'A1' } });
+    expect(b.x).toBe(a.x);
+    expect(b.z).not.toBe(a.z);
+    expect(b.z).toEqual({ value: 3, cell: 'A1' });
+    // Values holding a list or dates are never shared, so they take no room in the pool.
+    const lists = stringPool(1);
+    lists.share({ names: { value: ['ТПУ'], cell: 'Y13' }, dates: { value: { from: '2023-10-02', to: '2023-10-06' }, cell: 'C8' } });
+    expect(lists.share({ x: { value: 1, cell: 'A1' } }).x).toBe(lists.share({ x: { value: 1, cell: 'A1' } }).x);
+  });
+
+  test('the Свод of shared files is the Свод of the files as read, and merging changes none of them', () => {
+    const settings = defaultSettings('autumn', 2023);
+    const files = () =>
+      Array.from({ length: 6 }, (_, i) =>
+        received(`школа ${i}.xlsx`, `2023-10-1${i}T10:00`, [{ unit: `МАОУ СОШ № ${i % 4}`, events: 10 + (i % 2), grades: [1, 2, 3, 4, 5, 6, i], plan: 3, partners: { companies: ['ООО «Завод»'] } }]),
+      );
+    const pool = stringPool();
+    const shared = files().map((f) => pool.share(f));
+    expect(shared[1].read.report!.participation[0].schools).toBe(shared[0].read.report!.participation[0].schools);
+    const book = (fs: ReturnType<typeof files>) => buildConsolidatedWorkbook(mergeReports({ files: fs, expectedUnits: [], policy: 'merge-with-errors', deadline: '2023-10-14' }), settings);
+    expect(JSON.stringify(book(shared))).toBe(JSON.stringify(book(files())));
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(files()));
+  });
 });

@@ -1,18 +1,38 @@
 /**
- * One copy of each repeated text across thousands of received files. Every school's forms hold the same cell
- * addresses («E13»), dates, levels and partner names, and each file read (or passed from a worker thread) brings
- * its own copies: at 5,000 schools the duplicates alone were about 70 MB of the merge's memory.
+ * One copy of each repeated text, and of each repeated read value, across thousands of received files. Every
+ * school's forms hold the same cell addresses («E13»), dates, levels and partner names, and each file read (or
+ * passed from a worker thread) brings its own copies: at 5,000 schools the duplicated texts alone were about 70 MB
+ * of the merge's memory. Then the values: a form's fields are read as `{ value, cell }` (readValue.ts), two hundred
+ * a school, and most are the same as another school's — the same cell, empty or the same count — so each such value
+ * is kept once too: a third of what the merge keeps a file (`npm run bench:pane`, 5,000 schools).
+ *
+ * What is kept must not change afterwards (nothing changes a value once its file is read): a shared value is
+ * every file's that holds it.
  */
 export interface StringPool {
-  /** The value with its texts replaced, in place, by the pool's copies. */
+  /** The value with its texts and read values replaced, in place, by the pool's copies. */
   share<T>(value: T): T;
 }
 
 /** Texts longer than this are rarely repeated (notes, long lists): not worth a lookup. */
 const LONGEST = 160;
 
+/** A read value whose value is a number, a text or none: `{ value, cell }`, `interpreted` when there is one. */
+interface PlainRead {
+  value: string | number | boolean | null;
+  cell: string;
+  interpreted?: string;
+}
+
+const plain = (x: unknown): x is string | number | boolean | null => x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+
 export function stringPool(capacity = 500_000): StringPool {
   const pool = new Map<string, string>();
+  // cell → value → read; reads with `interpreted` keyed by it under their value.
+  const reads = new Map<string, Map<unknown, PlainRead | Map<string, PlainRead>>>();
+  let size = 0;
+  // Room for one more read value, taken; none once full (new values are then kept as they are).
+  const room = () => size < capacity && ++size > 0;
   const text = (s: string): string => {
     if (s.length > LONGEST) return s;
     const hit = pool.get(s);
@@ -21,21 +41,64 @@ export function stringPool(capacity = 500_000): StringPool {
     if (pool.size < capacity) pool.set(s, s);
     return s;
   };
-  const walk = (v: object): void => {
+  const read = (r: PlainRead): PlainRead => {
+    // −0 would be taken for 0 (a Map's keys): kept as it is.
+    if (Object.is(r.value, -0)) return r;
+    let byValue = reads.get(r.cell);
+    if (!byValue) {
+      if (size >= capacity) return r;
+      reads.set(r.cell, (byValue = new Map()));
+    }
+    const found = byValue.get(r.value);
+    if (r.interpreted === undefined) {
+      if (found === undefined) {
+        if (room()) byValue.set(r.value, r);
+        return r;
+      }
+      if (!(found instanceof Map)) return found;
+      const hit = found.get('');
+      if (hit) return hit;
+      if (room()) found.set('', r);
+      return r;
+    }
+    // With what the cell said: under the value, by that text ('' stands for none, as `interpreted` is never '').
+    let byText: Map<string, PlainRead>;
+    if (found instanceof Map) byText = found;
+    else {
+      if (size >= capacity) return r;
+      byText = new Map();
+      if (found) byText.set('', found);
+      byValue.set(r.value, byText);
+    }
+    const hit = byText.get(r.interpreted);
+    if (hit) return hit;
+    if (room()) byText.set(r.interpreted, r);
+    return r;
+  };
+  /**
+   * Shares the texts under `v`; whether `v` is a plain read value (only `value`, `cell` and `interpreted`, the
+   * value a number, text or none), found on the way at no extra cost.
+   */
+  const walk = (v: object): boolean => {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
         if (typeof x === 'string') v[i] = text(x);
-        else if (typeof x === 'object' && x !== null) walk(x);
+        else if (typeof x === 'object' && x !== null && walk(x)) v[i] = read(x as PlainRead);
       }
-      return;
+      return false;
     }
     const o = v as Record<string, unknown>;
+    let isRead = true;
+    let keys = 0;
     for (const k in o) {
+      keys++;
       const x = o[k];
       if (typeof x === 'string') o[k] = text(x);
-      else if (typeof x === 'object' && x !== null) walk(x);
+      else if (typeof x === 'object' && x !== null && walk(x)) o[k] = read(x as PlainRead);
+      if (isRead && !(k === 'cell' ? typeof x === 'string' : k === 'value' ? plain(x) : k === 'interpreted' && typeof x === 'string' && x !== '')) isRead = false;
     }
+    return isRead && keys >= 2 && 'value' in o && 'cell' in o;
   };
   return {
     share<T>(value: T): T {
