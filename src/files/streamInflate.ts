@@ -7,13 +7,14 @@
  * are unchanged. Anything the native stream does not take (no such API, a damaged part, bytes after a part's end,
  * a part past the caps) is left to pako exactly as before.
  *
- * The season worker inflates the smaller parts in script instead (fflate, straight into the lent buffer:
- * `inflateSmallPartsInScript`). What the native stream gives are buffers the browser made, and those live until the
- * thread's next full garbage collection: in a reading worker, whose heap is small, that comes every few hundred
- * milliseconds; in the season worker, which keeps every school's forms, every second or two — and a region's files
- * (5,000) kept 60–100 MB of inflated parts waiting there while reading (bench:pane, PANE_MEMDUMP; the page's peak
- * 620–630 → 540 MB). fflate into the lent buffer makes nothing to wait for, at the same speed (bench/readInBrowser.ts:
- * 2.2–2.6 against 2.3 ms a school's workbook in Chromium, with a third of the page faults).
+ * The pane's workers inflate the smaller parts in script instead (fflate, straight into the lent buffer:
+ * `inflateSmallPartsInScript`, set by src/taskpane/services/scriptReading.ts). What the native stream gives are
+ * buffers the browser made, and those live until the thread's next full garbage collection, which is rare in a
+ * worker reading thousands of files: a region's files (5,000) kept 60–100 MB of inflated parts waiting in the season
+ * worker while reading (bench:pane, PANE_MEMDUMP; the page's peak 620–630 → 540 MB), and 15–61 MB of them in the
+ * reading worker (peak 526/478 → 467/446 MB). fflate into the lent buffer makes nothing to wait for, at the same
+ * speed (bench/readInBrowser.ts: 2.2–2.6 against 2.3 ms a school's workbook in Chromium, with a third of the page
+ * faults). Larger parts (a region's workbook) keep the native stream, which stops at the guards' cap.
  */
 import { inflateSync } from 'fflate';
 import { bytesLender } from './reusedBytes';
@@ -55,7 +56,7 @@ let smallPartsInScript = false;
  */
 const SCRIPT_PACKED_BYTES = 64 * 1024;
 
-/** This thread inflates packages' smaller parts in script, not in the native stream (the season worker: see above). */
+/** This thread inflates packages' smaller parts in script, not in the native stream (the pane's workers: see above). */
 export function inflateSmallPartsInScript(on = true): void {
   smallPartsInScript = on;
 }

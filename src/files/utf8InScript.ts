@@ -1,6 +1,7 @@
 /**
- * UTF-8 decoded by script, to the very text TextDecoder gives: for the pane's season worker, which keeps every
- * school's forms and so collects its heap in full only every second or two. A text TextDecoder gives is the
+ * UTF-8 decoded by script, to the very text TextDecoder gives: for the pane's workers, which collect their heaps in
+ * full only every second or two while reading (the season worker keeps every school's forms; a reading worker's
+ * old generation hardly grows). A text TextDecoder gives is the
  * browser's own string, handed to V8 as an external one and freed only by such a full collection: the parts the
  * season worker read itself (a third of a region's 5,000 files) kept 60–130 MB of them waiting at a time, the most
  * of the page's peak while reading (bench:pane, PANE_MEMDUMP: the buffer partition). A string made by script is

@@ -1,6 +1,7 @@
 /** A reading worker: receives the picked files it is handed, one at a time, and posts each back. */
 import type { CampaignSettings } from '../../domain/settings';
 import { readOne } from './readOne';
+import { readPartsInScript } from './scriptReading';
 
 import type { PickedFile } from './pickedBytes';
 
@@ -9,6 +10,9 @@ export type ReadTask = { index: number; settings: CampaignSettings } & (
   | { file: PickedFile }
   | { read: { name: string; lastModified: number; size: number; bytes: ArrayBuffer } }
 );
+
+// Small parts inflated and decoded in script, as the season worker does (scriptReading.ts says why).
+readPartsInScript();
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadTask>) => void) | null; postMessage(m: unknown): void };
 scope.onmessage = async (e) => {
