@@ -34,7 +34,7 @@ let partCodec: PartCodec = { inflate: (packed) => pako().inflateRaw(packed), utf
 export function usePartCodec(codec: PartCodec): void {
   partCodec = codec;
 }
-/** Parts' text decoded by script, not by TextDecoder: for the pane's workers (utf8InScript.ts says why). */
+/** Parts' text decoded by script, not by TextDecoder: for the pane's season worker (utf8InScript.ts says why). */
 export function decodePartsInScript(): void {
   partCodec = { ...partCodec, utf8: utf8InScript };
 }

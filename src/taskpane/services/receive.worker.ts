@@ -1,7 +1,7 @@
 /** A reading worker: receives the picked files it is handed, one at a time, and posts each back. */
 import type { CampaignSettings } from '../../domain/settings';
 import { readOne } from './readOne';
-import { readPartsInScript } from './scriptReading';
+import { readingWorkerReading } from './scriptReading';
 
 import type { PickedFile } from './pickedBytes';
 
@@ -11,8 +11,8 @@ export type ReadTask = { index: number; settings: CampaignSettings } & (
   | { read: { name: string; lastModified: number; size: number; bytes: ArrayBuffer } }
 );
 
-// Small parts inflated and decoded in script, as the season worker does (scriptReading.ts says why).
-readPartsInScript();
+// Small parts inflated in script, as the season worker does (scriptReading.ts says why, and why text is not).
+readingWorkerReading();
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadTask>) => void) | null; postMessage(m: unknown): void };
 scope.onmessage = async (e) => {

@@ -14,11 +14,11 @@ import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
 import { seasonWorker, type Deflating } from './seasonWork';
 import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsxDeflate';
-import { readPartsInScript } from './scriptReading';
+import { seasonWorkerReading } from './scriptReading';
 
 // What this worker reads, it inflates and decodes without making the browser's buffers and strings, which would
-// wait for its rare full collections (scriptReading.ts); the reading workers do the same.
-readPartsInScript();
+// wait for its rare full collections (scriptReading.ts).
+seasonWorkerReading();
 const scope = self as unknown as { onmessage: ((e: MessageEvent<SeasonRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
 const PER_READER = 2;
 
