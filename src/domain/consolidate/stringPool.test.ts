@@ -51,7 +51,7 @@ describe('a value read alike in many files is kept once', () => {
     expect(c.students).toEqual({ value: 121, cell: 'F13' });
   });
 
-  test('what the cell said keeps values apart, and values holding more than a number or text stay each file’s own', () => {
+  test('what the cell said keeps values apart; lists and values with more to them stay each file’s own', () => {
     const pool = stringPool();
     const [a, b] = [pool.share(school(1)), pool.share(school(2))];
     expect(b.row.fromText).toBe(a.row.fromText);
@@ -61,7 +61,6 @@ describe('a value read alike in many files is kept once', () => {
     expect(a.row.fromText).toEqual({ value: 120, cell: 'F13', interpreted: '120 чел.' });
     expect(a.row.students).toEqual({ value: 120, cell: 'F13' });
     expect(b.row.names).not.toBe(a.row.names);
-    expect(b.row.dates).not.toBe(a.row.dates);
     expect(b.row.withMore).not.toBe(a.row.withMore);
     expect(Object.is(b.row.negativeZero.value, -0)).toBe(true);
     expect(Object.is(pool.share({ x: { value: 0, cell: 'G13' } }).x.value, 0)).toBe(true);
@@ -75,6 +74,25 @@ describe('a value read alike in many files is kept once', () => {
     expect(other.share({ x: { value: 5, cell: 'B2', interpreted: 'пять' } }).x).toBe(first);
   });
 
+  test('a plan row’s dates read alike are kept once; other dates, or what the cell said otherwise, are not', () => {
+    const pool = stringPool();
+    const row = (to: string, interpreted: string, extra?: object) => ({ dates: { value: { from: '2023-10-02', to, ...extra }, cell: 'C8', interpreted } });
+    const a = pool.share(row('2023-10-06', '02.10.2023–06.10.2023')).dates;
+    expect(pool.share(row('2023-10-06', '02.10.2023–06.10.2023')).dates).toBe(a);
+    expect(pool.share(row('2023-10-07', '02.10.2023–07.10.2023')).dates).not.toBe(a);
+    expect(pool.share(row('2023-10-07', '02.10.2023–06.10.2023')).dates).not.toBe(a); // other dates, the same words
+    expect(pool.share(row('2023-10-06', '2–6 октября')).dates).not.toBe(a);
+    expect(pool.share(row('2023-10-06', '02.10.2023–06.10.2023', { note: 'своё' })).dates).not.toBe(a);
+    const fromOnly = () => pool.share({ dates: { value: { from: '2023-10-02' }, cell: 'C8', interpreted: '02.10.2023' } }).dates;
+    expect(fromOnly()).not.toBe(fromOnly());
+    // The same dates in another cell, and a text that reads like them, are other values.
+    expect(pool.share({ dates: { value: { from: '2023-10-02', to: '2023-10-06' }, cell: 'C9', interpreted: '02.10.2023–06.10.2023' } }).dates).not.toBe(a);
+    const asText = pool.share({ x: { value: '2023-10-02/2023-10-06', cell: 'C8', interpreted: '02.10.2023–06.10.2023' } }).x;
+    expect(asText).not.toBe(a);
+    expect(asText.value).toBe('2023-10-02/2023-10-06');
+    expect(a.value).toEqual({ from: '2023-10-02', to: '2023-10-06' });
+  });
+
   test('a full pool shares what it holds and keeps new values as they are', () => {
     const pool = stringPool(2);
     const a = pool.share({ x: { value: 1, cell: 'A1' }, y: { value: 2, cell: 'A1' }, z: { value: 3, cell: 'A1' } });
@@ -82,9 +100,9 @@ describe('a value read alike in many files is kept once', () => {
     expect(b.x).toBe(a.x);
     expect(b.z).not.toBe(a.z);
     expect(b.z).toEqual({ value: 3, cell: 'A1' });
-    // Values holding a list or dates are never shared, so they take no room in the pool.
+    // Values holding a list are never shared, so they take no room in the pool.
     const lists = stringPool(1);
-    lists.share({ names: { value: ['ТПУ'], cell: 'Y13' }, dates: { value: { from: '2023-10-02', to: '2023-10-06' }, cell: 'C8' } });
+    lists.share({ names: { value: ['ТПУ'], cell: 'Y13' } });
     expect(lists.share({ x: { value: 1, cell: 'A1' } }).x).toBe(lists.share({ x: { value: 1, cell: 'A1' } }).x);
   });
 

@@ -18,19 +18,34 @@ export interface StringPool {
 /** Texts longer than this are rarely repeated (notes, long lists): not worth a lookup. */
 const LONGEST = 160;
 
-/** A read value whose value is a number, a text or none: `{ value, cell }`, `interpreted` when there is one. */
+/** A plan's dates as read (report.ts DateRange): two ISO dates. */
+interface Dates {
+  from: string;
+  to: string;
+}
+
+/**
+ * A read value whose value is a number, a text, dates or none: `{ value, cell }`, `interpreted` when there is one.
+ * Lists (partners' names) are each file's own.
+ */
 interface PlainRead {
-  value: string | number | boolean | null;
+  value: string | number | boolean | null | Dates;
   cell: string;
   interpreted?: string;
 }
+
+/** What `walk` found an object to be. */
+const OTHER = 0;
+const READ = 1;
+const DATES = 2;
 
 const plain = (x: unknown): x is string | number | boolean | null => x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
 
 export function stringPool(capacity = 500_000): StringPool {
   const pool = new Map<string, string>();
-  // cell → value → read; reads with `interpreted` keyed by it under their value.
+  // cell → value → read; reads with `interpreted` keyed by it under their value. Dates apart, keyed by their text.
   const reads = new Map<string, Map<unknown, PlainRead | Map<string, PlainRead>>>();
+  const datesReads = new Map<string, Map<unknown, PlainRead | Map<string, PlainRead>>>();
   let size = 0;
   // Room for one more read value, taken; none once full (new values are then kept as they are).
   const room = () => size < capacity && ++size > 0;
@@ -45,15 +60,18 @@ export function stringPool(capacity = 500_000): StringPool {
   const read = (r: PlainRead): PlainRead => {
     // −0 would be taken for 0 (a Map's keys): kept as it is.
     if (Object.is(r.value, -0)) return r;
-    let byValue = reads.get(r.cell);
+    const dates = typeof r.value === 'object' && r.value !== null ? r.value : undefined;
+    const key: unknown = dates ? `${dates.from}/${dates.to}` : r.value;
+    const byCell = dates ? datesReads : reads;
+    let byValue = byCell.get(r.cell);
     if (!byValue) {
       if (size >= capacity) return r;
-      reads.set(r.cell, (byValue = new Map()));
+      byCell.set(r.cell, (byValue = new Map()));
     }
-    const found = byValue.get(r.value);
+    const found = byValue.get(key);
     if (r.interpreted === undefined) {
       if (found === undefined) {
-        if (room()) byValue.set(r.value, r);
+        if (room()) byValue.set(key, r);
         return r;
       }
       if (!(found instanceof Map)) return found;
@@ -69,7 +87,7 @@ export function stringPool(capacity = 500_000): StringPool {
       if (size >= capacity) return r;
       byText = new Map();
       if (found) byText.set('', found);
-      byValue.set(r.value, byText);
+      byValue.set(key, byText);
     }
     const hit = byText.get(r.interpreted);
     if (hit) return hit;
@@ -77,29 +95,34 @@ export function stringPool(capacity = 500_000): StringPool {
     return r;
   };
   /**
-   * Shares the texts under `v`; whether `v` is a plain read value (only `value`, `cell` and `interpreted`, the
-   * value a number, text or none), found on the way at no extra cost.
+   * Shares the texts and read values under `v`; what `v` is — a read value (only `value`, `cell` and `interpreted`,
+   * the value a number, text, dates or none), dates (only `from` and `to`, texts) or other — found on the way at no
+   * extra cost.
    */
-  const walk = (v: object): boolean => {
+  const walk = (v: object): number => {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
         if (typeof x === 'string') v[i] = text(x);
-        else if (typeof x === 'object' && x !== null && walk(x)) v[i] = read(x as PlainRead);
+        else if (typeof x === 'object' && x !== null && walk(x) === READ) v[i] = read(x as PlainRead);
       }
-      return false;
+      return OTHER;
     }
     const o = v as Record<string, unknown>;
     let isRead = true;
+    let isDates = true;
     let keys = 0;
     for (const k in o) {
       keys++;
       const x = o[k];
+      let kind = OTHER;
       if (typeof x === 'string') o[k] = text(x);
-      else if (typeof x === 'object' && x !== null && walk(x)) o[k] = read(x as PlainRead);
-      if (isRead && !(k === 'cell' ? typeof x === 'string' : k === 'value' ? plain(x) : k === 'interpreted' && typeof x === 'string' && x !== '')) isRead = false;
+      else if (typeof x === 'object' && x !== null && (kind = walk(x)) === READ) o[k] = read(x as PlainRead);
+      if (isRead && !(k === 'cell' ? typeof x === 'string' : k === 'value' ? plain(x) || kind === DATES : k === 'interpreted' && typeof x === 'string' && x !== '')) isRead = false;
+      if (isDates && !((k === 'from' || k === 'to') && typeof x === 'string')) isDates = false;
     }
-    return isRead && keys >= 2 && 'value' in o && 'cell' in o;
+    if (isDates && keys === 2) return DATES;
+    return isRead && keys >= 2 && 'value' in o && 'cell' in o ? READ : OTHER;
   };
   return {
     share<T>(value: T): T {
