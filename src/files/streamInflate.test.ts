@@ -4,6 +4,7 @@ import { LIMITS, OutputCapExceeded, packedPart, zipEntries } from './guards';
 import { readWorkbookFile } from './readWorkbook';
 import { inflateSmallPartsInScript, nativelyInflated, withNativeInflate } from './streamInflate';
 import { writeXlsx } from './xlsxWriter';
+import { streamsMade } from './testing';
 
 const schools = sampleSchoolWorkbooks({ schools: 6, twice: false, broken: false, late: 0 }).files.filter((f) => f.workbook);
 
@@ -52,24 +53,6 @@ test('school workbooks read at once, and one after another, each read their own 
   const sheet = zipEntries(books[0].bytes).find((e) => /worksheets\/sheet1\.xml$/.test(e.name))!;
   expect(sheet.uncompressedSize).toBeGreaterThan(64 * 1024);
 });
-
-/** The browser's streams made while `run` runs. */
-async function streamsMade(run: () => Promise<void>): Promise<number> {
-  const Native = globalThis.DecompressionStream;
-  let made = 0;
-  globalThis.DecompressionStream = class extends Native {
-    constructor(format: CompressionFormat) {
-      super(format);
-      made++;
-    }
-  };
-  try {
-    await run();
-  } finally {
-    globalThis.DecompressionStream = Native;
-  }
-  return made;
-}
 
 describe('the season worker inflates the smaller parts in script', () => {
   beforeAll(() => inflateSmallPartsInScript());

@@ -3,6 +3,7 @@ import { writeXlsx } from '../../files/xlsxWriter';
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { ReadTask } from './receive.worker';
 import { receiveBytes } from '../../files/receiveFiles';
+import { streamsMade } from '../../files/testing';
 
 // A reading worker, as the season worker hands it a file: a school's parts it inflates in script (scriptReading.ts),
 // so no browser-made buffer waits for its rare full collections.
@@ -10,25 +11,19 @@ test('a reading worker reads a school workbook without the native inflate stream
   const school = sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, late: 0 }).files.find((f) => f.workbook)!;
   const bytes = await writeXlsx(school.workbook!);
   const settings = municipalSettings();
-  const Native = globalThis.DecompressionStream;
-  let streams = 0;
-  globalThis.DecompressionStream = class extends Native {
-    constructor(format: CompressionFormat) {
-      super(format);
-      streams++;
-    }
-  };
   const posted: { index: number; result: ReceivedFile[] }[] = [];
   const scope = { onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null, postMessage: (m: { index: number; result: ReceivedFile[] }) => posted.push(m) };
   (globalThis as { self?: unknown }).self = scope;
+  let streams: number;
   try {
-    await jest.isolateModulesAsync(async () => {
-      await import('./receive.worker');
-      const read = { name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer };
-      await scope.onmessage!({ data: { index: 7, settings, read } });
-    });
+    streams = await streamsMade(() =>
+      jest.isolateModulesAsync(async () => {
+        await import('./receive.worker');
+        const read = { name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer };
+        await scope.onmessage!({ data: { index: 7, settings, read } });
+      }),
+    );
   } finally {
-    globalThis.DecompressionStream = Native;
     delete (globalThis as { self?: unknown }).self;
   }
   // One made to see whether this host has the stream at all; none for the parts (a dozen, each its own stream before).
