@@ -1,4 +1,4 @@
-import { BatchedFile, readTogether, type PickedFile } from './pickedBytes';
+import { BatchedFile, LENT_BYTES, readBatch, readTogether, type PickedFile } from './pickedBytes';
 
 const bytesOf = async (f: PickedFile) => new Uint8Array(await f.arrayBuffer());
 
@@ -34,4 +34,56 @@ test('a picked file that changed since it was picked is read on its own, and its
   const together = readTogether(files);
   expect(Array.from(await bytesOf(together[0]))).toEqual(new Array(10).fill(1));
   expect(Array.from(await bytesOf(together[2]))).toEqual(new Array(10).fill(3));
+});
+
+test('a file read with others is copied into the buffer lent back to it where it fits, else into a new one to lend again', async () => {
+  const files = [new File([new Uint8Array(3000).fill(5)], 'Школа 1.xlsx'), new File([new Uint8Array(70_000).fill(6)], 'Школа 2.xlsx')];
+  const [small, large] = readTogether(files) as BatchedFile[];
+  const spare = new ArrayBuffer(LENT_BYTES);
+  new Uint8Array(spare).fill(9); // what the last file lent in it left behind
+  const first = await small.into(spare);
+  expect(first.buffer).toBe(spare);
+  expect(first.size).toBe(3000);
+  expect(Array.from(new Uint8Array(first.buffer, 0, 3000)).every((b) => b === 5)).toBe(true);
+  // Too small for the next file: a new buffer, a whole number of LENT_BYTES, holding the file at its start.
+  const second = await large.into(spare);
+  expect(second.buffer).not.toBe(spare);
+  expect(second.size).toBe(70_000);
+  expect(second.buffer.byteLength).toBe(2 * LENT_BYTES);
+  expect(Array.from(new Uint8Array(second.buffer, 0, 70_000)).every((b) => b === 6)).toBe(true);
+  // Nothing lent back yet: a new buffer too.
+  const [again] = readTogether([files[0]]) as BatchedFile[];
+  const third = await again.into(undefined);
+  expect(third.buffer.byteLength).toBe(LENT_BYTES);
+  expect(third.size).toBe(3000);
+});
+
+test('a file whose batch cannot be read goes to its reader as itself, every byte, not in the lent buffer', async () => {
+  const files = Array.from({ length: 2 }, (_, i) => new File([new Uint8Array(10).fill(i + 1)], `Школа ${i + 1}.xlsx`));
+  Object.defineProperty(files[1], 'size', { value: 12 }); // changed on disk since it was picked
+  const [first] = readTogether(files) as BatchedFile[];
+  const spare = new ArrayBuffer(LENT_BYTES);
+  const got = await first.into(spare);
+  expect(got.buffer).not.toBe(spare);
+  expect(got.size).toBe(10);
+  expect(Array.from(new Uint8Array(got.buffer))).toEqual(new Array(10).fill(1));
+});
+
+test('a batch is read whole into a buffer of its own, and a batch whose files changed on disk is not taken', async () => {
+  const parts = [new Uint8Array(1000).fill(1), new Uint8Array(2000).fill(2)];
+  const got = await readBatch(new Blob(parts), 3000);
+  expect(got?.byteLength).toBe(3000);
+  expect(Buffer.from(got!).equals(Buffer.concat(parts))).toBe(true);
+  expect(got!.buffer.byteLength).toBeGreaterThan(4 * 1024 * 1024); // the batch buffer, read into again
+  // Longer or shorter than the files' sizes said when picked.
+  expect(await readBatch(new Blob(parts), 2999)).toBeUndefined();
+  expect(await readBatch(new Blob(parts), 3001)).toBeUndefined();
+});
+
+test('where a blob is no byte stream (older browsers), its batch is read by arrayBuffer() all the same', async () => {
+  const blob = new Blob([new Uint8Array(500).fill(4)]);
+  const plain = Object.assign(blob, { stream: () => new ReadableStream({ pull: (c) => c.close() }) });
+  const got = await readBatch(plain, 500);
+  expect(Array.from(got!)).toEqual(new Array(500).fill(4));
+  expect(await readBatch(plain, 499)).toBeUndefined();
 });

@@ -4,8 +4,12 @@
  * browser 2.4–2.8 s of CPU; the same files read fifty to a Blob (one request, one stream; File API: a Blob made of
  * Files reads as their bytes in order) took 0.9–1.0 s (Chromium, 1,000 files, 2 cores, load 8).
  *
- * Each file keeps its own place: a file read with others gives its own bytes (a copy, so it can be transferred to
- * a reading worker alone); a large file, one that is no Blob (tests) or one whose batch could not be read (a file
+ * Memory: the batches are read into a few buffers of this worker's own, read into again (readBatch), and a file
+ * for a reading worker is copied into a buffer it lent back (into): the browser frees the buffers it makes only in
+ * a thread's full collection, and new ones for every batch and file waited for it by the tens of megabytes.
+ *
+ * Each file keeps its own place: a file read with others gives its own bytes (a copy, so it can be handed to a
+ * reading worker alone); a large file, one that is no Blob (tests) or one whose batch could not be read (a file
  * moved or deleted since it was picked) is read on its own, as before — with its own error, the others unharmed.
  */
 
@@ -29,7 +33,7 @@ interface Batch {
   offsets: number[];
   /** Files of the batch not yet taken: the batch's bytes are let go when none is left. */
   left: number;
-  bytes?: Promise<ArrayBuffer | undefined>;
+  bytes?: Promise<Uint8Array | undefined>;
   next?: Batch;
 }
 
@@ -50,23 +54,107 @@ export class BatchedFile implements PickedFile {
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {
+    const start = this.batch.offsets[this.at];
+    const own = await this.fromBatch((whole) => whole?.slice(start, start + this.size).buffer);
+    return own ?? this.picked.arrayBuffer();
+  }
+
+  /**
+   * The file's bytes at the start of `spare` (a buffer lent before and handed back, see LENT_BYTES) where they fit,
+   * else at the start of a new buffer sized to be lent again: `size` bytes, the buffer maybe longer. Where its
+   * batch could not be read, the file read on its own, all of it.
+   */
+  async into(spare: ArrayBuffer | undefined): Promise<{ buffer: ArrayBuffer; size: number }> {
+    const start = this.batch.offsets[this.at];
+    const lent = await this.fromBatch((whole) => {
+      if (!whole) return undefined;
+      const buffer = spare && spare.byteLength >= this.size ? spare : new ArrayBuffer(Math.ceil(Math.max(this.size, 1) / LENT_BYTES) * LENT_BYTES);
+      new Uint8Array(buffer, 0, this.size).set(whole.subarray(start, start + this.size));
+      return { buffer, size: this.size };
+    });
+    if (lent) return lent;
+    const own = await this.picked.arrayBuffer();
+    return { buffer: own, size: own.byteLength };
+  }
+
+  /**
+   * `take` given the batch's bytes (none where the batch could not be read), at once: the batch's buffer is read
+   * into again once its last file has taken its bytes.
+   */
+  private async fromBatch<T>(take: (whole: Uint8Array | undefined) => T): Promise<T> {
     const b = this.batch;
     load(b);
     // The next batch is read while this one's files are: the reading never waits for the disk.
     if (b.next) load(b.next);
-    const whole = await b.bytes;
-    if (--b.left === 0) b.bytes = undefined;
-    if (!whole) return this.picked.arrayBuffer();
-    const start = b.offsets[this.at];
-    return whole.slice(start, start + this.size);
+    const read = await b.bytes;
+    // A buffer read into again (its batch let go early, a file taken twice by requests side by side) was handed to
+    // the stream and left empty here: its files are then read on their own, never from another batch's bytes.
+    const whole = read && read.byteLength === b.offsets[b.offsets.length - 1] ? read : undefined;
+    try {
+      return take(whole);
+    } finally {
+      if (--b.left === 0) {
+        b.bytes = undefined;
+        if (whole) batchBuffers.giveBack(whole.buffer as ArrayBuffer);
+      }
+    }
   }
 }
 
+/**
+ * What a buffer lent to a reading worker is a multiple of (season.worker.ts): one buffer serves every file up to
+ * its size, so a few buffers go back and forth for thousands of files.
+ */
+export const LENT_BYTES = 64 * 1024;
+
+/**
+ * Buffers the batches are read into, again and again: a buffer the browser makes (Blob.arrayBuffer()) is freed
+ * only by the thread's full collection, rare in the season worker — up to ~50 MB of batches read long ago waited
+ * for it (bench:pane, PANE_MEMDUMP, 5,000 files). One more byte than a batch holds, to see a file that grew.
+ */
+const batchBuffers = (() => {
+  const free: ArrayBuffer[] = [];
+  return {
+    take: (): ArrayBuffer => free.pop() ?? new ArrayBuffer(BATCH_BYTES + 1),
+    giveBack: (buffer: ArrayBuffer): void => {
+      if (buffer.byteLength === BATCH_BYTES + 1 && free.length < 3) free.push(buffer);
+    },
+  };
+})();
+
+/**
+ * The blob's bytes read into a buffer of batchBuffers (a byte stream read by a BYOB reader: File API, «stream()»;
+ * Chromium, Firefox, Safari 26.4), or by Blob.arrayBuffer() where the stream is no byte stream. Undefined where
+ * the blob's bytes are not `size` long (a file changed since it was picked).
+ */
+export async function readBatch(blob: Blob, size: number): Promise<Uint8Array | undefined> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = blob.stream().getReader({ mode: 'byob' });
+  } catch {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    return bytes.byteLength === size ? bytes : undefined;
+  }
+  let buffer = batchBuffers.take();
+  let at = 0;
+  for (;;) {
+    // Each read hands the buffer to the stream and gives it back (a new ArrayBuffer object, the same memory).
+    const { done, value } = await reader.read(new Uint8Array(buffer, at, buffer.byteLength - at));
+    if (!value) return undefined;
+    buffer = value.buffer as ArrayBuffer;
+    at += value.byteLength;
+    if (done || at === buffer.byteLength) break;
+  }
+  if (at !== size) {
+    void reader.cancel().catch(() => undefined);
+    batchBuffers.giveBack(buffer);
+    return undefined;
+  }
+  return new Uint8Array(buffer, 0, size);
+}
+
 function load(b: Batch): void {
-  b.bytes ??= new Blob(b.files).arrayBuffer().then(
-    (bytes) => (bytes.byteLength === b.offsets[b.offsets.length - 1] ? bytes : undefined),
-    () => undefined,
-  );
+  b.bytes ??= readBatch(new Blob(b.files), b.offsets[b.offsets.length - 1]).catch(() => undefined);
 }
 
 const isBlob = (f: PickedFile): f is PickedFile & Blob => typeof Blob !== 'undefined' && f instanceof Blob;

@@ -1,7 +1,7 @@
 import { sampleSchoolWorkbooks, municipalSettings } from '../../domain/sample/schoolWorkbooks';
 import { writeXlsx } from '../../files/xlsxWriter';
 import type { ReceivedFile } from '../../domain/consolidate/merge';
-import type { ReadTask } from './receive.worker';
+import type { ReadReply, ReadTask } from './receive.worker';
 import { receiveBytes } from '../../files/receiveFiles';
 import { streamsMade } from '../../files/testing';
 
@@ -36,4 +36,40 @@ test('a reading worker reads a school workbook without the native inflate stream
   expect(file.read.plan?.rows.length).toBeGreaterThan(0);
   const direct = receiveBytes(bytes, school.file, file.received, settings);
   expect(file).toEqual({ ...direct, fingerprint: file.fingerprint });
+});
+
+// The season worker lends each file's bytes in a buffer it had back from an earlier file (pickedBytes.ts LENT_BYTES):
+// longer than the file, and holding the rest of that earlier file after it.
+test('a reading worker reads only the file in a lent buffer, whatever follows it, and hands the buffer back', async () => {
+  const [school, other] = sampleSchoolWorkbooks({ schools: 2, twice: false, broken: false, late: 0 }).files.filter((f) => f.workbook);
+  const bytes = await writeXlsx(school.workbook!);
+  const earlier = await writeXlsx(other.workbook!);
+  const lent = new ArrayBuffer(Math.max(bytes.length, earlier.length) + 4096);
+  new Uint8Array(lent).set(earlier); // the earlier, longer file, still there
+  new Uint8Array(lent).set(bytes); // this file over its start
+  const settings = municipalSettings();
+  const posted: { message: ReadReply; transfer?: Transferable[] }[] = [];
+  const scope = {
+    onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null,
+    postMessage: (message: ReadReply, transfer?: Transferable[]) => posted.push({ message, transfer }),
+  };
+  (globalThis as { self?: unknown }).self = scope;
+  try {
+    await jest.isolateModulesAsync(async () => {
+      await import('./receive.worker');
+      await scope.onmessage!({ data: { index: 3, settings, read: { name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: lent } } });
+    });
+  } finally {
+    delete (globalThis as { self?: unknown }).self;
+  }
+  expect(posted).toHaveLength(1);
+  const { message, transfer } = posted[0];
+  expect(message.lent).toBe(lent);
+  expect(transfer).toEqual([lent]);
+  const [file] = message.result;
+  if (!('read' in file)) throw new Error(`не прочитан: ${file.error}`);
+  expect(file).toEqual({ ...receiveBytes(bytes, school.file, file.received, settings), fingerprint: file.fingerprint });
+  // The register's checksum is this file's, not the lent buffer's.
+  const { createHash } = await import('node:crypto');
+  expect(file.fingerprint).toBe(createHash('sha1').update(bytes).digest('hex').slice(0, 16));
 });

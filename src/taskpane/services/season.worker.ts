@@ -9,7 +9,7 @@ import { stringPool } from '../../domain/consolidate/stringPool';
 import { BatchedFile } from './pickedBytes';
 import { readOne } from './readOne';
 import { firstTouchGauge, readingWorkersFor } from './readingWorkers';
-import type { ReadTask } from './receive.worker';
+import type { ReadReply, ReadTask } from './receive.worker';
 import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
 import { seasonWorker, type Deflating } from './seasonWork';
@@ -25,6 +25,8 @@ const PER_READER = 2;
 interface Reader {
   worker: Worker;
   waiting: Map<number, (r: ReceivedFile[]) => void>;
+  /** Buffers lent to this reader and handed back, to be lent again (receive.worker.ts says why). */
+  spare: ArrayBuffer[];
 }
 
 /**
@@ -57,8 +59,9 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
     try {
       return Array.from({ length: count }, () => {
         const worker = new Worker(new URL('./receive.worker.ts', import.meta.url));
-        const reader: Reader = { worker, waiting: new Map() };
-        worker.onmessage = (e: MessageEvent<{ index: number; result: ReceivedFile[] }>) => {
+        const reader: Reader = { worker, waiting: new Map(), spare: [] };
+        worker.onmessage = (e: MessageEvent<ReadReply>) => {
+          if (e.data.lent && reader.spare.length < PER_READER) reader.spare.push(e.data.lent);
           const done = reader.waiting.get(e.data.index);
           reader.waiting.delete(e.data.index);
           done?.(e.data.result.map((r) => texts.share(r)));
@@ -107,12 +110,13 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
     const index = seq++;
     return new Promise<ReceivedFile[]>((resolve) => {
       reader.waiting.set(index, resolve);
-      // A file read with others (pickedBytes.ts) goes as its bytes, handed over, not copied; any other as the File.
+      // A file read with others (pickedBytes.ts) goes as its bytes, in a buffer lent again and again; any other as
+      // the File.
       if (!(file instanceof BatchedFile)) return reader.worker.postMessage({ index, file, settings } satisfies ReadTask);
-      void file.arrayBuffer().then(
-        (bytes) => {
-          const task: ReadTask = { index, read: { name: file.name, lastModified: file.lastModified, size: file.size, bytes }, settings };
-          reader.worker.postMessage(task, [bytes]);
+      void file.into(reader.spare.pop()).then(
+        ({ buffer, size }) => {
+          const task: ReadTask = { index, read: { name: file.name, lastModified: file.lastModified, size, bytes: buffer }, settings };
+          reader.worker.postMessage(task, [buffer]);
         },
         // Not to be read (moved, deleted): the reading worker tries the File itself and says why.
         () => reader.worker.postMessage({ index, file: file.picked, settings } satisfies ReadTask),
