@@ -33,26 +33,11 @@ const textDecoder = new TextDecoder('utf-8');
 let partCodec: PartCodec = { inflate: (packed) => pako().inflateRaw(packed), utf8: (bytes) => textDecoder.decode(bytes) };
 export function usePartCodec(codec: PartCodec): void {
   partCodec = codec;
-  decodedBefore = undefined;
 }
-/**
- * Parts' text decoded by script, not by TextDecoder (`on`), or by the decoder set before again: for the pane's season
- * worker reading a large pick (utf8InScript.ts says why). Both give the same text.
- */
-let decodedBefore: PartCodec['utf8'] | undefined;
-export function decodePartsInScript(on = true): void {
-  if (on === (decodedBefore !== undefined)) return;
-  if (on) {
-    decodedBefore = partCodec.utf8;
-    partCodec = { ...partCodec, utf8: utf8InScript };
-  } else {
-    partCodec = { ...partCodec, utf8: decodedBefore! };
-    decodedBefore = undefined;
-  }
+/** Parts' text decoded by script, not by TextDecoder: for the pane's season worker (utf8InScript.ts says why). */
+export function decodePartsInScript(): void {
+  partCodec = { ...partCodec, utf8: utf8InScript };
 }
-
-/** Whether parts' text is decoded by script now (decodePartsInScript). */
-export const partsDecodedInScript = (): boolean => decodedBefore !== undefined;
 
 
 const extensionOf = (fileName: string): string => /\.([^.\\/]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';

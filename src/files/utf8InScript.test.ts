@@ -79,30 +79,3 @@ test('school workbooks read with parts decoded by script (the season worker) rea
     decode.mockRestore();
   }
 });
-
-test('after a large pick, a small one is decoded by TextDecoder again, to the same forms', async () => {
-  const { sampleSchoolWorkbooks } = await import('../domain/sample/schoolWorkbooks');
-  const { writeXlsx } = await import('./xlsxWriter');
-  const { decodePartsInScript, partsDecodedInScript, readWorkbookFile } = await import('./readWorkbook');
-  const [school] = sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, late: 0 }).files.filter((f) => f.workbook);
-  const bytes = await writeXlsx(school.workbook!);
-  const read = () => readWorkbookFile(bytes, school.file, { formulas: false });
-  const largest = (calls: unknown[][]) => Math.max(0, ...calls.map(([b]) => (b as Uint8Array | undefined)?.byteLength ?? 0));
-  decodePartsInScript(true);
-  decodePartsInScript(true); // twice on: still one step from TextDecoder
-  expect(partsDecodedInScript()).toBe(true);
-  const decode = jest.spyOn(TextDecoder.prototype, 'decode');
-  try {
-    const byScript = read();
-    expect(largest(decode.mock.calls)).toBeLessThanOrEqual(4096);
-    decode.mockClear();
-    decodePartsInScript(false);
-    expect(partsDecodedInScript()).toBe(false);
-    expect(read()).toEqual(byScript);
-    // A sheet's whole text through TextDecoder again.
-    expect(largest(decode.mock.calls)).toBeGreaterThan(4096);
-  } finally {
-    decode.mockRestore();
-    decodePartsInScript(false);
-  }
-});

@@ -10,14 +10,6 @@
  * What is kept must not change afterwards (nothing changes a value once its file is read): a shared value is
  * every file's that holds it.
  */
-/**
- * From this many files on, a reading keeps memory lean: repeated texts and values shared (this pool), and in the
- * pane the season worker's text decoded by script (src/taskpane/services/scriptReading.ts). Below it a merge stays
- * far under 500 MB anyway (the command line under 300, the pane ~330 at 1,000 files), and both cost time: in the
- * pane ~0.3 s of CPU each at 1,000 files, on the thread that reads and keeps every file (bench:pane --trace).
- */
-export const LEAN_FROM_FILES = 2000;
-
 export interface StringPool {
   /** The value with its texts and read values replaced, in place, by the pool's copies. */
   share<T>(value: T): T;

@@ -6,25 +6,19 @@
  * outside its heap. At 5,000 schools that was 15–61 MB of ArrayBuffers waiting in the reading worker (bench:pane,
  * PANE_MEMDUMP) and 60–100 MB in the season worker; fflate makes nothing to wait for, at the same speed.
  *
- * Text is decoded by script only in the season worker, which keeps every school's forms, and only for a large pick
- * (LEAN_FROM_FILES, stringPool.ts): there TextDecoder's strings waited 60–130 MB at a time at 5,000 schools. Script
- * decoding costs ~10× TextDecoder's time on a long sheet of markup — at 1,000 files ~0.3 s of the season worker's
- * CPU, where memory is no concern — and in the reading worker it bought nothing measurable: two alternated pairs at
- * 5,000 schools, peaks 434/490 MB decoding by script against 462/477 by TextDecoder, which used 13% less CPU
- * (43.3/35.7 against 37.5/30.8 s) and read the set with shapes faster (7.0/6.1 against 6.3/5.8 s).
+ * Text is decoded by script only in the season worker (utf8InScript.ts), which keeps every school's forms: there
+ * TextDecoder's strings waited 60–130 MB at a time. Script decoding costs ~10× TextDecoder's time on a long sheet
+ * of markup, and in the reading worker it bought nothing measurable: two alternated pairs at 5,000 schools, peaks
+ * 434/490 MB decoding by script against 462/477 by TextDecoder, which used 13% less CPU (43.3/35.7 against
+ * 37.5/30.8 s) and read the set with shapes faster (7.0/6.1 against 6.3/5.8 s).
  */
 import { inflateSmallPartsInScript } from '../../files/streamInflate';
 import { decodePartsInScript } from '../../files/readWorkbook';
-import { LEAN_FROM_FILES } from '../../domain/consolidate/stringPool';
 
-/** The season worker: small parts inflated in script. */
+/** The season worker: small parts inflated in script, every part's text decoded by script. */
 export function seasonWorkerReading(): void {
   inflateSmallPartsInScript();
-}
-
-/** The season worker about to read `files` files: their text decoded by script if they are many. */
-export function seasonWorkerPick(files: number): void {
-  decodePartsInScript(files >= LEAN_FROM_FILES);
+  decodePartsInScript();
 }
 
 /** A reading worker: small parts inflated in script; text decoded by TextDecoder. */

@@ -5,7 +5,7 @@
  */
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
-import { LEAN_FROM_FILES, stringPool } from '../../domain/consolidate/stringPool';
+import { stringPool } from '../../domain/consolidate/stringPool';
 import { BatchedFile } from './pickedBytes';
 import { readOne } from './readOne';
 import { firstTouchGauge, readingWorkersFor } from './readingWorkers';
@@ -14,7 +14,7 @@ import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
 import { seasonWorker, type Deflating } from './seasonWork';
 import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsxDeflate';
-import { seasonWorkerPick, seasonWorkerReading } from './scriptReading';
+import { seasonWorkerReading } from './scriptReading';
 
 // What this worker reads, it inflates and decodes without making the browser's buffers and strings, which would
 // wait for its rare full collections (scriptReading.ts).
@@ -39,7 +39,7 @@ interface Reader {
  * How many: readingWorkers.ts — on two cores one, or none where fresh memory is slow to touch (some virtual
  * machines), and then every file is read here.
  */
-function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void; cores: (n: number) => void; pick: (files: number) => void } {
+function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void; cores: (n: number) => void } {
   // This worker's count until the page says its own (seasonClient.ts: the same, unless a test emulates another).
   let cores = (globalThis.navigator as Navigator | undefined)?.hardwareConcurrency || 2;
   const firstTouch = firstTouchGauge();
@@ -50,12 +50,9 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
   let readers: Reader[] | null | undefined;
   let seq = 0;
   let here = 0;
-  // Each file's result arrives as its own copy of every text (structured cloning): kept for the merge of a large
-  // pick, the texts and values every school repeats (cell addresses, dates, levels, names) are kept once
-  // (stringPool.ts, LEAN_FROM_FILES).
+  // Each file's result arrives as its own copy of every text (structured cloning): kept for the merge, the texts
+  // every school repeats (cell addresses, dates, levels, names) are kept once (stringPool.ts).
   const texts = stringPool(200_000);
-  let large = false;
-  const keep = (r: ReceivedFile): ReceivedFile => (large ? texts.share(r) : r);
   const start = (): Reader[] | null => {
     const count = readerCount();
     if (typeof Worker === 'undefined' || count === 0) return null;
@@ -67,7 +64,7 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
           if (e.data.lent && reader.spare.length < PER_READER) reader.spare.push(e.data.lent);
           const done = reader.waiting.get(e.data.index);
           reader.waiting.delete(e.data.index);
-          done?.(e.data.result.map(keep));
+          done?.(e.data.result.map((r) => texts.share(r)));
           idleSoon();
         };
         return reader;
@@ -98,8 +95,8 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
     here++;
     try {
       if (readers) await turn();
-      // Kept as the reading workers' files are.
-      return (await readOne(file, settings)).map(keep);
+      // Kept as the reading workers' files are: each repeated text once.
+      return (await readOne(file, settings)).map((r) => texts.share(r));
     } finally {
       here--;
     }
@@ -145,12 +142,7 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
     size = undefined;
     readers = undefined;
   };
-  // A request's files, counted: a large pick is read keeping memory lean (LEAN_FROM_FILES).
-  const pick = (files: number) => {
-    large = files >= LEAN_FROM_FILES;
-    seasonWorkerPick(files);
-  };
-  return { read, parallel: () => readerCount() * PER_READER + 1, warm, cores: pageCores, pick };
+  return { read, parallel: () => readerCount() * PER_READER + 1, warm, cores: pageCores };
 }
 
 /**
@@ -212,18 +204,10 @@ const deflating: Deflating = () => {
 
 const pool = readerPool();
 const handle = seasonWorker(new SeasonEngine(pool.read, pool.parallel), replies(), deflating);
-/** Each pick's number of files, by its id (the last few). */
-const pickSizes = new Map<number, number>();
 scope.onmessage = (e) => {
   const m = e.data;
   if ((m.type === 'picked' || m.type === 'check' || m.type === 'merge') && m.cores) pool.cores(m.cores);
-  if (m.type === 'picked') {
-    pickSizes.set(m.id, m.total);
-    if (pickSizes.size > 4) pickSizes.delete(pickSizes.keys().next().value!);
-    pool.pick(m.total);
-    pool.warm();
-  }
-  if (m.type === 'check' || m.type === 'merge') pool.pick(m.picked !== undefined ? (pickSizes.get(m.picked) ?? m.files.length) : m.files.length);
+  if (m.type === 'picked') pool.warm();
   if (m.type === 'merge' && m.output === 'bytes') deflateReady ??= newDeflateWorker();
   handle(m);
 };
