@@ -1,4 +1,4 @@
-import { BatchedFile, LENT_BYTES, readBatch, readTogether, type PickedFile } from './pickedBytes';
+import { BatchedFile, readBatch, readTogether, type PickedFile } from './pickedBytes';
 
 const bytesOf = async (f: PickedFile) => new Uint8Array(await f.arrayBuffer());
 
@@ -36,35 +36,36 @@ test('a picked file that changed since it was picked is read on its own, and its
   expect(Array.from(await bytesOf(together[2]))).toEqual(new Array(10).fill(3));
 });
 
-test('a file read with others is copied into the buffer lent back to it where it fits, else into a new one to lend again', async () => {
+test('a file read with others is copied into the buffer lent for it where it fits, else into one of its own', async () => {
   const files = [new File([new Uint8Array(3000).fill(5)], 'Школа 1.xlsx'), new File([new Uint8Array(70_000).fill(6)], 'Школа 2.xlsx')];
   const [small, large] = readTogether(files) as BatchedFile[];
-  const spare = new ArrayBuffer(LENT_BYTES);
-  new Uint8Array(spare).fill(9); // what the last file lent in it left behind
-  const first = await small.into(spare);
-  expect(first.buffer).toBe(spare);
+  const lent = new Uint8Array(64 * 1024).fill(9); // what the last file read in it left behind
+  const first = await small.into(lent);
+  expect(first.buffer).toBe(lent.buffer);
   expect(first.size).toBe(3000);
   expect(Array.from(new Uint8Array(first.buffer, 0, 3000)).every((b) => b === 5)).toBe(true);
-  // Too small for the next file: a new buffer, a whole number of LENT_BYTES, holding the file at its start.
-  const second = await large.into(spare);
-  expect(second.buffer).not.toBe(spare);
+  // Too small for the next file: a buffer of the file's own.
+  const second = await large.into(lent);
+  expect(second.buffer).not.toBe(lent.buffer);
   expect(second.size).toBe(70_000);
-  expect(second.buffer.byteLength).toBe(2 * LENT_BYTES);
   expect(Array.from(new Uint8Array(second.buffer, 0, 70_000)).every((b) => b === 6)).toBe(true);
-  // Nothing lent back yet: a new buffer too.
-  const [again] = readTogether([files[0]]) as BatchedFile[];
-  const third = await again.into(undefined);
-  expect(third.buffer.byteLength).toBe(LENT_BYTES);
-  expect(third.size).toBe(3000);
+  // Nothing lent, or a view not at the buffer's start (the reader reads from the start): a buffer of its own too.
+  for (const none of [undefined, new Uint8Array(8192).subarray(16)]) {
+    const [again] = readTogether([files[0]]) as BatchedFile[];
+    const got = await again.into(none);
+    expect(got.buffer).not.toBe(none?.buffer);
+    expect(got.size).toBe(3000);
+    expect(Array.from(new Uint8Array(got.buffer, 0, 3000)).every((b) => b === 5)).toBe(true);
+  }
 });
 
 test('a file whose batch cannot be read goes to its reader as itself, every byte, not in the lent buffer', async () => {
   const files = Array.from({ length: 2 }, (_, i) => new File([new Uint8Array(10).fill(i + 1)], `Школа ${i + 1}.xlsx`));
   Object.defineProperty(files[1], 'size', { value: 12 }); // changed on disk since it was picked
   const [first] = readTogether(files) as BatchedFile[];
-  const spare = new ArrayBuffer(LENT_BYTES);
-  const got = await first.into(spare);
-  expect(got.buffer).not.toBe(spare);
+  const lent = new Uint8Array(64 * 1024);
+  const got = await first.into(lent);
+  expect(got.buffer).not.toBe(lent.buffer);
   expect(got.size).toBe(10);
   expect(Array.from(new Uint8Array(got.buffer))).toEqual(new Array(10).fill(1));
 });

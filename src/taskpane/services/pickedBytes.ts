@@ -13,6 +13,8 @@
  * moved or deleted since it was picked) is read on its own, as before — with its own error, the others unharmed.
  */
 
+import { bytesLender } from '../../files/reusedBytes';
+
 /** A picked file as the season's engine takes it (re-exported by seasonEngine.ts): a browser File, or the same few members. */
 export interface PickedFile {
   name: string;
@@ -60,19 +62,19 @@ export class BatchedFile implements PickedFile {
   }
 
   /**
-   * The file's bytes at the start of `spare` (a buffer lent before and handed back, see LENT_BYTES) where they fit,
-   * else at the start of a new buffer sized to be lent again: `size` bytes, the buffer maybe longer. Where its
-   * batch could not be read, the file read on its own, all of it.
+   * The file's bytes at the start of `lent` (a buffer lent to a reading worker again and again: season.worker.ts)
+   * where they fit, else in a buffer of their own: `size` bytes, the buffer maybe longer. Where its batch could not
+   * be read, the file read on its own, all of it.
    */
-  async into(spare: ArrayBuffer | undefined): Promise<{ buffer: ArrayBuffer; size: number }> {
+  async into(lent: Uint8Array | undefined): Promise<{ buffer: ArrayBuffer; size: number }> {
     const start = this.batch.offsets[this.at];
-    const lent = await this.fromBatch((whole) => {
+    const copied = await this.fromBatch((whole) => {
       if (!whole) return undefined;
-      const buffer = spare && spare.byteLength >= this.size ? spare : new ArrayBuffer(Math.ceil(Math.max(this.size, 1) / LENT_BYTES) * LENT_BYTES);
-      new Uint8Array(buffer, 0, this.size).set(whole.subarray(start, start + this.size));
-      return { buffer, size: this.size };
+      const target = lent && lent.byteOffset === 0 && lent.length >= this.size ? lent : new Uint8Array(this.size);
+      target.set(whole.subarray(start, start + this.size));
+      return { buffer: target.buffer as ArrayBuffer, size: this.size };
     });
-    if (lent) return lent;
+    if (copied) return copied;
     const own = await this.picked.arrayBuffer();
     return { buffer: own, size: own.byteLength };
   }
@@ -95,32 +97,20 @@ export class BatchedFile implements PickedFile {
     } finally {
       if (--b.left === 0) {
         b.bytes = undefined;
-        if (whole) batchBuffers.giveBack(whole.buffer as ArrayBuffer);
+        if (whole?.buffer.byteLength === BATCH_BUFFER_BYTES) batchBuffers.giveBack(new Uint8Array(whole.buffer));
       }
     }
   }
 }
 
 /**
- * What a buffer lent to a reading worker is a multiple of (season.worker.ts): one buffer serves every file up to
- * its size, so a few buffers go back and forth for thousands of files.
+ * Buffers the batches are read into, again and again (reusedBytes.ts): a buffer the browser makes
+ * (Blob.arrayBuffer()) is freed only by the thread's full collection, rare in the season worker — up to ~50 MB of
+ * batches read long ago waited for it (bench:pane, PANE_MEMDUMP, 5,000 files). One more byte than a batch holds, to
+ * see a file that grew.
  */
-export const LENT_BYTES = 64 * 1024;
-
-/**
- * Buffers the batches are read into, again and again: a buffer the browser makes (Blob.arrayBuffer()) is freed
- * only by the thread's full collection, rare in the season worker — up to ~50 MB of batches read long ago waited
- * for it (bench:pane, PANE_MEMDUMP, 5,000 files). One more byte than a batch holds, to see a file that grew.
- */
-const batchBuffers = (() => {
-  const free: ArrayBuffer[] = [];
-  return {
-    take: (): ArrayBuffer => free.pop() ?? new ArrayBuffer(BATCH_BYTES + 1),
-    giveBack: (buffer: ArrayBuffer): void => {
-      if (buffer.byteLength === BATCH_BYTES + 1 && free.length < 3) free.push(buffer);
-    },
-  };
-})();
+const batchBuffers = bytesLender(3);
+const BATCH_BUFFER_BYTES = BATCH_BYTES + 1;
 
 /**
  * The blob's bytes read into a buffer of batchBuffers (a byte stream read by a BYOB reader: File API, «stream()»;
@@ -135,7 +125,7 @@ export async function readBatch(blob: Blob, size: number): Promise<Uint8Array | 
     const bytes = new Uint8Array(await blob.arrayBuffer());
     return bytes.byteLength === size ? bytes : undefined;
   }
-  let buffer = batchBuffers.take();
+  let buffer = batchBuffers.lend(BATCH_BUFFER_BYTES)!.buffer as ArrayBuffer;
   let at = 0;
   for (;;) {
     // Each read hands the buffer to the stream and gives it back (a new ArrayBuffer object, the same memory).
@@ -147,7 +137,7 @@ export async function readBatch(blob: Blob, size: number): Promise<Uint8Array | 
   }
   if (at !== size) {
     void reader.cancel().catch(() => undefined);
-    batchBuffers.giveBack(buffer);
+    batchBuffers.giveBack(new Uint8Array(buffer));
     return undefined;
   }
   return new Uint8Array(buffer, 0, size);

@@ -14,6 +14,7 @@ import { SeasonEngine, type PickedFile, type ReadOne } from './seasonEngine';
 import type { SeasonReply, SeasonRequest } from './seasonProtocol';
 import { seasonWorker, type Deflating } from './seasonWork';
 import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsxDeflate';
+import { bytesLender } from '../../files/reusedBytes';
 import { seasonWorkerReading } from './scriptReading';
 
 // What this worker reads, it inflates and decodes without making the browser's buffers and strings, which would
@@ -26,7 +27,7 @@ interface Reader {
   worker: Worker;
   waiting: Map<number, (r: ReceivedFile[]) => void>;
   /** Buffers lent to this reader and handed back, to be lent again (receive.worker.ts says why). */
-  spare: ArrayBuffer[];
+  lender: ReturnType<typeof bytesLender>;
 }
 
 /**
@@ -59,9 +60,9 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
     try {
       return Array.from({ length: count }, () => {
         const worker = new Worker(new URL('./receive.worker.ts', import.meta.url));
-        const reader: Reader = { worker, waiting: new Map(), spare: [] };
+        const reader: Reader = { worker, waiting: new Map(), lender: bytesLender(PER_READER) };
         worker.onmessage = (e: MessageEvent<ReadReply>) => {
-          if (e.data.lent && reader.spare.length < PER_READER) reader.spare.push(e.data.lent);
+          if (e.data.lent) reader.lender.giveBack(new Uint8Array(e.data.lent));
           const done = reader.waiting.get(e.data.index);
           reader.waiting.delete(e.data.index);
           done?.(e.data.result.map((r) => texts.share(r)));
@@ -113,7 +114,7 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
       // A file read with others (pickedBytes.ts) goes as its bytes, in a buffer lent again and again; any other as
       // the File.
       if (!(file instanceof BatchedFile)) return reader.worker.postMessage({ index, file, settings } satisfies ReadTask);
-      void file.into(reader.spare.pop()).then(
+      void file.into(reader.lender.lend(file.size)).then(
         ({ buffer, size }) => {
           const task: ReadTask = { index, read: { name: file.name, lastModified: file.lastModified, size, bytes: buffer }, settings };
           reader.worker.postMessage(task, [buffer]);
