@@ -4,7 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import { FileReadError } from '../files/readWorkbook';
-import { assertReceivableSize, receiveInput } from '../files/receiveInput';
+import { receiveGrid } from '../files/receiveFiles';
+import { assertReceivableSize, readInput, receiveInput, type GridToReceive } from '../files/receiveInput';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript, type InputToReceive } from './receivePool';
@@ -41,17 +42,29 @@ function cannotOpen(name: string, code: string | undefined): string {
  * a letter's parser only awaits work already done (no I/O, no timers), so a worker still reads one file at a time.
  */
 export async function receive(file: { path: string; name: string; modified: string }, settings: CampaignSettings): Promise<ReceivedFile[]> {
-  let bytes: Uint8Array;
+  const bytes = loaded(file);
+  return 'refused' in bytes ? [bytes.refused] : receiveInput(bytes.bytes, file.name, file.modified, settings, fingerprintOf);
+}
+
+/**
+ * As receive, but a workbook that came on its own is only read, into its grids (readInput): the reading worker's
+ * share when the main thread finds the forms (receivePool.ts).
+ */
+export async function readToGrid(file: { path: string; name: string; modified: string }, settings: CampaignSettings): Promise<ReceivedFile[] | GridToReceive> {
+  const bytes = loaded(file);
+  return 'refused' in bytes ? [bytes.refused] : readInput(bytes.bytes, file.name, file.modified, settings, fingerprintOf);
+}
+
+/** The file's bytes, or its refusal. */
+function loaded(file: { path: string; name: string; modified: string }): { bytes: Uint8Array } | { refused: ReceivedFile } {
   try {
     // The size first: a file of gigabytes is refused without being loaded (a mailbox may be larger than a workbook).
     assertReceivableSize(statSync(file.path).size, file.name);
-    bytes = new Uint8Array(readFileSync(file.path));
+    return { bytes: new Uint8Array(readFileSync(file.path)) };
   } catch (e) {
-    if (e instanceof FileReadError) return [{ file: file.name, received: file.modified, error: e.message }];
-    return [{ file: file.name, received: file.modified, error: cannotOpen(file.name, (e as NodeJS.ErrnoException).code) }];
+    if (e instanceof FileReadError) return { refused: { file: file.name, received: file.modified, error: e.message } };
+    return { refused: { file: file.name, received: file.modified, error: cannotOpen(file.name, (e as NodeJS.ErrnoException).code) } };
   }
-  // A re-sent file under the same name is a new receipt: the register keeps a digest to tell.
-  return receiveInput(bytes, file.name, file.modified, settings, fingerprintOf);
 }
 
 const fingerprintOf = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex').slice(0, 16);
@@ -75,7 +88,17 @@ export async function receiveAll(
   const read = async (f: InputToReceive) => (await receive(f, settings)).map((r) => pool.share(r));
   let files: ReceivedFile[];
   if (script && workers > 0)
-    files = await receiveInWorkers(inputs, settings, script, workers, { order: readingOrder(inputs), mainThread: read, keep: (r) => pool.share(r), onReaderCounts: (w, c) => byWorker.set(w, c) });
+    files = await receiveInWorkers(inputs, settings, script, workers, {
+      order: readingOrder(inputs),
+      // The workers read, the main thread finds the forms in what they read (and keeps the results): each thread
+      // runs, and V8 compiles, its own half of the code. With one worker (two cores) that is all the main thread
+      // does: a file it read whole as well would make it compile the reading too — no faster in all (bench/). With
+      // more workers than one main thread can keep up with, they read whole files too, and so may it.
+      mainThread: workers > 1 ? read : undefined,
+      keep: (r) => pool.share(r),
+      receiveGrid: (g) => [receiveGrid(g.grid, g.received, settings, g.fingerprint)],
+      onReaderCounts: (w, c) => byWorker.set(w, c),
+    });
   else {
     files = [];
     for (const f of inputs) files.push(...(await read(f)));

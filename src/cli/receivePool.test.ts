@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { defaultSettings } from '../domain/settings';
 import { receiveInWorkers, workerCount } from './receivePool';
 import { readingOrder } from './receive';
+import type { GridToReceive } from '../files/receiveInput';
+import type { ReceivedFile } from '../domain/consolidate/mergeTypes';
 
 let dir: string;
 let script: string;
@@ -21,11 +23,13 @@ beforeAll(async () => {
   await writeFile(
     script,
     `const { parentPort } = require('node:worker_threads');
-     parentPort.on('message', ({ index, input }) => {
+     parentPort.on('message', ({ index, input, upTo }) => {
        if (input.name.includes('падает')) process.exit(3);
        const until = Date.now() + Number(/(\\d+)мс/.exec(input.name)?.[1] ?? 0);
        while (Date.now() < until);
-       parentPort.postMessage({ index, result: [{ file: input.name, received: input.modified, error: 'прочитан ' + input.name }] });
+       // Asked only to read: the «grids» go back for the main thread to find the forms in.
+       if (upTo === 'grid') parentPort.postMessage({ index, result: { grid: { file: input.name, sheets: [] }, received: input.modified } });
+       else parentPort.postMessage({ index, result: [{ file: input.name, received: input.modified, error: 'прочитан ' + input.name }] });
      });`,
   );
 });
@@ -111,4 +115,32 @@ test('the slowest files are read first (other formats, then the largest), the re
   // Handed out in that order: whatever the main thread took, it took in the order's sequence.
   const positions = byMain.map((n) => order.findIndex((i) => files[i].name === n));
   expect(positions).toEqual([...positions].sort((x, y) => x - y));
+});
+
+describe('the workers read, the main thread finds the forms (receiveGrid)', () => {
+  const foundOnMain = (g: GridToReceive): ReceivedFile[] => [{ file: g.grid.file, received: g.received, error: `формы найдены: ${g.grid.file}` }];
+
+  test('every file is read by a worker and its forms found by the main thread, once, the results in the files’ order', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `${i} ${(i * 7) % 4}мс.xlsx`);
+    const out = await receiveInWorkers(inputs(names), settings, script, 2, { receiveGrid: foundOnMain });
+    expect(out.map((r) => r.file)).toEqual(names);
+    expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(names.map((n) => `формы найдены: ${n}`));
+  });
+
+  test('a main thread that falls behind gets no pile of grids: the workers are handed whole files meanwhile', async () => {
+    const names = Array.from({ length: 400 }, (_, i) => `${i}.xlsx`);
+    const out = await receiveInWorkers(inputs(names), settings, script, 2, {
+      receiveGrid: (g) => {
+        const until = Date.now() + 2; // finding the forms is the slow half here
+        while (Date.now() < until);
+        return foundOnMain(g);
+      },
+    });
+    expect(out.map((r) => r.file)).toEqual(names);
+    const whole = out.filter((r) => 'error' in r && r.error?.startsWith('прочитан')).length;
+    const found = out.filter((r) => 'error' in r && r.error?.startsWith('формы найдены')).length;
+    expect(whole + found).toBe(names.length);
+    expect(whole).toBeGreaterThan(0);
+    expect(found).toBeGreaterThan(64);
+  });
 });

@@ -1,18 +1,15 @@
 /**
  * A worker thread of the command line's merge (see receivePool.ts): receives the files it is handed — read, forms
- * found, checked — and posts each result back. Runs only from the built bundle (dist-cli/receiveWorker.cjs).
+ * found, checked — and posts each result back; or, asked for `upTo: 'grid'`, reads a workbook only into its grids,
+ * for the main thread to find the forms. Runs only from the built bundle (dist-cli/receiveWorker.cjs).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CampaignSettings } from '../domain/settings';
 import { useNativeInflate } from '../files/nativeInflate';
 import { useDefaultPassword } from '../files/defaultPassword';
 import { fastReaderCounts } from '../files/xlsxValues';
-import { receive, type InputToReceive } from './receive';
-
-export interface ReceiveTask {
-  index: number;
-  input: InputToReceive;
-}
+import { readToGrid, receive } from './receive';
+import type { ReceiveReply, ReceiveTask } from './receivePool';
 
 useNativeInflate();
 useDefaultPassword();
@@ -22,8 +19,9 @@ const settings = (workerData as { settings: CampaignSettings }).settings;
 let before: Promise<void> = Promise.resolve();
 parentPort!.on('message', (task: ReceiveTask) => {
   before = before.then(async () => {
-    const result = await receive(task.input, settings);
+    const result = task.upTo === 'grid' ? await readToGrid(task.input, settings) : await receive(task.input, settings);
     // The fast reader's counts so far go along, so the pool can sum what every thread read which way.
-    parentPort!.postMessage({ index: task.index, result, reader: fastReaderCounts() });
+    const reply: ReceiveReply = { index: task.index, result, reader: fastReaderCounts() };
+    parentPort!.postMessage(reply);
   });
 });

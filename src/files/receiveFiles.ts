@@ -63,16 +63,24 @@ async function fingerprintOf(bytes: Uint8Array<ArrayBuffer>): Promise<string | u
 
 /** One file's bytes: read, forms found, checked. A failure is the file's Russian reason, never an exception. */
 export function receiveBytes(bytes: Uint8Array, file: string, received: string, settings: CampaignSettings, fingerprint?: string): ReceivedFile {
-  const base = fingerprint ? { file, received, fingerprint } : { file, received };
-  let grid;
+  const read = readReceivedWorkbook(bytes, file, received, fingerprint);
+  return 'refused' in read ? read.refused : receiveGrid(read.grid, received, settings, fingerprint);
+}
+
+/**
+ * The first half of receiveBytes: the file read into grids, its forms not yet found (receiveGrid does that, on this
+ * thread or another: the command line's reading worker hands grids to the main thread, cli/receivePool.ts). A file
+ * that cannot be read is its refusal, in the same words.
+ */
+export function readReceivedWorkbook(bytes: Uint8Array, file: string, received: string, fingerprint?: string): { grid: WorkbookGrid } | { refused: ReceivedFile } {
   try {
     // Formulas are not needed to read the forms: cached values are (see ReadWorkbookOptions).
-    grid = readWorkbookFile(bytes, file, { formulas: false });
+    return { grid: readWorkbookFile(bytes, file, { formulas: false }) };
   } catch (e) {
-    if (e instanceof FileReadError) return { ...base, error: e.message };
-    return { ...base, error: `Файл «${file}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` };
+    const base = fingerprint ? { file, received, fingerprint } : { file, received };
+    if (e instanceof FileReadError) return { refused: { ...base, error: e.message } };
+    return { refused: { ...base, error: `Файл «${file}» не удалось прочитать: он повреждён или это не таблица. Попросите прислать его снова.` } };
   }
-  return receiveGrid(grid, received, settings, fingerprint);
 }
 
 /**

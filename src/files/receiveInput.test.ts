@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { receiveInput } from './receiveInput';
+import { readInput, receiveInput } from './receiveInput';
+import { receiveGrid } from './receiveFiles';
 import { isUnreadable, type ReceivedFile } from '../domain/consolidate/mergeTypes';
 import { defaultSettings } from '../domain/settings';
 import { schoolReportBytes, zipOf } from '../../test/hostile/support';
@@ -159,5 +160,25 @@ describe('the Date header', () => {
     expect(moscow).toBe(local('2023-10-19T20:30:00Z'));
     expect(dateOfHeader('not a date')).toBeUndefined();
     expect(dateOfHeader('Thu, 01 Jan 1970 00:00:00 +0000')).toBeUndefined();
+  });
+});
+
+describe('read only as far as the grids (the command line\'s reading worker)', () => {
+  test('a workbook on its own gives its grids, and finding the forms in them gives exactly what receiving it whole gives', async () => {
+    const read = await readInput(reports[1], 'СОШ 2.xlsx', '2023-11-20T09:00', settings, digest);
+    expect(Array.isArray(read)).toBe(false);
+    if (Array.isArray(read)) return;
+    expect(read.received).toBe('2023-11-20T09:00');
+    expect(read.fingerprint).toBe(digest(reports[1]));
+    expect([receiveGrid(read.grid, read.received, settings, read.fingerprint)]).toEqual(await receive(reports[1], 'СОШ 2.xlsx'));
+  });
+
+  test('a file that is no workbook is refused in the same words; a letter is received whole, as receiveInput does', async () => {
+    const junk = encode('это не таблица', 'utf-8');
+    expect(await readInput(junk, 'СОШ 3.xlsx', '2023-11-20T09:00', settings, digest)).toEqual(await receive(junk, 'СОШ 3.xlsx'));
+    const letter = eml({ from: 'sosh1@example.ru', subject: 'Отчёт', date: 'Mon, 16 Oct 2023 17:05:00 +0300', attachments: [{ filenameParam: 'filename="report.xlsx"', contentType: XLSX_TYPE, data: reports[0] }] });
+    const read = await readInput(letter, 'Отчёт.eml', '2023-11-20T09:00', settings, digest);
+    expect(Array.isArray(read)).toBe(true);
+    expect(read).toEqual(await receive(letter, 'Отчёт.eml'));
   });
 });

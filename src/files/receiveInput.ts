@@ -16,7 +16,8 @@ import type { CampaignSettings } from '../domain/settings';
 import { unpackReceived, type FoundFile } from './containers';
 import { LIMITS, sniff } from './guards';
 import { FileReadError, assertReadableSize } from './readWorkbook';
-import { receiveBytes } from './receiveFiles';
+import { readReceivedWorkbook, receiveBytes } from './receiveFiles';
+import type { WorkbookGrid } from '../domain/grid';
 import { withNativeInflate } from './streamInflate';
 import { REFUSAL } from './refusals';
 
@@ -59,7 +60,40 @@ function isImage(b: Uint8Array): boolean {
  * that gives none. Never throws: a failure is a file's Russian reason. In the pane a package's parts are inflated
  * by the browser's own DecompressionStream first (streamInflate.ts); the command line's zlib makes that a no-op.
  */
-export async function receiveInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[]> {
+export function receiveInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[]> {
+  return receiveWith(bytes, name, modified, settings, digest, async (plain, fingerprint) => [
+    await withNativeInflate(plain, () => receiveBytes(plain, name, modified, settings, fingerprint)),
+  ]);
+}
+
+/** A workbook read as far as its grids (readReceivedWorkbook): its forms are found by receiveGrid, maybe on another thread. */
+export interface GridToReceive {
+  grid: WorkbookGrid;
+  received: string;
+  fingerprint?: string;
+}
+
+/**
+ * receiveInput, but a workbook received on its own (no letter, no archive around it) is only read, into its grids:
+ * the command line's reading worker hands those to the main thread, which finds the forms (cli/receivePool.ts).
+ * Letters and archives are received whole, as receiveInput does.
+ */
+export function readInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[] | GridToReceive> {
+  return receiveWith<ReceivedFile[] | GridToReceive>(bytes, name, modified, settings, digest, async (plain, fingerprint) => {
+    const read = await withNativeInflate(plain, () => readReceivedWorkbook(plain, name, modified, fingerprint));
+    return 'refused' in read ? [read.refused] : { grid: read.grid, received: modified, ...(fingerprint ? { fingerprint } : {}) };
+  });
+}
+
+/** receiveInput's way through letters and archives; `plain` takes a file that is neither. */
+async function receiveWith<P>(
+  bytes: Uint8Array,
+  name: string,
+  modified: string,
+  settings: CampaignSettings,
+  digest: Digest,
+  plain: (bytes: Uint8Array, fingerprint: string | undefined) => Promise<P>,
+): Promise<ReceivedFile[] | P> {
   let found: FoundFile[] | undefined;
   try {
     found = await unpackReceived(bytes, name);
@@ -68,8 +102,7 @@ export async function receiveInput(bytes: Uint8Array, name: string, modified: st
   }
   if (!found) {
     if (bytes.length > LIMITS.fileBytes) return [{ file: name, received: modified, error: REFUSAL.tooLarge(name, bytes.length) }];
-    const fingerprint = await digest(bytes);
-    return [await withNativeInflate(bytes, () => receiveBytes(bytes, name, modified, settings, fingerprint))];
+    return plain(bytes, await digest(bytes));
   }
   const out: ReceivedFile[] = [];
   for (const f of found) {
