@@ -16,6 +16,14 @@ export type { InputToReceive } from './receivePool';
 
 /** From this many files on, repeated texts are shared: below it a merge stays under 300 MB anyway. */
 const SHARE_TEXTS_FROM = 2000;
+/**
+ * Below this many files the reading worker only reads and the main thread finds the forms (receivePool.ts,
+ * receiveGrid): there V8's compiling, done once a thread for the code it runs, is a large share of the work (1,000
+ * files: 1.4 of 5.4 s of CPU). At 5,000 files it is a small one, and split the merge was no faster and held
+ * 35–40 MB more at its peak (434 against 391–396 MB, `npm run bench` sets): larger merges read whole files on
+ * every thread, as before.
+ */
+const SPLIT_READING_BELOW = 2000;
 
 /**
  * The order files are handed to the reading threads: the slowest first — other formats than .xlsx (read by SheetJS
@@ -90,13 +98,17 @@ export async function receiveAll(
   if (script && workers > 0)
     files = await receiveInWorkers(inputs, settings, script, workers, {
       order: readingOrder(inputs),
-      // The workers read, the main thread finds the forms in what they read (and keeps the results): each thread
-      // runs, and V8 compiles, its own half of the code. With one worker (two cores) that is all the main thread
-      // does: a file it read whole as well would make it compile the reading too — no faster in all (bench/). With
-      // more workers than one main thread can keep up with, they read whole files too, and so may it.
-      mainThread: workers > 1 ? read : undefined,
       keep: (r) => pool.share(r),
-      receiveGrid: (g) => [receiveGrid(g.grid, g.received, settings, g.fingerprint)],
+      ...(inputs.length < SPLIT_READING_BELOW
+        ? {
+            // The workers read, the main thread finds the forms in what they read (and keeps the results): each
+            // thread runs, and V8 compiles, its own half of the code. With one worker (two cores) that is all the
+            // main thread does: a file it read whole as well would make it compile the reading too — no faster in
+            // all (bench/). More workers than one main thread keeps up with read whole files too, and so may it.
+            mainThread: workers > 1 ? read : undefined,
+            receiveGrid: (g: GridToReceive) => [receiveGrid(g.grid, g.received, settings, g.fingerprint)],
+          }
+        : { mainThread: read }),
       onReaderCounts: (w, c) => byWorker.set(w, c),
     });
   else {
