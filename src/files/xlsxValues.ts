@@ -263,7 +263,7 @@ function worksheet(whole: Uint8Array, codec: PartCodec, ctx: SheetContext): { ce
   }
   scan: for (let k = first; k < pieces.length; k++) {
     const xml = pieces[k];
-    ascii = binary && codec.isAscii !== undefined && codec.isAscii(data.subarray(starts[k], starts[k + 1] ?? data.length));
+    ascii = binary && codec.isAscii !== undefined && codec.isAscii(data.subarray(starts[k], k + 1 < starts.length ? starts[k + 1] : data.length));
     const stop = xml.indexOf(dataClose);
     const limit = stop < 0 ? xml.length : stop;
     let at = xml.indexOf('<', k === first ? xml.indexOf(dataOpen) + 1 : 0);
