@@ -5,7 +5,7 @@ import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import { FileReadError } from '../files/readWorkbook';
 import { receiveGrid } from '../files/receiveFiles';
-import { assertReceivableSize, readInput, receiveInput, type GridToReceive } from '../files/receiveInput';
+import { assertReceivableSize, readInput, receiveInput, SPLIT_READING_BELOW, type GridToReceive } from '../files/receiveInput';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript, type InputToReceive } from './receivePool';
@@ -16,14 +16,6 @@ export type { InputToReceive } from './receivePool';
 
 /** From this many files on, repeated texts are shared: below it a merge stays under 300 MB anyway. */
 const SHARE_TEXTS_FROM = 2000;
-/**
- * Below this many files the reading worker only reads and the main thread finds the forms (receivePool.ts,
- * receiveGrid): there V8's compiling, done once a thread for the code it runs, is a large share of the work (1,000
- * files: 1.4 of 5.4 s of CPU). At 5,000 files it is a small one, and split the merge was no faster and held
- * 35–40 MB more at its peak (434 against 391–396 MB, `npm run bench` sets): larger merges read whole files on
- * every thread, as before.
- */
-const SPLIT_READING_BELOW = 2000;
 
 /**
  * The order files are handed to the reading threads: the slowest first — other formats than .xlsx (read by SheetJS

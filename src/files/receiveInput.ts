@@ -66,6 +66,15 @@ export function receiveInput(bytes: Uint8Array, name: string, modified: string, 
   ]);
 }
 
+/**
+ * Below this many files a reading worker only reads (readInput) and the thread that keeps the results finds the
+ * forms (receiveGrid), on the command line (cli/receive.ts) and in the pane (season.worker.ts): there V8's compiling,
+ * done once a thread for the code it runs, is a large share of the work (1,000 files: 1.4 of 5.4 s of CPU). At 5,000
+ * files it is a small one, and split the command line was no faster and held 35–40 MB more at its peak (434 against
+ * 391–396 MB, `npm run bench` sets): larger picks read whole files on every thread.
+ */
+export const SPLIT_READING_BELOW = 2000;
+
 /** A workbook read as far as its grids (readReceivedWorkbook): its forms are found by receiveGrid, maybe on another thread. */
 export interface GridToReceive {
   grid: WorkbookGrid;

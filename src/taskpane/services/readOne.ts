@@ -6,7 +6,7 @@ import type { ReceivedFile } from '../../domain/consolidate/merge';
 import { receivedIso } from '../../domain/consolidate/cells';
 import type { CampaignSettings } from '../../domain/settings';
 import { FileReadError } from '../../files/readWorkbook';
-import { assertReceivableSize, receiveInput } from '../../files/receiveInput';
+import { assertReceivableSize, readInput, receiveInput, type GridToReceive } from '../../files/receiveInput';
 import type { PickedFile } from './seasonEngine';
 
 /** SHA-1 of the bytes, first 16 hex digits: the register's «Контрольная сумма», as the command line keeps it. */
@@ -22,14 +22,28 @@ async function fingerprintOf(bytes: Uint8Array<ArrayBuffer>): Promise<string | u
  * it, each with its letter's date and sender (src/files/receiveInput.ts, the command line's own code).
  */
 export async function readOne(f: PickedFile, settings: CampaignSettings): Promise<ReceivedFile[]> {
+  const loaded = await load(f);
+  return 'refused' in loaded ? [loaded.refused] : receiveInput(loaded.bytes, f.name, loaded.received, settings, digest);
+}
+
+/**
+ * As readOne, but a workbook picked on its own is only read into its grids (readInput): the season worker finds
+ * the forms in them (season.worker.ts says when).
+ */
+export async function readOneToGrid(f: PickedFile, settings: CampaignSettings): Promise<ReceivedFile[] | GridToReceive> {
+  const loaded = await load(f);
+  return 'refused' in loaded ? [loaded.refused] : readInput(loaded.bytes, f.name, loaded.received, settings, digest);
+}
+
+const digest = (b: Uint8Array) => fingerprintOf(new Uint8Array(b));
+
+async function load(f: PickedFile): Promise<{ bytes: Uint8Array<ArrayBuffer>; received: string } | { refused: ReceivedFile }> {
   const received = receivedIso(f.lastModified);
-  let bytes: Uint8Array<ArrayBuffer>;
   try {
     if (f.size !== undefined) assertReceivableSize(f.size, f.name);
-    bytes = new Uint8Array(await f.arrayBuffer());
+    return { bytes: new Uint8Array(await f.arrayBuffer()), received };
   } catch (e) {
-    if (e instanceof FileReadError) return [{ file: f.name, received, error: e.message }];
-    return [{ file: f.name, received, error: `Файл «${f.name}» не удалось открыть: возможно, он перемещён или удалён. Выберите его снова.` }];
+    if (e instanceof FileReadError) return { refused: { file: f.name, received, error: e.message } };
+    return { refused: { file: f.name, received, error: `Файл «${f.name}» не удалось открыть: возможно, он перемещён или удалён. Выберите его снова.` } };
   }
-  return receiveInput(bytes, f.name, received, settings, (b) => fingerprintOf(new Uint8Array(b)));
 }

@@ -2,7 +2,7 @@ import { sampleSchoolWorkbooks, municipalSettings } from '../../domain/sample/sc
 import { writeXlsx } from '../../files/xlsxWriter';
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { ReadReply, ReadTask } from './receive.worker';
-import { receiveBytes } from '../../files/receiveFiles';
+import { receiveBytes, receiveGrid } from '../../files/receiveFiles';
 import { streamsMade } from '../../files/testing';
 
 // A reading worker, as the season worker hands it a file: a school's parts it inflates in script (scriptReading.ts),
@@ -66,10 +66,35 @@ test('a reading worker reads only the file in a lent buffer, whatever follows it
   const { message, transfer } = posted[0];
   expect(message.lent).toBe(lent);
   expect(transfer).toEqual([lent]);
+  if (!Array.isArray(message.result)) throw new Error('прочитан только до таблиц');
   const [file] = message.result;
   if (!('read' in file)) throw new Error(`не прочитан: ${file.error}`);
   expect(file).toEqual({ ...receiveBytes(bytes, school.file, file.received, settings), fingerprint: file.fingerprint });
   // The register's checksum is this file's, not the lent buffer's.
   const { createHash } = await import('node:crypto');
   expect(file.fingerprint).toBe(createHash('sha1').update(bytes).digest('hex').slice(0, 16));
+});
+
+// A pick below SPLIT_READING_BELOW files: the season worker asks its reading worker only to read (season.worker.ts).
+test('a reading worker asked only to read posts the grids, and finding the forms in them gives what it reads whole', async () => {
+  const school = sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, late: 0 }).files.find((f) => f.workbook)!;
+  const bytes = await writeXlsx(school.workbook!);
+  const settings = municipalSettings();
+  const posted: ReadReply[] = [];
+  const scope = { onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null, postMessage: (m: ReadReply) => posted.push(m) };
+  (globalThis as { self?: unknown }).self = scope;
+  try {
+    await jest.isolateModulesAsync(async () => {
+      await import('./receive.worker');
+      const read = () => ({ name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer });
+      await scope.onmessage!({ data: { index: 1, settings, read: read(), upTo: 'grid' } });
+      await scope.onmessage!({ data: { index: 2, settings, read: read() } });
+    });
+  } finally {
+    delete (globalThis as { self?: unknown }).self;
+  }
+  const [grid, whole] = posted.map((m) => m.result);
+  if (Array.isArray(grid) || !Array.isArray(whole)) throw new Error('ожидались таблицы, затем прочитанный файл');
+  expect(grid.grid.sheets.length).toBeGreaterThan(0);
+  expect([receiveGrid(grid.grid, grid.received, settings, grid.fingerprint)]).toEqual(whole);
 });

@@ -1,7 +1,8 @@
 /** A reading worker: receives the picked files it is handed, one at a time, and posts each back. */
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
-import { readOne } from './readOne';
+import type { GridToReceive } from '../../files/receiveInput';
+import { readOne, readOneToGrid } from './readOne';
 import { readingWorkerReading } from './scriptReading';
 
 import type { PickedFile } from './pickedBytes';
@@ -10,15 +11,20 @@ import type { PickedFile } from './pickedBytes';
  * A picked file (a File), or one whose bytes the season worker read already and lends (`read`): the file's `size`
  * bytes at the start of `bytes`, which may be longer.
  */
-export type ReadTask = { index: number; settings: CampaignSettings } & (
+export type ReadTask = {
+  index: number;
+  settings: CampaignSettings;
+  /** Only read a workbook picked on its own into its grids: the season worker finds the forms (season.worker.ts). */
+  upTo?: 'grid';
+} & (
   | { file: PickedFile }
   | { read: { name: string; lastModified: number; size: number; bytes: ArrayBuffer } }
 );
 
-/** A file read: its results, and the buffer it was lent, handed back to be lent again. */
+/** A file read: its results (or, asked `upTo: 'grid'`, its grids), and the buffer it was lent, handed back to be lent again. */
 export interface ReadReply {
   index: number;
-  result: ReceivedFile[];
+  result: ReceivedFile[] | GridToReceive;
   lent?: ArrayBuffer;
 }
 
@@ -28,12 +34,13 @@ readingWorkerReading();
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadTask>) => void) | null; postMessage(m: ReadReply, transfer?: Transferable[]): void };
 scope.onmessage = async (e) => {
   const t = e.data;
-  if (!('read' in t)) return scope.postMessage({ index: t.index, result: await readOne(t.file, t.settings) });
+  const read = (f: PickedFile) => (t.upTo === 'grid' ? readOneToGrid(f, t.settings) : readOne(f, t.settings));
+  if (!('read' in t)) return scope.postMessage({ index: t.index, result: await read(t.file) });
   // The readers get a copy of their own, made by V8 and freed by its next minor collection; the lent buffer goes
   // back. A buffer that arrives in a message is the browser's and would wait for this worker's rare full
   // collection — a new one for every file was up to 60 MB waiting (bench:pane, PANE_MEMDUMP, 5,000 files).
   const { name, lastModified, size, bytes: lent } = t.read;
   const own = new Uint8Array(lent, 0, Math.min(size, lent.byteLength)).slice().buffer;
   const picked: PickedFile = { name, lastModified, size, arrayBuffer: async () => own };
-  scope.postMessage({ index: t.index, result: await readOne(picked, t.settings), lent }, [lent]);
+  scope.postMessage({ index: t.index, result: await read(picked), lent }, [lent]);
 };

@@ -16,6 +16,8 @@ import { seasonWorker, type Deflating } from './seasonWork';
 import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsxDeflate';
 import { bytesLender } from '../../files/reusedBytes';
 import { seasonWorkerReading } from './scriptReading';
+import { SPLIT_READING_BELOW, type GridToReceive } from '../../files/receiveInput';
+import { receiveGrid } from '../../files/receiveFiles';
 
 // What this worker reads, it inflates and decodes without making the browser's buffers and strings, which would
 // wait for its rare full collections (scriptReading.ts).
@@ -25,7 +27,8 @@ const PER_READER = 2;
 
 interface Reader {
   worker: Worker;
-  waiting: Map<number, (r: ReceivedFile[]) => void>;
+  /** What to do with each file's reply: its results, or the grids it was asked only to read. */
+  waiting: Map<number, (r: ReceivedFile[] | GridToReceive) => void>;
   /** Buffers lent to this reader and handed back, to be lent again (receive.worker.ts says why). */
   lender: ReturnType<typeof bytesLender>;
 }
@@ -65,7 +68,7 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
           if (e.data.lent) reader.lender.giveBack(new Uint8Array(e.data.lent));
           const done = reader.waiting.get(e.data.index);
           reader.waiting.delete(e.data.index);
-          done?.(e.data.result.map((r) => texts.share(r)));
+          done?.(e.data.result);
           idleSoon();
         };
         return reader;
@@ -102,25 +105,34 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
       here--;
     }
   };
-  const read: ReadOne = (file: PickedFile, settings: CampaignSettings) => {
+  const read: ReadOne = (file: PickedFile, settings: CampaignSettings, pickSize?: number) => {
     if (readers === undefined) readers = start();
     if (!readers) return readHere(file, settings);
-    const reader = readers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    // A pick below SPLIT_READING_BELOW files: the first reading worker only reads its files into grids, and this
+    // worker finds the forms in them and reads none whole itself — each thread runs, and V8 compiles, its half of
+    // the readers (on two cores compiling all of them in both took about what the second thread gave; the command
+    // line does the same, cli/receivePool.ts). With more cores the other reading workers read whole files.
+    const splitPick = pickSize !== undefined && pickSize < SPLIT_READING_BELOW;
+    const split = splitPick && (readers.length === 1 || readers[0].waiting.size < PER_READER);
+    const reader = split ? readers[0] : readers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     // This worker reads one file at a time, when every reading worker already holds its share.
-    if (here === 0 && reader.waiting.size >= PER_READER) return readHere(file, settings);
+    if (!splitPick && here === 0 && reader.waiting.size >= PER_READER) return readHere(file, settings);
     const index = seq++;
+    const upTo = split ? ({ upTo: 'grid' } as const) : {};
     return new Promise<ReceivedFile[]>((resolve) => {
-      reader.waiting.set(index, resolve);
+      // Kept as the files read here are: each repeated text once.
+      const keep = (results: ReceivedFile[]) => resolve(results.map((r) => texts.share(r)));
+      reader.waiting.set(index, (reply) => keep(Array.isArray(reply) ? reply : [receiveGrid(reply.grid, reply.received, settings, reply.fingerprint)]));
       // A file read with others (pickedBytes.ts) goes as its bytes, in a buffer lent again and again; any other as
       // the File.
-      if (!(file instanceof BatchedFile)) return reader.worker.postMessage({ index, file, settings } satisfies ReadTask);
+      if (!(file instanceof BatchedFile)) return reader.worker.postMessage({ index, file, settings, ...upTo } satisfies ReadTask);
       void file.into(reader.lender.lend(file.size)).then(
         ({ buffer, size }) => {
-          const task: ReadTask = { index, read: { name: file.name, lastModified: file.lastModified, size, bytes: buffer }, settings };
+          const task: ReadTask = { index, read: { name: file.name, lastModified: file.lastModified, size, bytes: buffer }, settings, ...upTo };
           reader.worker.postMessage(task, [buffer]);
         },
         // Not to be read (moved, deleted): the reading worker tries the File itself and says why.
-        () => reader.worker.postMessage({ index, file: file.picked, settings } satisfies ReadTask),
+        () => reader.worker.postMessage({ index, file: file.picked, settings, ...upTo } satisfies ReadTask),
       );
     });
   };

@@ -52,6 +52,14 @@ test('files picked once are read once: the check and then the merge of the same 
   expect(reads).toBe(8);
 });
 
+test('each file is read knowing how many are read with it (the season worker splits the reading of small picks)', async () => {
+  const { files, sample } = await picked(3);
+  const sizes: (number | undefined)[] = [];
+  const engine = new SeasonEngine((f, s, pickSize) => (sizes.push(pickSize), readOne(f, s)), 2);
+  await engine.receive(files, sample.settings);
+  expect(sizes).toEqual(files.map(() => files.length));
+});
+
 test('a cancel stops between files and is reported as a cancel, not as an error', async () => {
   const { files, sample } = await picked(3);
   const season = seasonOnPage(new SeasonEngine(readOne, 1));

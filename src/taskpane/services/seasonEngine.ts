@@ -26,8 +26,11 @@ export interface Progress {
 }
 
 /** Reads one file into what the merge needs; never throws (an unreadable file carries its Russian reason). */
-/** One picked file read: itself, or every file inside it when it is a letter, a mailbox or an archive. */
-export type ReadOne = (file: PickedFile, settings: CampaignSettings) => Promise<ReceivedFile[]>;
+/**
+ * One picked file read: itself, or every file inside it when it is a letter, a mailbox or an archive. `pickSize`:
+ * how many files are read with it (the season worker divides the reading by it, season.worker.ts).
+ */
+export type ReadOne = (file: PickedFile, settings: CampaignSettings, pickSize?: number) => Promise<ReceivedFile[]>;
 
 /**
  * Files still arriving (the coordinator's pick, sent to the worker a batch at a time): those here so far, how many
@@ -146,7 +149,7 @@ export class SeasonEngine {
         const k = fileKey(f);
         let r = this.cache.get(k);
         if (!r) {
-          r = await this.readOne(reading.get(f) ?? f, settings);
+          r = await this.readOne(reading.get(f) ?? f, settings, total);
           this.cache.set(k, r);
         }
         out[i] = r;
