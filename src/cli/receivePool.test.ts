@@ -127,6 +127,16 @@ describe('the workers read, the main thread finds the forms (receiveGrid)', () =
     expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(names.map((n) => `формы найдены: ${n}`));
   });
 
+  test('a worker that dies while reading for the main thread: that file is refused with a reason, every other file is found', async () => {
+    const names = ['1.xlsx', '2 падает.xlsx', '3.xlsx', '4 падает.xlsx', '5.xlsx'];
+    const out = await receiveInWorkers(inputs(names), settings, script, 1, { receiveGrid: foundOnMain });
+    expect(out.map((r) => r.file)).toEqual(names);
+    for (const [i, r] of out.entries()) {
+      const error = 'error' in r ? r.error : '';
+      expect(error).toMatch(names[i].includes('падает') ? /чтение прервалось/ : new RegExp(`^формы найдены: ${names[i]}$`));
+    }
+  });
+
   test('a main thread that falls behind gets no pile of grids: the workers are handed whole files meanwhile', async () => {
     const names = Array.from({ length: 400 }, (_, i) => `${i}.xlsx`);
     const out = await receiveInWorkers(inputs(names), settings, script, 2, {
