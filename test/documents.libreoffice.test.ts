@@ -4,7 +4,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { mergeReports, type ReceivedFile } from '../src/domain/consolidate/merge';
-import { receiveBytes } from '../src/files/receiveFiles';
+import { receiveBytes, receiveGrid } from '../src/files/receiveFiles';
+import { readInput } from '../src/files/receiveInput';
 import { readWorkbookFile } from '../src/files/readWorkbook';
 import { readForms } from '../src/domain/read';
 import { checkWorkbook } from '../src/domain/rules';
@@ -46,6 +47,22 @@ describe.each(FORMATS)('a municipal report in the order\'s Word form, saved as .
       expect([q.professionalEducation, q.companies, q.business, q.community].map((c) => c.names.value ?? [])).toEqual(r.categories);
       expect(q.source.sheet).toBe('таблица 3.2');
     });
+  });
+});
+
+describe.each(FORMATS)('a .%s report read by a reading thread (the command line\'s worker, the pane\'s reading worker)', (format) => {
+  it('reaches the thread that finds the forms intact: its grids survive the message and give what reading it whole gives', async () => {
+    const [r] = MUNICIPALITIES;
+    const bytes = documents[`0.${format}`];
+    const name = `${r.unit}.${format}`;
+    const read = await readInput(bytes, name, '2024-04-10T10:00:00', settings, () => 'отпечаток');
+    if (Array.isArray(read)) throw new Error(`прочитан целиком, а не до таблиц: ${JSON.stringify(read[0]).slice(0, 200)}`);
+    // What postMessage does to it between threads (the HTML structured clone, as Node's and the browser's workers).
+    const arrived = structuredClone(read);
+    const found = receiveGrid(arrived.grid, arrived.received, settings, arrived.fingerprint);
+    expect(found).toEqual(receiveBytes(bytes, name, '2024-04-10T10:00:00', settings, 'отпечаток'));
+    if ('error' in found) throw new Error(found.error);
+    expect(found.read.report?.participation).toHaveLength(1);
   });
 });
 
