@@ -98,3 +98,40 @@ test('a reading worker asked only to read posts the grids, and finding the forms
   expect(grid.grid.sheets.length).toBeGreaterThan(0);
   expect([receiveGrid(grid.grid, grid.received, settings, grid.fingerprint)]).toEqual(whole);
 });
+
+// The season worker waits for an answer for every file it hands out: a reply that cannot be sent (a value the
+// browser cannot clone) must not leave its merge waiting for ever.
+test('a file whose reply cannot be sent is answered all the same: refused with the reason, its lent buffer back', async () => {
+  const school = sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, late: 0 }).files.find((f) => f.workbook)!;
+  const bytes = await writeXlsx(school.workbook!);
+  const posted: { message: ReadReply; transfer?: Transferable[] }[] = [];
+  let refuse = true;
+  const scope = {
+    onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null,
+    postMessage: (message: ReadReply, transfer?: Transferable[]) => {
+      if (refuse) {
+        refuse = false;
+        throw new DOMException('could not be cloned', 'DataCloneError');
+      }
+      posted.push({ message, transfer });
+    },
+  };
+  (globalThis as { self?: unknown }).self = scope;
+  const lent = bytes.slice().buffer;
+  try {
+    await jest.isolateModulesAsync(async () => {
+      await import('./receive.worker');
+      await scope.onmessage!({ data: { index: 4, settings: municipalSettings(), read: { name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: lent } } });
+    });
+  } finally {
+    delete (globalThis as { self?: unknown }).self;
+  }
+  expect(posted).toHaveLength(1);
+  const { message, transfer } = posted[0];
+  expect(message.index).toBe(4);
+  expect(message.lent).toBe(lent);
+  expect(transfer).toEqual([lent]);
+  if (!Array.isArray(message.result)) throw new Error('ожидался отказ');
+  const [file] = message.result;
+  expect('error' in file && file.error).toMatch(new RegExp(`^Файл «${school.file}» не удалось прочитать \\(could not be cloned\\)\\. Откройте его в Excel`));
+});

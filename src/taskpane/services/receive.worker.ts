@@ -3,6 +3,7 @@ import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
 import type { GridToReceive } from '../../files/receiveInput';
 import { readOne, readOneToGrid } from './readOne';
+import { receivedIso } from '../../domain/consolidate/cells';
 import { readingWorkerReading } from './scriptReading';
 
 import type { PickedFile } from './pickedBytes';
@@ -34,6 +35,23 @@ readingWorkerReading();
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadTask>) => void) | null; postMessage(m: ReadReply, transfer?: Transferable[]): void };
 scope.onmessage = async (e) => {
   const t = e.data;
+  try {
+    await answer(t);
+  } catch (err) {
+    // Whatever failed (a reply that could not be sent, a reader's own fault), the season worker gets an answer for
+    // the file: it waits for one, and the merge with it. The file is refused with the reason; its buffer goes back.
+    const { name, lastModified } = 'read' in t ? t.read : t.file;
+    const refused: ReceivedFile = {
+      file: name,
+      received: receivedIso(lastModified),
+      error: `Файл «${name}» не удалось прочитать (${(err as Error)?.message ?? String(err)}). Откройте его в Excel, сохраните снова и пришлите ещё раз.`,
+    };
+    const lent = 'read' in t && t.read.bytes.byteLength > 0 ? t.read.bytes : undefined;
+    scope.postMessage({ index: t.index, result: [refused], ...(lent ? { lent } : {}) }, lent ? [lent] : []);
+  }
+};
+
+async function answer(t: ReadTask): Promise<void> {
   const read = (f: PickedFile) => (t.upTo === 'grid' ? readOneToGrid(f, t.settings) : readOne(f, t.settings));
   if (!('read' in t)) return scope.postMessage({ index: t.index, result: await read(t.file) });
   // The readers get a copy of their own, made by V8 and freed by its next minor collection; the lent buffer goes
@@ -43,4 +61,4 @@ scope.onmessage = async (e) => {
   const own = new Uint8Array(lent, 0, Math.min(size, lent.byteLength)).slice().buffer;
   const picked: PickedFile = { name, lastModified, size, arrayBuffer: async () => own };
   scope.postMessage({ index: t.index, result: await read(picked), lent }, [lent]);
-};
+}
