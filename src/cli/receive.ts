@@ -4,8 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import { FileReadError } from '../files/readWorkbook';
-import { receiveGrid } from '../files/receiveFiles';
-import { assertReceivableSize, readInput, receiveInput, SPLIT_READING_BELOW, type GridToReceive } from '../files/receiveInput';
+import { assertReceivableSize, readInput, receivedFrom, SPLIT_READING_BELOW, type GridToReceive } from '../files/receiveInput';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { receiveInWorkers, workerCount, workerScript, type InputToReceive } from './receivePool';
@@ -42,8 +41,7 @@ function cannotOpen(name: string, code: string | undefined): string {
  * a letter's parser only awaits work already done (no I/O, no timers), so a worker still reads one file at a time.
  */
 export async function receive(file: { path: string; name: string; modified: string }, settings: CampaignSettings): Promise<ReceivedFile[]> {
-  const bytes = loaded(file);
-  return 'refused' in bytes ? [bytes.refused] : receiveInput(bytes.bytes, file.name, file.modified, settings, fingerprintOf);
+  return receivedFrom(await readToGrid(file, settings), settings);
 }
 
 /**
@@ -98,7 +96,7 @@ export async function receiveAll(
             // main thread does: a file it read whole as well would make it compile the reading too — no faster in
             // all (bench/). More workers than one main thread keeps up with read whole files too, and so may it.
             mainThread: workers > 1 ? read : undefined,
-            receiveGrid: (g: GridToReceive) => [receiveGrid(g.grid, g.received, settings, g.fingerprint)],
+            receiveGrid: (g: GridToReceive) => receivedFrom(g, settings),
           }
         : { mainThread: read }),
       onReaderCounts: (w, c) => byWorker.set(w, c),

@@ -16,7 +16,7 @@ import type { CampaignSettings } from '../domain/settings';
 import { unpackReceived, type FoundFile } from './containers';
 import { LIMITS, sniff } from './guards';
 import { FileReadError, assertReadableSize } from './readWorkbook';
-import { readReceivedWorkbook, receiveBytes } from './receiveFiles';
+import { readReceivedWorkbook, receiveBytes, receiveGrid } from './receiveFiles';
 import type { WorkbookGrid } from '../domain/grid';
 import { withNativeInflate } from './streamInflate';
 import { REFUSAL } from './refusals';
@@ -60,22 +60,20 @@ function isImage(b: Uint8Array): boolean {
  * that gives none. Never throws: a failure is a file's Russian reason. In the pane a package's parts are inflated
  * by the browser's own DecompressionStream first (streamInflate.ts); the command line's zlib makes that a no-op.
  */
-export function receiveInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[]> {
-  return receiveWith(bytes, name, modified, settings, digest, async (plain, fingerprint) => [
-    await withNativeInflate(plain, () => receiveBytes(plain, name, modified, settings, fingerprint)),
-  ]);
+export async function receiveInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[]> {
+  return receivedFrom(await readInput(bytes, name, modified, settings, digest), settings);
 }
 
 /**
  * Below this many files a reading worker only reads (readInput) and the thread that keeps the results finds the
- * forms (receiveGrid), on the command line (cli/receive.ts) and in the pane (season.worker.ts): there V8's compiling,
+ * forms (receivedFrom), on the command line (cli/receive.ts) and in the pane (season.worker.ts): there V8's compiling,
  * done once a thread for the code it runs, is a large share of the work (1,000 files: 1.4 of 5.4 s of CPU). At 5,000
  * files it is a small one, and split the command line was no faster and held 35–40 MB more at its peak (434 against
  * 391–396 MB, `npm run bench` sets): larger picks read whole files on every thread.
  */
 export const SPLIT_READING_BELOW = 2000;
 
-/** A workbook read as far as its grids (readReceivedWorkbook): its forms are found by receiveGrid, maybe on another thread. */
+/** A workbook read as far as its grids (readReceivedWorkbook): its forms are found by receivedFrom, maybe on another thread. */
 export interface GridToReceive {
   grid: WorkbookGrid;
   received: string;
@@ -83,26 +81,19 @@ export interface GridToReceive {
 }
 
 /**
- * receiveInput, but a workbook received on its own (no letter, no archive around it) is only read, into its grids:
- * the command line's reading worker hands those to the main thread, which finds the forms (cli/receivePool.ts).
- * Letters and archives are received whole, as receiveInput does.
+ * What readInput gave, received: a workbook's grids have their forms found and checked (receiveGrid) — here, or
+ * on the thread that keeps the results where a reading worker read them (cli/receivePool.ts, season.worker.ts).
  */
-export function readInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[] | GridToReceive> {
-  return receiveWith<ReceivedFile[] | GridToReceive>(bytes, name, modified, settings, digest, async (plain, fingerprint) => {
-    const read = await withNativeInflate(plain, () => readReceivedWorkbook(plain, name, modified, fingerprint));
-    return 'refused' in read ? [read.refused] : { grid: read.grid, received: modified, ...(fingerprint ? { fingerprint } : {}) };
-  });
+export function receivedFrom(read: ReceivedFile[] | GridToReceive, settings: CampaignSettings): ReceivedFile[] {
+  return Array.isArray(read) ? read : [receiveGrid(read.grid, read.received, settings, read.fingerprint)];
 }
 
-/** receiveInput's way through letters and archives; `plain` takes a file that is neither. */
-async function receiveWith<P>(
-  bytes: Uint8Array,
-  name: string,
-  modified: string,
-  settings: CampaignSettings,
-  digest: Digest,
-  plain: (bytes: Uint8Array, fingerprint: string | undefined) => Promise<P>,
-): Promise<ReceivedFile[] | P> {
+/**
+ * The first half of receiveInput: a workbook received on its own (no letter, no archive around it) is only read,
+ * into its grids — plain values, so the inflated parts' buffer serves the next package — and its forms are found by
+ * receivedFrom; letters and archives are received whole.
+ */
+export async function readInput(bytes: Uint8Array, name: string, modified: string, settings: CampaignSettings, digest: Digest): Promise<ReceivedFile[] | GridToReceive> {
   let found: FoundFile[] | undefined;
   try {
     found = await unpackReceived(bytes, name);
@@ -111,7 +102,9 @@ async function receiveWith<P>(
   }
   if (!found) {
     if (bytes.length > LIMITS.fileBytes) return [{ file: name, received: modified, error: REFUSAL.tooLarge(name, bytes.length) }];
-    return plain(bytes, await digest(bytes));
+    const fingerprint = await digest(bytes);
+    const read = await withNativeInflate(bytes, () => readReceivedWorkbook(bytes, name, modified, fingerprint));
+    return 'refused' in read ? [read.refused] : { grid: read.grid, received: modified, ...(fingerprint ? { fingerprint } : {}) };
   }
   const out: ReceivedFile[] = [];
   for (const f of found) {

@@ -6,7 +6,7 @@ import type { ReceivedFile } from '../../domain/consolidate/merge';
 import { receivedIso } from '../../domain/consolidate/cells';
 import type { CampaignSettings } from '../../domain/settings';
 import { FileReadError } from '../../files/readWorkbook';
-import { assertReceivableSize, readInput, receiveInput, type GridToReceive } from '../../files/receiveInput';
+import { assertReceivableSize, readInput, receivedFrom, type GridToReceive } from '../../files/receiveInput';
 import type { PickedFile } from './seasonEngine';
 
 /** SHA-1 of the bytes, first 16 hex digits: the register's «Контрольная сумма», as the command line keeps it. */
@@ -22,8 +22,7 @@ async function fingerprintOf(bytes: Uint8Array<ArrayBuffer>): Promise<string | u
  * it, each with its letter's date and sender (src/files/receiveInput.ts, the command line's own code).
  */
 export async function readOne(f: PickedFile, settings: CampaignSettings): Promise<ReceivedFile[]> {
-  const loaded = await load(f);
-  return 'refused' in loaded ? [loaded.refused] : receiveInput(loaded.bytes, f.name, loaded.received, settings, digest);
+  return receivedFrom(await readOneToGrid(f, settings), settings);
 }
 
 /**

@@ -16,8 +16,7 @@ import { seasonWorker, type Deflating } from './seasonWork';
 import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsxDeflate';
 import { bytesLender } from '../../files/reusedBytes';
 import { seasonWorkerReading } from './scriptReading';
-import { SPLIT_READING_BELOW, type GridToReceive } from '../../files/receiveInput';
-import { receiveGrid } from '../../files/receiveFiles';
+import { receivedFrom, SPLIT_READING_BELOW, type GridToReceive } from '../../files/receiveInput';
 
 // What this worker reads, it inflates and decodes without making the browser's buffers and strings, which would
 // wait for its rare full collections (scriptReading.ts).
@@ -122,7 +121,7 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
     return new Promise<ReceivedFile[]>((resolve) => {
       // Kept as the files read here are: each repeated text once.
       const keep = (results: ReceivedFile[]) => resolve(results.map((r) => texts.share(r)));
-      reader.waiting.set(index, (reply) => keep(Array.isArray(reply) ? reply : [receiveGrid(reply.grid, reply.received, settings, reply.fingerprint)]));
+      reader.waiting.set(index, (reply) => keep(receivedFrom(reply, settings)));
       // A file read with others (pickedBytes.ts) goes as its bytes, in a buffer lent again and again; any other as
       // the File.
       if (!(file instanceof BatchedFile)) return reader.worker.postMessage({ index, file, settings, ...upTo } satisfies ReadTask);
