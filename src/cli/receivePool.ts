@@ -22,6 +22,7 @@ import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import type { FastReaderCounts } from '../files/xlsxValues';
 import type { GridToReceive } from '../files/receiveInput';
+import { textReceiver, type SentTexts } from '../files/textsSentOnce';
 
 /** A received file as the folder listing gives it. */
 export interface InputToReceive {
@@ -101,6 +102,8 @@ export interface ReceiveReply {
   index: number;
   result: ReceivedFile[] | GridToReceive;
   reader?: FastReaderCounts;
+  /** With grids: their texts, taken out and sent once for all the worker's files (textsSentOnce.ts). */
+  texts?: SentTexts;
 }
 
 export function receiveInWorkers(
@@ -138,6 +141,7 @@ export function receiveInWorkers(
       const worker = new Worker(script, { workerData: { settings }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       pool.add(worker);
       const queue: number[] = []; // handed to this worker, oldest (the one being read) first
+      const receiveTexts = textReceiver(); // this worker's texts, put back as its messages come, in order
       const topUp = () => {
         while (queue.length < IN_FLIGHT) {
           const index = take();
@@ -152,6 +156,7 @@ export function receiveInWorkers(
         queue.splice(queue.indexOf(m.index), 1);
         if (Array.isArray(m.result)) record(m.index, kept(m.result));
         else {
+          if (m.texts) receiveTexts(m.result.grid, m.texts);
           grids.push({ index: m.index, grid: m.result });
           wake?.();
         }

@@ -8,12 +8,14 @@ import type { CampaignSettings } from '../domain/settings';
 import { useNativeInflate } from '../files/nativeInflate';
 import { useDefaultPassword } from '../files/defaultPassword';
 import { fastReaderCounts } from '../files/xlsxValues';
+import { textSender } from '../files/textsSentOnce';
 import { readToGrid, receive } from './receive';
 import type { ReceiveReply, ReceiveTask } from './receivePool';
 
 useNativeInflate();
 useDefaultPassword();
 const settings = (workerData as { settings: CampaignSettings }).settings;
+const sendTexts = textSender();
 // One file at a time, in order: the pool relies on it to know which of the files it queued here a dead worker was
 // reading (the oldest). Each file waits for the one before it (a letter's parser awaits).
 let before: Promise<void> = Promise.resolve();
@@ -22,6 +24,8 @@ parentPort!.on('message', (task: ReceiveTask) => {
     const result = task.upTo === 'grid' ? await readToGrid(task.input, settings) : await receive(task.input, settings);
     // The fast reader's counts so far go along, so the pool can sum what every thread read which way.
     const reply: ReceiveReply = { index: task.index, result, reader: fastReaderCounts() };
+    // A grid's texts go once for all the files this thread reads (textsSentOnce.ts).
+    if (!Array.isArray(result)) reply.texts = sendTexts(result.grid);
     parentPort!.postMessage(reply);
   });
 });
