@@ -39,13 +39,21 @@ export function numberFromText(text: string): number {
   return Number(t);
 }
 
+/** White space other than single plain spaces: only then is a text's spacing rewritten (a new string each time). */
+const UNTIDY_SPACE = /[^\S ]| {2}/;
+/** What a count's text may start with (NUMBER_SOURCE): a sign or a digit. */
+const mayStartNumber = (c: number): boolean => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 0x2212 || c === 0x2013;
+
 export function parseCount(v: CellValue): CountReading {
   if (v === null || v === undefined) return { kind: 'none' };
   if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'unreadable', text: String(v) };
   if (typeof v === 'boolean') return { kind: 'unreadable', text: v ? 'ИСТИНА' : 'ЛОЖЬ' };
-  const text = v.replace(/\s+/g, ' ').trim();
+  // Every text cell of every received sheet passes here while the forms are found, most of them words: the cheap
+  // tests first, and no new string unless the text changes.
+  const text = (UNTIDY_SPACE.test(v) ? v.replace(/\s+/g, ' ') : v).trim();
   if (text === '') return { kind: 'none' };
   if (DASHES.test(text) || NONE_WORDS.test(text)) return { kind: 'none', interpreted: text };
+  if (!mayStartNumber(text.charCodeAt(0))) return { kind: 'unreadable', text };
   if (NUMBER.test(text)) return { kind: 'number', value: numberFromText(text), interpreted: text };
   const withUnit = NUMBER_AND_WORDS.exec(text);
   if (withUnit && UNIT_WORDS.test(withUnit[2].trim())) return { kind: 'number', value: numberFromText(withUnit[1]), interpreted: text };

@@ -33,6 +33,17 @@ const OPENERS = '«„“([{';
 /** Separators that always end a name. */
 const HARD = ';\n•';
 const CLOSERS = '»”)]}';
+const codes = (chars: string): Set<number> => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+const OPENER_CODES = codes(OPENERS);
+const HARD_CODES = codes(HARD);
+const CLOSER_CODES = codes(CLOSERS);
+const QUOTE = 34;
+const SPACE = 32;
+const COMMA = 44;
+const I_LETTER = 0x438; // «и»
+/** What `\s` matches in a regular expression, by character code. */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 interface Piece {
   text: string;
@@ -50,28 +61,30 @@ function depths(text: string): number[] {
   const out: number[] = new Array(text.length + 1);
   let depth = 0;
   let prevOpened = true;
+  // Character codes, not one-character strings: a Cyrillic character as a string is a new string each time, and
+  // every partner cell of every school passes here.
   for (let i = 0; i < text.length; i++) {
     out[i] = depth;
-    const ch = text[i];
-    if (OPENERS.includes(ch)) {
+    const c = text.charCodeAt(i);
+    if (OPENER_CODES.has(c)) {
       depth++;
       prevOpened = true;
       continue;
     }
-    if (CLOSERS.includes(ch)) {
+    if (CLOSER_CODES.has(c)) {
       if (depth > 0) depth--;
       prevOpened = false;
       continue;
     }
-    if (ch === '"') {
-      const before = i === 0 ? ' ' : text[i - 1];
-      const opens: boolean = depth === 0 || /\s/.test(before) || (prevOpened && before === '"') || OPENERS.includes(before);
+    if (c === QUOTE) {
+      const before = i === 0 ? SPACE : text.charCodeAt(i - 1);
+      const opens: boolean = depth === 0 || isSpace(before) || (prevOpened && before === QUOTE) || OPENER_CODES.has(before);
       if (opens) depth++;
       else depth--;
       prevOpened = opens;
       continue;
     }
-    if (!/\s/.test(ch)) prevOpened = false;
+    if (!isSpace(c)) prevOpened = false;
   }
   out[text.length] = depth;
   return out;
@@ -101,7 +114,7 @@ function pieces(text: string): Piece[] {
   // is truly inside when its quote closes within the same item, not in some later name.
   const lowestAfter: number[] = new Array(text.length + 1);
   lowestAfter[text.length] = d[text.length];
-  for (let i = text.length - 1; i >= 0; i--) lowestAfter[i] = HARD.includes(text[i]) ? d[i] : Math.min(d[i], lowestAfter[i + 1]);
+  for (let i = text.length - 1; i >= 0; i--) lowestAfter[i] = HARD_CODES.has(text.charCodeAt(i)) ? d[i] : Math.min(d[i], lowestAfter[i + 1]);
   const out: Piece[] = [];
   let from = 0;
   let sep = '';
@@ -113,9 +126,9 @@ function pieces(text: string): Piece[] {
     inside = d[at] > 0 && lowestAfter[at] < d[at];
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === ',' || HARD.includes(ch)) cut(i, 1, ch);
-    else if (ch === ' ' && /^ и\s+/.test(text.slice(i, i + 4))) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || HARD_CODES.has(c)) cut(i, 1, text[i]);
+    else if (c === SPACE && text.charCodeAt(i + 1) === I_LETTER && isSpace(text.charCodeAt(i + 2))) {
       // «ООО «Спар» и АО «Почта России»»: «и» before a legal form joins two partners.
       const m = /^ и\s+/.exec(text.slice(i))!;
       if (FORMS.has(firstWord(text.slice(i + m[0].length)).toLowerCase())) cut(i, m[0].length, 'и');
