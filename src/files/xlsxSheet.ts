@@ -1,7 +1,8 @@
 /**
  * One sheet plan as worksheet XML (ECMA-376 Part 1, 18.3), for the one writer (xlsxWriter.ts). The rows are made
- * one at a time, sweeping the plan's blocks and styled ranges down the sheet, and handed on in pieces of ~64 KB:
- * a region's plan sheet of 180,000 rows is never held as XML, only as the plan it is made from.
+ * one at a time, sweeping the plan's blocks and styled ranges down the sheet, written as bytes (xmlBytes.ts) and
+ * handed on in pieces of ~64 KB: a region's plan sheet of 180,000 rows is never held as XML, only as the plan it is
+ * made from.
  */
 import { columnLetter, parseRange, quoteSheet } from '../domain/a1';
 import { fitCellText } from '../domain/cellLimit';
@@ -17,6 +18,7 @@ import {
   type ValidationRule,
 } from '../domain/sheetPlan';
 import type { StyleRegister } from './xlsxStyles';
+import { XmlBytes } from './xmlBytes';
 import { xmlAttr, xmlText } from './xlsxXml';
 
 /** The workbook's shared strings (18.4.9): one entry per distinct text, in the order first met. */
@@ -68,17 +70,11 @@ export function printTitles(plan: SheetPlan): string | undefined {
  * cells, the unlocked input cells of a form). Overlapping styled ranges merge in the plan's order; overlapping
  * blocks: the later block's value wins, null leaves the cell to earlier blocks (as Range.values does).
  */
-export function* sheetXml(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings, drawing?: string): Generator<string> {
-  let xml =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` + sheetHead(plan) + '<sheetData>';
-  for (const row of rowsXml(plan, styles, strings)) {
-    xml += row;
-    if (xml.length > PIECE) {
-      yield xml;
-      xml = '';
-    }
-  }
-  xml += '</sheetData>';
+export function* sheetXml(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings, drawing?: string): Generator<Uint8Array> {
+  const out = new XmlBytes();
+  out.text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` + sheetHead(plan) + '<sheetData>');
+  for (const _full of rowsInto(plan, styles, strings, out)) yield out.piece();
+  let xml = '</sheetData>';
   if (plan.protect)
     // No password: the protection guards the form against slips, not people. Resizing columns and rows stays
     // allowed (formatColumns/formatRows="0": not protected, 18.3.1.85).
@@ -89,7 +85,8 @@ export function* sheetXml(plan: SheetPlan, styles: StyleRegister, strings: Share
     xml += `<dataValidations count="${plan.validations.length}">${plan.validations.map(validationXml).join('')}</dataValidations>`;
   xml += pageXml(plan);
   if (drawing) xml += `<drawing r:id="${drawing}"/>`;
-  yield `${xml}</worksheet>`;
+  out.text(`${xml}</worksheet>`);
+  yield out.piece();
 }
 
 /** Everything before the cells: tab colour, fit to page, frozen panes, column widths (CT_Worksheet's order). */
@@ -199,10 +196,11 @@ interface PlacedRange {
 }
 
 /**
- * The rows' XML, one row at a time. Blocks and styled ranges become active as the sweep reaches their first row and
- * are dropped after their last, so a row costs the blocks and ranges over it, not all of the sheet's.
+ * The rows' XML, written into `out` one row at a time; a step of the generator each time a piece is full. Blocks
+ * and styled ranges become active as the sweep reaches their first row and are dropped after their last, so a row
+ * costs the blocks and ranges over it, not all of the sheet's.
  */
-function* rowsXml(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings): Generator<string> {
+function* rowsInto(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings, out: XmlBytes): Generator<void> {
   const blocks: PlacedBlock[] = plan.blocks
     .map((b, order) => {
       const { top, left } = parseRange(b.at);
@@ -234,8 +232,13 @@ function* rowsXml(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings
     // Blocks and ranges that start here join; those that ended leave (kept in plan order: later ones win).
     let changed = false;
     if (activeBlocks.some((b) => b.bottom < r)) activeBlocks = activeBlocks.filter((b) => b.bottom >= r);
-    while (nextBlock < blocks.length && blocks[nextBlock].top === r) activeBlocks.push(blocks[nextBlock++]);
-    if (activeBlocks.length > 1) activeBlocks.sort((a, b) => a.order - b.order);
+    let joined = false;
+    while (nextBlock < blocks.length && blocks[nextBlock].top === r) {
+      activeBlocks.push(blocks[nextBlock++]);
+      joined = true;
+    }
+    // Sorted only when one joined (leaving keeps the order): a sort a row was a tenth of writing a Свод's rows.
+    if (joined && activeBlocks.length > 1) activeBlocks.sort((a, b) => a.order - b.order);
     if (activeRanges.some((s) => s.bottom < r)) {
       activeRanges = activeRanges.filter((s) => s.bottom >= r);
       changed = true;
@@ -261,22 +264,65 @@ function* rowsXml(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings
       const line = rowAt(b.rows, r - b.top);
       for (let j = 0; j < line.length; j++) if (line[j] !== null && line[j] !== undefined) values[b.left + j] = line[j];
     }
-    let cells = '';
+    // The row's span comes before its cells: the columns that hold a value or a style, found first.
+    const width = Math.max(values.length, rowStyles.length);
     let min = 0;
     let max = 0;
-    const width = Math.max(values.length, rowStyles.length);
-    for (let c = 1; c < width; c++) {
-      const v = values[c];
-      const s = rowStyles[c] ?? 0;
-      if (v === undefined && !s) continue;
-      if (!min) min = c;
-      max = c;
-      cells += `<c r="${(letters[c] ??= columnLetter(c))}${r}"${s ? ` s="${s}"` : ''}${v === undefined ? '/>' : cellXml(v, strings)}`;
-    }
+    for (let c = 1; c < width; c++)
+      if (values[c] !== undefined || rowStyles[c]) {
+        if (!min) min = c;
+        max = c;
+      }
     const height = heights.get(r);
-    if (!cells && height === undefined) continue;
-    yield `<row r="${r}"${min ? ` spans="${min}:${max}"` : ''}${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}${cells ? `>${cells}</row>` : '/>'}`;
+    if (!min && height === undefined) continue;
+    out.ascii('<row r="');
+    out.count(r);
+    out.ascii('"');
+    if (min) {
+      out.ascii(' spans="');
+      out.count(min);
+      out.ascii(':');
+      out.count(max);
+      out.ascii('"');
+    }
+    if (height !== undefined) out.ascii(` ht="${height}" customHeight="1"`);
+    if (!min) out.ascii('/>');
+    else {
+      out.ascii('>');
+      for (let c = min; c <= max; c++) {
+        const v = values[c];
+        const s = rowStyles[c] ?? 0;
+        if (v === undefined && !s) continue;
+        out.ascii('<c r="');
+        out.ascii((letters[c] ??= columnLetter(c)));
+        out.count(r);
+        out.ascii('"');
+        if (s) {
+          out.ascii(' s="');
+          out.count(s);
+          out.ascii('"');
+        }
+        if (v === undefined) out.ascii('/>');
+        else cellInto(v, strings, out);
+      }
+      out.ascii('</row>');
+    }
+    if (out.length > PIECE) yield;
   }
+}
+
+/** A cell's type attribute and content, after its address and style: texts and numbers byte by byte, the rest as text. */
+function cellInto(v: CellInput, strings: SharedStrings, out: XmlBytes): void {
+  if (typeof v === 'string') {
+    out.ascii(' t="s"><v>');
+    out.count(strings.add(fitCellText(v)));
+    out.ascii('</v></c>');
+  } else if (typeof v === 'number' && Number.isFinite(v)) {
+    out.ascii('><v>');
+    if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) out.count(v);
+    else out.ascii(String(v));
+    out.ascii('</v></c>');
+  } else out.text(cellXml(v, strings));
 }
 
 /** A cell's type attribute and content, after its address and style. */

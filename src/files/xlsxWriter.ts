@@ -224,12 +224,13 @@ class PackageZip {
   ) {
     this.mtime = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
   }
-  async part(name: string, content: string | Iterable<string>): Promise<void> {
+  /** A part from its text, or from its pieces: texts, or bytes (a sheet's, xmlBytes.ts) that are the writer's again once pushed. */
+  async part(name: string, content: string | Iterable<string | Uint8Array>): Promise<void> {
     const entry = this.deflater(name, this.mtime);
     this.zip.add(entry);
     if (typeof content === 'string') await entry.push(this.encoder.encode(content), true);
     else {
-      let held: string | undefined;
+      let held: string | Uint8Array | undefined;
       for (const piece of content) {
         if (held !== undefined) await entry.push(this.encoded(held));
         held = piece;
@@ -239,7 +240,8 @@ class PackageZip {
     if (this.failure) throw this.failure;
   }
   /** The piece in UTF-8, in the scratch array (at most three bytes a UTF-16 code unit). */
-  private encoded(piece: string): Uint8Array {
+  private encoded(piece: string | Uint8Array): Uint8Array {
+    if (typeof piece !== 'string') return piece;
     if (this.scratch.length < piece.length * 3) this.scratch = new Uint8Array(piece.length * 3);
     return this.scratch.subarray(0, this.encoder.encodeInto(piece, this.scratch).written);
   }
