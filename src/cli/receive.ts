@@ -1,6 +1,6 @@
 /** Receiving files for the merge: read, find the forms, check — a failure of one file never stops the others. */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ReceivedFile } from '../domain/consolidate/merge';
 import type { CampaignSettings } from '../domain/settings';
 import { FileReadError } from '../files/readWorkbook';
@@ -56,12 +56,30 @@ export async function readToGrid(file: { path: string; name: string; modified: s
 /** The file's bytes, or its refusal. */
 function loaded(file: { path: string; name: string; modified: string }): { bytes: Uint8Array } | { refused: ReceivedFile } {
   try {
-    // The size first: a file of gigabytes is refused without being loaded (a mailbox may be larger than a workbook).
-    assertReceivableSize(statSync(file.path).size, file.name);
-    return { bytes: new Uint8Array(readFileSync(file.path)) };
+    return { bytes: readWhole(file.path, file.name) };
   } catch (e) {
     if (e instanceof FileReadError) return { refused: { file: file.name, received: file.modified, error: e.message } };
     return { refused: { file: file.name, received: file.modified, error: cannotOpen(file.name, (e as NodeJS.ErrnoException).code) } };
+  }
+}
+
+/**
+ * The file's bytes, its size checked first: a file of gigabytes is refused without being loaded (a mailbox may be
+ * larger than a workbook). Opened once: the size from the open file, not from a look-up by name first (that was
+ * 40 ms of a reading thread's 1.9 s for 1,000 files, `--cpu-prof`).
+ */
+function readWhole(path: string, name: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    assertReceivableSize(size, name);
+    const bytes = new Uint8Array(size);
+    let read = 0;
+    for (let n = 1; n > 0 && read < size; read += n) n = readSync(fd, bytes, read, size - read, read);
+    // A file that shrank while it was read is taken as it ended; one that grew, as it was when opened.
+    return read < size ? bytes.subarray(0, read) : bytes;
+  } finally {
+    closeSync(fd);
   }
 }
 

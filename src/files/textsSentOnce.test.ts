@@ -56,4 +56,14 @@ describe('grids passed between threads, each text sent once', () => {
       expect(receive(...posted([grid, sent] as const))).toEqual(school(n));
     }
   });
+
+  test('a sheet of thousands of texts (a long plan) comes back whole', () => {
+    const send = textSender();
+    const receive = textReceiver();
+    const long = (): WorkbookGrid => ({ file: 'план.xlsx', sheets: [{ name: 'План', cells: Array.from({ length: 3000 }, (_, i) => [`Мероприятие ${i}`, i, `${i % 7} класс`]), merges: [] }] });
+    const grid = long();
+    const sent = send(grid);
+    expect(sent.numbers).toHaveLength(6000);
+    expect(receive(...posted([grid, sent] as const))).toEqual(long());
+  });
 });

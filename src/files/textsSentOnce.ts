@@ -38,9 +38,12 @@ const MOST_TEXTS = 100_000;
  */
 export function textSender(most = MOST_TEXTS): (grid: WorkbookGrid) => SentTexts {
   const numbers = new Map<string, number>();
+  // The numbers of a grid's texts, in a typed array reused from grid to grid (a plain array and
+  // Uint32Array.from were a third of this function's time).
+  let marked = new Uint32Array(1024);
   return (grid) => {
     const added: string[] = [];
-    const marked: number[] = [];
+    let count = 0;
     for (const sheet of grid.sheets)
       for (const row of sheet.cells) {
         if (!row) continue;
@@ -55,10 +58,15 @@ export function textSender(most = MOST_TEXTS): (grid: WorkbookGrid) => SentTexts
             added.push(v);
           }
           (row as unknown[])[c] = TEXT;
-          marked.push(n);
+          if (count === marked.length) {
+            const larger = new Uint32Array(marked.length * 2);
+            larger.set(marked);
+            marked = larger;
+          }
+          marked[count++] = n;
         }
       }
-    return { added, numbers: Uint32Array.from(marked) };
+    return { added, numbers: marked.slice(0, count) };
   };
 }
 
