@@ -1,8 +1,9 @@
 /** Dates as Russian documents write them: «13 октября 2023 г.», ranges «с 19 сентября по 13 октября 2023 г.». */
 import { remembered } from './remembered';
 
-const long = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayMonth = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+// Made when first needed (list.ts says why).
+let long: Intl.DateTimeFormat | undefined;
+let dayMonth: Intl.DateTimeFormat | undefined;
 
 const parseIso = (iso: string): Date => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -12,8 +13,14 @@ const parseIso = (iso: string): Date => {
 
 // Remembered: Intl's formatting costs tens of microseconds a call, and a merge of a thousand plans words the same
 // campaign window and event dates over and over (~0.2 s of 1,000 files' reading, profiled).
-const longDate = remembered((iso) => long.format(parseIso(iso)).replace(/\s/g, '\u00a0'), 5000);
-const dayMonthDate = remembered((iso) => dayMonth.format(parseIso(iso)).replace(/\s/g, '\u00a0'), 5000);
+const longDate = remembered(
+  (iso) => (long ??= new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(parseIso(iso)).replace(/\s/g, '\u00a0'),
+  5000,
+);
+const dayMonthDate = remembered(
+  (iso) => (dayMonth ??= new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' })).format(parseIso(iso)).replace(/\s/g, '\u00a0'),
+  5000,
+);
 
 /** «13 октября 2023 г.» from an ISO date. */
 export function formatDate(iso: string): string {

@@ -9,7 +9,8 @@ export const NBSP = '\u00a0';
 // Grouping 'always': ICU's Russian default leaves four-digit numbers ungrouped («3448»), the reports group them.
 // (ES2023 Intl option; the project's lib typings stop at ES2022.)
 const ALWAYS = 'always' as unknown as boolean;
-const integer = new Intl.NumberFormat('ru-RU', { useGrouping: ALWAYS, maximumFractionDigits: 0 });
+// Made when first needed (list.ts says why).
+let integer: Intl.NumberFormat | undefined;
 const decimals = (digits: number) =>
   new Intl.NumberFormat('ru-RU', { useGrouping: ALWAYS, minimumFractionDigits: 0, maximumFractionDigits: digits });
 
@@ -17,7 +18,7 @@ const nbsp = (s: string): string => s.replace(/[\u202f\u2009 ]/g, NBSP);
 
 /** «34 290»; with `digits`, up to that many decimals: «2,5». */
 export function formatNumber(n: number, digits = 0): string {
-  return nbsp((digits === 0 ? integer : decimals(digits)).format(n));
+  return nbsp((digits === 0 ? (integer ??= new Intl.NumberFormat('ru-RU', { useGrouping: ALWAYS, maximumFractionDigits: 0 })) : decimals(digits)).format(n));
 }
 
 /** «96 %» — the value is already a percentage (X = A × 100 / B). */
