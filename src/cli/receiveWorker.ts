@@ -15,7 +15,7 @@ import type { ReceiveReply, ReceiveTask } from './receivePool';
 useNativeInflate();
 useDefaultPassword();
 const settings = (workerData as { settings: CampaignSettings }).settings;
-const sendTexts = textSender();
+const texts = textSender();
 // One file at a time, in order: the pool relies on it to know which of the files it queued here a dead worker was
 // reading (the oldest). Each file waits for the one before it (a letter's parser awaits).
 let before: Promise<void> = Promise.resolve();
@@ -25,7 +25,7 @@ parentPort!.on('message', (task: ReceiveTask) => {
     // The fast reader's counts so far go along, so the pool can sum what every thread read which way.
     const reply: ReceiveReply = { index: task.index, result, reader: fastReaderCounts() };
     // A grid's texts go once for all the files this thread reads (textsSentOnce.ts).
-    if (!Array.isArray(result)) reply.texts = sendTexts(result.grid);
+    if (!Array.isArray(result)) reply.texts = texts.send(result.grid);
     parentPort!.postMessage(reply);
   });
 });

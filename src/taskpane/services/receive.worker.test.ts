@@ -4,6 +4,7 @@ import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { ReadReply, ReadTask } from './receive.worker';
 import { receiveBytes, receiveGrid } from '../../files/receiveFiles';
 import { streamsMade } from '../../files/testing';
+import { textReceiver } from '../../files/textsSentOnce';
 
 // A reading worker, as the season worker hands it a file: a school's parts it inflates in script (scriptReading.ts),
 // so no browser-made buffer waits for its rare full collections.
@@ -96,6 +97,8 @@ test('a reading worker asked only to read posts the grids, and finding the forms
   const [grid, whole] = posted.map((m) => m.result);
   if (Array.isArray(grid) || !Array.isArray(whole)) throw new Error('ожидались таблицы, затем прочитанный файл');
   expect(grid.grid.sheets.length).toBeGreaterThan(0);
+  // Its texts go once (textsSentOnce.ts): the season worker puts them back as each reply comes.
+  textReceiver()(grid.grid, posted[0].texts!);
   expect([receiveGrid(grid.grid, grid.received, settings, grid.fingerprint)]).toEqual(whole);
 });
 
@@ -135,3 +138,43 @@ test('a file whose reply cannot be sent is answered all the same: refused with t
   const [file] = message.result;
   expect('error' in file && file.error).toMatch(new RegExp(`^Файл «${school.file}» не удалось прочитать \\(could not be cloned\\)\\. Откройте его в Excel`));
 });
+
+// A grid's texts go once for all of a reading worker's files (textsSentOnce.ts): a reply that could not be posted
+// must not leave the season worker without texts the next replies refer to.
+test('after a grid that could not be sent, the next grid arrives with every text, and its forms are found as read whole', async () => {
+  const school = sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, late: 0 }).files.find((f) => f.workbook)!;
+  const bytes = await writeXlsx(school.workbook!);
+  const settings = municipalSettings();
+  const posted: ReadReply[] = [];
+  let refuse = true;
+  const scope = {
+    onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null,
+    postMessage: (m: ReadReply) => {
+      if (refuse && !Array.isArray(m.result)) {
+        refuse = false;
+        throw new DOMException('could not be cloned', 'DataCloneError');
+      }
+      posted.push(structuredClone(m));
+    },
+  };
+  (globalThis as { self?: unknown }).self = scope;
+  try {
+    await jest.isolateModulesAsync(async () => {
+      await import('./receive.worker');
+      const read = () => ({ name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer });
+      await scope.onmessage!({ data: { index: 1, settings, read: read(), upTo: 'grid' } });
+      await scope.onmessage!({ data: { index: 2, settings, read: read(), upTo: 'grid' } });
+    });
+  } finally {
+    delete (globalThis as { self?: unknown }).self;
+  }
+  const [refused, second] = posted;
+  expect(Array.isArray(refused.result) && 'error' in refused.result[0]).toBe(true);
+  if (Array.isArray(second.result)) throw new Error('ожидались таблицы');
+  const grid = textReceiver()(second.result.grid, second.texts!);
+  expect(receiveGrid(grid, second.result.received, settings, second.result.fingerprint)).toEqual({
+    ...receiveBytes(bytes, school.file, second.result.received, settings),
+    fingerprint: second.result.fingerprint,
+  });
+});
+

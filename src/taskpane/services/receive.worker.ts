@@ -2,6 +2,7 @@
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
 import type { GridToReceive } from '../../files/receiveInput';
+import { textSender, type SentTexts } from '../../files/textsSentOnce';
 import { readOne, readOneToGrid } from './readOne';
 import { receivedIso } from '../../domain/consolidate/cells';
 import { readingWorkerReading } from './scriptReading';
@@ -27,12 +28,26 @@ export interface ReadReply {
   index: number;
   result: ReceivedFile[] | GridToReceive;
   lent?: ArrayBuffer;
+  /** With grids: their texts, taken out and sent once for all this worker's files (textsSentOnce.ts). */
+  texts?: SentTexts;
 }
 
 // Small parts inflated in script, as the season worker does (scriptReading.ts says why, and why text is not).
 readingWorkerReading();
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadTask>) => void) | null; postMessage(m: ReadReply, transfer?: Transferable[]): void };
+const texts = textSender();
+
+/** Posts a file's reply, a grid's texts sent once; a reply that cannot be posted takes its texts back first. */
+function reply(m: ReadReply, transfer: Transferable[] = []): void {
+  const sent = Array.isArray(m.result) ? undefined : (m.texts = texts.send(m.result.grid));
+  try {
+    scope.postMessage(m, transfer);
+  } catch (e) {
+    if (sent) texts.unsend(sent);
+    throw e;
+  }
+}
 scope.onmessage = async (e) => {
   const t = e.data;
   try {
@@ -53,12 +68,12 @@ scope.onmessage = async (e) => {
 
 async function answer(t: ReadTask): Promise<void> {
   const read = (f: PickedFile) => (t.upTo === 'grid' ? readOneToGrid(f, t.settings) : readOne(f, t.settings));
-  if (!('read' in t)) return scope.postMessage({ index: t.index, result: await read(t.file) });
+  if (!('read' in t)) return reply({ index: t.index, result: await read(t.file) });
   // The readers get a copy of their own, made by V8 and freed by its next minor collection; the lent buffer goes
   // back. A buffer that arrives in a message is the browser's and would wait for this worker's rare full
   // collection — a new one for every file was up to 60 MB waiting (bench:pane, PANE_MEMDUMP, 5,000 files).
   const { name, lastModified, size, bytes: lent } = t.read;
   const own = new Uint8Array(lent, 0, Math.min(size, lent.byteLength)).slice().buffer;
   const picked: PickedFile = { name, lastModified, size, arrayBuffer: async () => own };
-  scope.postMessage({ index: t.index, result: await read(picked), lent }, [lent]);
+  reply({ index: t.index, result: await read(picked), lent }, [lent]);
 }

@@ -17,6 +17,7 @@ import { portDeflater, streamDeflater, type DeflatePort } from '../../files/xlsx
 import { bytesLender } from '../../files/reusedBytes';
 import { seasonWorkerReading } from './scriptReading';
 import { receivedFrom, SPLIT_READING_BELOW, type GridToReceive } from '../../files/receiveInput';
+import { textReceiver } from '../../files/textsSentOnce';
 
 // What this worker reads, it inflates and decodes without making the browser's buffers and strings, which would
 // wait for its rare full collections (scriptReading.ts).
@@ -30,6 +31,8 @@ interface Reader {
   waiting: Map<number, (r: ReceivedFile[] | GridToReceive) => void>;
   /** Buffers lent to this reader and handed back, to be lent again (receive.worker.ts says why). */
   lender: ReturnType<typeof bytesLender>;
+  /** Puts back the texts of this reader's grids, sent once (textsSentOnce.ts), as its replies come, in order. */
+  receiveTexts: ReturnType<typeof textReceiver>;
 }
 
 /**
@@ -62,9 +65,10 @@ function readerPool(): { read: ReadOne; parallel: () => number; warm: () => void
     try {
       return Array.from({ length: count }, () => {
         const worker = new Worker(new URL('./receive.worker.ts', import.meta.url));
-        const reader: Reader = { worker, waiting: new Map(), lender: bytesLender(PER_READER) };
+        const reader: Reader = { worker, waiting: new Map(), lender: bytesLender(PER_READER), receiveTexts: textReceiver() };
         worker.onmessage = (e: MessageEvent<ReadReply>) => {
           if (e.data.lent) reader.lender.giveBack(new Uint8Array(e.data.lent));
+          if (e.data.texts && !Array.isArray(e.data.result)) reader.receiveTexts(e.data.result.grid, e.data.texts);
           const done = reader.waiting.get(e.data.index);
           reader.waiting.delete(e.data.index);
           done?.(e.data.result);
