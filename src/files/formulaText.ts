@@ -54,15 +54,13 @@ function elementEnd(data: Uint8Array, at: number, close: Uint8Array): number {
  * reusedBytes.ts), else into a new one.
  */
 export function withoutFormulaText(data: Uint8Array, prefix: string, into: (length: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
-  const open = ascii(`<${prefix}f`);
-  const close = ascii(`</${prefix}f>`);
-  const dropped = DROPPED.map((name) => ({ open: ascii(`<${prefix}${name}`), close: ascii(`</${prefix}${name}>`) }));
+  const { open, close, dropped } = needlesFor(prefix);
   let out: Uint8Array | undefined;
   let written = 0;
   let copied = 0;
   for (let at = data.indexOf(LT); at >= 0; ) {
     if (!holds(data, at, open) || !endsName(data[at + open.length])) {
-      const element = data[at + 1] === 99 || data[at + 1] === 100 || prefix ? dropped.find((d) => holds(data, at, d.open) && endsName(data[at + d.open.length])) : undefined;
+      const element = data[at + 1] === 99 || data[at + 1] === 100 || prefix ? droppedAt(data, at, dropped) : undefined;
       const end = element ? elementEnd(data, at, element.close) : -1;
       if (end >= 0) {
         out ??= into(data.length);
@@ -89,4 +87,36 @@ export function withoutFormulaText(data: Uint8Array, prefix: string, into: (leng
   out.set(data.subarray(copied), written);
   written += data.length - copied;
   return out.subarray(0, written);
+}
+
+interface Needles {
+  open: Uint8Array;
+  close: Uint8Array;
+  dropped: { open: Uint8Array; close: Uint8Array }[];
+}
+
+/**
+ * The tags looked for, made once for each namespace prefix: made afresh for every sheet, with a closure for every
+ * `<c` tag (each cell) to look among them, they were 100 MB of garbage for 1,000 schools' sheets (allocation profile).
+ */
+const NEEDLES = new Map<string, Needles>();
+function needlesFor(prefix: string): Needles {
+  let n = NEEDLES.get(prefix);
+  if (!n) {
+    n = {
+      open: ascii(`<${prefix}f`),
+      close: ascii(`</${prefix}f>`),
+      dropped: DROPPED.map((name) => ({ open: ascii(`<${prefix}${name}`), close: ascii(`</${prefix}${name}>`) })),
+    };
+    // Prefixes come from the files: a hostile one per sheet must not grow this without end.
+    if (NEEDLES.size > 16) NEEDLES.clear();
+    NEEDLES.set(prefix, n);
+  }
+  return n;
+}
+
+/** The dropped element whose start tag is at `at`, if any. */
+function droppedAt(data: Uint8Array, at: number, dropped: Needles['dropped']): Needles['dropped'][number] | undefined {
+  for (const d of dropped) if (holds(data, at, d.open) && endsName(data[at + d.open.length])) return d;
+  return undefined;
 }
