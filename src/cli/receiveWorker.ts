@@ -25,7 +25,6 @@ parentPort!.on('message', (task: ReceiveTask) => {
     // The fast reader's counts so far go along, so the pool can sum what every thread read which way.
     const reply: ReceiveReply = { index: task.index, result, reader: fastReaderCounts() };
     // A grid's texts go once for all the files this thread reads (textsSentOnce.ts).
-    if (!Array.isArray(result)) reply.texts = texts.send(result.grid);
-    parentPort!.postMessage(reply);
+    texts.post(reply, (r) => parentPort!.postMessage(r));
   });
 });

@@ -33,11 +33,20 @@ const isMarked = (v: unknown): boolean => typeof v === 'object' && v !== null;
  */
 const MOST_TEXTS = 100_000;
 
+/** A reply as both hosts' reading threads post it: received files, or a grid with its texts going along. */
+export interface ReplyWithTexts {
+  result: unknown[] | { grid: WorkbookGrid };
+  texts?: SentTexts;
+}
+
 /**
-/** A sender: `send` takes the texts out of a grid; `unsend` forgets the texts a message that was never posted added. */
+ * A sender: `send` takes the texts out of a grid; `unsend` forgets the texts a message that was never posted added;
+ * `post` does both around posting a reply — what the reading threads use.
+ */
 export interface TextSender {
   send(grid: WorkbookGrid): SentTexts;
   unsend(sent: SentTexts): void;
+  post<M extends ReplyWithTexts>(reply: M, postMessage: (reply: M) => void): void;
 }
 
 /**
@@ -78,7 +87,16 @@ export function textSender(most = MOST_TEXTS): TextSender {
   };
   // The texts a message added were the last numbered: forgotten, the next message numbers them again.
   const unsend = (sent: SentTexts) => sent.added.forEach((t) => numbers.delete(t));
-  return { send, unsend };
+  const post = <M extends ReplyWithTexts>(reply: M, postMessage: (reply: M) => void) => {
+    const sent = Array.isArray(reply.result) ? undefined : (reply.texts = send(reply.result.grid));
+    try {
+      postMessage(reply);
+    } catch (e) {
+      if (sent) unsend(sent);
+      throw e;
+    }
+  };
+  return { send, unsend, post };
 }
 
 /** The receiver's side: puts the texts back into the grid (in place) and returns it. */

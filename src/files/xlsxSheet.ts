@@ -322,13 +322,12 @@ function cellInto(v: CellInput, strings: SharedStrings, out: XmlBytes): void {
     if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) out.count(v);
     else out.ascii(String(v));
     out.ascii('</v></c>');
-  } else out.text(cellXml(v, strings));
+  } else out.text(cellXml(v));
 }
 
-/** A cell's type attribute and content, after its address and style. */
-function cellXml(v: CellInput, strings: SharedStrings): string {
-  if (typeof v === 'string') return ` t="s"><v>${strings.add(fitCellText(v))}</v></c>`;
-  if (typeof v === 'number') return Number.isFinite(v) ? `><v>${v}</v></c>` : ` t="e"><v>#NUM!</v></c>`;
+/** The type attribute and content of a cell cellInto does not write byte by byte: not a text nor a finite number. */
+function cellXml(v: CellInput): string {
+  if (typeof v === 'number') return ` t="e"><v>#NUM!</v></c>`; // not finite
   if (typeof v === 'boolean') return ` t="b"><v>${v ? 1 : 0}</v></c>`;
   if (isFormula(v)) {
     // Only a FormulaCell becomes a formula; text that looks like one ("=HYPERLINK(…)") stays text. A known

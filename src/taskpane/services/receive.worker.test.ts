@@ -76,24 +76,31 @@ test('a reading worker reads only the file in a lent buffer, whatever follows it
   expect(file.fingerprint).toBe(createHash('sha1').update(bytes).digest('hex').slice(0, 16));
 });
 
+/** Runs the reading worker's script in a stand-in scope that posts through `postMessage`, handing it `tasks` in turn. */
+async function runReadingWorker(postMessage: (m: ReadReply, transfer?: Transferable[]) => void, tasks: ReadTask[]): Promise<void> {
+  const scope = { onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null, postMessage };
+  (globalThis as { self?: unknown }).self = scope;
+  try {
+    await jest.isolateModulesAsync(async () => {
+      await import('./receive.worker');
+      for (const data of tasks) await scope.onmessage!({ data });
+    });
+  } finally {
+    delete (globalThis as { self?: unknown }).self;
+  }
+}
+
 // A pick below SPLIT_READING_BELOW files: the season worker asks its reading worker only to read (season.worker.ts).
 test('a reading worker asked only to read posts the grids, and finding the forms in them gives what it reads whole', async () => {
   const school = sampleSchoolWorkbooks({ schools: 1, twice: false, broken: false, late: 0 }).files.find((f) => f.workbook)!;
   const bytes = await writeXlsx(school.workbook!);
   const settings = municipalSettings();
   const posted: ReadReply[] = [];
-  const scope = { onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null, postMessage: (m: ReadReply) => posted.push(m) };
-  (globalThis as { self?: unknown }).self = scope;
-  try {
-    await jest.isolateModulesAsync(async () => {
-      await import('./receive.worker');
-      const read = () => ({ name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer });
-      await scope.onmessage!({ data: { index: 1, settings, read: read(), upTo: 'grid' } });
-      await scope.onmessage!({ data: { index: 2, settings, read: read() } });
-    });
-  } finally {
-    delete (globalThis as { self?: unknown }).self;
-  }
+  const read = () => ({ name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer });
+  await runReadingWorker((m) => posted.push(m), [
+    { index: 1, settings, read: read(), upTo: 'grid' },
+    { index: 2, settings, read: read() },
+  ]);
   const [grid, whole] = posted.map((m) => m.result);
   if (Array.isArray(grid) || !Array.isArray(whole)) throw new Error('ожидались таблицы, затем прочитанный файл');
   expect(grid.grid.sheets.length).toBeGreaterThan(0);
@@ -109,26 +116,17 @@ test('a file whose reply cannot be sent is answered all the same: refused with t
   const bytes = await writeXlsx(school.workbook!);
   const posted: { message: ReadReply; transfer?: Transferable[] }[] = [];
   let refuse = true;
-  const scope = {
-    onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null,
-    postMessage: (message: ReadReply, transfer?: Transferable[]) => {
+  const lent = bytes.slice().buffer;
+  await runReadingWorker(
+    (message, transfer) => {
       if (refuse) {
         refuse = false;
         throw new DOMException('could not be cloned', 'DataCloneError');
       }
       posted.push({ message, transfer });
     },
-  };
-  (globalThis as { self?: unknown }).self = scope;
-  const lent = bytes.slice().buffer;
-  try {
-    await jest.isolateModulesAsync(async () => {
-      await import('./receive.worker');
-      await scope.onmessage!({ data: { index: 4, settings: municipalSettings(), read: { name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: lent } } });
-    });
-  } finally {
-    delete (globalThis as { self?: unknown }).self;
-  }
+    [{ index: 4, settings: municipalSettings(), read: { name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: lent } }],
+  );
   expect(posted).toHaveLength(1);
   const { message, transfer } = posted[0];
   expect(message.index).toBe(4);
@@ -147,27 +145,20 @@ test('after a grid that could not be sent, the next grid arrives with every text
   const settings = municipalSettings();
   const posted: ReadReply[] = [];
   let refuse = true;
-  const scope = {
-    onmessage: null as ((e: { data: ReadTask }) => Promise<void>) | null,
-    postMessage: (m: ReadReply) => {
+  const read = () => ({ name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer });
+  await runReadingWorker(
+    (m) => {
       if (refuse && !Array.isArray(m.result)) {
         refuse = false;
         throw new DOMException('could not be cloned', 'DataCloneError');
       }
       posted.push(structuredClone(m));
     },
-  };
-  (globalThis as { self?: unknown }).self = scope;
-  try {
-    await jest.isolateModulesAsync(async () => {
-      await import('./receive.worker');
-      const read = () => ({ name: school.file, lastModified: Date.UTC(2023, 9, 16, 10), size: bytes.length, bytes: bytes.slice().buffer });
-      await scope.onmessage!({ data: { index: 1, settings, read: read(), upTo: 'grid' } });
-      await scope.onmessage!({ data: { index: 2, settings, read: read(), upTo: 'grid' } });
-    });
-  } finally {
-    delete (globalThis as { self?: unknown }).self;
-  }
+    [
+      { index: 1, settings, read: read(), upTo: 'grid' },
+      { index: 2, settings, read: read(), upTo: 'grid' },
+    ],
+  );
   const [refused, second] = posted;
   expect(Array.isArray(refused.result) && 'error' in refused.result[0]).toBe(true);
   if (Array.isArray(second.result)) throw new Error('ожидались таблицы');

@@ -37,17 +37,8 @@ readingWorkerReading();
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadTask>) => void) | null; postMessage(m: ReadReply, transfer?: Transferable[]): void };
 const texts = textSender();
-
-/** Posts a file's reply, a grid's texts sent once; a reply that cannot be posted takes its texts back first. */
-function reply(m: ReadReply, transfer: Transferable[] = []): void {
-  const sent = Array.isArray(m.result) ? undefined : (m.texts = texts.send(m.result.grid));
-  try {
-    scope.postMessage(m, transfer);
-  } catch (e) {
-    if (sent) texts.unsend(sent);
-    throw e;
-  }
-}
+/** Posts a file's reply, a grid's texts sent once (a reply that cannot be posted takes its texts back). */
+const reply = (m: ReadReply, transfer: Transferable[] = []): void => texts.post(m, (r) => scope.postMessage(r, transfer));
 scope.onmessage = async (e) => {
   const t = e.data;
   try {
