@@ -45,3 +45,25 @@ test('reading on worker threads gives the same workbook and the same account of 
   // Byte for byte: the output is dated from the data, and the workers change nothing in it.
   expect(Buffer.compare(await readFile(path.join(dir, 'свод-2.xlsx')), await readFile(path.join(dir, 'свод-0.xlsx')))).toBe(0);
 }, 300_000);
+
+test('with no campaign named, checking the files under the campaign guessed while reading changes nothing in the workbook or the account', async () => {
+  // No --season, --year or --deadline: the merge takes the campaign from the plans' dates (autumn 2023, not today's);
+  // the threads' run checks each file under a guess at it while reading, the main thread alone after reading.
+  const run = (workers: string, out: string, named: string[] = []) => {
+    const args = [path.join(ROOT, 'bin/profkampaniya.js'), 'merge', path.join(dir, 'почта'), '--out', out, '--units', path.join(dir, 'почта', 'units.csv'), '--unit', 'Город Томск', '--json', ...named];
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PROFKAMPANIYA_WORKERS: workers, PROFKAMPANIYA_TIMINGS: '1' } });
+    if (r.status !== 0) throw new Error(`merge exited ${r.status}: ${r.stderr}`);
+    return r;
+  };
+  const parallel = run('1', path.join(dir, 'свод-угадано-1.xlsx'));
+  const serial = run('0', path.join(dir, 'свод-угадано-0.xlsx'));
+  expect(parallel.stderr).toMatch(/чтение и проверка \(потоков: основной и 1\)/);
+  for (const r of [parallel, serial]) expect(r.stderr).toMatch(/по датам полученных планов это осенняя кампания 2023 г\./);
+  const json = (s: string) => ({ ...JSON.parse(s), out: '' });
+  expect(json(parallel.stdout)).toEqual(json(serial.stdout));
+  // Each file's errors and warnings are those found under the campaign named outright.
+  const named = run('0', path.join(dir, 'свод-названо.xlsx'), ['--season', 'autumn', '--year', '2023']);
+  const found = (s: string) => (JSON.parse(s) as { files: { file: string; errors: number; warnings: number }[] }).files.map((f) => [f.file, f.errors, f.warnings]);
+  expect(found(parallel.stdout)).toEqual(found(named.stdout));
+  expect(Buffer.compare(await readFile(path.join(dir, 'свод-угадано-1.xlsx')), await readFile(path.join(dir, 'свод-угадано-0.xlsx')))).toBe(0);
+}, 300_000);

@@ -268,16 +268,17 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
 
   const timer = stageTimer(process.env.PROFKAMPANIYA_TIMINGS === '1', (line) => io.stderr.write(line));
   timer.stage('подготовка');
-  const received = await receiveAll(inputs, settings);
+  // No campaign named anywhere: the merge takes it from the received plans' dates (the rules run again under it).
+  const campaignUnnamed = !previous.settings && !season && !yearText && !deadline;
+  const received = await receiveAll(inputs, settings, { guessCampaign: campaignUnnamed });
   let files: ReceivedFile[] = received.files;
   timer.stage(`чтение и проверка (потоков: ${received.workers ? `основной и ${received.workers}` : 'основной'})`);
   timer.note(readerLine(received.reader));
-  // No campaign named anywhere: take it from the received plans' dates (the rules run again under it).
-  if (!previous.settings && !season && !yearText && !deadline) {
-    const assumed = assumeCampaignOfReports(files, settings);
+  if (campaignUnnamed) {
+    const { files: checked, assumed } = assumeCampaignOfReports(files, settings);
+    files = checked;
     if (assumed) {
       Object.assign(settings, assumed.settings);
-      files = assumed.files;
       io.stderr.write(
         `Кампания не указана: по датам полученных планов это ${SEASON_TITLE[assumed.campaign.season].adjective} кампания ${assumed.campaign.year} г. ` +
           `Если это не так, укажите --season и --year (и --deadline, чтобы отметить опоздавших).\n`,

@@ -1,5 +1,6 @@
 import { received } from './consolidate/testing';
-import type { ReceivedWorkbook } from './consolidate/mergeTypes';
+import type { ReceivedFile, ReceivedWorkbook } from './consolidate/mergeTypes';
+import { checkReceived } from './rules';
 import { figuresFromDetail, type CampaignFigures } from './indicators/figures';
 import { SHEET } from './sheetNames';
 import { defaultSettings } from './settings';
@@ -51,11 +52,13 @@ describe('a campaign taken from the received plans’ dates', () => {
   test('the rules run again under the plans’ campaign: an older campaign’s events are not flagged as outside today’s window', () => {
     const spring = defaultSettings('spring', 2025);
     const before = files.map((f) => ({ ...f, problems: [{ file: f.file, sheet: 'x', cell: 'A1', code: 'plan-dates-outside-window' as const, severity: 'warning' as const, message: 'вне окна' }] }));
-    const assumed = assumeCampaignOfReports(before, spring)!;
-    expect(assumed.campaign).toEqual({ season: 'autumn', year: 2023 });
-    expect(assumed.settings).toMatchObject({ season: 'autumn', year: 2023 });
-    expect(assumed.files.flatMap((f) => (f as ReceivedWorkbook).problems).map((p) => p.code)).not.toContain('plan-dates-outside-window');
-    expect(assumeCampaignOfReports(files, settings)).toBeUndefined();
+    const { files: checked, assumed } = assumeCampaignOfReports(before, spring);
+    expect(assumed?.campaign).toEqual({ season: 'autumn', year: 2023 });
+    expect(assumed?.settings).toMatchObject({ season: 'autumn', year: 2023 });
+    expect(checked.flatMap((f) => (f as ReceivedWorkbook).problems).map((p) => p.code)).not.toContain('plan-dates-outside-window');
+    const same = assumeCampaignOfReports(files, settings);
+    expect(same.assumed).toBeUndefined();
+    expect(same.files).toEqual(files);
   });
 
   test('a file the rules fail on under the assumed campaign keeps no problems found under the wrong one: it says it went unchecked', () => {
@@ -65,9 +68,37 @@ describe('a campaign taken from the received plans’ dates', () => {
       read: { ...files[0].read, report: { ...files[0].read.report!, participation: [null as never] } },
       problems: [{ file: 'СОШ 1.xlsx', sheet: 'Прил. 2 План', cell: 'C8', code: 'plan-dates-outside-window', severity: 'warning', message: 'вне окна' }],
     };
-    const assumed = assumeCampaignOfReports([broken], defaultSettings('spring', 2025))!;
+    const assumed = assumeCampaignOfReports([broken], defaultSettings('spring', 2025));
     const problems = (assumed.files[0] as ReceivedWorkbook).problems;
     expect(problems.map((p) => p.code)).toEqual(['check-failed']);
     expect(problems[0].message).toMatch(/принят без проверки/);
+  });
+
+  // A file checked while reading under a guess at the campaign (the command line, cli/receive.ts) says which.
+  const marker = (f: ReceivedWorkbook) => ({ ...f, problems: [{ file: f.file, sheet: 'x', cell: 'A1', code: 'plan-dates-outside-window' as const, severity: 'warning' as const, message: 'под догадкой' }] });
+  const messages = (fs: ReceivedFile[]) => fs.map((f) => (f as ReceivedWorkbook).problems.map((p) => p.message));
+
+  test('a file checked under the campaign the merge then takes is not checked again, and no longer says it was guessed', () => {
+    const guessed = files.map((f) => ({ ...marker(f), checkedFor: { season: 'autumn' as const, year: 2023 } }));
+    const { files: checked, assumed } = assumeCampaignOfReports(guessed, defaultSettings('spring', 2025));
+    expect(assumed?.campaign).toEqual({ season: 'autumn', year: 2023 });
+    expect(messages(checked)).toEqual([['под догадкой'], ['под догадкой']]);
+    expect(checked.map((f) => 'checkedFor' in f)).toEqual([false, false]);
+  });
+
+  test('a file checked under a wrong guess is checked again under the campaign taken, and one checked under the settings too', () => {
+    const [first, second] = files;
+    const mixed = [{ ...marker(first), checkedFor: { season: 'spring' as const, year: 2022 } }, marker(second)];
+    const { files: checked, assumed } = assumeCampaignOfReports(mixed, defaultSettings('spring', 2025));
+    expect(assumed?.campaign).toEqual({ season: 'autumn', year: 2023 });
+    expect(messages(checked)).toEqual(messages(files.map((f) => ({ ...f, problems: checkReceived(f.read, assumed!.settings, f.file) }))));
+    expect(messages(checked).flat()).not.toContain('под догадкой');
+  });
+
+  test('when the plans name the settings’ own campaign, a file checked under a guess is checked again under the settings', () => {
+    const guessed = [{ ...marker(files[0]), checkedFor: { season: 'spring' as const, year: 2022 } }, marker(files[1])];
+    const { files: checked, assumed } = assumeCampaignOfReports(guessed, settings);
+    expect(assumed).toBeUndefined();
+    expect(messages(checked)).toEqual([(checkReceived(files[0].read, settings, files[0].file)).map((p) => p.message), ['под догадкой']]);
   });
 });

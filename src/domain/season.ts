@@ -10,7 +10,7 @@ import { buildConsolidatedWorkbook } from './consolidate/workbook';
 import type { CampaignFigures } from './indicators/figures';
 import { campaignOfReports } from './read/campaign';
 import { checkReceived } from './rules';
-import { defaultSettings, type CampaignSettings, type Season } from './settings';
+import { sameCampaign, settingsForCampaign, type Campaign, type CampaignSettings } from './settings';
 import type { WorkbookPlan } from './sheetPlan';
 
 export interface SeasonRequest {
@@ -96,18 +96,25 @@ export function mergeSeason(req: SeasonRequest): SeasonMerge {
 /**
  * No campaign named anywhere (no earlier output, no season, year or deadline given): take it from the received
  * plans' dates, so an older campaign's files are not all flagged as outside today's window. Only the rules run
- * again; nothing is re-read. Undefined when the plans name no other campaign than `settings`.
+ * again, and only on a file checked under another campaign than the one taken (a file says so by `checkedFor`,
+ * else it was checked under `settings`); nothing is re-read. `assumed` is absent when the plans name no other
+ * campaign than `settings`.
  */
 export function assumeCampaignOfReports(
   files: ReceivedFile[],
   settings: CampaignSettings,
-): { settings: CampaignSettings; files: ReceivedFile[]; campaign: { season: Season; year: number } } | undefined {
+): { files: ReceivedFile[]; assumed?: { settings: CampaignSettings; campaign: Campaign } } {
   const found = campaignOfReports(files.flatMap((f) => ('read' in f && f.read ? [f.read] : [])));
-  if (!found || (found.season === settings.season && found.year === settings.year)) return undefined;
-  const assumed = defaultSettings(found.season, found.year, { level: settings.level, unit: settings.unit });
+  const assumed = found && !sameCampaign(found, settings) ? { settings: settingsForCampaign(found, settings), campaign: found } : undefined;
   return {
-    settings: assumed,
-    files: files.map((f) => ('read' in f && f.read ? { ...f, problems: checkReceived(f.read, assumed, f.file) } : f)),
-    campaign: found,
+    files: files.map((f) => {
+      // Checked under `settings`, which stand.
+      if (!('read' in f) || !f.read || (!f.checkedFor && !assumed)) return f;
+      const { checkedFor, ...file } = f;
+      // Checked under settingsForCampaign(checkedFor, settings): the assumed settings when it is the assumed campaign.
+      if (checkedFor && assumed && sameCampaign(checkedFor, assumed.campaign)) return file;
+      return { ...file, problems: checkReceived(f.read, assumed?.settings ?? settings, f.file) };
+    }),
+    ...(assumed ? { assumed } : {}),
   };
 }

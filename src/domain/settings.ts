@@ -4,6 +4,12 @@
  */
 
 export type Season = 'spring' | 'autumn';
+/** A campaign: the season of a year. */
+export interface Campaign {
+  season: Season;
+  year: number;
+}
+export const sameCampaign = (a: Campaign, b: Campaign): boolean => a.season === b.season && a.year === b.year;
 /** Who reports: a school (ОО), a municipality, a regional state school (ОГОО) or the region itself. */
 export type UnitLevel = 'school' | 'municipality' | 'ogoo' | 'region';
 
@@ -71,8 +77,13 @@ export function defaultSettings(season: Season, year: number, over: Partial<Camp
   };
 }
 
+/** The settings a merge takes (season.ts assumeCampaignOfReports) for a campaign found in the received plans: that campaign's defaults, the level and unit kept. */
+export function settingsForCampaign(campaign: Campaign, settings: CampaignSettings): CampaignSettings {
+  return defaultSettings(campaign.season, campaign.year, { level: settings.level, unit: settings.unit });
+}
+
 /** The season whose campaign is current or next on a date (spring until July, then autumn). */
-export function seasonFor(date: Date): { season: Season; year: number } {
+export function seasonFor(date: Date): Campaign {
   const m = date.getMonth() + 1;
   return { season: m <= 6 ? 'spring' : 'autumn', year: date.getFullYear() };
 }

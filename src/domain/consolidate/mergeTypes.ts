@@ -4,6 +4,7 @@
  * on the shapes only.
  */
 import type { Problem } from '../problems';
+import type { Campaign } from '../settings';
 import type { ParticipationRow, PartnersRow, PlanRow, ReadWorkbook, Source } from '../report';
 import type { PartnerCategory } from '../forms/appendix3';
 import type { PartnerRegister } from './partnerRegister';
@@ -76,6 +77,13 @@ export interface ReceivedWorkbook extends Receipt {
    * `received` then only orders it; timeliness is not judged (onTime null).
    */
   undated?: boolean;
+  /**
+   * The campaign `problems` were found under, when it is not the settings the file was read with: a guess made while
+   * reading, before every plan was in (the command line with no campaign named, cli/receive.ts). The merge's
+   * campaign settings are then `settingsForCampaign` of it; assumeCampaignOfReports checks the file again unless the
+   * merge assumes that same campaign.
+   */
+  checkedFor?: Campaign;
 }
 /** A received file that could not be read at all; `error` is the Russian reason. */
 export interface UnreadableFile extends Receipt {

@@ -3,10 +3,10 @@
  * named no season, checking its dates against the current campaign would flag every event of an older plan.
  */
 import type { ReadWorkbook } from '../report';
-import type { Season } from '../settings';
+import type { Campaign } from '../settings';
 
 /** The year most of the plan's events start in, and the season of their middle date; undefined without dates. */
-export function campaignOfPlan(read: ReadWorkbook): { season: Season; year: number } | undefined {
+export function campaignOfPlan(read: ReadWorkbook): Campaign | undefined {
   const starts = (read.plan?.rows ?? [])
     .map((r) => r.dates.value?.from)
     .filter((d): d is string => d !== undefined)
@@ -20,8 +20,8 @@ export function campaignOfPlan(read: ReadWorkbook): { season: Season; year: numb
 }
 
 /** The campaign most of the received plans are for (each plan one vote); undefined when no plan has dates. */
-export function campaignOfReports(reads: ReadWorkbook[]): { season: Season; year: number } | undefined {
-  const votes = new Map<string, { campaign: { season: Season; year: number }; n: number }>();
+export function campaignOfReports(reads: ReadWorkbook[]): Campaign | undefined {
+  const votes = new Map<string, { campaign: Campaign; n: number }>();
   for (const read of reads) {
     const c = campaignOfPlan(read);
     if (!c) continue;
