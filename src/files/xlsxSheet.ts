@@ -8,8 +8,8 @@ import { columnLetter, parseRange, quoteSheet } from '../domain/a1';
 import { fitCellText } from '../domain/cellLimit';
 import {
   isFormula,
-  rowAt,
   type Block,
+  type RowSource,
   type CellInput,
   type CellStyle,
   type ConditionalFormatPlan,
@@ -183,7 +183,8 @@ interface PlacedBlock {
   top: number;
   bottom: number;
   left: number;
-  rows: Block['rows'];
+  /** Row i of the block, held or made: one shape for both, as one sweep meets both (rowAt would deoptimise it). */
+  row: (i: number) => CellInput[];
   order: number;
 }
 interface PlacedRange {
@@ -196,20 +197,20 @@ interface PlacedRange {
 }
 
 /**
- * The rows' XML, written into `out` one row at a time; a step of the generator each time a piece is full. Blocks
- * and styled ranges become active as the sweep reaches their first row and are dropped after their last, so a row
- * costs the blocks and ranges over it, not all of the sheet's.
+ * What the sweep meets, in order: the blocks and styled ranges by their first row (then plan order), the row
+ * heights, and the rows from first to last. Apart from rowsInto: each sheet's plan has objects of its own shapes,
+ * which would deoptimise the sweep (recompiled five times a Свод, ~70 ms of compiling each).
  */
-function* rowsInto(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings, out: XmlBytes): Generator<void> {
+function sweepOf(plan: SheetPlan) {
   const blocks: PlacedBlock[] = plan.blocks
-    .map((b, order) => {
-      const { top, left } = parseRange(b.at);
-      return { top, bottom: top + b.rows.length - 1, left, rows: b.rows, order };
-    })
     .filter((b) => b.rows.length > 0)
+    .map(placed)
     .sort((a, b) => a.top - b.top || a.order - b.order);
   const ranges: PlacedRange[] = plan.styles
-    .map((s, order) => ({ ...parseRange(s.range), style: s.style, order }))
+    .map((s, order): PlacedRange => {
+      const { top, bottom, left, right } = parseRange(s.range);
+      return { top, bottom, left, right, style: s.style, order };
+    })
     .sort((a, b) => a.top - b.top || a.order - b.order);
   const heights = new Map(Object.entries(plan.rowHeights ?? {}).map(([r, h]) => [Number(r), h]));
   const heightRows = [...heights.keys()].sort((a, b) => a - b);
@@ -220,7 +221,17 @@ function* rowsInto(plan: SheetPlan, styles: StyleRegister, strings: SharedString
   for (const s of ranges) [first, last] = [Math.min(first, s.top), Math.max(last, s.bottom)];
   if (heightRows.length) [first, last] = [Math.min(first, heightRows[0]), Math.max(last, heightRows[heightRows.length - 1])];
 
-  const combos = new StyleCombinations(plan.styles.length);
+  return { blocks, ranges, heights, heightRows, first, last };
+}
+
+/**
+ * The rows' XML, written into `out` one row at a time; a step of the generator each time a piece is full. Blocks
+ * and styled ranges become active as the sweep reaches their first row and are dropped after their last, so a row
+ * costs the blocks and ranges over it, not all of the sheet's.
+ */
+function* rowsInto(plan: SheetPlan, styles: StyleRegister, strings: SharedStrings, out: XmlBytes): Generator<void> {
+  const { blocks, ranges, heights, heightRows, first, last } = sweepOf(plan);
+  const combos = new StyleCombinations(ranges.length);
   let activeBlocks: PlacedBlock[] = [];
   let activeRanges: PlacedRange[] = [];
   let nextBlock = 0;
@@ -259,56 +270,73 @@ function* rowsInto(plan: SheetPlan, styles: StyleRegister, strings: SharedString
       continue;
     }
 
-    values.length = 0;
-    for (const b of activeBlocks) {
-      const line = rowAt(b.rows, r - b.top);
-      for (let j = 0; j < line.length; j++) if (line[j] !== null && line[j] !== undefined) values[b.left + j] = line[j];
-    }
-    // The row's span comes before its cells: the columns that hold a value or a style, found first.
-    const width = Math.max(values.length, rowStyles.length);
-    let min = 0;
-    let max = 0;
-    for (let c = 1; c < width; c++)
-      if (values[c] !== undefined || rowStyles[c]) {
-        if (!min) min = c;
-        max = c;
-      }
-    const height = heights.get(r);
-    if (!min && height === undefined) continue;
-    out.ascii('<row r="');
-    out.count(r);
-    out.ascii('"');
-    if (min) {
-      out.ascii(' spans="');
-      out.count(min);
-      out.ascii(':');
-      out.count(max);
-      out.ascii('"');
-    }
-    if (height !== undefined) out.ascii(` ht="${height}" customHeight="1"`);
-    if (!min) out.ascii('/>');
-    else {
-      out.ascii('>');
-      for (let c = min; c <= max; c++) {
-        const v = values[c];
-        const s = rowStyles[c] ?? 0;
-        if (v === undefined && !s) continue;
-        out.ascii('<c r="');
-        out.ascii((letters[c] ??= columnLetter(c)));
-        out.count(r);
-        out.ascii('"');
-        if (s) {
-          out.ascii(' s="');
-          out.count(s);
-          out.ascii('"');
-        }
-        if (v === undefined) out.ascii('/>');
-        else cellInto(v, strings, out);
-      }
-      out.ascii('</row>');
-    }
+    rowInto(r, activeBlocks, rowStyles, heights.get(r), letters, values, strings, out);
     if (out.length > PIECE) yield;
   }
+}
+
+/** A block placed on the sheet for the sweep. */
+function placed(b: Block, order: number): PlacedBlock {
+  const { top, left } = parseRange(b.at);
+  const rows = b.rows;
+  // One closure site for held and made rows: a call through closures of two sites deoptimises rowInto.
+  return { top, bottom: top + rows.length - 1, left, row: (i) => (Array.isArray(rows) ? rows[i] : (rows as RowSource).row(i)), order };
+}
+
+/**
+ * Row r's XML: the values of the blocks over it (later blocks win), with the row's cell formats. Apart from the
+ * sweep, so that V8 optimises it once for all sheets (the sweep's set-up meets each sheet's own shapes).
+ */
+function rowInto(r: number, blocks: PlacedBlock[], rowStyles: number[], height: number | undefined, letters: string[], values: CellInput[], strings: SharedStrings, out: XmlBytes): void {
+  values.length = 0;
+  for (const b of blocks) {
+    const line = b.row(r - b.top);
+    for (let j = 0; j < line.length; j++) if (line[j] !== null && line[j] !== undefined) values[b.left + j] = line[j];
+  }
+  // The row's span comes before its cells: the columns that hold a value or a style, found first.
+  const styled = rowStyles.length;
+  const width = Math.max(values.length, styled);
+  let min = 0;
+  let max = 0;
+  for (let c = 1; c < width; c++)
+    if (values[c] !== undefined || (c < styled && rowStyles[c])) {
+      if (!min) min = c;
+      max = c;
+    }
+  if (!min && height === undefined) return;
+  out.ascii('<row r="');
+  out.count(r);
+  out.ascii('"');
+  if (min) {
+    out.ascii(' spans="');
+    out.count(min);
+    out.ascii(':');
+    out.count(max);
+    out.ascii('"');
+  }
+  if (height !== undefined) out.ascii(` ht="${height}" customHeight="1"`);
+  if (!min) {
+    out.ascii('/>');
+    return;
+  }
+  out.ascii('>');
+  for (let c = min; c <= max; c++) {
+    const v = values[c];
+    const s = c < styled ? (rowStyles[c] ?? 0) : 0;
+    if (v === undefined && !s) continue;
+    out.ascii('<c r="');
+    out.ascii((letters[c] ??= columnLetter(c)));
+    out.count(r);
+    out.ascii('"');
+    if (s) {
+      out.ascii(' s="');
+      out.count(s);
+      out.ascii('"');
+    }
+    if (v === undefined) out.ascii('/>');
+    else cellInto(v, strings, out);
+  }
+  out.ascii('</row>');
 }
 
 /** A cell's type attribute and content, after its address and style: texts and numbers byte by byte, the rest as text. */
