@@ -29,7 +29,7 @@ import { writeBook } from './writeBook';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readUnitsList } from './unitsList';
 import { readDatesFile } from './datesFile';
-import { receiveAll, receivedInputs } from './receive';
+import { readAhead, receiveAll, receivedInputs } from './receive';
 import { readerLine, stageTimer } from './timings';
 import { collectGarbage } from './memory';
 
@@ -250,6 +250,7 @@ export async function merge(args: string[], io: CliIO, today: Date = new Date())
   if (yearText !== undefined && (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100))
     throw new UsageError(`Год указан неверно: «${yearText}». Укажите год четырьмя цифрами.`);
 
+  readAhead();
   const expectedUnits = values.units ? await readUnitsList(values.units[0]) : [];
   const givenDates = values.dates ? await readDatesFile(values.dates[0]) : undefined;
   const previous = await existingOutput(out);

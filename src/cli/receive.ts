@@ -9,7 +9,7 @@ import { FileReadError } from '../files/readWorkbook';
 import { assertReceivableSize, readInput, receivedFrom, SPLIT_READING_BELOW, type GridToReceive } from '../files/receiveInput';
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
-import { receiveInWorkers, workerCount, workerScript, type InputToReceive } from './receivePool';
+import { dropReaderAhead, receiveInWorkers, startReaderAhead, workerCount, workerScript, type InputToReceive } from './receivePool';
 import { stringPool } from '../domain/consolidate/stringPool';
 import { addFastReaderCounts, fastReaderCounts, type FastReaderCounts } from '../files/xlsxValues';
 
@@ -88,6 +88,15 @@ function readWhole(path: string, name: string): Uint8Array {
 const fingerprintOf = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 
 /**
+ * A reading worker started before the folders are listed, where the merge will read on threads (built bundle,
+ * workers not turned off): its start-up overlaps the listing; receiveAll takes it, or stops it if too few files.
+ */
+export function readAhead(): void {
+  const script = workerScript();
+  if (script && workerCount(Infinity) > 0) startReaderAhead(script);
+}
+
+/**
  * Every input received, in order: on worker threads and the main thread together when running from the built
  * bundle and there are enough files to pay for them (receivePool.ts), otherwise one file after another in the
  * main thread. `workers` says how many worker threads helped.
@@ -106,6 +115,7 @@ export async function receiveAll(
   const pool = inputs.length >= SHARE_TEXTS_FROM ? stringPool() : { share: <T>(r: T): T => r };
   const read = async (f: InputToReceive) => (await receive(f, settings)).map((r) => pool.share(r));
   let files: ReceivedFile[];
+  if (!(script && workers > 0)) dropReaderAhead();
   if (script && workers > 0)
     files = await receiveInWorkers(inputs, settings, script, workers, {
       order: readingOrder(inputs),

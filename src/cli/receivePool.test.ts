@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { defaultSettings } from '../domain/settings';
-import { receiveInWorkers, workerCount } from './receivePool';
+import { dropReaderAhead, receiveInWorkers, startReaderAhead, workerCount } from './receivePool';
 import { readingOrder } from './receive';
 import type { GridToReceive } from '../files/receiveInput';
 import type { ReceivedFile } from '../domain/consolidate/mergeTypes';
@@ -20,18 +20,23 @@ beforeAll(async () => {
   script = path.join(dir, 'worker.cjs');
   // Like the real worker, reads one file at a time, synchronously (busy for as long as the name says, so later
   // files can finish first on another worker); a name with «падает» kills the thread.
-  await writeFile(
-    script,
-    `const { parentPort } = require('node:worker_threads');
-     parentPort.on('message', ({ index, input, upTo }) => {
+  // The campaign's settings come first (a worker may be started before they are known); each result says which
+  // stand-in read it and for what year, so a test can tell the worker started ahead from one the pool started.
+  const standIn = (mark: string) => `const { parentPort } = require('node:worker_threads');
+     let year;
+     parentPort.on('message', (m) => {
+       if (m.settings) return void (year = m.settings.year);
+       const { index, input, upTo } = m;
        if (input.name.includes('падает')) process.exit(3);
        const until = Date.now() + Number(/(\\d+)мс/.exec(input.name)?.[1] ?? 0);
        while (Date.now() < until);
        // Asked only to read: the «grids» go back for the main thread to find the forms in.
        if (upTo === 'grid') parentPort.postMessage({ index, result: { grid: { file: input.name, sheets: [] }, received: input.modified } });
-       else parentPort.postMessage({ index, result: [{ file: input.name, received: input.modified, error: 'прочитан ' + input.name }] });
-     });`,
-  );
+       else parentPort.postMessage({ index, result: [{ file: input.name, received: input.modified, error: 'прочитан ' + input.name${mark ? ` + ' ${mark} ' + year` : ''} }] });
+     });`;
+  await writeFile(script, standIn(''));
+  await writeFile(path.join(dir, 'ahead.cjs'), standIn('заранее'));
+  await writeFile(path.join(dir, 'fails.cjs'), "throw new Error('не запустился');");
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -152,5 +157,31 @@ describe('the workers read, the main thread finds the forms (receiveGrid)', () =
     expect(whole + found).toBe(names.length);
     expect(whole).toBeGreaterThan(0);
     expect(found).toBeGreaterThan(64);
+  });
+});
+
+describe('a reading worker started ahead, while the folders are listed', () => {
+  afterEach(() => dropReaderAhead());
+
+  test('the pool takes it, and it reads under the settings sent after it started', async () => {
+    startReaderAhead(path.join(dir, 'ahead.cjs'));
+    const names = ['a.xlsx', 'b.xlsx', 'c.xlsx'];
+    const out = await receiveInWorkers(inputs(names), settings, script, 1);
+    expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(names.map((n) => `прочитан ${n} заранее 2023`));
+  });
+
+  test('one that failed to start is not taken: a worker of the pool reads every file', async () => {
+    startReaderAhead(path.join(dir, 'fails.cjs'));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // its start-up has failed by now
+    const names = ['a.xlsx', 'b.xlsx'];
+    const out = await receiveInWorkers(inputs(names), settings, script, 1);
+    expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(names.map((n) => `прочитан ${n}`));
+  });
+
+  test('one not needed is stopped: the next pool starts its own', async () => {
+    startReaderAhead(path.join(dir, 'ahead.cjs'));
+    dropReaderAhead();
+    const out = await receiveInWorkers(inputs(['a.xlsx']), settings, script, 1);
+    expect(out.map((r) => ('error' in r ? r.error : ''))).toEqual(['прочитан a.xlsx']);
   });
 });

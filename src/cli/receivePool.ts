@@ -48,6 +48,38 @@ const IN_FLIGHT = 4;
  */
 const GRIDS_WAITING = 64;
 
+const newReader = (script: string): Worker => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+
+/** A reading worker started ahead of the pool (startReaderAhead), with what became of it meanwhile. */
+let ahead: { worker: Worker; exited: boolean } | undefined;
+
+/**
+ * Starts a reading worker now, for the pool to take when it starts: a worker's start-up (~0.1 s: a thread, V8,
+ * the bundle) then overlaps the main thread's listing of the folders. It keeps no process alive until taken.
+ */
+export function startReaderAhead(script: string): void {
+  if (ahead) return;
+  const started = { worker: newReader(script), exited: false };
+  // A start-up that fails is not the pool's to see: the worker is simply not taken.
+  started.worker.on('error', () => undefined).once('exit', () => (started.exited = true));
+  started.worker.unref();
+  ahead = started;
+}
+
+/** The worker started ahead, if it is still running, taken for the pool; any other is stopped. */
+function takeAhead(): Worker | undefined {
+  const taken = ahead;
+  ahead = undefined;
+  if (!taken || taken.exited) return undefined;
+  taken.worker.ref();
+  return taken.worker;
+}
+
+/** A worker started ahead and not needed after all (too few files to read on threads). */
+export function dropReaderAhead(): void {
+  void takeAhead()?.terminate();
+}
+
 /** The built worker beside the running bundle; undefined when running from sources (tsx, jest). */
 export function workerScript(dir: string = __dirname): string | undefined {
   const script = path.join(dir, 'receiveWorker.cjs');
@@ -90,7 +122,8 @@ export interface PoolOptions {
   receiveGrid?: (grid: GridToReceive) => ReceivedFile[];
 }
 
-/** What a worker is handed: `upTo: 'grid'` asks for a workbook on its own only read into its grids. */
+/** What a worker is handed: first the campaign settings, then files; `upTo: 'grid'` asks for a workbook on its own only read into its grids. */
+export type ToReader = { settings: CampaignSettings } | ReceiveTask;
 export interface ReceiveTask {
   index: number;
   input: InputToReceive;
@@ -138,8 +171,9 @@ export function receiveInWorkers(
       }
     };
     const start = () => {
-      const worker = new Worker(script, { workerData: { settings }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = takeAhead() ?? newReader(script);
       pool.add(worker);
+      worker.postMessage({ settings } satisfies ToReader);
       const queue: number[] = []; // handed to this worker, oldest (the one being read) first
       const receiveTexts = textReceiver(); // this worker's texts, put back as its messages come, in order
       const topUp = () => {
