@@ -50,9 +50,12 @@ export const partnerKey = remembered((name: string): string => {
 /** Words people add to a list that are not partners: «и т.д.», «и др.», «нет». */
 const NOT_A_NAME = /^(?:и\s*т\.?\s*д\.?|и\s*др\.?|и\s*пр\.?|нет|отсутствуют?|—|-)$/i;
 
-/** A partner name worth counting, trimmed; null for filler like «и т.д.». */
-export function cleanPartnerName(raw: string): string | null {
+/**
+ * A partner name worth counting, trimmed; null for filler like «и т.д.». Remembered: the same partners come in
+ * school after school (one string for each, which the register's look-ups then hash once).
+ */
+export const cleanPartnerName = remembered((raw: string): string | null => {
   const s = raw.replace(/\s+/g, ' ').replace(/\s+(?:и\s*т\.?\s*д\.?|и\s*др\.?)$/i, '').trim();
   if (!s || NOT_A_NAME.test(s)) return null;
   return s;
-}
+});
