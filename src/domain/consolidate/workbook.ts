@@ -23,15 +23,16 @@ export function buildConsolidatedWorkbook(
   settings: CampaignSettings,
   summary: Omit<SummaryOptions, 'settings'> = {},
 ): WorkbookPlan {
+  const detail = detailSheet(result, settings);
   return withSettingsSheet(
     [
       consolidatedReportSheet(result, settings),
-      detailSheet(result, settings),
+      detail,
       consolidatedPlanSheet(result, settings),
       partnersSheet(result),
       registerSheet(result, settings),
       ...monitoringSheets(result, settings),
-      ...summarySheets(result, { ...summary, settings }),
+      ...summarySheets(result, { ...summary, settings }, detail),
     ],
     settings,
   );

@@ -32,21 +32,20 @@ export interface SummaryOptions {
   territoryGenitive?: string;
 }
 
-/** The detail rows' values exactly as the detail sheet writes them. */
-export function detailValues(result: MergeResult, settings: CampaignSettings): DetailValues[] {
-  const plan = detailSheet(result, settings);
+/** The detail rows' values exactly as the detail sheet writes them (`plan`: that sheet, when made already). */
+export function detailValues(result: MergeResult, settings: CampaignSettings, plan: SheetPlan = detailSheet(result, settings)): DetailValues[] {
   const block = plan.blocks.find((b) => parseCell(b.at).row === DETAIL_FIRST_ROW);
   if (!block) return [];
   return detailValuesFromRows(heldRows(block.rows).map((r) => r.map((c): CellValue => (isFormula(c) ? null : c))));
 }
 
-/** This campaign's figures from a merge (what the note prints). */
-export function campaignFigures(result: MergeResult, settings: CampaignSettings): CampaignFigures {
+/** This campaign's figures from a merge (what the note prints); `values` its detail rows, when read already. */
+export function campaignFigures(result: MergeResult, settings: CampaignSettings, values: DetailValues[] = detailValues(result, settings)): CampaignFigures {
   const campaign = { season: settings.season, year: settings.year };
   const partnersDistinct = Object.fromEntries(
     PARTNER_CATEGORIES.map((c) => [c, result.partners.byCategory[c].distinct]),
   ) as Record<PartnerCategory, number>;
-  return figuresFromDetail(detailValues(result, settings), campaignLabel(campaign), {
+  return figuresFromDetail(values, campaignLabel(campaign), {
     missing: result.missing,
     refused: result.refused,
     partnersDistinct,
@@ -68,14 +67,18 @@ export function workbookFigures(c: ConsolidatedContents, settings: CampaignSetti
   });
 }
 
-/** «Показатели» and «Аналитическая справка» for a merge, to follow the detail, partner and register sheets. */
-export function summarySheets(result: MergeResult, opts: SummaryOptions): SheetPlan[] {
-  const figures = campaignFigures(result, opts.settings);
+/**
+ * «Показатели» and «Аналитическая справка» for a merge, to follow the detail, partner and register sheets (`detail`:
+ * the detail sheet, when made already — a thousand schools' detail took ~20 ms a making).
+ */
+export function summarySheets(result: MergeResult, opts: SummaryOptions, detail: SheetPlan = detailSheet(result, opts.settings)): SheetPlan[] {
+  const values = detailValues(result, opts.settings, detail);
+  const figures = campaignFigures(result, opts.settings, values);
   const previous = opts.previous ?? [];
   return [
     indicatorsSheet(result.units.length, {
       label: figures.label,
-      values: detailValues(result, opts.settings),
+      values,
       partnerEntries: result.partners.entries.length,
       register: true,
       previous,
