@@ -72,9 +72,12 @@ export interface LocatedMonitoring {
 const GROUP_STEMS = /оличеств|ол-во|ол\.|иагност|ровн|ОЛИЧЕСТВ|ОЛ-ВО|ОЛ\.|ИАГНОСТ|РОВН/;
 const maybeGroup = (v: string): boolean => v.length >= 12 && GROUP_STEMS.test(v);
 
+/** None: what rowGroups gives for a row naming no group (most rows), without a Map made for each. */
+const NO_GROUPS: ReadonlyMap<number, GroupField> = new Map();
+
 /** Groups named in one row, by column. */
-function rowGroups(sheet: SheetGrid, row: number, cols: number): Map<number, GroupField> {
-  const out = new Map<number, GroupField>();
+function rowGroups(sheet: SheetGrid, row: number, cols: number): ReadonlyMap<number, GroupField> {
+  let out: Map<number, GroupField> | undefined;
   let text: string | undefined;
   let group: GroupField | undefined;
   for (let c = 1; c <= cols; c++) {
@@ -86,10 +89,13 @@ function rowGroups(sheet: SheetGrid, row: number, cols: number): Map<number, Gro
       // Cheap test first: every group title says «количество» (or «кол-во»), «диагностика» or «уровни».
       group = maybeGroup(v) ? monitoringGroup(v) : undefined;
     }
-    if (group) out.set(c, group);
+    if (group) (out ??= new Map()).set(c, group);
   }
-  return out;
+  return out ?? NO_GROUPS;
 }
+
+/** Whether a row's groups are at least three different ones: the monitoring table's header names that many. */
+const threeOrMore = (groups: ReadonlyMap<number, GroupField>): boolean => groups.size >= 3 && new Set(groups.values()).size >= 3;
 
 /** The first row naming at least three indicators: the monitoring table's header. */
 export function locateMonitoring(sheet: SheetGrid): LocatedMonitoring | undefined {
@@ -97,7 +103,7 @@ export function locateMonitoring(sheet: SheetGrid): LocatedMonitoring | undefine
   const cols = Math.min(gridSize(sheet).cols, MAX_COLS);
   for (let r = 1; r <= rows; r++) {
     const groups = rowGroups(sheet, r, cols);
-    if (new Set(groups.values()).size < 3) continue;
+    if (!threeOrMore(groups)) continue;
     // Sub-labels sit in the rows below the group titles (a merged title may span them).
     let bottom = r;
     while (bottom < rows && bottom - r + 1 < MAX_HEADER_DEPTH) {
@@ -141,7 +147,7 @@ export function isMonitoringHeaderRow(sheet: SheetGrid, row: number): boolean {
 /** Whether the monitoring table's header starts at `row`: three indicator titles with sub-labels under them. */
 function locateMonitoringAt(sheet: SheetGrid, row: number): boolean {
   const cols = Math.min(gridSize(sheet).cols, MAX_COLS);
-  if (new Set(rowGroups(sheet, row, cols).values()).size < 3) return false;
+  if (!threeOrMore(rowGroups(sheet, row, cols))) return false;
   for (let k = row + 1; k <= Math.min(gridSize(sheet).rows, row + MAX_HEADER_DEPTH - 1); k++)
     for (let c = 1; c <= cols; c++) if (monitoringSubLabel(cellText(sheet, k, c))) return true;
   return false;

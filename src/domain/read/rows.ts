@@ -65,18 +65,30 @@ function rawCellOf(sheet: SheetGrid, row: number, col: number): CellValue {
  */
 export function recordEnd(table: LocatedTable, row: number): number {
   const sheet = table.sheet;
-  const bottoms = new Map<number, number>();
+  // Made only for a row that has merges going down (most have none: a Map a row was 6 MB a thousand schools).
+  let bottoms: Map<number, number> | undefined;
   for (const c of columnsOf(table)) {
     const m = mergeAt(sheet, row, c);
-    if (m && m.top === row && m.bottom > row) bottoms.set(m.bottom, (bottoms.get(m.bottom) ?? 0) + 1);
+    if (m && m.top === row && m.bottom > row) (bottoms ??= new Map()).set(m.bottom, (bottoms.get(m.bottom) ?? 0) + 1);
   }
   let end = row;
-  for (const [bottom, n] of bottoms) if (n >= 2 && bottom > end) end = Math.min(bottom, table.end - 1);
+  if (bottoms) for (const [bottom, n] of bottoms) if (n >= 2 && bottom > end) end = Math.min(bottom, table.end - 1);
   return end > row ? end : paragraphsEnd(table, row);
 }
 
 /** The Word form's cells that hold paragraphs of free text (the pupils paragraph, a count with names). */
 const PARAGRAPH_KEY = /^(?:studentsText|ovzText|partnersCell|[a-zA-Z]+Cell)$/;
+/** Each table's columns under such keys, found once a table rather than once a row. */
+const paragraphColumns = new WeakMap<LocatedTable, number[]>();
+function paragraphColumnsOf(table: LocatedTable): number[] {
+  let cols = paragraphColumns.get(table);
+  if (!cols) {
+    cols = [];
+    for (const key in table.columns) if (PARAGRAPH_KEY.test(key)) cols.push(table.columns[key]);
+    paragraphColumns.set(table, cols);
+  }
+  return cols;
+}
 
 /**
  * The same pasted table once its merges are lost (saved as CSV): the record's paragraphs go on in the rows below,
@@ -87,9 +99,7 @@ function paragraphsEnd(table: LocatedTable, row: number): number {
   // A loop, not entries/filter/map: the arrays those give change shape from one table to the next, and V8 threw
   // the optimised code of every row's read away each time.
   const textCols: number[] = [];
-  for (const key in table.columns) {
-    if (!PARAGRAPH_KEY.test(key)) continue;
-    const c = table.columns[key];
+  for (const c of paragraphColumnsOf(table)) {
     const v = rawCellOf(sheet, row, c);
     if (typeof v === 'string' && v.trim() !== '' && parseCount(v).kind !== 'number') textCols.push(c);
   }
