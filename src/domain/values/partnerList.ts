@@ -128,7 +128,8 @@ function pieces(text: string): Piece[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === COMMA || HARD_CODES.has(c)) cut(i, 1, text[i]);
-    else if (c === SPACE && text.charCodeAt(i + 1) === I_LETTER && isSpace(text.charCodeAt(i + 2))) {
+    // (Not read past the end: a character code out of range deoptimises this loop, once a thread.)
+    else if (c === SPACE && i + 2 < text.length && text.charCodeAt(i + 1) === I_LETTER && isSpace(text.charCodeAt(i + 2))) {
       // «ООО «Спар» и АО «Почта России»»: «и» before a legal form joins two partners.
       const m = /^ и\s+/.exec(text.slice(i))!;
       if (FORMS.has(firstWord(text.slice(i + m[0].length)).toLowerCase())) cut(i, m[0].length, 'и');
