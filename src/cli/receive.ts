@@ -10,13 +10,11 @@ import { assertReceivableSize, readInput, receivedFrom, SPLIT_READING_BELOW, typ
 import { collectReceived, InputError } from '../files/collectInputs';
 import { UsageError, type CliIO } from './io';
 import { dropReaderAhead, receiveInWorkers, startReaderAhead, workerCount, workerScript, type InputToReceive } from './receivePool';
-import { stringPool } from '../domain/consolidate/stringPool';
+import { SHARE_FROM_FILES, stringPool } from '../domain/consolidate/stringPool';
 import { addFastReaderCounts, fastReaderCounts, type FastReaderCounts } from '../files/xlsxValues';
 
 export type { InputToReceive } from './receivePool';
 
-/** From this many files on, repeated texts are shared: below it a merge stays under 300 MB anyway. */
-const SHARE_TEXTS_FROM = 2000;
 
 /**
  * The order files are handed to the reading threads: the slowest first — other formats than .xlsx (read by SheetJS
@@ -112,7 +110,7 @@ export async function receiveAll(
   const byWorker = new Map<number, FastReaderCounts>();
   // One copy of each repeated text across the files kept for the merge (stringPool.ts), where there are enough files
   // for the copies to matter: 20 KB a file saved, for about 0.15 ms a file on the main thread (profiled).
-  const pool = inputs.length >= SHARE_TEXTS_FROM ? stringPool() : { share: <T>(r: T): T => r };
+  const pool = inputs.length >= SHARE_FROM_FILES ? stringPool() : { share: <T>(r: T): T => r };
   const read = async (f: InputToReceive) => (await receive(f, settings)).map((r) => pool.share(r));
   let files: ReceivedFile[];
   if (!(script && workers > 0)) dropReaderAhead();

@@ -83,8 +83,16 @@ export function streamDeflater(): Deflater | undefined {
  * worker's deflate, bench:pane --trace). Messages both ways; the worker's side is `serveDeflate`.
  */
 export type DeflateRequest = { entry: number; data: Uint8Array<ArrayBuffer>; final: boolean };
-/** An ack hands the piece's buffer back (`back`), for the next piece to be copied into. */
-export type DeflateReply = { entry: number; ack: true; back?: ArrayBuffer } | { entry: number; chunk: Uint8Array; final: boolean } | { entry: number; failed: string };
+/**
+ * An ack hands the piece's buffer back (`back`), for the next piece to be copied into. The final chunk brings the
+ * part's CRC-32, worked out on the deflating thread (mostly idle beside the writer, where it took ~40 ms of a
+ * thousand schools' Свод from the thread making the XML).
+ */
+export type DeflateReply =
+  | { entry: number; ack: true; back?: ArrayBuffer }
+  | { entry: number; chunk: Uint8Array; final: false }
+  | { entry: number; chunk: Uint8Array; final: true; crc: number }
+  | { entry: number; failed: string };
 export interface DeflatePort {
   postMessage(m: DeflateRequest, transfer: Transferable[]): void;
   onmessage: ((e: MessageEvent<DeflateReply>) => void) | null;
@@ -132,6 +140,8 @@ export function portDeflater(port: DeflatePort): Deflater {
       o.failed?.(new Error(r.failed));
       return;
     }
+    // fflate reads the CRC for the entry's descriptor when the final chunk comes.
+    if (r.final) o.entry.crc = r.crc;
     o.entry.ondata!(null, r.chunk as Uint8Array<ArrayBuffer>, r.final);
     if (r.final) {
       open.delete(r.entry);
@@ -151,7 +161,6 @@ export function portDeflater(port: DeflatePort): Deflater {
       open.set(this.id, { entry: this });
     }
     async push(data: Uint8Array, final = false): Promise<void> {
-      this.crc = crc32(this.crc, data, data.length, 0) >>> 0;
       this.size += data.length;
       while (inFlight >= PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (roomMade = resolve));
       const o = open.get(this.id);
@@ -169,6 +178,7 @@ export function portDeflater(port: DeflatePort): Deflater {
 /** The other thread's side of `portDeflater`: each entry through its own CompressionStream, its output sent back. */
 export function serveDeflate(scope: { onmessage: ((e: MessageEvent<DeflateRequest>) => void) | null; postMessage(m: DeflateReply, transfer?: Transferable[]): void }): void {
   const streams = new Map<number, WritableStreamDefaultWriter<BufferSource>>();
+  const crcs = new Map<number, number>();
   const start = (entry: number) => {
     const stream = new CompressionStream('deflate-raw');
     const reader = stream.readable.getReader() as ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>;
@@ -182,7 +192,10 @@ export function serveDeflate(scope: { onmessage: ((e: MessageEvent<DeflateReques
           held = value;
         }
         const last = held ?? new Uint8Array(0);
-        scope.postMessage({ entry, chunk: last, final: true }, [last.buffer]);
+        // Every piece was taken before the stream could end (its close follows the last write).
+        const crc = crcs.get(entry) ?? 0;
+        crcs.delete(entry);
+        scope.postMessage({ entry, chunk: last, final: true, crc }, [last.buffer]);
       } catch (e) {
         scope.postMessage({ entry, failed: String(e) });
       }
@@ -194,6 +207,7 @@ export function serveDeflate(scope: { onmessage: ((e: MessageEvent<DeflateReques
   scope.onmessage = (e) => {
     const { entry, data, final } = e.data;
     const writer = streams.get(entry) ?? start(entry);
+    crcs.set(entry, crc32(crcs.get(entry) ?? 0, data, data.length, 0) >>> 0);
     // A stream takes its writes, and its close after them, in the order they are made (WHATWG Streams); a write
     // refused is reported by the reading side, and acknowledged here all the same.
     // The write is done with the piece once it resolves (the stream's transform has deflated it): its buffer goes

@@ -10,6 +10,13 @@
  * What is kept must not change afterwards (nothing changes a value once its file is read): a shared value is
  * every file's that holds it.
  */
+/**
+ * From this many files on, both hosts keep received files through a pool: below it a merge stays well under its
+ * memory (the command line's 1,000 schools peak ~200 MB, the pane's ~300–340 MB) and sharing costs more than it saves
+ * — in the pane's season worker, the thread that also finds the forms, ~0.15 s of 1,000 schools (bench:pane --trace).
+ */
+export const SHARE_FROM_FILES = 2000;
+
 export interface StringPool {
   /** The value with its texts and read values replaced, in place, by the pool's copies. */
   share<T>(value: T): T;

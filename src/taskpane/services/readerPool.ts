@@ -4,7 +4,7 @@
  */
 import type { ReceivedFile } from '../../domain/consolidate/merge';
 import type { CampaignSettings } from '../../domain/settings';
-import { stringPool } from '../../domain/consolidate/stringPool';
+import { SHARE_FROM_FILES, stringPool } from '../../domain/consolidate/stringPool';
 import { BatchedFile } from './pickedBytes';
 import { readOne } from './readOne';
 import { firstTouchGauge, readingWorkersFor } from './readingWorkers';
@@ -50,9 +50,10 @@ export function readerPool(newWorker: () => Worker): { read: ReadOne; parallel: 
   let readers: Reader[] | null | undefined;
   let seq = 0;
   let here = 0;
-  // Each file's result arrives as its own copy of every text (structured cloning): kept for the merge, the texts
-  // every school repeats (cell addresses, dates, levels, names) are kept once (stringPool.ts).
+  // Each file's result arrives as its own copy of every text (structured cloning): kept for the merge of a large pick,
+  // the texts every school repeats (cell addresses, dates, levels, names) are kept once (stringPool.ts).
   const texts = stringPool(200_000);
+  const kept = (pickSize: number | undefined) => (results: ReceivedFile[]) => (pickSize !== undefined && pickSize < SHARE_FROM_FILES ? results : results.map((r) => texts.share(r)));
   const start = (): Reader[] | null => {
     const count = readerCount();
     // No Worker in this scope: newWorker throws, and every file is read here.
@@ -109,19 +110,19 @@ export function readerPool(newWorker: () => Worker): { read: ReadOne; parallel: 
   // Under Node (the tests) a listening port would keep the process alive; browsers have no unref.
   (channel?.port1 as { unref?: () => void } | undefined)?.unref?.();
   const turn = (): Promise<void> => new Promise((resolve) => (channel ? (turns.push(resolve), channel.port2.postMessage(null)) : setTimeout(resolve, 0)));
-  const readHere = async (file: PickedFile, settings: CampaignSettings): Promise<ReceivedFile[]> => {
+  const readHere = async (file: PickedFile, settings: CampaignSettings, pickSize?: number): Promise<ReceivedFile[]> => {
     here++;
     try {
       if (readers) await turn();
-      // Kept as the reading workers' files are: each repeated text once.
-      return (await readOne(file, settings)).map((r) => texts.share(r));
+      // Kept as the reading workers' files are.
+      return kept(pickSize)(await readOne(file, settings));
     } finally {
       here--;
     }
   };
   const read: ReadOne = (file: PickedFile, settings: CampaignSettings, pickSize?: number) => {
     if (readers === undefined) readers = start();
-    if (!readers) return readHere(file, settings);
+    if (!readers) return readHere(file, settings, pickSize);
     // A pick below SPLIT_READING_BELOW files: the first reading worker only reads its files into grids, and this
     // worker finds the forms in them and reads none whole itself — each thread runs, and V8 compiles, its half of
     // the readers (on two cores compiling all of them in both took about what the second thread gave; the command
@@ -130,12 +131,12 @@ export function readerPool(newWorker: () => Worker): { read: ReadOne; parallel: 
     const split = splitPick && (readers.length === 1 || readers[0].waiting.size < PER_READER);
     const reader = split ? readers[0] : readers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     // This worker reads one file at a time, when every reading worker already holds its share.
-    if (!splitPick && here === 0 && reader.waiting.size >= PER_READER) return readHere(file, settings);
+    if (!splitPick && here === 0 && reader.waiting.size >= PER_READER) return readHere(file, settings, pickSize);
     const index = seq++;
     const upTo = split ? ({ upTo: 'grid' } as const) : {};
     return new Promise<ReceivedFile[]>((resolve) => {
-      // Kept as the files read here are: each repeated text once.
-      const keep = (results: ReceivedFile[]) => resolve(results.map((r) => texts.share(r)));
+      // Kept as the files read here are.
+      const keep = (results: ReceivedFile[]) => resolve(kept(pickSize)(results));
       const instead = () => readOne(file, settings);
       reader.waiting.set(index, { done: (reply) => keep(receivedFrom(reply, settings)), instead });
       // A file read with others (pickedBytes.ts) goes as its bytes, in a buffer lent again and again; any other as
