@@ -2,9 +2,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ReceivedFile } from '../domain/consolidate/merge';
-import { sameCampaign, settingsForCampaign, type CampaignSettings } from '../domain/settings';
+import { sameCampaign, type Campaign, type CampaignSettings } from '../domain/settings';
 import { campaignOfPlan } from '../domain/read/campaign';
-import type { CheckAs } from '../files/receiveFiles';
 import { FileReadError } from '../files/readWorkbook';
 import { assertReceivableSize, readInput, receivedFrom, SPLIT_READING_BELOW, type GridToReceive } from '../files/receiveInput';
 import { collectReceived, InputError } from '../files/collectInputs';
@@ -14,7 +13,6 @@ import { SHARE_FROM_FILES, stringPool } from '../domain/consolidate/stringPool';
 import { addFastReaderCounts, fastReaderCounts, type FastReaderCounts } from '../files/xlsxValues';
 
 export type { InputToReceive } from './receivePool';
-
 
 /**
  * The order files are handed to the reading threads: the slowest first — other formats than .xlsx (read by SheetJS
@@ -113,7 +111,6 @@ export async function receiveAll(
   const pool = inputs.length >= SHARE_FROM_FILES ? stringPool() : { share: <T>(r: T): T => r };
   const read = async (f: InputToReceive) => (await receive(f, settings)).map((r) => pool.share(r));
   let files: ReceivedFile[];
-  if (!(script && workers > 0)) dropReaderAhead();
   if (script && workers > 0)
     files = await receiveInWorkers(inputs, settings, script, workers, {
       order: readingOrder(inputs),
@@ -131,6 +128,7 @@ export async function receiveAll(
       onReaderCounts: (w, c) => byWorker.set(w, c),
     });
   else {
+    dropReaderAhead(); // too few files for threads
     files = [];
     for (const f of inputs) files.push(...(await read(f)));
   }
@@ -151,12 +149,12 @@ export async function receiveAll(
  * 60 ms of a thousand files' merge with the reading thread idle. The forms are read under `settings` as ever.
  */
 function guessingCampaign(settings: CampaignSettings): (g: GridToReceive) => ReceivedFile[] {
-  let guess: CheckAs | undefined;
+  let guess: Campaign | undefined;
   return (g) => {
     const received = receivedFrom(g, settings, guess);
     const r = received[0];
     const campaign = !guess && 'read' in r ? campaignOfPlan(r.read) : undefined;
-    if (campaign && !sameCampaign(campaign, settings)) guess = { campaign, settings: settingsForCampaign(campaign, settings) };
+    if (campaign && !sameCampaign(campaign, settings)) guess = campaign;
     return received;
   };
 }

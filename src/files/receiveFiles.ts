@@ -8,7 +8,7 @@ import type { ReceivedFile } from '../domain/consolidate/merge';
 import { readForms } from '../domain/read';
 import { checkReceived } from '../domain/rules';
 import { receivedIso } from '../domain/consolidate/cells';
-import type { Campaign, CampaignSettings } from '../domain/settings';
+import { settingsForCampaign, type Campaign, type CampaignSettings } from '../domain/settings';
 import type { WorkbookGrid } from '../domain/grid';
 import { assertReadableSize, FileReadError, readWorkbookFile } from './readWorkbook';
 
@@ -68,16 +68,6 @@ export function receiveBytes(bytes: Uint8Array, file: string, received: string, 
 }
 
 /**
- * Checking a file under another campaign than the one it is read with: a guess while reading, tagged on the file
- * (ReceivedWorkbook.checkedFor) so that the merge checks it again should it take another (assumeCampaignOfReports).
- */
-export interface CheckAs {
-  campaign: Campaign;
-  /** settingsForCampaign(campaign, the settings read with). */
-  settings: CampaignSettings;
-}
-
-/**
  * The first half of receiveBytes: the file read into grids, its forms not yet found (receiveGrid does that, on this
  * thread or another: the command line's reading worker hands grids to the main thread, cli/receivePool.ts). A file
  * that cannot be read is its refusal, in the same words.
@@ -97,7 +87,12 @@ export function readReceivedWorkbook(bytes: Uint8Array, file: string, received: 
  * A workbook already in grids (the open workbook's sheets in Excel): forms found, checked. A failure is the file's
  * Russian reason, never an exception.
  */
-export function receiveGrid(grid: WorkbookGrid, received: string, settings: CampaignSettings, fingerprint?: string, checkAs?: CheckAs): ReceivedFile {
+/**
+ * `checkFor`: a campaign to check the file under other than the one it is read with — a guess while reading (the
+ * command line with no campaign named, cli/receive.ts), tagged on the file (ReceivedWorkbook.checkedFor) so that the
+ * merge checks it again should it take another (assumeCampaignOfReports).
+ */
+export function receiveGrid(grid: WorkbookGrid, received: string, settings: CampaignSettings, fingerprint?: string, checkFor?: Campaign): ReceivedFile {
   const file = grid.file;
   const base = fingerprint ? { file, received, fingerprint } : { file, received };
   let read;
@@ -107,8 +102,8 @@ export function receiveGrid(grid: WorkbookGrid, received: string, settings: Camp
     return { ...base, error: `Формы в файле «${file}» не удалось разобрать (${(e as Error).message}). Сообщите разработчикам, приложив файл.` };
   }
   // The reading problems and the rules' (checkReceived says so when the rules themselves fail on the file).
-  if (!checkAs) return { ...base, read, problems: checkReceived(read, settings, file) };
-  return { ...base, read, problems: checkReceived(read, checkAs.settings, file), checkedFor: checkAs.campaign };
+  if (!checkFor) return { ...base, read, problems: checkReceived(read, settings, file) };
+  return { ...base, read, problems: checkReceived(read, settingsForCampaign(checkFor, settings), file), checkedFor: checkFor };
 }
 
 /** Every file received in order, yielding to the page between files; see the module comment. */

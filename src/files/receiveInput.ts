@@ -12,11 +12,11 @@
 import type { DateSource, ReceivedFile, Receipt } from '../domain/consolidate/mergeTypes';
 import { isUnreadable } from '../domain/consolidate/mergeTypes';
 import { reportsOf } from '../domain/report';
-import type { CampaignSettings } from '../domain/settings';
+import type { Campaign, CampaignSettings } from '../domain/settings';
 import { unpackReceived, type FoundFile } from './containers';
 import { LIMITS, sniff } from './guards';
 import { FileReadError, assertReadableSize } from './readWorkbook';
-import { readReceivedWorkbook, receiveBytes, receiveGrid, type CheckAs } from './receiveFiles';
+import { readReceivedWorkbook, receiveBytes, receiveGrid } from './receiveFiles';
 import type { WorkbookGrid } from '../domain/grid';
 import { withNativeInflate } from './streamInflate';
 import { REFUSAL } from './refusals';
@@ -84,8 +84,8 @@ export interface GridToReceive {
  * What readInput gave, received: a workbook's grids have their forms found and checked (receiveGrid) — here, or
  * on the thread that keeps the results where a reading worker read them (cli/receivePool.ts, season.worker.ts).
  */
-export function receivedFrom(read: ReceivedFile[] | GridToReceive, settings: CampaignSettings, checkAs?: CheckAs): ReceivedFile[] {
-  return Array.isArray(read) ? read : [receiveGrid(read.grid, read.received, settings, read.fingerprint, checkAs)];
+export function receivedFrom(read: ReceivedFile[] | GridToReceive, settings: CampaignSettings, checkFor?: Campaign): ReceivedFile[] {
+  return Array.isArray(read) ? read : [receiveGrid(read.grid, read.received, settings, read.fingerprint, checkFor)];
 }
 
 /**

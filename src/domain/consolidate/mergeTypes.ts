@@ -79,8 +79,8 @@ export interface ReceivedWorkbook extends Receipt {
   undated?: boolean;
   /**
    * The campaign `problems` were found under, when it is not the settings the file was read with: a guess made while
-   * reading, before every plan was in (the command line with no campaign named, cli/receive.ts). The merge's
-   * campaign settings are then `settingsForCampaign` of it; assumeCampaignOfReports checks the file again unless the
+   * reading, before every plan was in (the command line with no campaign named, cli/receive.ts), under
+   * `settingsForCampaign` of it; assumeCampaignOfReports checks the file again unless the
    * merge assumes that same campaign.
    */
   checkedFor?: Campaign;

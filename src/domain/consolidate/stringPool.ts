@@ -13,7 +13,8 @@
 /**
  * From this many files on, both hosts keep received files through a pool: below it a merge stays well under its
  * memory (the command line's 1,000 schools peak ~200 MB, the pane's ~300–340 MB) and sharing costs more than it saves
- * — in the pane's season worker, the thread that also finds the forms, ~0.15 s of 1,000 schools (bench:pane --trace).
+ * — in the pane's season worker, the thread that also finds the forms, ~0.2 s of 1,000 schools (Node, 1,002 files as
+ * a worker's replies bring them).
  */
 export const SHARE_FROM_FILES = 2000;
 
